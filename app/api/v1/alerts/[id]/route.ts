@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { getAlert } from "@/lib/alerts/get-alert";
+import { alertIdParams } from "@/lib/alerts/schemas";
+
+export const GET = route({ name: "GET /api/v1/alerts/{id}", auth: "caregiver", params: alertIdParams }, ({ actor, params }) => getAlert(actor, params.id));

@@ -1,0 +1,49 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db/client";
+import { assertPatientAccess, requireCaregiver, requireScope, visiblePatientsWhere } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { presentAlert } from "./present-alert";
+import type { ListAlertsQuery } from "./schemas";
+
+const patientName = { select: { firstName: true, lastName: true, preferredName: true } } as const;
+
+async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "patient_id">) {
+  const filters: Prisma.AlertWhereInput[] = [where];
+  if (q.severity) filters.push({ severity: { in: q.severity } });
+  if (q.status) filters.push({ status: { in: q.status } });
+  if (q.type) filters.push({ type: { in: q.type } });
+  if (q.from) filters.push({ createdAt: { gte: new Date(q.from) } });
+  if (q.to) filters.push({ createdAt: { lte: new Date(q.to) } });
+  const keys: SortKey[] = [{ field: q.sort === "created_at" ? "createdAt" : q.sort === "updated_at" ? "updatedAt" : "lastOccurredAt", type: "date" }];
+  const all: Prisma.AlertWhereInput = { AND: filters };
+  const after = keysetWhere(keys, q.order, q.cursor);
+  const [rows, total] = await Promise.all([
+    db.alert.findMany({
+      where: after ? { AND: [all, after as Prisma.AlertWhereInput] } : all,
+      orderBy: orderByFor(keys, q.order) as Prisma.AlertOrderByWithRelationInput[],
+      take: q.limit + 1,
+      include: { patient: patientName },
+    }),
+    db.alert.count({ where: all }),
+  ]);
+  return toPage(rows, q.limit, keys, presentAlert, total);
+}
+
+/** The caregiver's inbox: alerts of every patient they can see. */
+export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
+  const me = requireCaregiver(actor);
+  requireScope(actor, "read");
+  const where: Prisma.AlertWhereInput = { patient: visiblePatientsWhere(me.caregiverId), ...(q.patient_id ? { patientId: q.patient_id } : {}) };
+  const page = await query(where, q);
+  await recordAudit(db, actor, { action: "alert.listed", targetType: "alert", metadata: { count: page.items.length, patient_id: q.patient_id ?? null } });
+  return page;
+}
+
+export async function listPatientAlerts(actor: Actor, patientId: string, q: Omit<ListAlertsQuery, "patient_id">) {
+  const access = await assertPatientAccess(db, actor, patientId, "read");
+  const page = await query({ patientId }, q);
+  await recordAudit(db, actor, { action: "alert.listed", targetType: "alert", patientId, organizationId: access.organizationId, metadata: { count: page.items.length } });
+  return page;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { pageQuery } from "@/lib/api/pagination";
+import { isoDateTime, SEVERITIES, severity, uuid } from "@/lib/validation/common";
+
+export const ALERT_TYPES = ["emergency", "health_concern", "missed_medication", "missed_reminder", "inactivity", "unusual_pattern", "device"] as const;
+export const ALERT_STATUSES = ["open", "acknowledged", "resolved", "auto_resolved"] as const;
+export const alertType = z.enum(ALERT_TYPES);
+export const alertStatus = z.enum(ALERT_STATUSES);
+
+/** "high,critical" -> ["high", "critical"], each checked against the enum */
+const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+
+export const listAlertsQuery = z.strictObject({
+  ...pageQuery,
+  severity: csv(SEVERITIES).optional(),
+  status: csv(ALERT_STATUSES).optional(),
+  type: csv(ALERT_TYPES).optional(),
+  patient_id: uuid.optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  sort: z.enum(["created_at", "updated_at", "last_occurred_at"]).default("created_at"),
+});
+export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;
+export const patientAlertsQuery = listAlertsQuery.omit({ patient_id: true });
+
+export const alertIdParams = z.strictObject({ id: uuid });
+
+export const evidenceItem = z.object({ kind: z.string(), at: z.string() }).catchall(z.unknown());
+export type EvidenceItem = z.infer<typeof evidenceItem>;
+
+export const alertOutput = z.object({
+  id: z.uuid(),
+  patient_id: z.uuid(),
+  patient_name: z.string(),
+  type: alertType,
+  severity,
+  status: alertStatus,
+  title: z.string(),
+  description: z.string(),
+  recommended_action: z.string().nullable(),
+  source: z.string(),
+  evidence: z.array(evidenceItem),
+  occurrence_count: z.number(),
+  first_occurred_at: z.string(),
+  last_occurred_at: z.string(),
+  acknowledged_at: z.string().nullable(),
+  acknowledged_by: z.uuid().nullable(),
+  acknowledged_via: z.string().nullable(),
+  resolved_at: z.string().nullable(),
+  resolved_by: z.uuid().nullable(),
+  resolution_note: z.string().nullable(),
+  escalation: z.object({
+    state: z.enum(["none", "active", "acknowledged", "exhausted"]),
+    step: z.number(),
+    next_at: z.string().nullable(),
+    nobody_reached: z.boolean(),
+  }),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type AlertOutput = z.infer<typeof alertOutput>;

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { ValidationFailed } from "./errors";
+
+/**
+ * Cursor pagination (SPEC §4): `limit` (default 20, max 100), an opaque `cursor` from the previous page's
+ * `next_cursor`, `order`. The cursor holds the sort key values of the last item plus its id, so pages stay
+ * stable while rows are added (keyset pagination, one index range scan per page).
+ */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(1000).optional(),
+  order: z.enum(["asc", "desc"]).default("desc"),
+};
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+  total?: number;
+}
+
+export type CursorValue = string | number | boolean | null;
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, length: number): CursorValue[] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(v) && v.length === length) return v;
+  } catch {
+    /* fall through */
+  }
+  throw new ValidationFailed([{ field: "cursor", message: "The cursor is invalid. Start again without it." }]);
+}
+
+export interface SortKey {
+  /** Prisma field name */
+  field: string;
+  /** how the cursor value is revived */
+  type: "date" | "string" | "number";
+}
+
+/** Prisma `where` for "after this cursor" over (keys..., id) in the given order. */
+export function keysetWhere(keys: SortKey[], order: "asc" | "desc", cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  const all: SortKey[] = [...keys, { field: "id", type: "string" }];
+  const raw = decodeCursor(cursor, all.length);
+  const values = raw.map((v, i) => {
+    if (v === null) return null;
+    if (all[i].type === "date") {
+      const d = new Date(String(v));
+      if (Number.isNaN(d.getTime())) throw new ValidationFailed([{ field: "cursor", message: "The cursor is invalid. Start again without it." }]);
+      return d;
+    }
+    return v;
+  });
+  const op = order === "asc" ? "gt" : "lt";
+  const ors = all.map((k, i) => {
+    const clause: Record<string, unknown> = {};
+    for (let j = 0; j < i; j++) clause[all[j].field] = values[j];
+    clause[k.field] = { [op]: values[i] };
+    return clause;
+  });
+  return { OR: ors };
+}
+
+export function orderByFor(keys: SortKey[], order: "asc" | "desc") {
+  return [...keys.map((k) => ({ [k.field]: order })), { id: order }];
+}
+
+/** Slice one extra row off the query result into `next_cursor`. Query with `take: limit + 1`. */
+export function toPage<R extends { id: string }, T>(
+  rows: R[],
+  limit: number,
+  keys: SortKey[],
+  present: (r: R) => T,
+  total?: number,
+): Page<T> {
+  const more = rows.length > limit;
+  const slice = more ? rows.slice(0, limit) : rows;
+  const last = slice[slice.length - 1] as Record<string, unknown> | undefined;
+  const next_cursor =
+    more && last
+      ? encodeCursor([
+          ...keys.map((k) => {
+            const v = last[k.field];
+            return v instanceof Date ? v.toISOString() : (v as CursorValue);
+          }),
+          last.id as string,
+        ])
+      : null;
+  return { items: slice.map(present), next_cursor, ...(total !== undefined ? { total } : {}) };
+}

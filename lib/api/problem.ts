@@ -1,0 +1,53 @@
+import "server-only";
+import { ZodError } from "zod";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError, type FieldError } from "./errors";
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  errors?: FieldError[];
+  code?: string;
+}
+
+export function zodFieldErrors(err: ZodError, prefix = ""): FieldError[] {
+  return err.issues.map((i) => {
+    const path = [prefix, ...i.path.map(String)].filter(Boolean).join(".");
+    if (i.code === "unrecognized_keys") {
+      return { field: [path, ...i.keys].filter(Boolean).join(".") || path, message: `Unknown field${i.keys.length > 1 ? "s" : ""}: ${i.keys.join(", ")}.` };
+    }
+    if (i.code === "invalid_type" && /received undefined/.test(i.message)) return { field: path, message: "Required." };
+    return { field: path, message: i.message };
+  });
+}
+
+/** Map any thrown value to an RFC 9457 problem. Unknown errors say nothing about internals. */
+export function toProblem(err: unknown, requestId: string): { problem: Problem; retryAfter?: number; internal: boolean } {
+  const base = (status: number, title: string, detail: string, slug: string): Problem => ({
+    type: `https://elda.app/problems/${slug}`,
+    title,
+    status,
+    detail,
+    instance: requestId,
+  });
+  if (err instanceof AppError) {
+    const p = base(err.status, err.title, err.message, err.title.toLowerCase().replace(/\s+/g, "-"));
+    if (err.extra.errors) p.errors = err.extra.errors;
+    if (err.extra.code) p.code = err.extra.code;
+    return { problem: p, retryAfter: err.extra.retryAfterSeconds, internal: false };
+  }
+  if (err instanceof ZodError) {
+    const p = base(422, "Validation failed", "The request has invalid fields.", "validation-failed");
+    p.errors = zodFieldErrors(err);
+    return { problem: p, internal: false };
+  }
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    if (err.code === "P2002") return { problem: base(409, "Conflict", "A record with these values already exists.", "conflict"), internal: false };
+    if (err.code === "P2025") return { problem: base(404, "Not found", "The record was not found.", "not-found"), internal: false };
+    if (err.code === "P2003") return { problem: base(409, "Conflict", "A related record does not exist or is still in use.", "conflict"), internal: false };
+  }
+  return { problem: base(500, "Internal server error", "Something went wrong on our side. Quote the request id when reporting it.", "internal"), internal: true };
+}

@@ -1,0 +1,151 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z, type ZodType } from "zod";
+import { config } from "@/lib/config";
+import { clock } from "@/lib/clock";
+import { logger } from "@/lib/observability/logger";
+import { observeRequest } from "@/lib/observability/metrics";
+import { requestContext } from "@/lib/observability/request-context";
+import type { Actor, CaregiverActor, DeviceActor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
+import { toProblem, zodFieldErrors } from "./problem";
+import { readJsonBody } from "./read-body";
+import { corsHeaders, isAllowedOrigin } from "./cors";
+
+type AuthMode = "public" | "caregiver" | "device" | "caregiver_or_device";
+type ActorFor<M extends AuthMode> = M extends "public"
+  ? Actor | null
+  : M extends "caregiver"
+    ? CaregiverActor
+    : M extends "device"
+      ? DeviceActor
+      : CaregiverActor | DeviceActor;
+
+export interface RouteSpec<M extends AuthMode, P extends ZodType, Q extends ZodType, B extends ZodType> {
+  /** "GET /api/v1/patients/{id}": names the route in logs, metrics and the OpenAPI document */
+  name: string;
+  auth: M;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** success status (default 200; 204 sends no body) */
+  status?: number;
+}
+
+export interface RouteContext<M extends AuthMode, P, Q, B> {
+  req: Request;
+  actor: ActorFor<M>;
+  params: P;
+  query: Q;
+  body: B;
+  now: Date;
+  requestId: string;
+  ip: string | null;
+}
+
+type Infer<T> = T extends ZodType ? z.infer<T> : undefined;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function clientIp(req: Request): string | null {
+  const fwd = req.headers.get("x-forwarded-for");
+  if (fwd) return fwd.split(",")[0].trim().slice(0, 64) || null;
+  return req.headers.get("x-real-ip")?.slice(0, 64) ?? null;
+}
+
+function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ValidationFailed(zodFieldErrors(r.error, prefix));
+  return r.data;
+}
+
+/** A cookie-authenticated write must come from our own pages (or an allowed origin): CSRF protection. */
+function assertSameOrigin(req: Request) {
+  const origin = req.headers.get("origin");
+  if (!origin) {
+    if (req.headers.get("sec-fetch-site") === "same-origin") return;
+    throw new Forbidden("Cross-site request refused. Send the request from the Elda dashboard or use an API key.");
+  }
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new Forbidden("Cross-site request refused.");
+  }
+  if (originHost === host || isAllowedOrigin(origin) || origin === new URL(config().appUrl).origin) return;
+  throw new Forbidden("Cross-site request refused. Send the request from the Elda dashboard or use an API key.");
+}
+
+/**
+ * The one wrapper every API route goes through: request id, actor, CSRF, zod parsing of params, query
+ * and body (unknown fields refused), one handler call, RFC 9457 problems, a log line and metrics.
+ */
+export function route<M extends AuthMode, P extends ZodType = never, Q extends ZodType = never, B extends ZodType = never>(
+  spec: RouteSpec<M, P, Q, B>,
+  handler: (ctx: RouteContext<M, Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+) {
+  return async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+    const started = performance.now();
+    const incoming = req.headers.get("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const ip = clientIp(req);
+    let status = 500;
+    let actorId: string | null = null;
+    return requestContext.run({ requestId, ip }, async () => {
+      const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
+      for (const [k, v] of Object.entries(corsHeaders(req.headers.get("origin")))) headers.set(k, v);
+      try {
+        const now = clock.now();
+        const resolved = spec.auth === "public" && !req.headers.get("authorization") ? null : await resolveActor(req, now);
+        const actor = resolved?.actor ?? null;
+        actorId = actor?.kind === "caregiver" ? actor.caregiverId : actor?.kind === "device" ? actor.deviceId : null;
+        if (spec.auth !== "public") {
+          if (!actor) throw new Unauthenticated(req.headers.get("authorization") ? "The credential is invalid, expired or revoked." : undefined);
+          if (spec.auth === "caregiver" && actor.kind !== "caregiver") throw new NotFound();
+          if (spec.auth === "device" && actor.kind !== "device") throw new Forbidden("This endpoint is for the patient app.");
+        }
+        if (resolved?.viaCookie && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+        const params = spec.params ? parseWith(spec.params, (await routeCtx?.params) ?? {}, "") : undefined;
+        const query = spec.query ? parseWith(spec.query, Object.fromEntries(new URL(req.url).searchParams), "") : undefined;
+        let body: unknown = undefined;
+        if (spec.body) {
+          const raw = await readJsonBody(req, config().maxJsonBodyBytes);
+          body = parseWith(spec.body, raw ?? {}, "");
+        }
+        const result = await handler({
+          req,
+          actor: actor as ActorFor<M>,
+          params: params as Infer<P>,
+          query: query as Infer<Q>,
+          body: body as Infer<B>,
+          now,
+          requestId,
+          ip,
+        });
+        if (result instanceof Response) {
+          status = result.status;
+          for (const [k, v] of headers) if (!result.headers.has(k)) result.headers.set(k, v);
+          return result;
+        }
+        status = spec.status ?? 200;
+        if (status === 204) return new Response(null, { status, headers });
+        headers.set("content-type", "application/json");
+        return new Response(JSON.stringify(result), { status, headers });
+      } catch (err) {
+        const { problem, retryAfter, internal } = toProblem(err, requestId);
+        status = problem.status;
+        if (internal) logger.error({ err, requestId, route: spec.name }, "unhandled error");
+        headers.set("content-type", "application/problem+json");
+        if (retryAfter) headers.set("retry-after", String(retryAfter));
+        if (status === 401) headers.set("www-authenticate", 'Bearer realm="elda"');
+        return new Response(JSON.stringify(problem), { status, headers });
+      } finally {
+        const ms = performance.now() - started;
+        observeRequest(spec.name, status, ms);
+        logger.info({ requestId, method: req.method, route: spec.name, status, ms: Math.round(ms * 10) / 10, actorId }, "request");
+      }
+    });
+  };
+}

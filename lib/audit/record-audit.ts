@@ -1,0 +1,33 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { actorRef, type Actor } from "@/lib/auth/actor";
+import { requestContext } from "@/lib/observability/request-context";
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  patientId?: string | null;
+  organizationId?: string | null;
+  metadata?: Record<string, unknown>;
+}
+
+/** One row per read or change of patient data by a person (and per security event). Never holds PHI values. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry) {
+  const ctx = requestContext.get();
+  const { actorType, actorId } = actorRef(actor);
+  await tx.auditEvent.create({
+    data: {
+      actorType,
+      actorId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      patientId: entry.patientId ?? null,
+      organizationId: entry.organizationId ?? null,
+      requestId: ctx?.requestId ?? null,
+      ip: ctx?.ip ?? null,
+      metadata: (entry.metadata ?? {}) as object,
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { config } from "@/lib/config";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/api/errors";
+import { loginInput } from "@/lib/caregivers/schemas";
+import { authenticateCaregiver } from "@/lib/caregivers/authenticate-caregiver";
+import { revokeSession, SESSION_DAYS } from "./sessions";
+
+/** Sign-in refusals the page may show as they are (none says whether an email has an account). */
+export class SignInRefused extends CredentialsSignin {
+  constructor(message: string) {
+    super(message);
+    this.code = message;
+  }
+}
+
+function clientIp(req: Request | undefined): string | null {
+  const fwd = req?.headers.get("x-forwarded-for");
+  return fwd ? fwd.split(",")[0].trim() : (req?.headers.get("x-real-ip") ?? null);
+}
+
+/**
+ * next-auth (Auth.js v5) signs caregivers in to the dashboard with email and password. The JWT cookie
+ * carries the caregiver id and a session row id; every request checks that row, so sign-out, "sign out
+ * everywhere", a password change or a disabled account end access at the next request.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: config().authSecret,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_DAYS * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = loginInput.safeParse({ email: raw?.email, password: raw?.password });
+        if (!parsed.success) throw new SignInRefused("Invalid email or password.");
+        try {
+          const { caregiver, session } = await authenticateCaregiver(
+            parsed.data.email,
+            parsed.data.password,
+            "web",
+            { ip: clientIp(request), userAgent: request?.headers.get("user-agent") },
+            clock.now(),
+          );
+          return { id: caregiver.id, email: caregiver.email, name: `${caregiver.firstName} ${caregiver.lastName}`, sid: session.id };
+        } catch (err) {
+          if (err instanceof AppError) throw new SignInRefused(err.message);
+          throw err;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = (user as { sid?: string }).sid;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, user: { ...session.user, id: token.sub! }, sid: token.sid as string };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sid) await revokeSession(db, String(token.sid), "signed_out", clock.now());
+    },
+  },
+}));

@@ -1,0 +1,106 @@
+import "server-only";
+import type { Prisma, Tx } from "@/lib/db/client";
+import { Forbidden, NotFound } from "@/lib/api/errors";
+import type { Actor, CaregiverActor } from "./actor";
+
+/**
+ * The access policy, in one place (SPEC §1 "Who sees a patient"):
+ * - a caregiver sees a patient when on its care team, or when owner/admin of the patient's organization;
+ *   everyone else gets 404, so ids do not leak;
+ * - reading needs any standing; writing care data needs primary or secondary standing (or org owner/admin);
+ *   managing (deleting the patient, changing the care team) needs primary standing or org owner/admin;
+ * - a patient device reaches only its own patient; the system reaches everything;
+ * - a personal API key acts as its caregiver, limited by its scopes.
+ */
+export type PatientNeed = "read" | "write" | "manage";
+export type OrgRoleName = "owner" | "admin" | "member";
+
+export interface PatientAccess {
+  patientId: string;
+  organizationId: string;
+  timezone: string;
+  standing: "primary" | "secondary" | "viewer" | null;
+  orgRole: OrgRoleName | null;
+}
+
+const ADMIN_ROLES: OrgRoleName[] = ["owner", "admin"];
+
+/** Prisma filter for the patients this caregiver may see; list queries are built from it. */
+export function visiblePatientsWhere(caregiverId: string): Prisma.PatientWhereInput {
+  return {
+    OR: [
+      { careTeam: { some: { caregiverId } } },
+      { organization: { memberships: { some: { caregiverId, role: { in: ADMIN_ROLES } } } } },
+    ],
+  };
+}
+
+export function requireScope(actor: Actor, scope: "read" | "write") {
+  if (actor.kind === "caregiver" && actor.via === "api_key" && !actor.scopes?.includes(scope)) {
+    throw new Forbidden(`This API key lacks the "${scope}" scope.`);
+  }
+}
+
+export function requireCaregiver(actor: Actor): CaregiverActor {
+  if (actor.kind !== "caregiver") throw new Forbidden("Only caregivers can do this.");
+  return actor;
+}
+
+/** Decide whether `actor` may do `need` to the patient; 404 when the patient is not theirs to see. */
+export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: string, need: PatientNeed): Promise<PatientAccess> {
+  const notFound = new NotFound("Patient");
+  if (actor.kind === "device") {
+    if (actor.patientId !== patientId) throw notFound;
+    const p = await tx.patient.findUnique({ where: { id: patientId }, select: { organizationId: true, timezone: true } });
+    if (!p) throw notFound;
+    if (need !== "read" && need !== "write") throw new Forbidden();
+    return { patientId, organizationId: p.organizationId, timezone: p.timezone, standing: null, orgRole: null };
+  }
+  if (actor.kind === "system") {
+    const p = await tx.patient.findUnique({ where: { id: patientId }, select: { organizationId: true, timezone: true } });
+    if (!p) throw notFound;
+    return { patientId, organizationId: p.organizationId, timezone: p.timezone, standing: null, orgRole: null };
+  }
+  const me = actor.caregiverId;
+  const p = await tx.patient.findUnique({
+    where: { id: patientId },
+    select: {
+      organizationId: true,
+      timezone: true,
+      careTeam: { where: { caregiverId: me }, select: { standing: true } },
+      organization: { select: { memberships: { where: { caregiverId: me }, select: { role: true } } } },
+    },
+  });
+  if (!p) throw notFound;
+  const standing = p.careTeam[0]?.standing ?? null;
+  const orgRole = p.organization.memberships[0]?.role ?? null;
+  const isAdmin = orgRole !== null && ADMIN_ROLES.includes(orgRole);
+  if (!standing && !isAdmin) throw notFound;
+  requireScope(actor, need === "read" ? "read" : "write");
+  const allowed =
+    need === "read" ||
+    isAdmin ||
+    (need === "write" && (standing === "primary" || standing === "secondary")) ||
+    (need === "manage" && standing === "primary");
+  if (!allowed) {
+    throw new Forbidden(
+      need === "manage"
+        ? "Only a primary caregiver or an organization admin can do this."
+        : "Viewers can read this patient's data but not change it.",
+    );
+  }
+  return { patientId, organizationId: p.organizationId, timezone: p.timezone, standing, orgRole };
+}
+
+/** The caregiver's role in an organization; 404 when not a member, 403 when the role is not enough. */
+export async function assertOrgRole(tx: Tx, actor: Actor, organizationId: string, roles: OrgRoleName[]): Promise<OrgRoleName> {
+  const caregiver = requireCaregiver(actor);
+  const m = await tx.membership.findUnique({
+    where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.caregiverId } },
+    select: { role: true },
+  });
+  if (!m) throw new NotFound("Organization");
+  requireScope(actor, roles.length === 3 ? "read" : "write");
+  if (!roles.includes(m.role)) throw new Forbidden("Only organization owners and admins can do this.");
+  return m.role;
+}

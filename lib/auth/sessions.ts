@@ -1,0 +1,119 @@
+import "server-only";
+import { jwtVerify, SignJWT } from "jose";
+import { config } from "@/lib/config";
+import { db, type Tx } from "@/lib/db/client";
+import { Unauthenticated } from "@/lib/api/errors";
+import { hashSecret, newSecret } from "./secrets";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { systemActor } from "./actor";
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+export const SESSION_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+
+const key = () => new TextEncoder().encode(`access:${config().authSecret}`);
+
+export interface ClientInfo {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export async function createSession(tx: Tx, caregiverId: string, kind: "web" | "api", client: ClientInfo, now: Date) {
+  return tx.session.create({
+    data: {
+      caregiverId,
+      kind,
+      ip: client.ip?.slice(0, 64) ?? null,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_DAYS * DAY),
+    },
+  });
+}
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+  token_type: "Bearer";
+  expires_in: number;
+}
+
+/** A short-lived signed access token plus a new refresh token in the session's rotation family. */
+export async function issueTokens(tx: Tx, sessionId: string, caregiverId: string, now: Date): Promise<TokenPair> {
+  const refresh = newSecret("elda_rt_");
+  await tx.refreshToken.create({
+    data: { sessionId, tokenHash: hashSecret(refresh), createdAt: now, expiresAt: new Date(now.getTime() + SESSION_DAYS * DAY) },
+  });
+  const iat = Math.floor(now.getTime() / 1000);
+  const access = await new SignJWT({ sid: sessionId, typ: "access" })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(caregiverId)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ACCESS_TOKEN_SECONDS)
+    .sign(key());
+  return { access_token: access, refresh_token: refresh, token_type: "Bearer", expires_in: ACCESS_TOKEN_SECONDS };
+}
+
+export async function verifyAccessToken(token: string, now: Date): Promise<{ caregiverId: string; sessionId: string } | null> {
+  try {
+    const { payload } = await jwtVerify(token, key(), { algorithms: ["HS256"], currentDate: now });
+    if (payload.typ !== "access" || typeof payload.sid !== "string" || typeof payload.sub !== "string") return null;
+    return { caregiverId: payload.sub, sessionId: payload.sid };
+  } catch {
+    return null;
+  }
+}
+
+/** Rotate a refresh token. Presenting one that was already used revokes the whole session (token theft). */
+export async function rotateRefreshToken(refreshToken: string, now: Date): Promise<TokenPair> {
+  const invalid = new Unauthenticated("The refresh token is invalid or expired. Sign in again.");
+  const row = await db.refreshToken.findUnique({
+    where: { tokenHash: hashSecret(refreshToken) },
+    include: { session: { include: { caregiver: { select: { isActive: true } } } } },
+  });
+  if (!row) throw invalid;
+  const { session } = row;
+  if (row.usedAt) {
+    if (!session.revokedAt) {
+      await db.session.update({ where: { id: session.id }, data: { revokedAt: now, revokedReason: "refresh_token_reuse" } });
+      await recordAudit(db, systemActor("auth"), {
+        action: "auth.refresh_token_reused",
+        targetType: "session",
+        targetId: session.id,
+        metadata: { caregiver_id: session.caregiverId },
+      });
+    }
+    throw invalid;
+  }
+  if (row.expiresAt <= now || session.revokedAt || session.expiresAt <= now || !session.caregiver.isActive) throw invalid;
+  return db.$transaction(async (tx) => {
+    // conditional update: two concurrent refreshes with the same token cannot both succeed
+    const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+    if (claimed.count !== 1) throw invalid;
+    await tx.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    return issueTokens(tx, session.id, session.caregiverId, now);
+  });
+}
+
+/** Is this session usable now: not revoked, not expired, and its caregiver still active? */
+export async function sessionIsLive(sessionId: string, caregiverId: string, now: Date): Promise<boolean> {
+  const s = await db.session.findFirst({
+    where: { id: sessionId, caregiverId, revokedAt: null, expiresAt: { gt: now }, caregiver: { isActive: true } },
+    select: { id: true },
+  });
+  return !!s;
+}
+
+export async function revokeSession(tx: Tx, sessionId: string, reason: string, now: Date) {
+  await tx.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+}
+
+/** Revoke every live session of a caregiver except `keepSessionId`. */
+export async function revokeOtherSessions(tx: Tx, caregiverId: string, keepSessionId: string | undefined, reason: string, now: Date) {
+  const r = await tx.session.updateMany({
+    where: { caregiverId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+    data: { revokedAt: now, revokedReason: reason },
+  });
+  return r.count;
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The environment, parsed once with zod. Local mode (no DATABASE_URL, the embedded database, or any
+ * non-production run) generates missing secrets on first use and keeps them in .data/secrets.json; a
+ * deployment (DATABASE_URL set, NODE_ENV=production, not the embedded database) refuses to start without
+ * them and names each missing one.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  ELDA_EMBEDDED_DB: z.enum(["0", "1"]).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  APP_URL: z.string().url().optional(),
+  CORS_ORIGINS: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
+  ELDA_DATA_DIR: z.string().optional(),
+});
+
+const SECRET_KEYS = ["AUTH_SECRET"] as const;
+type SecretKey = (typeof SECRET_KEYS)[number];
+
+export interface Config {
+  nodeEnv: "development" | "production" | "test";
+  deployment: boolean;
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  databasePoolMax: number;
+  authSecret: string;
+  appUrl: string;
+  corsOrigins: string[];
+  logLevel: string;
+  maxJsonBodyBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+function localSecrets(dataDir: string, missing: SecretKey[]): Record<SecretKey, string> {
+  const file = path.join(dataDir, "secrets.json");
+  const stored: Partial<Record<SecretKey, string>> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  let changed = false;
+  for (const key of missing) {
+    if (!stored[key]) {
+      stored[key] = randomBytes(32).toString("base64url");
+      changed = true;
+    }
+  }
+  if (changed) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return stored as Record<SecretKey, string>;
+}
+
+export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`invalid environment: ${fields}`);
+  }
+  const env = parsed.data;
+  const embedded = env.ELDA_EMBEDDED_DB === "1" || !env.DATABASE_URL;
+  const deployment = env.NODE_ENV === "production" && !!env.DATABASE_URL && !embedded;
+  const missing = SECRET_KEYS.filter((k) => !env[k]);
+  let secrets: Partial<Record<SecretKey, string>> = env;
+  if (missing.length > 0) {
+    if (deployment) {
+      throw new ConfigError(
+        `missing required secret${missing.length > 1 ? "s" : ""} for a deployment: ${missing.join(", ")} ` +
+          `(generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")`,
+      );
+    }
+    secrets = { ...localSecrets(env.ELDA_DATA_DIR ?? path.join(process.cwd(), ".data"), missing), ...stripUndefined(env) };
+  }
+  return {
+    nodeEnv: env.NODE_ENV,
+    deployment,
+    databaseUrl: env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5433/postgres?sslmode=disable",
+    embeddedDatabase: embedded,
+    databasePoolMax: env.DATABASE_POOL_MAX ?? (embedded ? 1 : 10),
+    authSecret: secrets.AUTH_SECRET!,
+    appUrl: env.APP_URL ?? "http://localhost:3000",
+    corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    maxJsonBodyBytes: env.MAX_JSON_BODY_BYTES ?? 1024 * 1024,
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

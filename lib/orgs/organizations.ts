@@ -1,0 +1,117 @@
+import "server-only";
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db/client";
+import { Conflict, Forbidden, NotFound } from "@/lib/api/errors";
+import { assertOrgRole, requireCaregiver } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { addMemberInput, updateMemberInput, updateOrganizationInput } from "./schemas";
+
+const ALL = ["owner", "admin", "member"] as const;
+
+export async function listMyOrganizations(actor: Actor) {
+  const me = requireCaregiver(actor);
+  const rows = await db.membership.findMany({
+    where: { caregiverId: me.caregiverId },
+    include: { organization: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return { items: rows.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role, created_at: m.organization.createdAt.toISOString() })) };
+}
+
+export async function getOrganization(actor: Actor, organizationId: string) {
+  const role = await assertOrgRole(db, actor, organizationId, [...ALL]);
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const [members, patients] = await Promise.all([
+    db.membership.count({ where: { organizationId } }),
+    db.patient.count({ where: { organizationId } }),
+  ]);
+  return { id: org.id, name: org.name, role, member_count: members, patient_count: patients, created_at: org.createdAt.toISOString() };
+}
+
+export async function renameOrganization(actor: Actor, organizationId: string, input: z.infer<typeof updateOrganizationInput>) {
+  await db.$transaction(async (tx) => {
+    await assertOrgRole(tx, actor, organizationId, ["owner", "admin"]);
+    await tx.organization.update({ where: { id: organizationId }, data: { name: input.name } });
+    await recordAudit(tx, actor, { action: "organization.renamed", targetType: "organization", targetId: organizationId, organizationId });
+  });
+  return getOrganization(actor, organizationId);
+}
+
+type MemberRow = Awaited<ReturnType<typeof memberRows>>[number];
+const memberRows = (tx: Tx, organizationId: string, caregiverId?: string) =>
+  tx.membership.findMany({
+    where: { organizationId, ...(caregiverId ? { caregiverId } : {}) },
+    include: { caregiver: { select: { firstName: true, lastName: true, email: true, isActive: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+const presentMember = (m: MemberRow) => ({
+  caregiver_id: m.caregiverId,
+  first_name: m.caregiver.firstName,
+  last_name: m.caregiver.lastName,
+  email: m.caregiver.email,
+  role: m.role,
+  is_active: m.caregiver.isActive,
+  joined_at: m.createdAt.toISOString(),
+});
+
+export async function listMembers(actor: Actor, organizationId: string) {
+  await assertOrgRole(db, actor, organizationId, [...ALL]);
+  return { items: (await memberRows(db, organizationId)).map(presentMember) };
+}
+
+/** Owners and admins invite an existing caregiver by email; only owners grant the owner role. */
+export async function addMember(actor: Actor, organizationId: string, input: z.infer<typeof addMemberInput>, now: Date) {
+  return db.$transaction(async (tx) => {
+    const myRole = await assertOrgRole(tx, actor, organizationId, ["owner", "admin"]);
+    if (input.role === "owner" && myRole !== "owner") throw new Forbidden("Only an owner can add another owner.");
+    const caregiver = await tx.caregiver.findUnique({ where: { email: input.email }, select: { id: true, isActive: true } });
+    if (!caregiver || !caregiver.isActive) throw new NotFound("Caregiver with this email");
+    const existing = await tx.membership.findUnique({ where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.id } } });
+    if (existing) throw new Conflict("This caregiver is already a member.", "already_member");
+    await tx.membership.create({ data: { organizationId, caregiverId: caregiver.id, role: input.role, createdAt: now } });
+    await recordAudit(tx, actor, { action: "organization.member_added", targetType: "caregiver", targetId: caregiver.id, organizationId, metadata: { role: input.role } });
+    return presentMember((await memberRows(tx, organizationId, caregiver.id))[0]);
+  });
+}
+
+async function assertAnotherOwner(tx: Tx, organizationId: string, caregiverId: string) {
+  const owners = await tx.membership.count({ where: { organizationId, role: "owner", caregiverId: { not: caregiverId } } });
+  if (owners === 0) throw new Conflict("An organization needs at least one owner. Make someone else owner first.", "last_owner");
+}
+
+export async function updateMember(actor: Actor, organizationId: string, caregiverId: string, input: z.infer<typeof updateMemberInput>) {
+  return db.$transaction(async (tx) => {
+    const myRole = await assertOrgRole(tx, actor, organizationId, ["owner", "admin"]);
+    const m = await tx.membership.findUnique({ where: { organizationId_caregiverId: { organizationId, caregiverId } } });
+    if (!m) throw new NotFound("Member");
+    if ((m.role === "owner" || input.role === "owner") && myRole !== "owner") throw new Forbidden("Only an owner can change an owner's role or make an owner.");
+    if (m.role === "owner" && input.role !== "owner") await assertAnotherOwner(tx, organizationId, caregiverId);
+    await tx.membership.update({ where: { id: m.id }, data: { role: input.role } });
+    await recordAudit(tx, actor, { action: "organization.member_role_changed", targetType: "caregiver", targetId: caregiverId, organizationId, metadata: { from: m.role, to: input.role } });
+    return presentMember((await memberRows(tx, organizationId, caregiverId))[0]);
+  });
+}
+
+/** Removing a member also takes them off the care teams of the organization's patients. */
+export async function removeMember(actor: Actor, organizationId: string, caregiverId: string) {
+  const me = requireCaregiver(actor);
+  await db.$transaction(async (tx) => {
+    const leaving = me.caregiverId === caregiverId;
+    const myRole = await assertOrgRole(tx, actor, organizationId, leaving ? [...ALL] : ["owner", "admin"]);
+    const m = await tx.membership.findUnique({ where: { organizationId_caregiverId: { organizationId, caregiverId } } });
+    if (!m) throw new NotFound("Member");
+    if (m.role === "owner" && !leaving && myRole !== "owner") throw new Forbidden("Only an owner can remove an owner.");
+    if (m.role === "owner") await assertAnotherOwner(tx, organizationId, caregiverId);
+    const teams = await tx.careTeamMember.findMany({ where: { caregiverId, patient: { organizationId } }, select: { id: true, patientId: true, standing: true } });
+    for (const t of teams) {
+      if (t.standing === "primary") {
+        const others = await tx.careTeamMember.count({ where: { patientId: t.patientId, standing: "primary", caregiverId: { not: caregiverId } } });
+        if (others === 0) throw new Conflict("This caregiver is the only primary caregiver of a patient. Make someone else primary first.", "last_primary");
+      }
+    }
+    await tx.careTeamMember.deleteMany({ where: { id: { in: teams.map((t) => t.id) } } });
+    await tx.membership.delete({ where: { id: m.id } });
+    await recordAudit(tx, actor, { action: "organization.member_removed", targetType: "caregiver", targetId: caregiverId, organizationId, metadata: { care_teams_left: teams.length } });
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { email, hhmm, trimmed, uuid } from "@/lib/validation/common";
+
+/**
+ * Organization settings (SPEC §2): every "configurable per organization" number lives here, with its
+ * default. Stored sparse; read through `effectiveSettings`, which fills in the defaults.
+ */
+export const organizationSettings = z.strictObject({
+  pairing: z.strictObject({ code_ttl_minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  reminders: z.strictObject({
+    repeat_interval_minutes: z.number().int().min(1).max(120),
+    repeat_count: z.number().int().min(0).max(10),
+    missed_after_minutes: z.number().int().min(5).max(24 * 60),
+    snooze_minutes: z.number().int().min(1).max(240),
+  }),
+  inactivity: z.strictObject({
+    waking_hours_start: hhmm,
+    waking_hours_end: hhmm,
+    medium_after_hours: z.number().min(0.5).max(24),
+    high_after_hours: z.number().min(0.5).max(24),
+    critical_after_hours: z.number().min(0.5).max(24),
+    check_in_window_minutes: z.number().int().min(1).max(240),
+  }),
+  escalation: z.strictObject({
+    critical_wait_minutes: z.number().int().min(1).max(240),
+    high_wait_minutes: z.number().int().min(1).max(24 * 60),
+    medium_wait_minutes: z.number().int().min(1).max(24 * 60),
+    low_wait_minutes: z.number().int().min(1).max(7 * 24 * 60),
+  }),
+  notifications: z.strictObject({ non_critical_cap_per_hour: z.number().int().min(1).max(100) }),
+  ai: z.strictObject({
+    provider: z.enum(["anthropic", "offline"]),
+    model: z.string().min(1).max(100),
+    system_prompt_additions: z.string().max(4000),
+    context_window: z.number().int().min(1).max(50),
+  }),
+  retention: z.strictObject({
+    activity_days: z.number().int().min(30).max(3650),
+    conversation_days: z.number().int().min(30).max(3650),
+    audit_days: z.number().int().min(365).max(3650),
+  }),
+});
+export type OrganizationSettings = z.infer<typeof organizationSettings>;
+
+export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
+  pairing: { code_ttl_minutes: 15 },
+  reminders: { repeat_interval_minutes: 10, repeat_count: 2, missed_after_minutes: 30, snooze_minutes: 10 },
+  inactivity: {
+    waking_hours_start: "08:00",
+    waking_hours_end: "20:00",
+    medium_after_hours: 4,
+    high_after_hours: 6,
+    critical_after_hours: 8,
+    check_in_window_minutes: 15,
+  },
+  escalation: { critical_wait_minutes: 5, high_wait_minutes: 15, medium_wait_minutes: 60, low_wait_minutes: 240 },
+  notifications: { non_critical_cap_per_hour: 3 },
+  ai: { provider: "anthropic", model: "claude-sonnet-4-5", system_prompt_additions: "", context_window: 10 },
+  retention: { activity_days: 365, conversation_days: 730, audit_days: 2190 },
+};
+
+/** PATCH body: any section, any subset of its keys; merged into the stored settings. */
+const S = organizationSettings.shape;
+export const organizationSettingsPatch = z.strictObject({
+  pairing: S.pairing.partial().optional(),
+  reminders: S.reminders.partial().optional(),
+  inactivity: S.inactivity.partial().optional(),
+  escalation: S.escalation.partial().optional(),
+  notifications: S.notifications.partial().optional(),
+  ai: S.ai.partial().optional(),
+  retention: S.retention.partial().optional(),
+});
+export type OrganizationSettingsPatch = z.infer<typeof organizationSettingsPatch>;
+
+/** Rules across fields, checked on the merged settings. */
+export const consistentSettings = organizationSettings.superRefine((s, ctx) => {
+  const i = s.inactivity;
+  if (!(i.medium_after_hours < i.high_after_hours && i.high_after_hours < i.critical_after_hours)) {
+    ctx.addIssue({ code: "custom", path: ["inactivity", "high_after_hours"], message: "Thresholds must rise: medium < high < critical." });
+  }
+  if (i.waking_hours_start >= i.waking_hours_end) {
+    ctx.addIssue({ code: "custom", path: ["inactivity", "waking_hours_end"], message: "Waking hours must end after they start." });
+  }
+});
+
+export const organizationParams = z.strictObject({ id: uuid });
+export const memberParams = z.strictObject({ id: uuid, caregiverId: uuid });
+export const orgRole = z.enum(["owner", "admin", "member"]);
+export const addMemberInput = z.strictObject({ email, role: orgRole.default("member") });
+export const updateMemberInput = z.strictObject({ role: orgRole });
+export const updateOrganizationInput = z.strictObject({ name: trimmed(200) });

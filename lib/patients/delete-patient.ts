@@ -1,0 +1,14 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertPatientAccess } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
+
+/** Primary caregivers and org admins only; removes everything under the patient (foreign keys cascade). */
+export async function deletePatient(actor: Actor, patientId: string) {
+  await db.$transaction(async (tx) => {
+    const access = await assertPatientAccess(tx, actor, patientId, "manage");
+    await tx.patient.delete({ where: { id: patientId } });
+    await recordAudit(tx, actor, { action: "patient.deleted", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
+  });
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db/client";
+import { requireCaregiver, requireScope, visiblePatientsWhere } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { presentPatient } from "./present-patient";
+import type { ListPatientsQuery } from "./schemas";
+
+const SORTS: Record<ListPatientsQuery["sort"], SortKey[]> = {
+  created_at: [{ field: "createdAt", type: "date" }],
+  updated_at: [{ field: "updatedAt", type: "date" }],
+  name: [
+    { field: "lastName", type: "string" },
+    { field: "firstName", type: "string" },
+  ],
+};
+
+/** Every patient the caregiver can see, with name search, sort and cursor pagination. */
+export async function listPatients(actor: Actor, query: ListPatientsQuery, now: Date) {
+  const me = requireCaregiver(actor);
+  requireScope(actor, "read");
+  const keys = SORTS[query.sort];
+  const filters: Prisma.PatientWhereInput[] = [visiblePatientsWhere(me.caregiverId)];
+  if (!query.include_inactive) filters.push({ isActive: true });
+  if (query.organization_id) filters.push({ organizationId: query.organization_id });
+  if (query.q) {
+    const terms = query.q.split(/\s+/).filter(Boolean).slice(0, 4);
+    for (const t of terms) {
+      filters.push({
+        OR: [
+          { firstName: { contains: t, mode: "insensitive" } },
+          { lastName: { contains: t, mode: "insensitive" } },
+          { preferredName: { contains: t, mode: "insensitive" } },
+        ],
+      });
+    }
+  }
+  const where: Prisma.PatientWhereInput = { AND: filters };
+  const after = keysetWhere(keys, query.order, query.cursor);
+  const [rows, total] = await Promise.all([
+    db.patient.findMany({
+      where: after ? { AND: [where, after as Prisma.PatientWhereInput] } : where,
+      orderBy: orderByFor(keys, query.order) as Prisma.PatientOrderByWithRelationInput[],
+      take: query.limit + 1,
+      include: { careTeam: { where: { caregiverId: me.caregiverId }, select: { standing: true } } },
+    }),
+    db.patient.count({ where }),
+  ]);
+  const page = toPage(rows, query.limit, keys, (p) => presentPatient(p, now, p.careTeam[0]?.standing ?? null), total);
+  await recordAudit(db, actor, { action: "patient.listed", targetType: "patient", metadata: { count: page.items.length, patient_ids: page.items.map((p) => p.id) } });
+  return page;
+}

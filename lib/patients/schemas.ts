@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { pageQuery } from "@/lib/api/pagination";
+import { e164, isoDate, optionalText, timezone, trimmed, uuid } from "@/lib/validation/common";
+
+const list = z.array(z.string().trim().min(1).max(200)).max(50);
+const language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: "Use a language code such as en or es-MX." });
+const personalContext = z
+  .record(z.string().max(100), z.unknown())
+  .refine((o) => JSON.stringify(o).length <= 20_000, { message: "Keep personal context under 20,000 characters." });
+
+const dateOfBirth = isoDate.refine(
+  (d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return t <= Date.now() && t >= Date.parse("1890-01-01T00:00:00Z");
+  },
+  { message: "Enter a date of birth in the past." },
+);
+
+const fields = {
+  first_name: trimmed(100),
+  last_name: trimmed(100),
+  preferred_name: optionalText(100),
+  date_of_birth: dateOfBirth,
+  gender: z.enum(["female", "male", "other", "prefer_not_to_say"]).nullable().optional(),
+  phone_number: e164.nullable().optional(),
+  address: optionalText(500),
+  emergency_contact_name: optionalText(100),
+  emergency_contact_phone: e164.nullable().optional(),
+  medical_conditions: list.optional(),
+  medications: list.optional(),
+  allergies: list.optional(),
+  dietary_restrictions: list.optional(),
+  personal_context: personalContext.optional(),
+  profile_photo_url: z.url({ protocol: /^https?$/, message: "Use an http(s) URL." }).max(500).nullable().optional(),
+  timezone: timezone.optional(),
+  preferred_voice: z.enum(["male", "female", "neutral"]).optional(),
+  communication_style: z.enum(["friendly", "formal", "casual"]).optional(),
+  language: language.optional(),
+  ai_model: optionalText(100),
+  ai_system_prompt: optionalText(4000),
+  ai_context_window: z.number().int().min(1).max(50).nullable().optional(),
+};
+
+export const createPatientInput = z.strictObject({
+  ...fields,
+  /** the organization to create the patient in; default: the caregiver's first organization */
+  organization_id: uuid.optional(),
+});
+export type CreatePatientInput = z.infer<typeof createPatientInput>;
+
+export const updatePatientInput = z.strictObject({
+  ...fields,
+  first_name: fields.first_name.optional(),
+  last_name: fields.last_name.optional(),
+  date_of_birth: fields.date_of_birth.optional(),
+  is_active: z.boolean().optional(),
+});
+export type UpdatePatientInput = z.infer<typeof updatePatientInput>;
+
+export const listPatientsQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(["created_at", "updated_at", "name"]).default("name"),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  organization_id: uuid.optional(),
+  include_inactive: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+export type ListPatientsQuery = z.infer<typeof listPatientsQuery>;
+
+export const patientIdParams = z.strictObject({ id: uuid });
+
+export const patientOutput = z.object({
+  id: z.uuid(),
+  organization_id: z.uuid(),
+  first_name: z.string(),
+  last_name: z.string(),
+  preferred_name: z.string().nullable(),
+  full_name: z.string(),
+  display_name: z.string(),
+  date_of_birth: z.string(),
+  age: z.number(),
+  gender: z.string().nullable(),
+  phone_number: z.string().nullable(),
+  address: z.string().nullable(),
+  emergency_contact_name: z.string().nullable(),
+  emergency_contact_phone: z.string().nullable(),
+  medical_conditions: z.array(z.string()),
+  medications: z.array(z.string()),
+  allergies: z.array(z.string()),
+  dietary_restrictions: z.array(z.string()),
+  personal_context: z.record(z.string(), z.unknown()),
+  profile_photo_url: z.string().nullable(),
+  timezone: z.string(),
+  preferred_voice: z.string(),
+  communication_style: z.string(),
+  language: z.string(),
+  app_version: z.string().nullable(),
+  last_heartbeat_at: z.string().nullable(),
+  last_active_at: z.string().nullable(),
+  ai_model: z.string().nullable(),
+  ai_system_prompt: z.string().nullable(),
+  ai_context_window: z.number().nullable(),
+  is_active: z.boolean(),
+  my_standing: z.enum(["primary", "secondary", "viewer"]).nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type PatientOutput = z.infer<typeof patientOutput>;

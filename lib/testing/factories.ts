@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { createSession, issueTokens } from "@/lib/auth/sessions";
+import type { CaregiverActor } from "@/lib/auth/actor";
+import { createPatient } from "@/lib/patients/create-patient";
+import type { CreatePatientInput } from "@/lib/patients/schemas";
+
+/**
+ * Small factories: each test makes its own organization and caregivers, so tests never share rows.
+ */
+export const TEST_PASSWORD = "correct-Horse-battery-7";
+let hashed: Promise<string> | undefined;
+const passwordHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
+
+export interface TestCaregiver {
+  id: string;
+  email: string;
+  organizationId: string;
+  token: string;
+  sessionId: string;
+  actor: CaregiverActor;
+}
+
+/** A caregiver with a live API session (bearer `token`), owner of a new organization unless `organizationId` is given. */
+export async function makeCaregiver(opts: { organizationId?: string; role?: "owner" | "admin" | "member"; firstName?: string; email?: string } = {}): Promise<TestCaregiver> {
+  const now = new Date();
+  const email = opts.email ?? `cg-${randomUUID()}@example.test`;
+  const caregiver = await db.caregiver.create({
+    data: { email, passwordHash: await passwordHash(), firstName: opts.firstName ?? "Casey", lastName: "Tester", timezone: "America/Chicago" },
+  });
+  const organizationId = opts.organizationId ?? (await db.organization.create({ data: { name: `Org ${email}` } })).id;
+  await db.membership.create({ data: { organizationId, caregiverId: caregiver.id, role: opts.role ?? (opts.organizationId ? "member" : "owner") } });
+  const session = await createSession(db, caregiver.id, "api", {}, now);
+  const tokens = await issueTokens(db, session.id, caregiver.id, now);
+  return {
+    id: caregiver.id,
+    email,
+    organizationId,
+    token: tokens.access_token,
+    sessionId: session.id,
+    actor: { kind: "caregiver", caregiverId: caregiver.id, via: "token", sessionId: session.id },
+  };
+}
+
+export async function makePatient(owner: TestCaregiver, fields: Partial<CreatePatientInput> = {}) {
+  return createPatient(
+    owner.actor,
+    { first_name: "Betty", last_name: "Johnson", date_of_birth: "1945-05-15", timezone: "America/Chicago", organization_id: owner.organizationId, ...fields },
+    new Date(),
+  );
+}
+
+/** Put a caregiver on a patient's care team directly (for access tests). */
+export async function joinCareTeam(patientId: string, caregiverId: string, standing: "primary" | "secondary" | "viewer", contactOrder = 2) {
+  await db.careTeamMember.create({ data: { patientId, caregiverId, standing, contactOrder } });
+}

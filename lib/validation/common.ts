@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Field schemas shared by every domain's schemas.ts (and therefore by the API, OpenAPI and the forms). */
+export const uuid = z.uuid({ message: "Must be a UUID." });
+export const email = z.email({ message: "Enter a valid email address." }).max(254).transform((s) => s.trim().toLowerCase());
+export const e164 = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, { message: "Use international format, e.g. +15551234567." });
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use 24-hour HH:MM, e.g. 07:30." });
+
+export function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.length <= 64;
+  } catch {
+    return false;
+  }
+}
+export const timezone = z.string().refine(isIanaZone, { message: "Use an IANA time zone such as America/Chicago." });
+export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
+export const severity = z.enum(SEVERITIES);
+export const isoDate = z.iso.date({ message: "Use a date as YYYY-MM-DD." });
+export const isoDateTime = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time with an offset, e.g. 2026-01-15T14:00:00Z." });
+export const trimmed = (max: number) => z.string().trim().min(1, { message: "Required." }).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
