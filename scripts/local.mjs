@@ -54,10 +54,10 @@ if (!process.env.DATABASE_URL) {
   );
   if (mode !== "exec") {
     if ((await run(bin("prisma"), ["migrate", "deploy"])) !== 0) await finish(1);
-    if (process.env.ELDA_SEED_DEMO !== "0" && (await run(bin("tsx"), ["prisma/seed.ts", "--if-empty"])) !== 0) await finish(1);
+    if (process.env.ELDA_SEED_DEMO !== "0" && (await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"])) !== 0) await finish(1);
   }
 } else if (mode === "seed") {
-  await finish(await run(bin("tsx"), ["prisma/seed.ts"]));
+  await finish(await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]));
 }
 
 if (mode === "seed") await finish(0);
