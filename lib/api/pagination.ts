@@ -92,3 +92,7 @@ export function toPage<R extends { id: string }, T>(
       : null;
   return { items: slice.map(present), next_cursor, ...(total !== undefined ? { total } : {}) };
 }
+
+/** The list envelope, for the OpenAPI document. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable(), total: z.number().optional() });

@@ -31,6 +31,9 @@ export interface RouteSpec<M extends AuthMode, P extends ZodType, Q extends ZodT
   body?: B;
   /** success status (default 200; 204 sends no body) */
   status?: number;
+  /** the success body, for the OpenAPI document */
+  response?: ZodType;
+  summary?: string;
 }
 
 export interface RouteContext<M extends AuthMode, P, Q, B> {
@@ -86,7 +89,7 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
   spec: RouteSpec<M, P, Q, B>,
   handler: (ctx: RouteContext<M, Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
 ) {
-  return async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+  const handle = async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     const incoming = req.headers.get("x-request-id");
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -148,4 +151,5 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
       }
     });
   };
+  return Object.assign(handle, { spec: spec as RouteSpec<AuthMode, ZodType, ZodType, ZodType> });
 }

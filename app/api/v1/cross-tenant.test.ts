@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { call, type CallOptions } from "@/lib/testing/http";
+import { makeCaregiver, makePatient, type TestCaregiver } from "@/lib/testing/factories";
+import { raiseAlert } from "@/lib/alerts/raise-alert";
+import * as patient from "./patients/[id]/route";
+import * as careTeam from "./patients/[id]/care-team/route";
+import * as careTeamMember from "./patients/[id]/care-team/[caregiverId]/route";
+import * as patientAlerts from "./patients/[id]/alerts/route";
+import * as alert from "./alerts/[id]/route";
+import * as org from "./organizations/[id]/route";
+import * as orgMembers from "./organizations/[id]/members/route";
+import * as orgMember from "./organizations/[id]/members/[caregiverId]/route";
+import * as orgSettings from "./organizations/[id]/settings/route";
+
+/**
+ * The cross-organization matrix (every later issue adds its endpoints here): two organizations; for every
+ * endpoint that names a patient, an alert or an organization, and every verb, an outsider from the other
+ * organization, and a member of the same organization who is not on the patient's care team, get 404 —
+ * and nothing changes.
+ */
+type Handler = Parameters<typeof call>[0];
+interface Ctx {
+  owner: TestCaregiver;
+  patientId: string;
+  alertId: string;
+  organizationId: string;
+}
+interface Case {
+  name: string;
+  handler: Handler;
+  opts: (c: Ctx) => CallOptions;
+  /** org endpoints: a member of the same organization may legitimately see these */
+  orgScoped?: boolean;
+}
+
+const cases: Case[] = [
+  { name: "GET patient", handler: patient.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "PATCH patient", handler: patient.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.patientId }, body: { preferred_name: "Hacked" } }) },
+  { name: "DELETE patient", handler: patient.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.patientId } }) },
+  { name: "GET care team", handler: careTeam.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST care team", handler: careTeam.POST, opts: (c) => ({ params: { id: c.patientId }, body: { email: "x@example.test" } }) },
+  { name: "PATCH care team member", handler: careTeamMember.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.patientId, caregiverId: c.owner.id }, body: { standing: "viewer" } }) },
+  { name: "DELETE care team member", handler: careTeamMember.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.patientId, caregiverId: c.owner.id } }) },
+  { name: "GET patient alerts", handler: patientAlerts.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET alert", handler: alert.GET, opts: (c) => ({ params: { id: c.alertId } }) },
+  { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
+  { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
+  { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
+  { name: "POST member", handler: orgMembers.POST, opts: (c) => ({ params: { id: c.organizationId }, body: { email: "x@example.test" } }), orgScoped: true },
+  { name: "PATCH member", handler: orgMember.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId, caregiverId: c.owner.id }, body: { role: "member" } }), orgScoped: true },
+  { name: "DELETE member", handler: orgMember.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.organizationId, caregiverId: c.owner.id } }), orgScoped: true },
+  { name: "GET settings", handler: orgSettings.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
+  { name: "PATCH settings", handler: orgSettings.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { pairing: { code_ttl_minutes: 1 } } }), orgScoped: true },
+];
+
+let ctx: Ctx;
+let outsider: TestCaregiver;
+let sameOrgMember: TestCaregiver;
+let snapshot: string;
+
+async function state(c: Ctx) {
+  const [p, team, alerts, members, o] = await Promise.all([
+    db.patient.findUnique({ where: { id: c.patientId } }),
+    db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+    db.alert.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+    db.membership.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
+    db.organization.findUnique({ where: { id: c.organizationId } }),
+  ]);
+  return JSON.stringify({ p, team, alerts, members, o });
+}
+
+beforeAll(async () => {
+  const owner = await makeCaregiver();
+  const p = await makePatient(owner);
+  const a = await raiseAlert(db, { patientId: p.id, type: "emergency", severity: "critical", dedupKey: "m", title: "t", description: "d", source: "test", evidence: { kind: "rule", at: "now" } }, new Date());
+  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId };
+  outsider = await makeCaregiver(); // owner of another organization
+  sameOrgMember = await makeCaregiver({ organizationId: owner.organizationId, role: "member" });
+  snapshot = await state(ctx);
+});
+
+describe("cross-organization matrix", () => {
+  for (const c of cases) {
+    it(`${c.name}: an outsider from another organization gets 404`, async () => {
+      const r = await call(c.handler, { ...c.opts(ctx), token: outsider.token });
+      expect(r.status).toBe(404);
+      expect(r.body.detail).not.toMatch(/Betty|Johnson/);
+    });
+    if (!c.orgScoped) {
+      it(`${c.name}: an organization member outside the care team gets 404`, async () => {
+        expect((await call(c.handler, { ...c.opts(ctx), token: sameOrgMember.token })).status).toBe(404);
+      });
+    }
+    it(`${c.name}: no credential gets 401`, async () => {
+      expect((await call(c.handler, c.opts(ctx))).status).toBe(401);
+    });
+  }
+
+  it("nothing changed", async () => {
+    expect(await state(ctx)).toBe(snapshot);
+  });
+
+  it("the owner still reaches everything (the matrix is not passing by accident)", async () => {
+    expect((await call(patient.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
+    expect((await call(alert.GET, { token: ctx.owner.token, params: { id: ctx.alertId } })).status).toBe(200);
+    expect((await call(orgSettings.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
+  });
+});

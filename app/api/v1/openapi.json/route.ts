@@ -1,0 +1,42 @@
+import { route } from "@/lib/api/route";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import * as register from "../auth/register/route";
+import * as login from "../auth/login/route";
+import * as refresh from "../auth/refresh/route";
+import * as logout from "../auth/logout/route";
+import * as me from "../auth/me/route";
+import * as preferences from "../auth/me/preferences/route";
+import * as changePassword from "../auth/change-password/route";
+import * as apiKeys from "../auth/api-keys/route";
+import * as apiKey from "../auth/api-keys/[id]/route";
+import * as apiKeyRotate from "../auth/api-keys/[id]/rotate/route";
+import * as organizations from "../organizations/route";
+import * as organization from "../organizations/[id]/route";
+import * as members from "../organizations/[id]/members/route";
+import * as member from "../organizations/[id]/members/[caregiverId]/route";
+import * as settings from "../organizations/[id]/settings/route";
+import * as patients from "../patients/route";
+import * as patient from "../patients/[id]/route";
+import * as careTeam from "../patients/[id]/care-team/route";
+import * as careTeamMember from "../patients/[id]/care-team/[caregiverId]/route";
+import * as patientAlerts from "../patients/[id]/alerts/route";
+import * as alerts from "../alerts/route";
+import * as alert from "../alerts/[id]/route";
+import * as health from "../../health/route";
+import * as ready from "../../health/ready/route";
+
+// Every API route module; a test checks that none is missing.
+const modules: Record<string, unknown>[] = [
+  register, login, refresh, logout, me, preferences, changePassword, apiKeys, apiKey, apiKeyRotate,
+  organizations, organization, members, member, settings,
+  patients, patient, careTeam, careTeamMember, patientAlerts, alerts, alert, health, ready,
+];
+
+let cached: unknown;
+
+export const GET = route({ name: "GET /api/v1/openapi.json", auth: "public" }, async () => {
+  cached ??= buildOpenApiDocument(
+    modules.flatMap((m) => Object.values(m).flatMap((h) => ((h as { spec?: unknown }).spec ? [(h as { spec: never }).spec] : []))),
+  );
+  return cached;
+});

@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import "./globals.css";
+
+// Inter from @fontsource-variable/inter, served from our own origin (the build never downloads a font)
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  weight: "100 900",
+  display: "swap",
+});
+
+export const metadata: Metadata = {
+  title: { default: "Elda", template: "%s · Elda" },
+  description: "Elda helps you look after the people you care for who live on their own.",
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = { themeColor: "#0f766e" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body className="min-h-dvh">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-white px-4 py-3 font-semibold text-teal-900 shadow-lg focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50"
+        >
+          Skip to main content
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { createDocument } from "zod-openapi";
+import type { ZodType } from "zod";
+import { z } from "zod";
+
+interface DocumentedSpec {
+  name: string;
+  auth: string;
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+  response?: ZodType;
+  status?: number;
+  summary?: string;
+}
+
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  instance: z.string().meta({ description: "the request id (also in X-Request-Id)" }),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  code: z.string().optional(),
+});
+
+const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: problem } } });
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the route wrapper parses with: each
+ * route's spec (name "METHOD /path", auth, params, query, body, response) becomes one operation.
+ */
+export function buildOpenApiDocument(specs: DocumentedSpec[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const s of specs) {
+    const [method, path] = s.name.split(" ");
+    const status = String(s.status ?? 200);
+    const security =
+      s.auth === "public" ? [] : s.auth === "device" ? [{ deviceCredential: [] }] : [{ bearer: [] }, { apiKey: [] }, { sessionCookie: [] }];
+    (paths[path] ??= {})[method.toLowerCase()] = {
+      operationId: s.name.replace(/[^A-Za-z0-9]+/g, "_").replace(/_+$/, ""),
+      summary: s.summary ?? s.name,
+      tags: [path.split("/")[3] ?? "ops"],
+      security,
+      requestParams: { ...(s.params ? { path: s.params } : {}), ...(s.query ? { query: s.query } : {}) },
+      ...(s.body ? { requestBody: { content: { "application/json": { schema: s.body } } } } : {}),
+      responses: {
+        [status]:
+          status === "204"
+            ? { description: "Done; no body." }
+            : { description: "Success", content: { "application/json": { schema: s.response ?? z.unknown() } } },
+        ...(s.auth !== "public" ? { 401: problemResponse("Missing, invalid, expired or revoked credentials") } : {}),
+        404: problemResponse("Unknown, or not yours to see"),
+        422: problemResponse("Invalid input; `errors` lists each field"),
+        429: problemResponse("Too many requests; see Retry-After"),
+      },
+    };
+  }
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Elda API",
+      version: "1.0.0",
+      description:
+        "Caregiver, integration and patient-app API. Lists use cursor pagination (`limit`, `cursor` -> `next_cursor`). Errors are RFC 9457 problem+json.",
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /api/v1/auth/login" },
+        apiKey: { type: "http", scheme: "bearer", description: "Personal API key (elda_key_...)" },
+        deviceCredential: { type: "http", scheme: "bearer", description: "Patient device credential from POST /api/v1/mobile/setup" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "Dashboard session" },
+      },
+    },
+    paths: paths as never,
+  });
+}

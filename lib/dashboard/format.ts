@@ -1,0 +1,36 @@
+/** Display formats for the dashboard (server-rendered; English, the caregiver's words). */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** "just now", "5 minutes ago", "yesterday", "3 days ago"; then a date. Null means it never happened. */
+export function timeAgo(iso: string | null, now: Date, timeZone = "UTC"): string {
+  if (!iso) return "never";
+  const then = new Date(iso);
+  const diff = now.getTime() - then.getTime();
+  if (diff < MINUTE) return "just now";
+  if (diff < HOUR) return relative.format(-Math.floor(diff / MINUTE), "minute");
+  if (diff < DAY) return relative.format(-Math.floor(diff / HOUR), "hour");
+  if (diff < 7 * DAY) return relative.format(-Math.floor(diff / DAY), "day");
+  return `on ${formatDate(then, timeZone)}`;
+}
+
+/** "15 May 1945". Dates of birth are calendar dates: format them in UTC. */
+export function formatDate(date: Date | string, timeZone = "UTC"): string {
+  const d = typeof date === "string" ? new Date(date.length === 10 ? `${date}T00:00:00Z` : date) : date;
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(d);
+}
+
+/** "Tuesday 3:04 PM" in the given zone: what the clock says where the patient lives. */
+export function localTime(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { weekday: "long", hour: "numeric", minute: "2-digit", timeZone }).format(now);
+}
+
+export function formatDateTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
