@@ -1,0 +1,9 @@
+"use server";
+
+import { signOut } from "@/lib/auth/next-auth";
+import { withRequestContext } from "@/lib/dashboard/request";
+
+/** Ends this session (next-auth's signOut event revokes the session row) and goes to the sign-in page. */
+export async function signOutAction() {
+  await withRequestContext(() => signOut({ redirectTo: "/login?signed_out=1" }));
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { NavLink } from "./nav-link";
+
+/** The dashboard's header: brand, sections, who is signed in, sign out (a form: works without script). */
+export function SiteHeader({ caregiverName, signOutAction }: { caregiverName: string; signOutAction: () => Promise<void> }) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
+        <Link href="/patients" className="inline-flex items-center gap-3 text-2xl font-bold tracking-tight text-teal-900">
+          <span aria-hidden="true" className="grid size-10 place-items-center rounded-xl bg-teal-700 text-xl font-bold text-white">
+            E
+          </span>
+          Elda
+        </Link>
+        <nav aria-label="Main" className="flex-1">
+          <ul className="flex gap-2">
+            <li>
+              <NavLink href="/patients">Patients</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="flex items-center gap-4">
+          <p className="hidden text-base text-stone-600 sm:block">
+            Signed in as <span className="font-semibold text-stone-900">{caregiverName}</span>
+          </p>
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="inline-flex min-h-12 items-center rounded-lg border-2 border-stone-300 bg-white px-4 font-semibold text-stone-800 hover:border-stone-500 hover:bg-stone-50"
+            >
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config";
+
+describe("configuration", () => {
+  it("refuses to start a deployment without its secrets, naming each one", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgresql://u@db.example.com/elda" })).toThrow(/AUTH_SECRET/);
+  });
+
+  it("generates missing secrets in local mode, keeps them in the data folder, and reuses them", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "elda-config-"));
+    const a = parseConfig({ NODE_ENV: "development", ELDA_DATA_DIR: dir });
+    const b = parseConfig({ NODE_ENV: "production", ELDA_EMBEDDED_DB: "1", DATABASE_URL: "postgresql://postgres@127.0.0.1:5433/postgres", ELDA_DATA_DIR: dir });
+    expect(a.authSecret).toHaveLength(43);
+    expect(b.authSecret).toBe(a.authSecret);
+    const file = path.join(dir, "secrets.json");
+    expect(JSON.parse(readFileSync(file, "utf8")).AUTH_SECRET).toBe(a.authSecret);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(a.embeddedDatabase).toBe(true);
+    expect(a.databasePoolMax).toBe(1);
+  });
+
+  it("uses the given secret and PostgreSQL settings in a deployment", () => {
+    const c = parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgresql://u@db.example.com/elda", AUTH_SECRET: "x".repeat(40), CORS_ORIGINS: "https://a.example, https://b.example" });
+    expect(c.deployment).toBe(true);
+    expect(c.embeddedDatabase).toBe(false);
+    expect(c.databasePoolMax).toBe(10);
+    expect(c.corsOrigins).toEqual(["https://a.example", "https://b.example"]);
+  });
+
+  it("explains an invalid environment", () => {
+    expect(() => parseConfig({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
+    expect(() => parseConfig({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+  });
+});
