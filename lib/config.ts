@@ -58,7 +58,7 @@ function localSecrets(dataDir: string, missing: SecretKey[]): Record<SecretKey, 
   return stored as Record<SecretKey, string>;
 }
 
-export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

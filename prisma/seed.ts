@@ -8,6 +8,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { db, type Prisma, type ScheduleType, type Sentiment, type Tx, type Urgency } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
+import { DEVICE_CREDENTIAL_PREFIX } from "@/lib/auth/device-credentials";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { clock } from "@/lib/clock";
 
@@ -223,7 +224,7 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
     ],
   });
   const device = await tx.patientDevice.create({
-    data: { patientId, credentialHash: hashSecret(newSecret("eldad_")), platform: "ios", appVersion: "1.0.0", batteryLevel: 80, pairedAt: addMinutes(since, 20), lastSeenAt: lastHeartbeat },
+    data: { patientId, credentialHash: hashSecret(newSecret(DEVICE_CREDENTIAL_PREFIX)), platform: "ios", appVersion: "1.0.0", batteryLevel: 80, pairedAt: addMinutes(since, 20), lastSeenAt: lastHeartbeat },
   });
 
   const schedules = [];

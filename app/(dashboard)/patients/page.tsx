@@ -68,6 +68,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Sea
             </p>
           )}
           <input
+            key={q}
             id="patient-search"
             name="q"
             type="search"

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { clock } from "@/lib/clock";
+import { getMyProfile } from "@/lib/caregivers/profile";
+import { pageActor } from "@/lib/dashboard/request";
+import { Card } from "@/components/ui/card";
+import { PatientForm } from "@/components/patients/patient-form";
+import { createPatientAction } from "./actions";
+
+export const metadata: Metadata = { title: "Add a patient" };
+
+const FALLBACK_ZONE = "America/Chicago";
+
+export default async function NewPatientPage() {
+  const actor = await pageActor();
+  const me = await getMyProfile(actor);
+  const zones = Intl.supportedValuesOf("timeZone");
+  // the caregiver's own zone when they set one; the browser's replaces it once the page runs
+  const defaultTimeZone = me.timezone !== "UTC" && zones.includes(me.timezone) ? me.timezone : FALLBACK_ZONE;
+  const today = clock.now().toISOString().slice(0, 10);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <nav aria-label="Breadcrumb">
+        <Link href="/patients" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+          <span aria-hidden="true">← </span>All patients
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Add a patient</h1>
+        <p className="mt-1 text-stone-700">The person you care for. You can add health details and contacts later.</p>
+      </div>
+      <Card>
+        <PatientForm action={createPatientAction} zones={zones} defaultTimeZone={defaultTimeZone} today={today} />
+      </Card>
+    </div>
+  );
+}

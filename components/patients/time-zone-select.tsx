@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { FieldShell, inputClasses } from "@/components/ui/field";
+
+/**
+ * The IANA time zone select. Starts on `defaultValue` (works without script); once the page runs, a zone
+ * nobody chose yet moves to the browser's own, which is usually where the caregiver and patient both live.
+ */
+export function TimeZoneSelect({
+  name,
+  label,
+  hint,
+  zones,
+  defaultValue,
+  preferBrowserZone,
+  error,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  zones: string[];
+  defaultValue: string;
+  preferBrowserZone: boolean;
+  error?: string;
+}) {
+  const ref = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (!preferBrowserZone || !ref.current) return;
+    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (browser && zones.includes(browser)) ref.current.value = browser;
+  }, [preferBrowserZone, zones]);
+  const id = `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => (
+        <select
+          ref={ref}
+          id={id}
+          name={name}
+          defaultValue={defaultValue}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${inputClasses(invalid)} pr-10`}
+        >
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}

@@ -1,0 +1,53 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Playwright drives the production build (`npm run build` first) in Debian's chromium: never
+ * `npx playwright install` (it downloads browsers). BASE_URL points the run at a server already running.
+ */
+const PORT = 3100;
+const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  reporter: "list",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    locale: "en-US",
+    timezoneId: "America/Chicago",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: process.env.BASE_URL
+    ? undefined
+    : {
+        // spawns node_modules/.bin/next in its own process group member (no npx), so shutdown reaches it
+        command: "node scripts/local.mjs start",
+        env: { PORT: String(PORT), PGLITE_PORT: "5533", PGLITE_DIR: "memory://", ELDA_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1" },
+        url: `http://127.0.0.1:${PORT}/api/health`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+      },
+});
