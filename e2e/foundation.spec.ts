@@ -87,8 +87,10 @@ test("a caregiver signs up, adds a patient, finds her, signs out and back in", a
 
   await test.step("a wrong password is refused without saying whether the email exists", async () => {
     await signIn(page, me.email, "not the right password at all");
-    const refusal = page.getByRole("alert");
-    await expect(refusal).toContainText("Invalid email or password.");
+    // (Next's route announcer is an empty alert too: look for the form's own)
+    const refusal = page.getByRole("alert", { name: "Invalid email or password." });
+    await expect(refusal).toBeVisible();
+    await expect(refusal).toBeFocused();
     await expect(page).toHaveURL(/\/login$/);
     // the email is kept, the password is not
     await expect(page.getByLabel("Email address")).toHaveValue(me.email);
@@ -97,7 +99,7 @@ test("a caregiver signs up, adds a patient, finds her, signs out and back in", a
     await snap(page, "login-refused");
 
     await signIn(page, `nobody.${Date.now()}@example.test`, "not the right password at all");
-    await expect(page.getByRole("alert")).toContainText("Invalid email or password.");
+    await expect(page.getByRole("alert", { name: "Invalid email or password." })).toBeVisible();
   });
 
   await test.step("sign in again and see Betty", async () => {
@@ -120,7 +122,7 @@ test("forms explain what to fix, next to the field", async ({ page }) => {
     await expect(password).toHaveAttribute("aria-describedby", /field-password-error/);
     // what was typed is kept, except the password
     await expect(page.getByLabel("Email address")).toHaveValue(me.email);
-    await expect(page.getByRole("alert")).toBeFocused();
+    await expect(page.locator("#error-summary")).toBeFocused();
     await expectNoA11yViolations(page);
     await snap(page, "register-errors");
 
@@ -141,7 +143,7 @@ test("forms explain what to fix, next to the field", async ({ page }) => {
     await page.getByLabel("First name").fill("Walter");
     await page.getByLabel("Phone number").fill("555-1234");
     await page.getByRole("button", { name: "Add patient" }).click();
-    await expect(page.getByRole("alert")).toBeFocused();
+    await expect(page.locator("#error-summary")).toBeFocused();
     await expect(page.locator("#field-last_name-error")).toHaveText("Error: Enter their last name.");
     await expect(page.locator("#field-date_of_birth-error")).toHaveText("Error: Enter their date of birth.");
     await expect(page.locator("#field-phone_number-error")).toContainText("international format");

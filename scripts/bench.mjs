@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// npm run bench: HTTP benchmarks of the production build against PostgreSQL (never the embedded database:
+// PGlite is 2-3x slower per query and single-session). Prints a markdown table for docs/benchmarks.md.
+//
+//   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
+//   benchmark creates its own database on it and drops it afterwards. Needs `npm run build` first.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "..");
+const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 10_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const name = `elda_bench_${Date.now()}`;
+const dbUrl = (() => {
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return u.toString();
+})();
+const base = `http://127.0.0.1:${PORT}`;
+
+const run = (cmd, args, env) =>
+  new Promise((resolve, reject) =>
+    spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" }).on("exit", (c) => (c === 0 ? resolve() : reject(new Error(`${cmd} exited ${c}`)))),
+  );
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: server });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function seed() {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const { rows } = await c.query(`INSERT INTO organizations (id, name, updated_at) VALUES (gen_random_uuid(), 'Bench agency', now()) RETURNING id`);
+  const org = rows[0].id;
+  await c.query(
+    `INSERT INTO patients (id, organization_id, first_name, last_name, date_of_birth, timezone, updated_at)
+     SELECT gen_random_uuid(), $1, 'Patient' || g, 'Family' || lpad(g::text, 6, '0'), date '1940-01-01' + (g % 3000), 'America/Chicago', now()
+     FROM generate_series(1, $2) g`,
+    [org, PATIENTS],
+  );
+  await c.end();
+  return org;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health/ready`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not become ready");
+}
+
+function cannon(opts) {
+  return new Promise((resolve, reject) => autocannon({ connections: 20, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+const row = (label, r) =>
+  `| ${label} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
+
+if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+  console.error("run `npm run build` first");
+  process.exit(1);
+}
+await admin(`CREATE DATABASE "${name}"`);
+let app;
+try {
+  await run(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { DATABASE_URL: dbUrl });
+  const org = await seed();
+  app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop", LOG_LEVEL: "warn", APP_URL: base },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForServer();
+  // the benchmark caregiver signs up through the API and becomes admin of the seeded agency
+  const email = `bench-${Date.now()}@example.test`;
+  const password = "bench-Password-2026!";
+  await fetch(`${base}/api/v1/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, first_name: "Bench", last_name: "Admin" }) });
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  await c.query(`INSERT INTO memberships (id, organization_id, caregiver_id, role, updated_at) SELECT gen_random_uuid(), $1, id, 'admin', now() FROM caregivers WHERE email = $2`, [org, email]);
+  await c.end();
+  const login = await (await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) })).json();
+  const auth = { authorization: `Bearer ${login.access_token}`, "content-type": "application/json" };
+
+  const results = [];
+  results.push(row(`GET /api/v1/patients?limit=20 (${PATIENTS.toLocaleString("en")} patients, sort by name)`, await cannon({ url: `${base}/api/v1/patients?limit=20`, headers: auth })));
+  results.push(row("GET /api/v1/patients?q=family00123 (name search)", await cannon({ url: `${base}/api/v1/patients?q=family00123`, headers: auth })));
+  results.push(
+    row(
+      "POST /api/v1/patients (create, with care team row and audit row)",
+      await cannon({
+        url: `${base}/api/v1/patients`,
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ first_name: "New", last_name: "Patient", date_of_birth: "1944-02-02", organization_id: org }),
+      }),
+    ),
+  );
+  results.push(row("GET /api/health (no database, wrapper only)", await cannon({ url: `${base}/api/health` })));
+  console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0].model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; PostgreSQL at ${new URL(server).host}; autocannon 20 connections x ${DURATION}s on the same machine.\n`);
+  console.log("| Request | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|");
+  console.log(results.join("\n"));
+} finally {
+  app?.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 1000));
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+}
