@@ -20,13 +20,13 @@ export async function signUp(page: Page, who: Caregiver) {
   await page.getByLabel("First name").fill(who.firstName);
   await page.getByLabel("Last name").fill(who.lastName);
   await page.getByLabel("Email address").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
+  await page.getByLabel("Password", { exact: true }).fill(who.password);
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 

@@ -55,7 +55,7 @@ export function PatientForm({
           name="date_of_birth"
           type="date"
           label={L.date_of_birth}
-          hint="For example 15 May 1945."
+          hint="Type it, or choose it from the calendar."
           min="1890-01-01"
           max={today}
           defaultValue={v.date_of_birth}

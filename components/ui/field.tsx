@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from "react";
 
 export const inputClasses = (invalid: boolean) =>
   `block w-full rounded-lg border-2 bg-white px-4 py-3 text-lg text-stone-900 placeholder:text-stone-500 ${
-    invalid ? "border-red-700" : "border-stone-400 hover:border-stone-500"
+    invalid ? "border-red-700" : "border-stone-500 hover:border-stone-700"
   }`;
 
 export interface FieldShellProps {

@@ -55,3 +55,47 @@ export async function makePatient(owner: TestCaregiver, fields: Partial<CreatePa
 export async function joinCareTeam(patientId: string, caregiverId: string, standing: "primary" | "secondary" | "viewer", contactOrder = 2) {
   await db.careTeamMember.create({ data: { patientId, caregiverId, standing, contactOrder } });
 }
+
+/** Pair a phone for the patient the way the app does (pairing code, then setup); returns its credential. */
+export async function pairDevice(patientId: string, ip = `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) {
+  const { createPairingCode } = await import("@/lib/devices/create-pairing-code");
+  const { completeSetup } = await import("@/lib/devices/complete-setup");
+  const { systemActor } = await import("@/lib/auth/actor");
+  const now = new Date();
+  const code = await createPairingCode(systemActor("test"), patientId, now);
+  const setup = await completeSetup({ patient_id: patientId, setup_token: code.setup_token }, ip, now);
+  return { credential: setup.access_token, deviceId: setup.device_id };
+}
+
+/** A reminder instance, as the routines job would create it. */
+export async function makeReminder(patientId: string, fields: { dueAt: Date; title?: string; type?: "medication" | "meal" | "other"; scheduleId?: string; status?: "pending" | "missed" | "completed" }) {
+  return db.reminder.create({
+    data: {
+      patientId,
+      scheduleId: fields.scheduleId ?? null,
+      occurrenceAt: fields.scheduleId ? fields.dueAt : null,
+      type: fields.type ?? "medication",
+      title: fields.title ?? "Metformin 500mg",
+      message: "Take with breakfast",
+      dueAt: fields.dueAt,
+      status: fields.status ?? "pending",
+      nextActionAt: fields.dueAt,
+    },
+  });
+}
+
+/** A schedule row (the schedules API comes with the routines issue). */
+export async function makeSchedule(patientId: string, fields: { title?: string; type?: "medication" | "meal"; times?: string[]; alertOnMiss?: boolean; isCritical?: boolean; isActive?: boolean } = {}) {
+  return db.schedule.create({
+    data: {
+      patientId,
+      type: fields.type ?? "medication",
+      title: fields.title ?? "Metformin 500mg",
+      timesOfDay: fields.times ?? ["08:00"],
+      startDate: new Date("2026-01-01T00:00:00Z"),
+      alertOnMiss: fields.alertOnMiss ?? (fields.type ?? "medication") === "medication",
+      isCritical: fields.isCritical ?? false,
+      isActive: fields.isActive ?? true,
+    },
+  });
+}

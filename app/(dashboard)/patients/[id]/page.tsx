@@ -27,6 +27,16 @@ async function load(id: string): Promise<PatientOutput> {
   }
 }
 
+const languages = new Intl.DisplayNames(["en"], { type: "language" });
+function languageName(code: string): string {
+  try {
+    return languages.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const GENDER: Record<string, string> = { female: "Female", male: "Male", other: "Other", prefer_not_to_say: "Prefers not to say" };
 const STANDING: Record<string, string> = {
   primary: "You are their primary caregiver.",
@@ -81,7 +91,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
             {formatDate(p.date_of_birth)} (age {p.age})
           </Row>
           <Row label="Gender">{p.gender ? (GENDER[p.gender] ?? p.gender) : none}</Row>
-          <Row label="Language">{p.language}</Row>
+          <Row label="Language">{languageName(p.language)}</Row>
         </Section>
 
         <Section title="Contact and location">
@@ -95,7 +105,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </Section>
 
         <Section title="Activity">
-          <Row label="Last active">{timeAgo(p.last_active_at, now, p.timezone)}</Row>
+          <Row label="Last active">{capitalize(timeAgo(p.last_active_at, now, p.timezone))}</Row>
           <Row label="Phone app">{p.last_heartbeat_at ? `Last heard from ${timeAgo(p.last_heartbeat_at, now, p.timezone)}` : "Not connected yet"}</Row>
           {p.app_version && <Row label="App version">{p.app_version}</Row>}
           <Row label="Added">{formatDateTime(p.created_at, p.timezone)}</Row>

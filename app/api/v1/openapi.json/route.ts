@@ -22,6 +22,16 @@ import * as careTeamMember from "../patients/[id]/care-team/[caregiverId]/route"
 import * as patientAlerts from "../patients/[id]/alerts/route";
 import * as alerts from "../alerts/route";
 import * as alert from "../alerts/[id]/route";
+import * as mobileSetup from "../mobile/setup/route";
+import * as mobileDeviceToken from "../mobile/device-token/route";
+import * as mobileSchedules from "../mobile/patients/[id]/schedules/route";
+import * as mobileReminders from "../mobile/patients/[id]/reminders/route";
+import * as mobileAcknowledge from "../mobile/reminders/[id]/acknowledge/route";
+import * as heartbeat from "../patients/[id]/heartbeat/route";
+import * as activity from "../patients/[id]/activity/route";
+import * as devices from "../patients/[id]/devices/route";
+import * as pairingCode from "../patients/[id]/pairing-code/route";
+import * as revokeDevice from "../devices/[id]/revoke/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -30,6 +40,7 @@ const modules: Record<string, unknown>[] = [
   register, login, refresh, logout, me, preferences, changePassword, apiKeys, apiKey, apiKeyRotate,
   organizations, organization, members, member, settings,
   patients, patient, careTeam, careTeamMember, patientAlerts, alerts, alert, health, ready,
+  mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
 ];
 
 let cached: unknown;

@@ -1,0 +1,98 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { DeviceActor } from "@/lib/auth/actor";
+import { NotFound } from "@/lib/api/errors";
+import { raiseAlert } from "@/lib/alerts/raise-alert";
+import { emit } from "@/lib/jobs/emit";
+import { signOfLifeCtes } from "./sign-of-life";
+import type { HeartbeatInput } from "./schemas";
+
+/** Reminders due within this window (or overdue but still open) come back as pending actions. */
+const DUE_SOON_MINUTES = 15;
+const OVERDUE_HOURS = 2;
+
+interface HeartbeatRow {
+  reminders: { id: string; title: string; type: string; due_at: string }[] | null;
+}
+
+/**
+ * The phone's heartbeat: one statement writes the activity row, moves the patient's and the device's
+ * last-seen forward (ending any inactivity episode) and reads what the app should do next. With the
+ * device credential check in the route wrapper that is two database round trips per heartbeat.
+ * An `emergency` raises a critical emergency alert at once (joining one already open).
+ */
+export async function recordHeartbeat(actor: DeviceActor, patientId: string, input: HeartbeatInput, now: Date) {
+  if (patientId !== actor.patientId) throw new NotFound("Patient");
+  const appVersion = input.app_version || null;
+  const details = JSON.stringify(input.details ?? {});
+  const rows = await db.$queryRaw<HeartbeatRow[]>`
+    WITH ins AS (
+      INSERT INTO activity_logs (id, patient_id, device_id, activity_type, device_type, app_version, battery_level, latitude, longitude, details, occurred_at)
+      VALUES (gen_random_uuid(), ${patientId}::uuid, ${actor.deviceId}::uuid, ${input.activity_type}::"ActivityType", ${input.device_type ?? null},
+              ${appVersion}, ${input.battery_level}, ${input.latitude ?? null}, ${input.longitude ?? null}, ${details}::jsonb, ${now})
+      RETURNING id
+    ),
+    du AS (
+      UPDATE patient_devices SET last_seen_at = ${now},
+        battery_level = COALESCE(${input.battery_level}, battery_level),
+        app_version = COALESCE(${appVersion}, app_version)
+      WHERE id = ${actor.deviceId}::uuid
+      RETURNING id
+    ),
+    ${signOfLifeCtes(patientId, now, input.activity_type, { heartbeat: true, appVersion })}
+    SELECT (
+      SELECT json_agg(json_build_object('id', r.id, 'title', r.title, 'type', r.type, 'due_at', r.due_at) ORDER BY r.due_at)
+      FROM (
+        SELECT id, title, type, due_at FROM reminders
+        WHERE patient_id = ${patientId}::uuid AND status IN ('pending', 'snoozed')
+          AND due_at <= ${new Date(now.getTime() + DUE_SOON_MINUTES * 60_000)}
+          AND due_at >= ${new Date(now.getTime() - OVERDUE_HOURS * 3_600_000)}
+        ORDER BY due_at LIMIT 5
+      ) r
+    ) AS reminders
+    FROM ins, du, pu`;
+  if (rows.length === 0) throw new NotFound("Patient");
+  const pending = (rows[0].reminders ?? []).map((r) => ({
+    type: "reminder_due" as const,
+    reminder_id: r.id,
+    reminder_type: r.type,
+    title: r.title,
+    due_at: new Date(r.due_at).toISOString(),
+  }));
+  if (input.activity_type === "emergency") await raiseEmergency(actor, patientId, input, now);
+  return { success: true as const, pending_actions: pending };
+}
+
+async function raiseEmergency(actor: DeviceActor, patientId: string, input: HeartbeatInput, now: Date) {
+  const raised = await db.$transaction(async (tx) => {
+    const p = await tx.patient.findUnique({ where: { id: patientId }, select: { firstName: true, lastName: true, preferredName: true } });
+    const name = p ? `${p.firstName} ${p.lastName}` : "The patient";
+    const where = input.latitude != null && input.longitude != null ? ` Phone location: ${input.latitude.toFixed(5)}, ${input.longitude.toFixed(5)}.` : "";
+    return raiseAlert(
+      tx,
+      {
+        patientId,
+        type: "emergency",
+        severity: "critical",
+        dedupKey: "emergency",
+        title: `${name} pressed the emergency button`,
+        description: `${name} asked for help from the Elda app at ${now.toISOString()}.${where}`,
+        recommendedAction: "Call them now. If they do not answer, call their emergency contact or emergency services.",
+        source: "emergency_button",
+        evidence: {
+          kind: "emergency_button",
+          at: now.toISOString(),
+          device_id: actor.deviceId,
+          battery_level: input.battery_level,
+          latitude: input.latitude ?? null,
+          longitude: input.longitude ?? null,
+          app_state: (input.details as { app_state?: unknown } | undefined)?.app_state ?? null,
+        },
+      },
+      now,
+    );
+  });
+  if (raised.event) await emit(raised.event);
+  return raised;
+}
+
