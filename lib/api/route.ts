@@ -107,7 +107,7 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
         if (spec.auth !== "public") {
           if (!actor) throw new Unauthenticated(req.headers.get("authorization") ? "The credential is invalid, expired or revoked." : undefined);
           if (spec.auth === "caregiver" && actor.kind !== "caregiver") throw new NotFound();
-          if (spec.auth === "device" && actor.kind !== "device") throw new Forbidden("This endpoint is for the patient app.");
+          if (spec.auth === "device" && actor.kind !== "device") throw new NotFound();
         }
         if (resolved?.viaCookie && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
         const params = spec.params ? parseWith(spec.params, (await routeCtx?.params) ?? {}, "") : undefined;

@@ -12,6 +12,16 @@ import * as org from "./organizations/[id]/route";
 import * as orgMembers from "./organizations/[id]/members/route";
 import * as orgMember from "./organizations/[id]/members/[caregiverId]/route";
 import * as orgSettings from "./organizations/[id]/settings/route";
+import * as pairingCode from "./patients/[id]/pairing-code/route";
+import * as activity from "./patients/[id]/activity/route";
+import * as devices from "./patients/[id]/devices/route";
+import * as revokeDevice from "./devices/[id]/revoke/route";
+import * as heartbeat from "./patients/[id]/heartbeat/route";
+import * as phoneSchedules from "./mobile/patients/[id]/schedules/route";
+import * as phoneReminders from "./mobile/patients/[id]/reminders/route";
+import * as acknowledge from "./mobile/reminders/[id]/acknowledge/route";
+import * as deviceToken from "./mobile/device-token/route";
+import { makeReminder, pairDevice } from "@/lib/testing/factories";
 
 /**
  * The cross-organization matrix (every later issue adds its endpoints here): two organizations; for every
@@ -25,6 +35,8 @@ interface Ctx {
   patientId: string;
   alertId: string;
   organizationId: string;
+  deviceId: string;
+  reminderId: string;
 }
 interface Case {
   name: string;
@@ -32,6 +44,8 @@ interface Case {
   opts: (c: Ctx) => CallOptions;
   /** org endpoints: a member of the same organization may legitimately see these */
   orgScoped?: boolean;
+  /** patient-app endpoints: the outsiders are caregivers and another patient's phone */
+  device?: boolean;
 }
 
 const cases: Case[] = [
@@ -44,6 +58,15 @@ const cases: Case[] = [
   { name: "DELETE care team member", handler: careTeamMember.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.patientId, caregiverId: c.owner.id } }) },
   { name: "GET patient alerts", handler: patientAlerts.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET alert", handler: alert.GET, opts: (c) => ({ params: { id: c.alertId } }) },
+  { name: "POST pairing code", handler: pairingCode.POST, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET activity", handler: activity.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET devices", handler: devices.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST revoke device", handler: revokeDevice.POST, opts: (c) => ({ params: { id: c.deviceId } }) },
+  { name: "POST heartbeat", handler: heartbeat.POST, opts: (c) => ({ params: { id: c.patientId }, body: { activity_type: "emergency" } }), device: true },
+  { name: "GET phone schedules", handler: phoneSchedules.GET, opts: (c) => ({ params: { id: c.patientId } }), device: true },
+  { name: "GET phone reminders", handler: phoneReminders.GET, opts: (c) => ({ params: { id: c.patientId } }), device: true },
+  { name: "PUT acknowledge reminder", handler: acknowledge.PUT, opts: (c) => ({ method: "PUT", params: { id: c.reminderId }, body: { status: "completed" } }), device: true },
+  { name: "POST device token", handler: deviceToken.POST, opts: (c) => ({ body: { patient_id: c.patientId, device_token: "stolen", platform: "ios" } }), device: true },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
@@ -57,31 +80,43 @@ const cases: Case[] = [
 let ctx: Ctx;
 let outsider: TestCaregiver;
 let sameOrgMember: TestCaregiver;
+/** a phone paired to another organization's patient: the third kind of outsider */
+let outsiderDevice: string;
 let snapshot: string;
 
 async function state(c: Ctx) {
-  const [p, team, alerts, members, o] = await Promise.all([
+  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens] = await Promise.all([
     db.patient.findUnique({ where: { id: c.patientId } }),
     db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.alert.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.membership.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
     db.organization.findUnique({ where: { id: c.organizationId } }),
+    db.patientDevice.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+    db.reminder.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+    db.activityLog.count({ where: { patientId: c.patientId } }),
+    db.pushToken.count({ where: { device: { patientId: c.patientId } } }),
   ]);
-  return JSON.stringify({ p, team, alerts, members, o });
+  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens });
 }
 
 beforeAll(async () => {
   const owner = await makeCaregiver();
   const p = await makePatient(owner);
   const a = await raiseAlert(db, { patientId: p.id, type: "emergency", severity: "critical", dedupKey: "m", title: "t", description: "d", source: "test", evidence: { kind: "rule", at: "now" } }, new Date());
-  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId };
+  const device = await pairDevice(p.id);
+  const reminder = await makeReminder(p.id, { dueAt: new Date() });
+  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: reminder.id };
   outsider = await makeCaregiver(); // owner of another organization
+  outsiderDevice = (await pairDevice((await makePatient(outsider)).id)).credential;
   sameOrgMember = await makeCaregiver({ organizationId: owner.organizationId, role: "member" });
   snapshot = await state(ctx);
 });
 
 describe("cross-organization matrix", () => {
   for (const c of cases) {
+    it(`${c.name}: another patient's phone gets 404`, async () => {
+      expect((await call(c.handler, { ...c.opts(ctx), token: outsiderDevice })).status).toBe(404);
+    });
     it(`${c.name}: an outsider from another organization gets 404`, async () => {
       const r = await call(c.handler, { ...c.opts(ctx), token: outsider.token });
       expect(r.status).toBe(404);
@@ -101,7 +136,10 @@ describe("cross-organization matrix", () => {
     expect(await state(ctx)).toBe(snapshot);
   });
 
-  it("the owner still reaches everything (the matrix is not passing by accident)", async () => {
+  it("the owner and the patient's own phone still reach everything (the matrix is not passing by accident)", async () => {
+    const own = await pairDevice(ctx.patientId);
+    expect((await call(phoneReminders.GET, { token: own.credential, params: { id: ctx.patientId } })).status).toBe(200);
+    expect((await call(devices.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
     expect((await call(patient.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
     expect((await call(alert.GET, { token: ctx.owner.token, params: { id: ctx.alertId } })).status).toBe(200);
     expect((await call(orgSettings.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);

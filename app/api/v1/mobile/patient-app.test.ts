@@ -252,7 +252,7 @@ describe("device credentials", () => {
     expect((await db.reminder.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("pending");
     expect((await call(patientRoute.GET, { token: credential, params: { id: patient.id } })).status).toBe(404);
     // and a caregiver credential is not a device credential
-    expect((await call(heartbeat.POST, { token: owner.token, params: { id: patient.id }, body: fullHeartbeat })).status).toBe(403);
+    expect((await call(heartbeat.POST, { token: owner.token, params: { id: patient.id }, body: fullHeartbeat })).status).toBe(404);
     expect((await call(heartbeat.POST, { token: "elda_dev_forged", params: { id: patient.id }, body: fullHeartbeat })).status).toBe(401);
   });
 });
