@@ -56,7 +56,7 @@ test("a caregiver signs up, adds a patient, finds her, signs out and back in", a
     await page.getByRole("searchbox", { name: "Search by name" }).fill("betty");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\?q=betty$/);
-    await expect(page.getByText("1 patient match “betty”.")).toBeVisible();
+    await expect(page.getByText("1 patient matches “betty”.")).toBeVisible();
     const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Betty Johnson" }) });
     await expect(row).toContainText("Age ");
     await expect(row).toContainText("Last active: never");

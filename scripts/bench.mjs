@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: HTTP benchmarks of the production build against PostgreSQL (never the embedded database:
 // PGlite is 2-3x slower per query and single-session). Prints a markdown table for docs/benchmarks.md.
+//   - patients: create and list with 10,000 patients visible to the caregiver;
+//   - heartbeat: ingestion with 100,000 patients and paired devices, against a bare Next route handler
+//     (JSON in, JSON out, no database) and a plain node:http + pg server doing the same writes.
 //
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
 //   benchmark creates its own database on it and drops it afterwards. Needs `npm run build` first.
@@ -15,6 +18,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 10_000);
+const ALL_PATIENTS = Number(process.env.BENCH_ALL_PATIENTS ?? 100_000);
+const ROTATE_DEVICES = 5_000;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const name = `elda_bench_${Date.now()}`;
 const dbUrl = (() => {
@@ -50,8 +55,50 @@ async function seed() {
      FROM generate_series(1, $2) g`,
     [org, PATIENTS],
   );
+  // the other patients, each with a paired phone whose credential is elda_dev_bench_<n>
+  const { rows: other } = await c.query(`INSERT INTO organizations (id, name, updated_at) VALUES (gen_random_uuid(), 'Other families', now()) RETURNING id`);
+  await c.query(
+    `INSERT INTO patients (id, organization_id, first_name, last_name, date_of_birth, timezone, updated_at)
+     SELECT gen_random_uuid(), $1, 'Someone' || g, 'Else' || g, date '1940-01-01', 'Europe/London', now() FROM generate_series(1, $2) g`,
+    [other[0].id, ALL_PATIENTS - PATIENTS],
+  );
+  await c.query(
+    `INSERT INTO patient_devices (id, patient_id, credential_hash, platform, app_version)
+     SELECT gen_random_uuid(), id, encode(sha256(('elda_dev_bench_' || row_number() OVER (ORDER BY id))::bytea), 'hex'), 'ios', '1.0.0' FROM patients`,
+  );
+  await c.query("ANALYZE");
   await c.end();
   return org;
+}
+
+const heartbeatBody = JSON.stringify({
+  activity_type: "heartbeat",
+  device_type: "ios",
+  app_version: "1.0.0",
+  battery_level: 80,
+  details: { app_state: "background", network_type: "wifi", is_charging: false, device_info: { model: "iPhone 12", os_version: "17.1", app_version: "1.0.0" } },
+});
+
+/** round-robin over many phones, so the benchmark is not one patient row updated 10,000 times */
+function heartbeatRequests(devices) {
+  let n = 0;
+  return [
+    {
+      method: "POST",
+      setupRequest(req) {
+        const d = devices[n++ % devices.length];
+        return { ...req, path: `/api/v1/patients/${d.patient_id}/heartbeat`, headers: { ...req.headers, authorization: `Bearer elda_dev_bench_${d.n}`, "content-type": "application/json" }, body: heartbeatBody };
+      },
+    },
+  ];
+}
+
+async function transactions() {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const { rows } = await c.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+  await c.end();
+  return Number(rows[0].xact_commit);
 }
 
 async function waitForServer() {
@@ -84,7 +131,7 @@ try {
   const org = await seed();
   app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop", LOG_LEVEL: "warn", APP_URL: base },
+    env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop", LOG_LEVEL: "warn", APP_URL: base, ELDA_BENCH_ROUTES: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForServer();
@@ -114,6 +161,27 @@ try {
     ),
   );
   results.push(row("GET /api/health (no database, wrapper only)", await cannon({ url: `${base}/api/health` })));
+
+  // heartbeat ingestion
+  const pc = new pg.Client({ connectionString: dbUrl });
+  await pc.connect();
+  const { rows: devs } = await pc.query(
+    `SELECT n, patient_id FROM (SELECT row_number() OVER (ORDER BY p.id) AS n, p.id AS patient_id FROM patients p) x WHERE n % ${Math.floor(ALL_PATIENTS / ROTATE_DEVICES)} = 0`,
+  );
+  await pc.end();
+  const bare = await cannon({ url: `${base}/api/bench/bare`, method: "POST", headers: { "content-type": "application/json" }, body: heartbeatBody });
+  const before = await transactions();
+  const hb = await cannon({ url: base, requests: heartbeatRequests(devs) });
+  const roundTrips = ((await transactions()) - before) / hb.requests.total;
+  const baselinePort = PORT + 1;
+  const baseline = spawn(process.execPath, [path.join(root, "scripts/bench-heartbeat-baseline.mjs")], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(baselinePort) }, stdio: "inherit" });
+  await new Promise((r) => setTimeout(r, 800));
+  const plain = await cannon({ url: `http://127.0.0.1:${baselinePort}`, requests: heartbeatRequests(devs) });
+  baseline.kill();
+  results.push(row("POST /api/bench/bare (bare Next route: parse JSON, answer; no wrapper, no database)", bare));
+  results.push(row(`POST /api/v1/patients/{id}/heartbeat (${ALL_PATIENTS.toLocaleString("en")} patients and phones, ${devs.length.toLocaleString("en")} phones in rotation)`, hb));
+  results.push(row("plain node:http + pg, the same writes as one statement", plain));
+  results.push(`\nHeartbeat: ${(hb.requests.average / bare.requests.average).toFixed(2)}x the bare route's throughput; ${roundTrips.toFixed(2)} database transactions (round trips) per heartbeat, from pg_stat_database.xact_commit.`);
   console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0].model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; PostgreSQL at ${new URL(server).host}; autocannon 20 connections x ${DURATION}s on the same machine.\n`);
   console.log("| Request | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|");
   console.log(results.join("\n"));

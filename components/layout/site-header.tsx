@@ -4,8 +4,8 @@ import { NavLink } from "./nav-link";
 /** The dashboard's header: brand, sections, who is signed in, sign out (a form: works without script). */
 export function SiteHeader({ caregiverName, signOutAction }: { caregiverName: string; signOutAction: () => Promise<void> }) {
   return (
-    <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
+    <header className="border-b border-stone-200 bg-white px-6">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 py-3">
         <Link href="/patients" className="inline-flex items-center gap-3 text-2xl font-bold tracking-tight text-teal-900">
           <span aria-hidden="true" className="grid size-10 place-items-center rounded-xl bg-teal-700 text-xl font-bold text-white">
             E

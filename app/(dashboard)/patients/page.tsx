@@ -100,7 +100,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Sea
           <p role="status" className="text-base text-stone-700">
             {searching ? (
               <>
-                {plural(total, "patient")} match “{q}”.
+                {plural(total, "patient")} {total === 1 ? "matches" : "match"} “{q}”.
               </>
             ) : (
               <>You care for {plural(total, "patient")}.</>

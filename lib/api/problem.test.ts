@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Prisma } from "@/lib/db/generated/client";
+import { Conflict, RateLimited } from "./errors";
+import { toProblem } from "./problem";
+
+const prismaError = (code: string) => new Prisma.PrismaClientKnownRequestError("db said no", { code, clientVersion: "7" });
+
+describe("toProblem", () => {
+  it.each([
+    ["P2002", 409],
+    ["P2025", 404],
+    ["P2003", 409],
+  ])("maps Prisma %s to %i without leaking the database message", (code, status) => {
+    const { problem, internal } = toProblem(prismaError(code), "req-1");
+    expect(problem.status).toBe(status);
+    expect(problem.detail).not.toContain("db said no");
+    expect(problem.instance).toBe("req-1");
+    expect(internal).toBe(false);
+  });
+
+  it("says nothing about unknown errors, and flags them for the log", () => {
+    const { problem, internal } = toProblem(new Error("password=hunter2 at line 3"), "req-2");
+    expect(problem.status).toBe(500);
+    expect(JSON.stringify(problem)).not.toContain("hunter2");
+    expect(internal).toBe(true);
+    expect(toProblem(prismaError("P1001"), "r").problem.status).toBe(500);
+  });
+
+  it("turns zod errors into field errors and keeps typed errors' codes and Retry-After", () => {
+    const r = z.object({ a: z.string() }).safeParse({ a: 1 });
+    expect(toProblem(r.error, "r").problem).toMatchObject({ status: 422, errors: [{ field: "a" }] });
+    expect(toProblem(new Conflict("taken", "email_taken"), "r").problem).toMatchObject({ status: 409, code: "email_taken" });
+    expect(toProblem(new RateLimited(2.2), "r").retryAfter).toBe(3);
+  });
+});
