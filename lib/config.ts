@@ -21,6 +21,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
   ELDA_DATA_DIR: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 const SECRET_KEYS = ["AUTH_SECRET"] as const;
@@ -37,6 +38,8 @@ export interface Config {
   corsOrigins: string[];
   logLevel: string;
   maxJsonBodyBytes: number;
+  /** when set, GET /api/metrics needs `Authorization: Bearer <token>` */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +92,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     maxJsonBodyBytes: env.MAX_JSON_BODY_BYTES ?? 1024 * 1024,
+    metricsToken: env.METRICS_TOKEN ?? null,
   };
 }
 

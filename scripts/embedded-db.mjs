@@ -1,7 +1,7 @@
 // The embedded PostgreSQL (PGlite served over a local TCP socket) used when DATABASE_URL is unset.
 // Only one process may open a PGlite data directory; everything else connects through the socket.
 // PGlite has one session for all connections, so the app keeps a single pooled connection to it
-// (ELDA_EMBEDDED_DB=1, read by lib/db/client.ts).
+// (ELDA_EMBEDDED_DB=1 makes lib/config.ts choose a pool of one).
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { mkdirSync } from "node:fs";

@@ -37,7 +37,7 @@ export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
   requireScope(actor, "read");
   const where: Prisma.AlertWhereInput = { patient: visiblePatientsWhere(me.caregiverId), ...(q.patient_id ? { patientId: q.patient_id } : {}) };
   const page = await query(where, q);
-  await recordAudit(db, actor, { action: "alert.listed", targetType: "alert", metadata: { count: page.items.length, patient_id: q.patient_id ?? null } });
+  await recordAudit(db, actor, { action: "alert.listed", targetType: "alert", metadata: { count: page.items.length, patient_ids: [...new Set(page.items.map((a) => a.patient_id))] } });
   return page;
 }
 

@@ -1,11 +1,10 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z, type ZodType } from "zod";
 import { config } from "@/lib/config";
 import { clock } from "@/lib/clock";
 import { logger } from "@/lib/observability/logger";
 import { observeRequest } from "@/lib/observability/metrics";
-import { requestContext } from "@/lib/observability/request-context";
+import { clientIpFrom, requestContext, requestIdFrom } from "@/lib/observability/request-context";
 import type { Actor, CaregiverActor, DeviceActor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth/resolve-actor";
 import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
@@ -48,14 +47,7 @@ export interface RouteContext<M extends AuthMode, P, Q, B> {
 }
 
 type Infer<T> = T extends ZodType ? z.infer<T> : undefined;
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-function clientIp(req: Request): string | null {
-  const fwd = req.headers.get("x-forwarded-for");
-  if (fwd) return fwd.split(",")[0].trim().slice(0, 64) || null;
-  return req.headers.get("x-real-ip")?.slice(0, 64) ?? null;
-}
 
 function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
   const r = schema.safeParse(value);
@@ -91,9 +83,8 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
 ) {
   const handle = async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
-    const incoming = req.headers.get("x-request-id");
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const ip = clientIp(req);
+    const requestId = requestIdFrom(req.headers);
+    const ip = clientIpFrom(req.headers);
     let status = 500;
     let actorId: string | null = null;
     return requestContext.run({ requestId, ip }, async () => {

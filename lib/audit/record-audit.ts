@@ -27,7 +27,8 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry) {
       organizationId: entry.organizationId ?? null,
       requestId: ctx?.requestId ?? null,
       ip: ctx?.ip ?? null,
-      metadata: (entry.metadata ?? {}) as object,
+      // an API key acts as its caregiver; the key itself is named so its use can be traced and revoked
+      metadata: { ...(entry.metadata ?? {}), ...(actor.kind === "caregiver" && actor.apiKeyId ? { api_key_id: actor.apiKeyId } : {}) } as object,
     },
   });
 }

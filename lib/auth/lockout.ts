@@ -20,7 +20,7 @@ function lockDurationMs(failures: number, rule: Rule): number {
 }
 
 export const accountKey = (email: string) => `acct:${email.trim().toLowerCase()}`;
-export const ipKey = (ip: string | null | undefined) => `ip:${ip ?? "unknown"}`;
+export const ipKey = (ip: string) => `ip:${ip}`;
 
 const lockedMessage = (ms: number) =>
   ms >= 60_000
@@ -35,17 +35,24 @@ export async function assertNotLocked(keys: string[], now: Date) {
   throw new RateLimited((until - now.getTime()) / 1000, lockedMessage(until - now.getTime()));
 }
 
-/** Record a failure; returns true when this failure started a temporary lock of the account. */
+/** Failures older than this are forgotten: counting starts again. */
+const FORGET_AFTER_MS = 60 * 60_000;
+
+/**
+ * Record a failure; returns true when this failure started a temporary lock of the account. Requests whose
+ * address is unknown (no proxy header) are throttled per account only: one shared "unknown" bucket would
+ * let anyone lock everyone out.
+ */
 export async function recordFailure(email: string, ip: string | null | undefined, now: Date): Promise<boolean> {
   let accountLocked = false;
-  for (const [key, rule] of [
-    [accountKey(email), LOCKOUT.account],
-    [ipKey(ip), LOCKOUT.ip],
-  ] as const) {
+  const keys = [[accountKey(email), LOCKOUT.account] as const, ...(ip ? [[ipKey(ip), LOCKOUT.ip] as const] : [])];
+  for (const [key, rule] of keys) {
+    const prev = await db.loginThrottle.findUnique({ where: { key } });
+    const stale = !prev?.lastFailureAt || now.getTime() - prev.lastFailureAt.getTime() > FORGET_AFTER_MS;
     const row = await db.loginThrottle.upsert({
       where: { key },
       create: { key, failures: 1, lastFailureAt: now },
-      update: { failures: { increment: 1 }, lastFailureAt: now },
+      update: stale ? { failures: 1, lastFailureAt: now, lockedUntil: null } : { failures: { increment: 1 }, lastFailureAt: now },
     });
     const ms = lockDurationMs(row.failures, rule);
     if (ms > 0) {

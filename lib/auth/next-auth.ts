@@ -8,6 +8,8 @@ import { AppError } from "@/lib/api/errors";
 import { loginInput } from "@/lib/caregivers/schemas";
 import { authenticateCaregiver } from "@/lib/caregivers/authenticate-caregiver";
 import { revokeSession, SESSION_DAYS } from "./sessions";
+import { clientIpFrom } from "@/lib/observability/request-context";
+import { logger } from "@/lib/observability/logger";
 
 /** Sign-in refusals the page may show as they are (none says whether an email has an account). */
 export class SignInRefused extends CredentialsSignin {
@@ -15,11 +17,6 @@ export class SignInRefused extends CredentialsSignin {
     super(message);
     this.code = message;
   }
-}
-
-function clientIp(req: Request | undefined): string | null {
-  const fwd = req?.headers.get("x-forwarded-for");
-  return fwd ? fwd.split(",")[0].trim() : (req?.headers.get("x-real-ip") ?? null);
 }
 
 /**
@@ -32,6 +29,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_DAYS * 24 * 60 * 60 },
   pages: { signIn: "/login" },
+  // a refused sign-in is an expected answer, not an error worth a stack trace; the rest goes to our logger
+  logger: {
+    error(error: Error) {
+      if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+      logger.error({ err: error }, "next-auth error");
+    },
+    warn(code: string) {
+      logger.warn({ code }, "next-auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
@@ -43,7 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             parsed.data.email,
             parsed.data.password,
             "web",
-            { ip: clientIp(request), userAgent: request?.headers.get("user-agent") },
+            { ip: request ? clientIpFrom(request.headers) : null, userAgent: request?.headers.get("user-agent") },
             clock.now(),
           );
           return { id: caregiver.id, email: caregiver.email, name: `${caregiver.firstName} ${caregiver.lastName}`, sid: session.id };

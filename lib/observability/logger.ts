@@ -10,7 +10,11 @@ export const logger = pino({
   level: config().logLevel,
   base: { service: "elda" },
   redact: {
-    paths: ["*.password", "*.email", "*.phone", "*.phone_number", "*.message", "*.transcript", "*.token", "*.authorization"],
+    paths: [
+      ...["password", "email", "phone_number", "transcript", "token", "authorization", "cookie"].flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+      "req.headers.authorization",
+      "req.headers.cookie",
+    ],
     censor: "[redacted]",
   },
 });

@@ -1,13 +1,11 @@
 import { route } from "@/lib/api/route";
 import { db } from "@/lib/db/client";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { issueTokens } from "@/lib/auth/sessions";
 import { authenticateCaregiver } from "@/lib/caregivers/authenticate-caregiver";
 import { presentCaregiver } from "@/lib/caregivers/present-caregiver";
 import { loginInput } from "@/lib/caregivers/schemas";
 
 export const POST = route({ name: "POST /api/v1/auth/login", auth: "public", body: loginInput }, async ({ body, now, ip, req }) => {
-  await enforceRateLimit(`login:${ip ?? "unknown"}`, 30, 60, now);
   const { caregiver, session } = await authenticateCaregiver(body.email, body.password, "api", { ip, userAgent: req.headers.get("user-agent") }, now);
   const tokens = await issueTokens(db, session.id, caregiver.id, now);
   return { ...tokens, caregiver: await presentCaregiver(db, caregiver.id) };
