@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { clock } from "@/lib/clock";
 import { Conflict } from "@/lib/api/errors";
 import { signIn } from "@/lib/auth/next-auth";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { registerCaregiver } from "@/lib/caregivers/register-caregiver";
 import { registerInput } from "@/lib/caregivers/schemas";
 import { isIanaZone } from "@/lib/validation/common";
@@ -62,8 +61,7 @@ export async function registerAction(prev: FormState, form: FormData): Promise<F
   try {
     await withRequestContext(async () => {
       const now = clock.now();
-      await enforceRateLimit(`register:${(await clientIp()) ?? "unknown"}`, 10, 3600, now, "Too many sign-ups from this address. Try again later.");
-      await registerCaregiver(parsed.data, now);
+      await registerCaregiver(parsed.data, await clientIp(), now);
     });
   } catch (err) {
     return failedForm(prev, err, values, (e) => (e instanceof Conflict ? "email" : undefined));

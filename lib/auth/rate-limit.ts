@@ -17,6 +17,14 @@ export async function hit(key: string, windowSeconds: number, now: Date): Promis
   return { count: Number(rows[0].count), resetAt: rows[0].window_ends };
 }
 
+/**
+ * Per-address limit. Without a known address (no proxy header) it does nothing: one shared "unknown"
+ * bucket would let a single client exhaust it for everyone. Per-account or per-target limits still apply.
+ */
+export async function enforceIpRateLimit(scope: string, ip: string | null | undefined, limit: number, windowSeconds: number, now: Date, message?: string) {
+  if (ip) await enforceRateLimit(`${scope}:ip:${ip}`, limit, windowSeconds, now, message);
+}
+
 /** Count one request against `key`; refuse with 429 and Retry-After once `limit` is exceeded in the window. */
 export async function enforceRateLimit(key: string, limit: number, windowSeconds: number, now: Date, message?: string) {
   const { count, resetAt } = await hit(key, windowSeconds, now);

@@ -6,7 +6,7 @@ import { accountKey, assertNotLocked, clearAccountFailures, ipKey, recordFailure
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "@/lib/auth/actor";
 import { createSession, type ClientInfo } from "@/lib/auth/sessions";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { enforceIpRateLimit } from "@/lib/auth/rate-limit";
 
 export const INVALID_CREDENTIALS = "Invalid email or password.";
 
@@ -16,7 +16,7 @@ export const INVALID_CREDENTIALS = "Invalid email or password.";
  */
 export async function authenticateCaregiver(email: string, password: string, kind: "web" | "api", client: ClientInfo, now: Date) {
   const normalized = email.trim().toLowerCase();
-  if (client.ip) await enforceRateLimit(`login:${client.ip}`, 30, 60, now);
+  await enforceIpRateLimit("login", client.ip, 30, 60, now);
   await assertNotLocked([accountKey(normalized), ...(client.ip ? [ipKey(client.ip)] : [])], now);
   const caregiver = await db.caregiver.findUnique({ where: { email: normalized } });
   const ok = caregiver ? await verifyPassword(password, caregiver.passwordHash) : (await burnPasswordCheck(password), false);

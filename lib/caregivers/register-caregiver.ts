@@ -4,11 +4,13 @@ import { db } from "@/lib/db/client";
 import { Conflict, ValidationFailed } from "@/lib/api/errors";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { enforceIpRateLimit } from "@/lib/auth/rate-limit";
 import { presentCaregiver } from "./present-caregiver";
 import { registerInput } from "./schemas";
 
 /** Sign-up: a caregiver and their own organization, of which they are the owner. */
-export async function registerCaregiver(input: z.infer<typeof registerInput>, now: Date) {
+export async function registerCaregiver(input: z.infer<typeof registerInput>, ip: string | null, now: Date) {
+  await enforceIpRateLimit("register", ip, 10, 3600, now, "Too many sign-ups from this address. Try again later.");
   const problem = passwordProblem(input.password, [input.email, input.first_name, input.last_name]);
   if (problem) throw new ValidationFailed([{ field: "password", message: problem }]);
   const existing = await db.caregiver.findUnique({ where: { email: input.email }, select: { id: true } });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Unauthenticated } from "@/lib/api/errors";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { enforceIpRateLimit, enforceRateLimit } from "@/lib/auth/rate-limit";
 import { DEVICE_CREDENTIAL_PREFIX } from "@/lib/auth/device-credentials";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "@/lib/auth/actor";
@@ -17,7 +17,7 @@ const INVALID = "This setup code is not valid. Ask your caregiver to show a new 
  * Attempts are rate-limited per patient and per IP.
  */
 export async function completeSetup(input: z.infer<typeof setupInput>, ip: string | null, now: Date) {
-  await enforceRateLimit(`setup:ip:${ip ?? "unknown"}`, 20, 15 * 60, now, "Too many setup attempts. Wait a few minutes and scan again.");
+  await enforceIpRateLimit("setup", ip, 20, 15 * 60, now, "Too many setup attempts. Wait a few minutes and scan again.");
   await enforceRateLimit(`setup:patient:${input.patient_id}`, 10, 15 * 60, now, "Too many setup attempts. Wait a few minutes and scan again.");
   const code = await db.pairingCode.findUnique({
     where: { tokenHash: hashSecret(input.setup_token) },

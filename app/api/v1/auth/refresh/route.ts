@@ -1,9 +1,9 @@
 import { route } from "@/lib/api/route";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { enforceIpRateLimit } from "@/lib/auth/rate-limit";
 import { rotateRefreshToken } from "@/lib/auth/sessions";
 import { refreshInput } from "@/lib/caregivers/schemas";
 
 export const POST = route({ name: "POST /api/v1/auth/refresh", auth: "public", body: refreshInput }, async ({ body, now, ip }) => {
-  await enforceRateLimit(`refresh:${ip ?? "unknown"}`, 60, 60, now);
+  await enforceIpRateLimit("refresh", ip, 60, 60, now);
   return rotateRefreshToken(body.refresh_token, now);
 });
