@@ -28,6 +28,9 @@ const dbUrl = (() => {
   return u.toString();
 })();
 const base = `http://127.0.0.1:${PORT}`;
+// `npm run bench -- heartbeat` runs one section; no argument runs them all
+const only = process.argv[2];
+const want = (section) => !only || only === section;
 
 const run = (cmd, args, env) =>
   new Promise((resolve, reject) =>
@@ -129,7 +132,9 @@ let app;
 try {
   await run(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { DATABASE_URL: dbUrl });
   const org = await seed();
-  app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [];
+  app = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop", LOG_LEVEL: "warn", APP_URL: base, ELDA_BENCH_ROUTES: "1" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -137,7 +142,7 @@ try {
   await waitForServer();
   // the benchmark caregiver signs up through the API and becomes admin of the seeded agency
   const email = `bench-${Date.now()}@example.test`;
-  const password = "bench-Password-2026!";
+  const password = "Tulips bloom by the garden gate 7";
   await fetch(`${base}/api/v1/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, first_name: "Bench", last_name: "Admin" }) });
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
@@ -146,8 +151,18 @@ try {
   const login = await (await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) })).json();
   const auth = { authorization: `Bearer ${login.access_token}`, "content-type": "application/json" };
 
+  // the phones in rotation, numbered as seeded (before the create benchmark adds patients without phones)
+  const pc = new pg.Client({ connectionString: dbUrl });
+  await pc.connect();
+  const { rows: devs } = await pc.query(
+    `SELECT n, patient_id FROM (SELECT row_number() OVER (ORDER BY p.id) AS n, p.id AS patient_id FROM patients p) x WHERE n % ${Math.floor(ALL_PATIENTS / ROTATE_DEVICES)} = 0`,
+  );
+  await pc.end();
+
   const results = [];
-  results.push(row(`GET /api/v1/patients?limit=20 (${PATIENTS.toLocaleString("en")} patients, sort by name)`, await cannon({ url: `${base}/api/v1/patients?limit=20`, headers: auth })));
+  if (want("patients")) {
+  results.push(row(`GET /api/v1/patients?limit=20 (${PATIENTS.toLocaleString("en")} patients, sort by name)`
+, await cannon({ url: `${base}/api/v1/patients?limit=20`, headers: auth })));
   results.push(row("GET /api/v1/patients?q=family00123 (name search)", await cannon({ url: `${base}/api/v1/patients?q=family00123`, headers: auth })));
   results.push(
     row(
@@ -161,14 +176,11 @@ try {
     ),
   );
   results.push(row("GET /api/health (no database, wrapper only)", await cannon({ url: `${base}/api/health` })));
+  }
+
 
   // heartbeat ingestion
-  const pc = new pg.Client({ connectionString: dbUrl });
-  await pc.connect();
-  const { rows: devs } = await pc.query(
-    `SELECT n, patient_id FROM (SELECT row_number() OVER (ORDER BY p.id) AS n, p.id AS patient_id FROM patients p) x WHERE n % ${Math.floor(ALL_PATIENTS / ROTATE_DEVICES)} = 0`,
-  );
-  await pc.end();
+  if (want("heartbeat")) {
   const bare = await cannon({ url: `${base}/api/bench/bare`, method: "POST", headers: { "content-type": "application/json" }, body: heartbeatBody });
   const before = await transactions();
   const hb = await cannon({ url: base, requests: heartbeatRequests(devs) });
@@ -182,6 +194,7 @@ try {
   results.push(row(`POST /api/v1/patients/{id}/heartbeat (${ALL_PATIENTS.toLocaleString("en")} patients and phones, ${devs.length.toLocaleString("en")} phones in rotation)`, hb));
   results.push(row("plain node:http + pg, the same writes as one statement", plain));
   results.push(`\nHeartbeat: ${(hb.requests.average / bare.requests.average).toFixed(2)}x the bare route's throughput; ${roundTrips.toFixed(2)} database transactions (round trips) per heartbeat, from pg_stat_database.xact_commit.`);
+  }
   console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0].model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; PostgreSQL at ${new URL(server).host}; autocannon 20 connections x ${DURATION}s on the same machine.\n`);
   console.log("| Request | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|");
   console.log(results.join("\n"));

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { DeviceActor } from "@/lib/auth/actor";
 import { NotFound } from "@/lib/api/errors";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
@@ -25,7 +26,7 @@ export async function recordHeartbeat(actor: DeviceActor, patientId: string, inp
   if (patientId !== actor.patientId) throw new NotFound("Patient");
   const appVersion = input.app_version || null;
   const details = JSON.stringify(input.details ?? {});
-  const rows = await db.$queryRaw<HeartbeatRow[]>`
+  const statement = Prisma.sql`
     WITH ins AS (
       INSERT INTO activity_logs (id, patient_id, device_id, activity_type, device_type, app_version, battery_level, latitude, longitude, details, occurred_at)
       VALUES (gen_random_uuid(), ${patientId}::uuid, ${actor.deviceId}::uuid, ${input.activity_type}::"ActivityType", ${input.device_type ?? null},
@@ -51,6 +52,8 @@ export async function recordHeartbeat(actor: DeviceActor, patientId: string, inp
       ) r
     ) AS reminders
     FROM ins, du, pu`;
+  // straight on the pool: one round trip, no ORM work on the hottest path (docs/decisions/009-hot-path-sql.md)
+  const { rows } = await pool.query<HeartbeatRow>(statement.text, statement.values as unknown[]);
   if (rows.length === 0) throw new NotFound("Patient");
   const pending = (rows[0].reminders ?? []).map((r) => ({
     type: "reminder_due" as const,

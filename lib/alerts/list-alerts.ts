@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
-import { assertPatientAccess, requireCaregiver, requireScope, visiblePatientsWhere } from "@/lib/auth/policy";
+import { assertPatientAccess, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -35,7 +35,13 @@ async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "pa
 export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
   const me = requireCaregiver(actor);
   requireScope(actor, "read");
-  const where: Prisma.AlertWhereInput = { patient: visiblePatientsWhere(me.caregiverId), ...(q.patient_id ? { patientId: q.patient_id } : {}) };
+  const scope = await visibleScope(db, me.caregiverId);
+  const byPatient: Prisma.AlertWhereInput[] = [];
+  if (scope.organizationIds.length) byPatient.push({ patient: { organizationId: { in: scope.organizationIds } } });
+  if (scope.patientIds.length) byPatient.push({ patientId: { in: scope.patientIds } });
+  const where: Prisma.AlertWhereInput = {
+    AND: [byPatient.length ? { OR: byPatient } : { id: { in: [] } }, ...(q.patient_id ? [{ patientId: q.patient_id }] : [])],
+  };
   const page = await query(where, q);
   await recordAudit(db, actor, { action: "alert.listed", targetType: "alert", metadata: { count: page.items.length, patient_ids: [...new Set(page.items.map((a) => a.patient_id))] } });
   return page;

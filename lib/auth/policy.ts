@@ -25,14 +25,33 @@ export interface PatientAccess {
 
 const ADMIN_ROLES: OrgRoleName[] = ["owner", "admin"];
 
-/** Prisma filter for the patients this caregiver may see; list queries are built from it. */
-export function visiblePatientsWhere(caregiverId: string): Prisma.PatientWhereInput {
-  return {
-    OR: [
-      { careTeam: { some: { caregiverId } } },
-      { organization: { memberships: { some: { caregiverId, role: { in: ADMIN_ROLES } } } } },
-    ],
-  };
+/**
+ * The patients this caregiver may see, as two index-friendly sets: whole organizations (where they are
+ * owner or admin) and single patients (their care teams elsewhere). List queries are built from it, never
+ * "load then filter"; an admin's list becomes `organization_id IN (...)`, which the name index serves in order.
+ */
+export interface VisibleScope {
+  organizationIds: string[];
+  patientIds: string[];
+}
+
+export async function visibleScope(tx: Tx, caregiverId: string): Promise<VisibleScope> {
+  const admin = await tx.membership.findMany({ where: { caregiverId, role: { in: ADMIN_ROLES } }, select: { organizationId: true } });
+  const organizationIds = admin.map((m) => m.organizationId);
+  const teams = await tx.careTeamMember.findMany({
+    where: { caregiverId, patient: { organizationId: { notIn: organizationIds } } },
+    select: { patientId: true },
+  });
+  return { organizationIds, patientIds: teams.map((t) => t.patientId) };
+}
+
+/** Prisma filter over patients for a visible scope (matches nothing when the scope is empty). */
+export function patientsInScope(scope: VisibleScope): Prisma.PatientWhereInput {
+  const parts: Prisma.PatientWhereInput[] = [];
+  if (scope.organizationIds.length) parts.push({ organizationId: { in: scope.organizationIds } });
+  if (scope.patientIds.length) parts.push({ id: { in: scope.patientIds } });
+  if (parts.length === 0) return { id: { in: [] } };
+  return parts.length === 1 ? parts[0] : { OR: parts };
 }
 
 export function requireScope(actor: Actor, scope: "read" | "write") {

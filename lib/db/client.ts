@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config";
 import { PrismaClient } from "./generated/client";
@@ -7,16 +8,24 @@ export type Db = PrismaClient;
 /** a Prisma client or the transaction client handed to `db.$transaction(async (tx) => ...)` */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const g = globalThis as unknown as { eldaPrisma?: PrismaClient };
+const g = globalThis as unknown as { eldaDb?: { pool: pg.Pool; prisma: PrismaClient } };
 
-function create(): PrismaClient {
+function create() {
   const c = config();
-  const adapter = new PrismaPg({ connectionString: c.databaseUrl, max: c.databasePoolMax });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: c.databaseUrl, max: c.databasePoolMax });
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
+const created = (g.eldaDb ??= create());
+
 /** The one Prisma client of this process (pg in production, the embedded PGlite socket locally). */
-export const db: PrismaClient = g.eldaPrisma ?? create();
-g.eldaPrisma = db;
+export const db: PrismaClient = created.prisma;
+
+/**
+ * The connection pool under `db`, for the few hot paths written as one hand-made SQL statement (the
+ * heartbeat and the device credential check: docs/decisions/009-hot-path-sql.md). Same connections,
+ * same limits; everything else goes through Prisma.
+ */
+export const pool: pg.Pool = created.pool;
 
 export * from "./generated/client";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
-import { requireCaregiver, requireScope, visiblePatientsWhere } from "@/lib/auth/policy";
+import { patientsInScope, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -21,7 +21,7 @@ export async function listPatients(actor: Actor, query: ListPatientsQuery, now: 
   const me = requireCaregiver(actor);
   requireScope(actor, "read");
   const keys = SORTS[query.sort];
-  const filters: Prisma.PatientWhereInput[] = [visiblePatientsWhere(me.caregiverId)];
+  const filters: Prisma.PatientWhereInput[] = [patientsInScope(await visibleScope(db, me.caregiverId))];
   if (!query.include_inactive) filters.push({ isActive: true });
   if (query.organization_id) filters.push({ organizationId: query.organization_id });
   if (query.q) {
