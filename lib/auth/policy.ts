@@ -36,13 +36,15 @@ export interface VisibleScope {
 }
 
 export async function visibleScope(tx: Tx, caregiverId: string): Promise<VisibleScope> {
-  const admin = await tx.membership.findMany({ where: { caregiverId, role: { in: ADMIN_ROLES } }, select: { organizationId: true } });
-  const organizationIds = admin.map((m) => m.organizationId);
-  const teams = await tx.careTeamMember.findMany({
-    where: { caregiverId, patient: { organizationId: { notIn: organizationIds } } },
-    select: { patientId: true },
-  });
-  return { organizationIds, patientIds: teams.map((t) => t.patientId) };
+  // one statement on every list request
+  const rows = await tx.$queryRaw<{ organization_ids: string[] | null; patient_ids: string[] | null }[]>`
+    WITH admin AS (
+      SELECT organization_id FROM memberships WHERE caregiver_id = ${caregiverId}::uuid AND role IN ('owner', 'admin')
+    )
+    SELECT (SELECT array_agg(organization_id::text) FROM admin) AS organization_ids,
+           (SELECT array_agg(t.patient_id::text) FROM care_team_members t JOIN patients p ON p.id = t.patient_id
+             WHERE t.caregiver_id = ${caregiverId}::uuid AND p.organization_id NOT IN (SELECT organization_id FROM admin)) AS patient_ids`;
+  return { organizationIds: rows[0]?.organization_ids ?? [], patientIds: rows[0]?.patient_ids ?? [] };
 }
 
 /** Prisma filter over patients for a visible scope (matches nothing when the scope is empty). */
