@@ -36,3 +36,22 @@ export const reminderOutput = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
+
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(reminderStatus).min(1));
+
+export const listRemindersQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(1000).optional(),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  status: csv.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  schedule_id: uuid.optional(),
+  type: z.enum(["medication", "meal", "exercise", "appointment", "hydration", "other"]).optional(),
+});
+export type ListRemindersQuery = z.infer<typeof listRemindersQuery>;
+
+export const caregiverReminderActionInput = z.strictObject({ note: z.string().trim().max(500).optional() });

@@ -1,0 +1,73 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db/client";
+import { Conflict, NotFound } from "@/lib/api/errors";
+import { assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { completeReminder } from "./reminder-transitions";
+import { presentReminder } from "./present-reminder";
+import type { ListRemindersQuery } from "./schemas";
+
+const KEYS: SortKey[] = [{ field: "dueAt", type: "date" }];
+
+/** A patient's reminder instances for caregivers: filters by status, time range, schedule and type. */
+export async function listReminders(actor: Actor, patientId: string, q: ListRemindersQuery) {
+  const access = await assertPatientAccess(db, actor, patientId, "read");
+  const filters: Prisma.ReminderWhereInput[] = [{ patientId }];
+  if (q.status) filters.push({ status: { in: q.status } });
+  if (q.from) filters.push({ dueAt: { gte: new Date(q.from) } });
+  if (q.to) filters.push({ dueAt: { lte: new Date(q.to) } });
+  if (q.schedule_id) filters.push({ scheduleId: q.schedule_id });
+  if (q.type) filters.push({ type: q.type });
+  const where = { AND: filters };
+  const after = keysetWhere(KEYS, q.order, q.cursor);
+  const [rows, total] = await Promise.all([
+    db.reminder.findMany({ where: after ? { AND: [where, after as Prisma.ReminderWhereInput] } : where, orderBy: orderByFor(KEYS, q.order) as Prisma.ReminderOrderByWithRelationInput[], take: q.limit + 1 }),
+    db.reminder.count({ where }),
+  ]);
+  await recordAudit(db, actor, { action: "reminder.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
+  return toPage(rows, q.limit, KEYS, presentReminder, total);
+}
+
+async function reminderFor(actor: Actor, id: string, need: "read" | "write") {
+  const r = await db.reminder.findUnique({ where: { id } });
+  if (!r) throw new NotFound("Reminder");
+  const access = await assertPatientAccess(db, actor, r.patientId, need).catch((err) => {
+    throw err instanceof NotFound ? new NotFound("Reminder") : err;
+  });
+  return { r, access };
+}
+
+export async function getReminder(actor: Actor, id: string) {
+  const { r, access } = await reminderFor(actor, id, "read");
+  await recordAudit(db, actor, { action: "reminder.read", targetType: "reminder", targetId: id, patientId: r.patientId, organizationId: access.organizationId });
+  return presentReminder(r);
+}
+
+/** A caregiver marks an instance done on the patient's behalf (recorded as done by that caregiver). */
+export async function completeReminderForPatient(actor: Actor, id: string, note: string | undefined, now: Date) {
+  const me = requireCaregiver(actor);
+  const { r, access } = await reminderFor(actor, id, "write");
+  if (r.status === "completed") return presentReminder(r);
+  return db.$transaction(async (tx) => {
+    const who = await tx.caregiver.findUniqueOrThrow({ where: { id: me.caregiverId }, select: { firstName: true, lastName: true } });
+    const updated = await completeReminder(tx, r, { via: "caregiver", caregiverId: me.caregiverId, notes: note, note: `Marked done by ${who.firstName} ${who.lastName} at ${now.toISOString()}.` }, now);
+    if (!updated) throw new Conflict(`This reminder is already ${r.status}.`, "reminder_settled");
+    await recordAudit(tx, actor, { action: "reminder.completed_for_patient", targetType: "reminder", targetId: id, patientId: r.patientId, organizationId: access.organizationId });
+    return presentReminder(updated);
+  });
+}
+
+/** A caregiver skips an instance (not needed today): it is neither done nor missed, and nothing fires. */
+export async function skipReminder(actor: Actor, id: string, note: string | undefined, now: Date) {
+  requireCaregiver(actor);
+  const { r, access } = await reminderFor(actor, id, "write");
+  if (r.status === "skipped") return presentReminder(r);
+  return db.$transaction(async (tx) => {
+    const done = await tx.reminder.updateMany({ where: { id, status: { in: ["pending", "snoozed"] } }, data: { status: "skipped", nextActionAt: null, ...(note ? { notes: note } : {}), updatedAt: now } });
+    if (done.count === 0) throw new Conflict(`This reminder is already ${r.status}.`, "reminder_settled");
+    await recordAudit(tx, actor, { action: "reminder.skipped", targetType: "reminder", targetId: id, patientId: r.patientId, organizationId: access.organizationId });
+    return presentReminder(await tx.reminder.findUniqueOrThrow({ where: { id } }));
+  });
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
+import { registerPushToken } from "@/lib/devices/devices";
+import { createSchedule } from "@/lib/schedules/schedules";
+import { acknowledgeReminder } from "./acknowledge-reminder";
+import { deliverDueReminders, nextStep, reminderPush } from "./deliver-reminders";
+import { generateReminderInstances } from "./generate-reminders";
+
+/** Betty in Chicago, paired, with a push token and an 08:00 Metformin schedule created at `start`. */
+async function betty(start: string, schedule: Partial<Parameters<typeof createSchedule>[2]> = {}) {
+  const owner = await makeCaregiver();
+  const patient = await makePatient(owner, { timezone: "America/Chicago" });
+  const device = await pairDevice(patient.id);
+  await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: `fcm-${patient.id}`, platform: "ios" }, new Date(start));
+  const s = await createSchedule(owner.actor, patient.id, { type: "medication", title: "Metformin 500mg", times_of_day: ["08:00"], recurrence: "daily", start_date: start.slice(0, 10), ...schedule }, new Date(start));
+  return { owner, patient, device, schedule: s };
+}
+
+const at = (iso: string) => new Date(iso);
+const attempts = (reminderId: string) => db.notificationAttempt.findMany({ where: { reminderId, purpose: "reminder" }, orderBy: { createdAt: "asc" } });
+
+describe("reminder delivery on a set clock", () => {
+  it("pushes at 14:00, 14:10 and 14:20 UTC in January, then marks the dose missed with a medium alert at 14:30", async () => {
+    const { patient } = await betty("2026-01-15T06:00:00Z");
+    const r = await db.reminder.findFirstOrThrow({ where: { patientId: patient.id, dueAt: at("2026-01-15T14:00:00Z") } });
+    expect(r.status).toBe("pending");
+    const run = (iso: string) => deliverDueReminders(at(iso));
+    await run("2026-01-15T13:59:00Z");
+    expect(await attempts(r.id)).toHaveLength(0);
+    await run("2026-01-15T14:00:00Z");
+    await run("2026-01-15T14:05:00Z");
+    await run("2026-01-15T14:10:00Z");
+    await run("2026-01-15T14:20:00Z");
+    await run("2026-01-15T14:29:00Z");
+    const sent = await attempts(r.id);
+    expect(sent.map((a) => a.createdAt.toISOString())).toEqual(["2026-01-15T14:00:00.000Z", "2026-01-15T14:10:00.000Z", "2026-01-15T14:20:00.000Z"]);
+    expect((await db.reminder.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("pending"); // the phone still sees pending
+    await run("2026-01-15T14:30:00Z");
+    const after = await db.reminder.findUniqueOrThrow({ where: { id: r.id }, include: { alert: true } });
+    expect(after.status).toBe("missed");
+    expect(after.alert).toMatchObject({ type: "missed_medication", severity: "medium", status: "open" });
+    // later sweeps change nothing
+    await run("2026-01-15T15:00:00Z");
+    expect(await attempts(r.id)).toHaveLength(3);
+  });
+
+  it("is due at 13:00 UTC in July", async () => {
+    const { patient } = await betty("2026-07-15T06:00:00Z");
+    expect(await db.reminder.count({ where: { patientId: patient.id, dueAt: at("2026-07-15T13:00:00Z") } })).toBe(1);
+  });
+
+  it("does nothing more once acknowledged at 14:15", async () => {
+    const { patient, device } = await betty("2026-01-16T06:00:00Z");
+    const r = await db.reminder.findFirstOrThrow({ where: { patientId: patient.id, dueAt: at("2026-01-16T14:00:00Z") } });
+    await deliverDueReminders(at("2026-01-16T14:00:00Z"));
+    await deliverDueReminders(at("2026-01-16T14:10:00Z"));
+    await acknowledgeReminder({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, r.id, { status: "completed" }, at("2026-01-16T14:15:00Z"));
+    await deliverDueReminders(at("2026-01-16T14:20:00Z"));
+    await deliverDueReminders(at("2026-01-16T14:30:00Z"));
+    expect(await attempts(r.id)).toHaveLength(2);
+    const after = await db.reminder.findUniqueOrThrow({ where: { id: r.id } });
+    expect(after.status).toBe("completed");
+    expect(await db.alert.count({ where: { patientId: patient.id } })).toBe(0);
+  });
+
+  it("records one attempt per push token, keyed so a retry cannot send twice", async () => {
+    const { patient } = await betty("2026-01-17T06:00:00Z");
+    await deliverDueReminders(at("2026-01-17T14:00:00Z"));
+    await deliverDueReminders(at("2026-01-17T14:10:00Z"));
+    const r = await db.reminder.findFirstOrThrow({ where: { patientId: patient.id, dueAt: at("2026-01-17T14:00:00Z") } });
+    const sent = await attempts(r.id);
+    expect(sent.map((a) => a.status)).toEqual(["simulated", "simulated"]);
+    expect(sent[0].idempotencyKey).toContain(`reminder:${r.id}:push:1`);
+  });
+
+  it("comes back after a snooze, and a repeated sweep never pushes twice", async () => {
+    const { patient, device } = await betty("2026-01-18T06:00:00Z");
+    const r = await db.reminder.findFirstOrThrow({ where: { patientId: patient.id, dueAt: at("2026-01-18T14:00:00Z") } });
+    await deliverDueReminders(at("2026-01-18T14:00:00Z"));
+    await deliverDueReminders(at("2026-01-18T14:00:00Z"));
+    expect(await attempts(r.id)).toHaveLength(1);
+    const snoozed = await acknowledgeReminder({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, r.id, { status: "snoozed" }, at("2026-01-18T14:05:00Z"));
+    expect(snoozed.due_at).toBe("2026-01-18T14:15:00.000Z");
+    await deliverDueReminders(at("2026-01-18T14:14:00Z"));
+    expect(await attempts(r.id)).toHaveLength(1);
+    await deliverDueReminders(at("2026-01-18T14:15:00Z"));
+    expect(await attempts(r.id)).toHaveLength(2);
+    expect((await db.reminder.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("pending");
+    await deliverDueReminders(at("2026-01-18T14:45:00Z"));
+    expect((await db.reminder.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("missed");
+  });
+
+  it("honours advance notice and schedules that do not alert", async () => {
+    const { patient } = await betty("2026-01-19T06:00:00Z", { type: "meal", title: "Breakfast", advance_notice_minutes: 15 });
+    const r = await db.reminder.findFirstOrThrow({ where: { patientId: patient.id, dueAt: at("2026-01-19T14:00:00Z") } });
+    expect(r.nextActionAt?.toISOString()).toBe("2026-01-19T13:45:00.000Z");
+    await deliverDueReminders(at("2026-01-19T13:45:00Z"));
+    expect(await attempts(r.id)).toHaveLength(1);
+    await deliverDueReminders(at("2026-01-19T14:30:00Z"));
+    expect((await db.reminder.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("missed");
+    expect(await db.alert.count({ where: { patientId: patient.id } })).toBe(0);
+  });
+
+  it("generation is idempotent and rolling", async () => {
+    const { patient } = await betty("2026-01-20T06:00:00Z");
+    const before = await db.reminder.count({ where: { patientId: patient.id } });
+    expect(before).toBe(2); // the next 48 hours: 20th and 21st
+    await generateReminderInstances(at("2026-01-20T06:00:00Z"), { patientId: patient.id });
+    expect(await db.reminder.count({ where: { patientId: patient.id } })).toBe(2);
+    await generateReminderInstances(at("2026-01-21T15:00:00Z"), { patientId: patient.id });
+    expect(await db.reminder.count({ where: { patientId: patient.id } })).toBe(4); // + the 22nd and 23rd
+  });
+});
+
+describe("the reminder push", () => {
+  it("carries the data fields the app reads, as strings (SPEC §3)", () => {
+    const row = { id: "r1", patient_id: "p1", type: "medication" as const, title: "Metformin 500mg", message: "Take with breakfast", status: "pending" as const, due_at: at("2026-01-15T14:00:00Z"), delivery_count: 0, repeat_until_acknowledged: true, repeat_interval_minutes: null, max_repeats: null, missed_after_minutes: null, org_settings: {}, timezone: "America/Chicago" };
+    const first = reminderPush(row, 1);
+    expect(first.data).toEqual({
+      type: "reminder",
+      reminder_id: "r1",
+      reminder_type: "medication",
+      speak_text: "Hi! It's time for your medication: Metformin 500mg. This is scheduled for 8:00 AM. Take with breakfast",
+      requires_response: "true",
+      voice_check_in: "false",
+      retry_count: "0",
+      notification_type: "medication_reminder",
+      priority: "high",
+    });
+    const repeat = reminderPush({ ...row, type: "meal", title: "Lunch", message: null }, 3);
+    expect(repeat.data).toMatchObject({ voice_check_in: "true", retry_count: "2", notification_type: "general", priority: "medium" });
+    expect(repeat.title).toBe("Reminder: Lunch");
+    expect(Object.values(repeat.data).every((v) => typeof v === "string")).toBe(true);
+  });
+});
+
+describe("nextStep", () => {
+  const t = { repeat: true, intervalMinutes: 10, repeats: 2, missedAfterMinutes: 30 };
+  const due = at("2026-01-15T14:00:00Z");
+  it("never bursts after a late sweep", () => {
+    expect(nextStep(due, 0, t, at("2026-01-15T14:25:00Z"))).toEqual({ action: "push", deliveryCount: 1, nextActionAt: at("2026-01-15T14:30:00Z") });
+    expect(nextStep(due, 0, { ...t, repeat: false }, at("2026-01-15T14:00:00Z"))).toEqual({ action: "push", deliveryCount: 1, nextActionAt: at("2026-01-15T14:30:00Z") });
+    expect(nextStep(due, 3, t, at("2026-01-15T14:31:00Z"))).toEqual({ action: "missed" });
+  });
+});

@@ -1,0 +1,160 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+import type { ReminderStatus, ScheduleType } from "@/lib/db/generated/client";
+import { effectiveSettings } from "@/lib/orgs/settings";
+import { pushToPatients, type PatientPush } from "@/lib/notifications/push-to-patient";
+import { emit, type DomainEvent } from "@/lib/jobs/emit";
+import { missReminder } from "./reminder-transitions";
+
+interface DueRow {
+  id: string;
+  patient_id: string;
+  type: ScheduleType;
+  title: string;
+  message: string | null;
+  status: ReminderStatus;
+  due_at: Date;
+  delivery_count: number;
+  repeat_until_acknowledged: boolean | null;
+  repeat_interval_minutes: number | null;
+  max_repeats: number | null;
+  missed_after_minutes: number | null;
+  org_settings: unknown;
+  timezone: string;
+}
+
+export interface Timing {
+  repeat: boolean;
+  intervalMinutes: number;
+  repeats: number;
+  missedAfterMinutes: number;
+}
+
+/** The instance's timing: the schedule's own numbers over the organization's (defaults 10, 2, 30). */
+export function timingOf(row: Pick<DueRow, "repeat_until_acknowledged" | "repeat_interval_minutes" | "max_repeats" | "missed_after_minutes" | "org_settings">): Timing {
+  const org = effectiveSettings(row.org_settings).reminders;
+  return {
+    repeat: row.repeat_until_acknowledged ?? true,
+    intervalMinutes: row.repeat_interval_minutes ?? org.repeat_interval_minutes,
+    repeats: row.max_repeats ?? org.repeat_count,
+    missedAfterMinutes: row.missed_after_minutes ?? org.missed_after_minutes,
+  };
+}
+
+const MIN = 60_000;
+
+/**
+ * One step of an instance's state machine at `now` (SPEC §5): the first push at due_at minus the advance
+ * notice (when the sweep sets next_action_at), repeats at due_at + 10 and + 20 while unacknowledged, and at
+ * due_at + 30 the instance is missed. After a push, the next action is the next repeat slot still ahead, so
+ * a sweep that was late never sends a burst.
+ */
+export function nextStep(dueAt: Date, deliveryCount: number, t: Timing, now: Date): { action: "missed" } | { action: "push"; deliveryCount: number; nextActionAt: Date } {
+  const missedAt = new Date(dueAt.getTime() + t.missedAfterMinutes * MIN);
+  if (now >= missedAt) return { action: "missed" };
+  const count = deliveryCount + 1;
+  let next = missedAt;
+  if (t.repeat) {
+    for (let k = 1; k <= t.repeats; k++) {
+      const slot = new Date(dueAt.getTime() + k * t.intervalMinutes * MIN);
+      if (slot > now && slot < missedAt) {
+        next = slot;
+        break;
+      }
+    }
+  }
+  return { action: "push", deliveryCount: count, nextActionAt: next };
+}
+
+function speakText(r: Pick<DueRow, "type" | "title" | "message" | "due_at" | "timezone">): string {
+  const time = r.due_at.toLocaleTimeString("en-US", { timeZone: r.timezone, hour: "numeric", minute: "2-digit" });
+  const lead = r.type === "medication" ? `It's time for your medication: ${r.title}` : r.type === "appointment" ? `Reminder about your appointment: ${r.title}` : `It's time for ${r.title}`;
+  return `Hi! ${lead}. This is scheduled for ${time}.${r.message ? ` ${r.message}` : ""}`;
+}
+
+/** The push the phone expects for a reminder (SPEC §3 data fields; string values). */
+export function reminderPush(r: DueRow, deliveryCount: number): PatientPush {
+  const speak = speakText(r);
+  const retry = deliveryCount - 1;
+  return {
+    patientId: r.patient_id,
+    purpose: "reminder",
+    key: `reminder:${r.id}:push:${deliveryCount}:${r.due_at.toISOString()}`,
+    reminderId: r.id,
+    title: retry > 0 ? `Reminder: ${r.title}` : r.title,
+    body: speak.slice(0, 180),
+    data: {
+      type: "reminder",
+      reminder_id: r.id,
+      reminder_type: r.type,
+      speak_text: speak,
+      requires_response: "true",
+      voice_check_in: retry > 0 ? "true" : "false",
+      retry_count: String(retry),
+      notification_type: r.type === "medication" ? "medication_reminder" : "general",
+      priority: r.type === "medication" ? "high" : "medium",
+    },
+  };
+}
+
+/**
+ * The delivery sweep: claim what is due (one statement, rows locked so two sweeps never take the same
+ * instance), advance each instance's state in one set-based update, hand the pushes to the notification
+ * layer, and mark the missed ones (raising their alerts when the schedule asks). Returns what it did.
+ */
+export async function deliverDueReminders(now: Date, limit = 1_000) {
+  const events: DomainEvent[] = [];
+  const result = await db.$transaction(
+    async (tx) => {
+      const due = await tx.$queryRaw<DueRow[]>`
+        SELECT r.id, r.patient_id, r.type, r.title, r.message, r.status, r.due_at, r.delivery_count,
+               s.repeat_until_acknowledged, s.repeat_interval_minutes, s.max_repeats, s.missed_after_minutes,
+               o.settings AS org_settings, p.timezone
+        FROM reminders r
+        JOIN patients p ON p.id = r.patient_id
+        JOIN organizations o ON o.id = p.organization_id
+        LEFT JOIN schedules s ON s.id = r.schedule_id
+        WHERE r.status IN ('pending', 'snoozed') AND r.next_action_at <= ${now}
+        ORDER BY r.next_action_at
+        LIMIT ${limit}
+        FOR UPDATE OF r SKIP LOCKED`;
+      const pushes: PatientPush[] = [];
+      const updates: { id: string; count: number; next: Date }[] = [];
+      const missed: DueRow[] = [];
+      for (const r of due) {
+        const step = nextStep(r.due_at, r.delivery_count, timingOf(r), now);
+        if (step.action === "missed") missed.push(r);
+        else {
+          updates.push({ id: r.id, count: step.deliveryCount, next: step.nextActionAt });
+          pushes.push(reminderPush(r, step.deliveryCount));
+        }
+      }
+      if (updates.length) {
+        // a snoozed instance is pending again once it fires
+        await tx.$executeRaw`
+          UPDATE reminders r SET status = 'pending', delivery_count = v.count, next_action_at = v.next,
+                 last_delivered_at = ${now}, updated_at = ${now}
+          FROM unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => u.count)}::int[], ${updates.map((u) => u.next)}::timestamptz[]) AS v(id, count, next)
+          WHERE r.id = v.id`;
+      }
+      const attempts = await pushToPatients(tx, pushes, now);
+      let alerts = 0;
+      if (missed.length) {
+        const rows = await tx.reminder.findMany({ where: { id: { in: missed.map((m) => m.id) } }, include: { schedule: { select: { alertOnMiss: true, isCritical: true } } } });
+        for (const r of rows) {
+          const done = await missReminder(tx, r, `No confirmation after ${r.deliveryCount} reminder${r.deliveryCount === 1 ? "" : "s"}.`, now);
+          if (done?.alert) {
+            alerts++;
+            if (done.alert.event) events.push(done.alert.event);
+          }
+        }
+      }
+      return { claimed: due.length, pushed: updates.length, attempts, missed: missed.length, alerts };
+    },
+    { timeout: 60_000 },
+  );
+  await emit(...events);
+  return result;
+}
+
