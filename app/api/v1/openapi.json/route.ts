@@ -32,6 +32,14 @@ import * as activity from "../patients/[id]/activity/route";
 import * as devices from "../patients/[id]/devices/route";
 import * as pairingCode from "../patients/[id]/pairing-code/route";
 import * as revokeDevice from "../devices/[id]/revoke/route";
+import * as patientSchedules from "../patients/[id]/schedules/route";
+import * as schedule from "../schedules/[id]/route";
+import * as scheduleDeactivate from "../schedules/[id]/deactivate/route";
+import * as scheduleActivate from "../schedules/[id]/activate/route";
+import * as patientReminders from "../patients/[id]/reminders/route";
+import * as reminder from "../reminders/[id]/route";
+import * as reminderComplete from "../reminders/[id]/complete/route";
+import * as reminderSkip from "../reminders/[id]/skip/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -41,6 +49,7 @@ const modules: Record<string, unknown>[] = [
   organizations, organization, members, member, settings,
   patients, patient, careTeam, careTeamMember, patientAlerts, alerts, alert, health, ready,
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
+  patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
 ];
 
 let cached: unknown;
