@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { Severity } from "@/lib/db/generated/client";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { pushToPatients } from "@/lib/notifications/push-to-patient";
@@ -7,6 +7,7 @@ import { emit, type DomainEvent } from "@/lib/jobs/emit";
 
 export interface SilentPatient {
   patient_id: string;
+  organization_id: string;
   first_name: string;
   last_name: string;
   preferred_name: string | null;
@@ -30,13 +31,13 @@ export interface SilentPatient {
  * Never-paired patients are skipped. Thresholds come from the patient's settings, then the organization's,
  * then the defaults (08:00-20:00; 4, 6, 8 hours; 15-minute check-in window).
  */
-export async function findSilentPatients(now: Date): Promise<SilentPatient[]> {
+export async function findSilentPatients(now: Date, patientId?: string): Promise<SilentPatient[]> {
   const setting = (key: string, fallback: string) =>
     `COALESCE(p.settings->'inactivity'->>'${key}', o.settings->'inactivity'->>'${key}', '${fallback}')`;
   return db.$queryRawUnsafe<SilentPatient[]>(
     `
     WITH cfg AS (
-      SELECT p.id, p.first_name, p.last_name, p.preferred_name, p.timezone, p.last_active_at,
+      SELECT p.id, p.organization_id, p.first_name, p.last_name, p.preferred_name, p.timezone, p.last_active_at,
              ${setting("waking_hours_start", "08:00")} AS wake_start,
              ${setting("waking_hours_end", "20:00")} AS wake_end,
              ${setting("medium_after_hours", "4")}::float8 AS medium_h,
@@ -46,6 +47,7 @@ export async function findSilentPatients(now: Date): Promise<SilentPatient[]> {
       FROM patients p JOIN organizations o ON o.id = p.organization_id
       WHERE p.is_active AND p.last_active_at IS NOT NULL
         AND EXISTS (SELECT 1 FROM patient_devices d WHERE d.patient_id = p.id AND d.revoked_at IS NULL)
+        AND ($2::uuid IS NULL OR p.id = $2::uuid)
     ),
     day AS (
       SELECT cfg.*, ($1::timestamptz AT TIME ZONE timezone)::date AS today FROM cfg
@@ -58,7 +60,7 @@ export async function findSilentPatients(now: Date): Promise<SilentPatient[]> {
         )) / 3600.0 AS silence_hours
       FROM day
     )
-    SELECT s.id AS patient_id, s.first_name, s.last_name, s.preferred_name, s.last_active_at, s.silence_hours,
+    SELECT s.id AS patient_id, s.organization_id, s.first_name, s.last_name, s.preferred_name, s.last_active_at, s.silence_hours,
            s.medium_h, s.high_h, s.critical_h, s.check_in_minutes, s.wake_start, s.wake_end,
            a.id AS alert_id, a.severity,
            (SELECT min(n.created_at) FROM notification_attempts n WHERE n.alert_id = a.id AND n.purpose = 'check_in') AS check_in_at
@@ -66,6 +68,7 @@ export async function findSilentPatients(now: Date): Promise<SilentPatient[]> {
     LEFT JOIN alerts a ON a.open_key = s.id::text || ':inactivity:inactivity'
     WHERE s.silence_hours >= s.medium_h`,
     now,
+    patientId ?? null,
   );
 }
 
@@ -98,80 +101,86 @@ function describe(p: SilentPatient, severity: Severity) {
 }
 
 /**
- * The inactivity sweep: find silent patients (one statement), then for each one advance its single
- * episode alert: medium at 4 h; at 6 h a check-in push to the phone ("Are you all right?"), and high only if
- * no sign of life comes within the check-in window; critical at 8 h. Each rise notifies again; a sign of
- * life ends the episode (lib/activity/sign-of-life.ts).
+ * Advance one silent patient's single episode alert: medium at 4 h; at 6 h a check-in push to the phone
+ * ("Are you all right?"), and high only if no sign of life comes within the check-in window; critical at
+ * 8 h. Each rise notifies again; a sign of life ends the episode (lib/activity/sign-of-life.ts).
+ * Idempotent: it re-reads the patient's state, so a duplicate or late event changes nothing.
  */
+export async function evaluateSilentPatient(p: SilentPatient, now: Date) {
+  const d = decide(p, now);
+  if (!d.raise && !d.checkIn) return { raised: null as Severity | null, checkIn: false };
+  const events: DomainEvent[] = [];
+  await db.$transaction(async (tx) => {
+    let alertId = p.alert_id;
+    if (d.raise) {
+      const severity = d.raise;
+      const threshold = severity === "critical" ? p.critical_h : severity === "high" ? p.high_h : p.medium_h;
+      const r = await raiseAlert(
+        tx,
+        {
+          patientId: p.patient_id,
+          type: "inactivity",
+          severity,
+          dedupKey: "inactivity",
+          ...describe(p, severity),
+          source: `inactivity:${threshold}h`,
+          evidence: {
+            kind: "rule",
+            at: now.toISOString(),
+            rule: "inactivity",
+            threshold_hours: threshold,
+            silence_hours: Math.round(Number(p.silence_hours) * 100) / 100,
+            last_activity_at: new Date(p.last_active_at).toISOString(),
+            waking_hours: `${p.wake_start}-${p.wake_end}`,
+            ...(p.check_in_at ? { check_in_sent_at: new Date(p.check_in_at).toISOString() } : {}),
+          },
+        },
+        now,
+      );
+      alertId = r.alertId;
+      if (r.event) events.push(r.event);
+    }
+    if (d.checkIn && alertId) await sendCheckIn(tx, p, alertId, now);
+  });
+  await emit(...events);
+  return { raised: d.raise ?? null, checkIn: !!d.checkIn };
+}
+
+async function sendCheckIn(tx: Tx, p: SilentPatient, alertId: string, now: Date) {
+  const name = p.preferred_name || p.first_name;
+  const text = `Hi ${name}, we haven't heard from you in a while. Are you all right?`;
+  await pushToPatients(
+    tx,
+    [
+      {
+        patientId: p.patient_id,
+        purpose: "check_in",
+        key: `check_in:${alertId}`,
+        alertId,
+        title: "Are you all right?",
+        body: text,
+        data: { type: "check_in", speak_text: text, requires_response: "true", voice_check_in: "true", retry_count: "0", notification_type: "check_in", priority: "high" },
+      },
+    ],
+    now,
+  );
+}
+
+/** One patient, as the fanned-out job does it. */
+export async function evaluatePatientInactivity(patientId: string, now: Date) {
+  const [p] = await findSilentPatients(now, patientId);
+  return p ? evaluateSilentPatient(p, now) : { raised: null, checkIn: false };
+}
+
+/** The whole sweep in one process (tests, and engines without fan-out): find, then evaluate each. */
 export async function sweepInactivity(now: Date) {
   const silent = await findSilentPatients(now);
-  const events: DomainEvent[] = [];
   let raised = 0;
   let checkIns = 0;
   for (const p of silent) {
-    const d = decide(p, now);
-    if (!d.raise && !d.checkIn) continue;
-    await db.$transaction(async (tx) => {
-      let alertId = p.alert_id;
-      if (d.raise) {
-        const severity = d.raise;
-        const threshold = severity === "critical" ? p.critical_h : severity === "high" ? p.high_h : p.medium_h;
-        const text = describe(p, severity);
-        const r = await raiseAlert(
-          tx,
-          {
-            patientId: p.patient_id,
-            type: "inactivity",
-            severity,
-            dedupKey: "inactivity",
-            ...text,
-            source: `inactivity:${threshold}h`,
-            evidence: {
-              kind: "rule",
-              at: now.toISOString(),
-              rule: "inactivity",
-              threshold_hours: threshold,
-              silence_hours: Math.round(Number(p.silence_hours) * 100) / 100,
-              last_activity_at: new Date(p.last_active_at).toISOString(),
-              waking_hours: `${p.wake_start}-${p.wake_end}`,
-              ...(p.check_in_at ? { check_in_sent_at: new Date(p.check_in_at).toISOString() } : {}),
-            },
-          },
-          now,
-        );
-        alertId = r.alertId;
-        if (r.event) events.push(r.event);
-        raised++;
-      }
-      if (d.checkIn && alertId) {
-        const name = p.preferred_name || p.first_name;
-        await pushToPatients(
-          tx,
-          [
-            {
-              patientId: p.patient_id,
-              purpose: "check_in",
-              key: `check_in:${alertId}`,
-              alertId,
-              title: "Are you all right?",
-              body: `Hi ${name}, we haven't heard from you in a while. Are you all right?`,
-              data: {
-                type: "check_in",
-                speak_text: `Hi ${name}, we haven't heard from you in a while. Are you all right?`,
-                requires_response: "true",
-                voice_check_in: "true",
-                retry_count: "0",
-                notification_type: "check_in",
-                priority: "high",
-              },
-            },
-          ],
-          now,
-        );
-        checkIns++;
-      }
-    });
+    const r = await evaluateSilentPatient(p, now);
+    if (r.raised) raised++;
+    if (r.checkIn) checkIns++;
   }
-  await emit(...events);
   return { silent: silent.length, raised, checkIns };
 }
