@@ -2,6 +2,8 @@ import "server-only";
 import { deliverDueReminders } from "@/lib/reminders/deliver-reminders";
 import { generateReminderInstances } from "@/lib/reminders/generate-reminders";
 import { evaluatePatientInactivity, findSilentPatients } from "@/lib/inactivity/sweep-inactivity";
+import { findCaregiversDueForSummary, sendDailySummaries } from "@/lib/summaries/deliver-daily-summaries";
+import { generateWeeklyInsights, patientsActiveSince } from "@/lib/insights/weekly-insights";
 import { defineJob, type Job } from "./job";
 
 /** Every background job of Elda (docs/decisions/010-jobs-on-inngest-with-an-embedded-runner.md). */
@@ -40,5 +42,45 @@ export const jobs: Job[] = [
     concurrency: { key: "organization_id", limit: 5 },
     retries: 5,
     handler: ({ now, step, event }) => step.run("evaluate", () => evaluatePatientInactivity(String(event?.data.patient_id), now)),
+  }),
+  defineJob({
+    id: "daily-summaries",
+    trigger: { cron: "*/15 * * * *" },
+    retries: 3,
+    handler: async ({ now, step }) => {
+      const due = await step.run("find-caregivers-due", () => findCaregiversDueForSummary(now));
+      await step.sendEvent(
+        "fan-out",
+        due.map((c) => ({ name: "summaries/caregiver.due", id: `summary-${c.caregiver_id}-${c.local_date}`, data: { caregiver_id: c.caregiver_id } })),
+      );
+      return { caregivers: due.length };
+    },
+  }),
+  defineJob({
+    id: "daily-summaries-send",
+    trigger: { event: "summaries/caregiver.due" },
+    retries: 5,
+    handler: ({ now, step, event }) => step.run("send", () => sendDailySummaries(String(event?.data.caregiver_id), now)),
+  }),
+  defineJob({
+    id: "weekly-insights",
+    trigger: { cron: "0 6 * * 1" },
+    retries: 3,
+    handler: async ({ now, step }) => {
+      const patients = await step.run("find-patients", () => patientsActiveSince(new Date(now.getTime() - 7 * 86_400_000)));
+      const week = now.toISOString().slice(0, 10);
+      await step.sendEvent(
+        "fan-out",
+        patients.map((p) => ({ name: "insights/patient.weekly", id: `insights-${p.patient_id}-${week}`, data: p })),
+      );
+      return { patients: patients.length };
+    },
+  }),
+  defineJob({
+    id: "weekly-insights-patient",
+    trigger: { event: "insights/patient.weekly" },
+    concurrency: { key: "organization_id", limit: 3 },
+    retries: 3,
+    handler: ({ now, step, event }) => step.run("generate", () => generateWeeklyInsights(String(event?.data.patient_id), now)),
   }),
 ];

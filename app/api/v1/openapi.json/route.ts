@@ -40,6 +40,9 @@ import * as patientReminders from "../patients/[id]/reminders/route";
 import * as reminder from "../reminders/[id]/route";
 import * as reminderComplete from "../reminders/[id]/complete/route";
 import * as reminderSkip from "../reminders/[id]/skip/route";
+import * as patientSummaries from "../patients/[id]/summaries/route";
+import * as summary from "../summaries/[id]/route";
+import * as patientInsights from "../patients/[id]/insights/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -50,6 +53,7 @@ const modules: Record<string, unknown>[] = [
   patients, patient, careTeam, careTeamMember, patientAlerts, alerts, alert, health, ready,
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
+  patientSummaries, summary, patientInsights,
 ];
 
 let cached: unknown;
