@@ -21,7 +21,19 @@ import * as phoneSchedules from "./mobile/patients/[id]/schedules/route";
 import * as phoneReminders from "./mobile/patients/[id]/reminders/route";
 import * as acknowledge from "./mobile/reminders/[id]/acknowledge/route";
 import * as deviceToken from "./mobile/device-token/route";
-import { makeReminder, pairDevice } from "@/lib/testing/factories";
+import * as patientSchedules from "./patients/[id]/schedules/route";
+import * as schedule from "./schedules/[id]/route";
+import * as scheduleDeactivate from "./schedules/[id]/deactivate/route";
+import * as scheduleActivate from "./schedules/[id]/activate/route";
+import * as patientReminders from "./patients/[id]/reminders/route";
+import * as reminder from "./reminders/[id]/route";
+import * as reminderComplete from "./reminders/[id]/complete/route";
+import * as reminderSkip from "./reminders/[id]/skip/route";
+import * as patientSummaries from "./patients/[id]/summaries/route";
+import * as summary from "./summaries/[id]/route";
+import * as patientInsights from "./patients/[id]/insights/route";
+import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
+import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
 /**
  * The cross-organization matrix (every later issue adds its endpoints here): two organizations; for every
@@ -37,6 +49,8 @@ interface Ctx {
   organizationId: string;
   deviceId: string;
   reminderId: string;
+  scheduleId: string;
+  summaryId: string;
 }
 interface Case {
   name: string;
@@ -67,6 +81,21 @@ const cases: Case[] = [
   { name: "GET phone reminders", handler: phoneReminders.GET, opts: (c) => ({ params: { id: c.patientId } }), device: true },
   { name: "PUT acknowledge reminder", handler: acknowledge.PUT, opts: (c) => ({ method: "PUT", params: { id: c.reminderId }, body: { status: "completed" } }), device: true },
   { name: "POST device token", handler: deviceToken.POST, opts: (c) => ({ body: { patient_id: c.patientId, device_token: "stolen", platform: "ios" } }), device: true },
+  { name: "GET schedules", handler: patientSchedules.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST schedule", handler: patientSchedules.POST, opts: (c) => ({ params: { id: c.patientId }, body: { type: "meal", title: "x", times_of_day: ["09:00"] } }) },
+  { name: "GET schedule", handler: schedule.GET, opts: (c) => ({ params: { id: c.scheduleId } }) },
+  { name: "PATCH schedule", handler: schedule.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.scheduleId }, body: { title: "Hacked" } }) },
+  { name: "DELETE schedule", handler: schedule.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.scheduleId } }) },
+  { name: "POST schedule deactivate", handler: scheduleDeactivate.POST, opts: (c) => ({ params: { id: c.scheduleId } }) },
+  { name: "POST schedule activate", handler: scheduleActivate.POST, opts: (c) => ({ params: { id: c.scheduleId } }) },
+  { name: "GET reminders", handler: patientReminders.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET reminder", handler: reminder.GET, opts: (c) => ({ params: { id: c.reminderId } }) },
+  { name: "POST reminder complete", handler: reminderComplete.POST, opts: (c) => ({ params: { id: c.reminderId }, body: {} }) },
+  { name: "POST reminder skip", handler: reminderSkip.POST, opts: (c) => ({ params: { id: c.reminderId }, body: {} }) },
+  { name: "GET summaries", handler: patientSummaries.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST summary", handler: patientSummaries.POST, opts: (c) => ({ params: { id: c.patientId }, body: {} }) },
+  { name: "GET summary", handler: summary.GET, opts: (c) => ({ params: { id: c.summaryId } }) },
+  { name: "GET insights", handler: patientInsights.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
@@ -85,7 +114,7 @@ let outsiderDevice: string;
 let snapshot: string;
 
 async function state(c: Ctx) {
-  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens] = await Promise.all([
+  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries] = await Promise.all([
     db.patient.findUnique({ where: { id: c.patientId } }),
     db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.alert.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
@@ -95,8 +124,10 @@ async function state(c: Ctx) {
     db.reminder.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.activityLog.count({ where: { patientId: c.patientId } }),
     db.pushToken.count({ where: { device: { patientId: c.patientId } } }),
+    db.schedule.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+    db.dailySummary.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens });
+  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries });
 }
 
 beforeAll(async () => {
@@ -104,8 +135,10 @@ beforeAll(async () => {
   const p = await makePatient(owner);
   const a = await raiseAlert(db, { patientId: p.id, type: "emergency", severity: "critical", dedupKey: "m", title: "t", description: "d", source: "test", evidence: { kind: "rule", at: "now" } }, new Date());
   const device = await pairDevice(p.id);
-  const reminder = await makeReminder(p.id, { dueAt: new Date() });
-  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: reminder.id };
+  const pendingReminder = await makeReminder(p.id, { dueAt: new Date() });
+  const sched = await makeSchedule(p.id);
+  const sum = await computeDailySummary(db, p.id, "2026-01-15", new Date());
+  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: pendingReminder.id, scheduleId: sched.id, summaryId: sum.id };
   outsider = await makeCaregiver(); // owner of another organization
   outsiderDevice = (await pairDevice((await makePatient(outsider)).id)).credential;
   sameOrgMember = await makeCaregiver({ organizationId: owner.organizationId, role: "member" });
