@@ -28,7 +28,7 @@ const dbUrl = (() => {
   return u.toString();
 })();
 const base = `http://127.0.0.1:${PORT}`;
-// `npm run bench -- heartbeat` runs one section; no argument runs them all
+// `npm run bench -- heartbeat` runs one section (patients, heartbeat, routines); no argument runs the HTTP ones
 const only = process.argv[2];
 const want = (section) => !only || only === section;
 
@@ -122,6 +122,18 @@ function cannon(opts) {
 
 const row = (label, r) =>
   `| ${label} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
+
+if (only === "routines") {
+  // domain-level benchmark (no HTTP): its own database, then scripts/bench-routines.ts
+  await admin(`CREATE DATABASE "${name}"`);
+  try {
+    await run(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { DATABASE_URL: dbUrl });
+    await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-routines.ts"], { DATABASE_URL: dbUrl, LOG_LEVEL: "warn", NODE_ENV: "production", AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop" });
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  }
+  process.exit(0);
+}
 
 if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
   console.error("run `npm run build` first");

@@ -12,7 +12,7 @@ const fields = {
   instructions: optionalText(1000),
   medication_name: optionalText(200),
   dosage: optionalText(100),
-  recurrence: recurrence.default("daily"),
+  recurrence,
   /** ISO weekdays, 1 = Monday ... 7 = Sunday */
   days_of_week: z.array(z.number().int().min(1).max(7)).max(7).optional(),
   interval_days: z.number().int().min(2).max(365).nullable().optional(),
@@ -61,14 +61,15 @@ export function scheduleProblems(s: Draft): { field: string; message: string }[]
   return out;
 }
 
-export const createScheduleInput = z.strictObject(fields).superRefine((s, ctx) => {
+export const createScheduleInput = z.strictObject({ ...fields, recurrence: recurrence.default("daily") }).superRefine((s, ctx) => {
   for (const p of scheduleProblems(s)) ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
 });
 export type CreateScheduleInput = z.infer<typeof createScheduleInput>;
 
 export const updateScheduleInput = z
   .strictObject(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> })
-  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change." });
+  // (no defaults here: a field left out of a PATCH stays as it is)
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
 export type UpdateScheduleInput = z.infer<typeof updateScheduleInput>;
 
 export const listSchedulesQuery = z.strictObject({
