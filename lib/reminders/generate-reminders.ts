@@ -1,11 +1,12 @@
 import "server-only";
-import { db, type Prisma, type Tx } from "@/lib/db/client";
+import { randomUUID } from "node:crypto";
+import { pool, type Prisma, type Tx } from "@/lib/db/client";
 import type { Schedule } from "@/lib/db/generated/client";
 import { occurrencesBetween } from "@/lib/schedules/recurrence";
 
 /** Instances exist this far ahead, rolling (SPEC §5; issue 4). */
 export const HORIZON_HOURS = 48;
-const BATCH = 2_000;
+const BATCH = 5_000;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -51,36 +52,76 @@ export async function refreshFutureInstances(tx: Tx, scheduleId: string, now: Da
   return (await tx.reminder.createMany({ data: rows, skipDuplicates: true })).count;
 }
 
+interface ScheduleRow {
+  id: string;
+  patient_id: string;
+  type: Schedule["type"];
+  title: string;
+  instructions: string | null;
+  recurrence: Schedule["recurrence"];
+  days_of_week: number[];
+  interval_days: number | null;
+  times_of_day: string[];
+  start_date: string;
+  end_date: string | null;
+  advance_notice_minutes: number;
+  timezone: string;
+}
+
 /**
  * The rolling generation sweep: every active schedule of every active patient with a paired phone gets its
  * instances for the next 48 hours. Idempotent: (schedule_id, occurrence_at) is unique, so re-running
- * creates nothing twice. Schedules are read in batches by id; instances are inserted in bulk.
+ * creates nothing twice. Set-based on both ends: schedules are read in batches by id with one statement,
+ * and each batch's instances go in with one INSERT ... SELECT FROM unnest(...) (the recurrence itself is
+ * computed with the zone database in lib/schedules/recurrence.ts, the one place that rule lives).
  */
 export async function generateReminderInstances(now: Date, opts: { patientId?: string; horizonHours?: number } = {}) {
   const to = new Date(now.getTime() + (opts.horizonHours ?? HORIZON_HOURS) * 3_600_000);
-  let cursor: string | undefined;
+  // a generous bound on end dates: the recurrence applies the exact end date in the patient's zone
+  const endBound = day(new Date(now.getTime() - 86_400_000));
+  let cursor = "00000000-0000-0000-0000-000000000000";
   let schedules = 0;
   let created = 0;
   for (;;) {
-    const batch = await db.schedule.findMany({
-      where: {
-        isActive: true,
-        ...(opts.patientId ? { patientId: opts.patientId } : {}),
-        patient: { isActive: true, devices: { some: { revokedAt: null } } },
-        // a generous bound: the recurrence itself applies the end date in the patient's zone
-        OR: [{ endDate: null }, { endDate: { gte: new Date(Date.parse(day(now)) - 86_400_000) } }],
-        ...(cursor ? { id: { gt: cursor } } : {}),
-      },
-      include: { patient: { select: { timezone: true } } },
-      orderBy: { id: "asc" },
-      take: BATCH,
-    });
+    const { rows: batch } = await pool.query<ScheduleRow>(
+      `SELECT s.id, s.patient_id, s.type, s.title, s.instructions, s.recurrence, s.days_of_week, s.interval_days, s.times_of_day,
+              to_char(s.start_date, 'YYYY-MM-DD') AS start_date, to_char(s.end_date, 'YYYY-MM-DD') AS end_date,
+              s.advance_notice_minutes, p.timezone
+       FROM schedules s JOIN patients p ON p.id = s.patient_id
+       WHERE s.is_active AND p.is_active AND s.id > $1
+         AND (s.end_date IS NULL OR s.end_date >= $2::date)
+         AND ($3::uuid IS NULL OR s.patient_id = $3::uuid)
+         AND EXISTS (SELECT 1 FROM patient_devices d WHERE d.patient_id = p.id AND d.revoked_at IS NULL)
+       ORDER BY s.id LIMIT $4`,
+      [cursor, endBound, opts.patientId ?? null, BATCH],
+    );
     if (batch.length === 0) break;
     cursor = batch[batch.length - 1].id;
     schedules += batch.length;
-    const rows = batch.flatMap((s) => instancesFor(s, s.patient.timezone, now, to));
-    for (let i = 0; i < rows.length; i += 5_000) {
-      created += (await db.reminder.createMany({ data: rows.slice(i, i + 5_000), skipDuplicates: true })).count;
+    const cols = { id: [] as string[], patient: [] as string[], schedule: [] as string[], at: [] as Date[], type: [] as string[], title: [] as string[], message: [] as (string | null)[], next: [] as Date[] };
+    for (const s of batch) {
+      const rule = { recurrence: s.recurrence, daysOfWeek: s.days_of_week, intervalDays: s.interval_days, timesOfDay: s.times_of_day, startDate: s.start_date, endDate: s.end_date };
+      for (const o of occurrencesBetween(rule, s.timezone, now, to)) {
+        cols.id.push(randomUUID());
+        cols.patient.push(s.patient_id);
+        cols.schedule.push(s.id);
+        cols.at.push(o.at);
+        cols.type.push(s.type);
+        cols.title.push(s.title);
+        cols.message.push(s.instructions);
+        cols.next.push(new Date(o.at.getTime() - s.advance_notice_minutes * 60_000));
+      }
+    }
+    if (cols.id.length) {
+      const r = await pool.query(
+        `INSERT INTO reminders (id, patient_id, schedule_id, occurrence_at, due_at, type, title, message, status, next_action_at, updated_at)
+         SELECT v.id, v.patient_id, v.schedule_id, v.at, v.at, v.type::"ScheduleType", v.title, v.message, 'pending', v.next, now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+              AS v(id, patient_id, schedule_id, at, type, title, message, next)
+         ON CONFLICT (schedule_id, occurrence_at) DO NOTHING`,
+        [cols.id, cols.patient, cols.schedule, cols.at, cols.type, cols.title, cols.message, cols.next],
+      );
+      created += r.rowCount ?? 0;
     }
     if (batch.length < BATCH) break;
   }
