@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { pool, type Prisma, type Tx } from "@/lib/db/client";
 import type { Schedule } from "@/lib/db/generated/client";
-import { occurrencesBetween } from "@/lib/schedules/recurrence";
+import { occurrencesBetween, RecurrenceCache } from "@/lib/schedules/recurrence";
 
 /** Instances exist this far ahead, rolling (SPEC §5; issue 4). */
 export const HORIZON_HOURS = 48;
@@ -79,6 +79,7 @@ export async function generateReminderInstances(now: Date, opts: { patientId?: s
   const to = new Date(now.getTime() + (opts.horizonHours ?? HORIZON_HOURS) * 3_600_000);
   // a generous bound on end dates: the recurrence applies the exact end date in the patient's zone
   const endBound = day(new Date(now.getTime() - 86_400_000));
+  const cache = new RecurrenceCache();
   let cursor = "00000000-0000-0000-0000-000000000000";
   let schedules = 0;
   let created = 0;
@@ -101,7 +102,7 @@ export async function generateReminderInstances(now: Date, opts: { patientId?: s
     const cols = { id: [] as string[], patient: [] as string[], schedule: [] as string[], at: [] as Date[], type: [] as string[], title: [] as string[], message: [] as (string | null)[], next: [] as Date[] };
     for (const s of batch) {
       const rule = { recurrence: s.recurrence, daysOfWeek: s.days_of_week, intervalDays: s.interval_days, timesOfDay: s.times_of_day, startDate: s.start_date, endDate: s.end_date };
-      for (const o of occurrencesBetween(rule, s.timezone, now, to)) {
+      for (const o of occurrencesBetween(rule, s.timezone, now, to, cache)) {
         cols.id.push(randomUUID());
         cols.patient.push(s.patient_id);
         cols.schedule.push(s.id);
