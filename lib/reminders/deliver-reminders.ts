@@ -32,8 +32,14 @@ export interface Timing {
 }
 
 /** The instance's timing: the schedule's own numbers over the organization's (defaults 10, 2, 30). */
-export function timingOf(row: Pick<DueRow, "repeat_until_acknowledged" | "repeat_interval_minutes" | "max_repeats" | "missed_after_minutes" | "org_settings">): Timing {
-  const org = effectiveSettings(row.org_settings).reminders;
+export function timingOf(
+  row: Pick<DueRow, "repeat_until_acknowledged" | "repeat_interval_minutes" | "max_repeats" | "missed_after_minutes" | "org_settings">,
+  orgCache = new Map<string, ReturnType<typeof effectiveSettings>["reminders"]>(),
+): Timing {
+  // one validation per organization per sweep, not per instance
+  const key = JSON.stringify(row.org_settings ?? {});
+  let org = orgCache.get(key);
+  if (!org) orgCache.set(key, (org = effectiveSettings(row.org_settings).reminders));
   return {
     repeat: row.repeat_until_acknowledged ?? true,
     intervalMinutes: row.repeat_interval_minutes ?? org.repeat_interval_minutes,
@@ -122,8 +128,9 @@ export async function deliverDueReminders(now: Date, limit = 1_000) {
       const pushes: PatientPush[] = [];
       const updates: { id: string; count: number; next: Date }[] = [];
       const missed: DueRow[] = [];
+      const orgCache = new Map<string, ReturnType<typeof effectiveSettings>["reminders"]>();
       for (const r of due) {
-        const step = nextStep(r.due_at, r.delivery_count, timingOf(r), now);
+        const step = nextStep(r.due_at, r.delivery_count, timingOf(r, orgCache), now);
         if (step.action === "missed") missed.push(r);
         else {
           updates.push({ id: r.id, count: step.deliveryCount, next: step.nextActionAt });
