@@ -64,6 +64,17 @@ describe("inactivity on a set clock (America/Chicago, January)", () => {
     expect((await episode(patient.id))?.severity).toBe("medium");
   });
 
+  it("follows the patient's own waking hours, set through the API", async () => {
+    const owner = await makeCaregiver();
+    const patient = await makePatient(owner, { timezone: "America/Chicago", settings: { inactivity: { waking_hours_start: "10:00" } } });
+    await pairDevice(patient.id);
+    await db.patient.update({ where: { id: patient.id }, data: { lastActiveAt: at("2026-01-19T02:00:00Z") } });
+    await sweepInactivity(at("2026-01-19T19:59:00Z")); // 13:59 local: 3h59 since 10:00
+    expect(await episode(patient.id)).toBeNull();
+    await sweepInactivity(at("2026-01-19T20:00:00Z"));
+    expect((await episode(patient.id))?.severity).toBe("medium");
+  });
+
   it("skips never-paired patients and follows the organization's thresholds", async () => {
     const owner = await makeCaregiver();
     const unpaired = await makePatient(owner, { timezone: "America/Chicago" });

@@ -25,6 +25,7 @@ export function patientData(input: UpdatePatientInput): Prisma.PatientUncheckedU
     ai_model: "aiModel",
     ai_system_prompt: "aiSystemPrompt",
     ai_context_window: "aiContextWindow",
+    settings: "settings",
     is_active: "isActive",
   };
   const data: Record<string, unknown> = {};

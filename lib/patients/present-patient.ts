@@ -42,6 +42,7 @@ export function presentPatient(p: Patient, now: Date, standing: PatientOutput["m
     ai_model: p.aiModel,
     ai_system_prompt: p.aiSystemPrompt,
     ai_context_window: p.aiContextWindow,
+    settings: (p.settings ?? {}) as Record<string, unknown>,
     is_active: p.isActive,
     my_standing: standing,
     created_at: p.createdAt.toISOString(),

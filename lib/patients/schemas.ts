@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
 import { e164, isoDate, optionalText, timezone, trimmed, uuid } from "@/lib/validation/common";
+import { organizationSettings } from "@/lib/orgs/schemas";
 
 const list = z.array(z.string().trim().min(1).max(200)).max(50);
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: "Use a language code such as en or es-MX." });
@@ -39,6 +40,8 @@ const fields = {
   ai_model: optionalText(100),
   ai_system_prompt: optionalText(4000),
   ai_context_window: z.number().int().min(1).max(50).nullable().optional(),
+  /** this patient's own inactivity thresholds and waking hours, over the organization's */
+  settings: z.strictObject({ inactivity: organizationSettings.shape.inactivity.partial().optional() }).optional(),
 };
 
 export const createPatientInput = z.strictObject({
@@ -100,6 +103,7 @@ export const patientOutput = z.object({
   ai_model: z.string().nullable(),
   ai_system_prompt: z.string().nullable(),
   ai_context_window: z.number().nullable(),
+  settings: z.record(z.string(), z.unknown()),
   is_active: z.boolean(),
   my_standing: z.enum(["primary", "secondary", "viewer"]).nullable(),
   created_at: z.string(),

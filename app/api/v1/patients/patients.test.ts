@@ -51,6 +51,16 @@ describe("patients", () => {
     expect(await db.patient.count({ where: { organizationId: cg.organizationId } })).toBe(0);
   });
 
+  it("takes per-patient inactivity settings, validated like the organization's", async () => {
+    const cg = await makeCaregiver();
+    const p = await makePatient(cg);
+    const ok = await call(patient.PATCH, { method: "PATCH", token: cg.token, params: { id: p.id }, body: { settings: { inactivity: { waking_hours_start: "09:30", medium_after_hours: 3 } } } });
+    expect(ok.body.settings).toEqual({ inactivity: { waking_hours_start: "09:30", medium_after_hours: 3 } });
+    for (const settings of [{ inactivity: { medium_after_hours: -1 } }, { billing: {} }, { inactivity: { waking_hours_start: "9am" } }]) {
+      expect((await call(patient.PATCH, { method: "PATCH", token: cg.token, params: { id: p.id }, body: { settings } })).status, JSON.stringify(settings)).toBe(422);
+    }
+  });
+
   it("lists with name search, sort and cursor pagination", async () => {
     const cg = await makeCaregiver();
     for (const [first, last] of [["Ann", "Zed"], ["Bob", "Young"], ["Cara", "Xu"], ["Dan", "Walker"], ["Betty", "Johnson"]]) {
