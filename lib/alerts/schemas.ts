@@ -63,3 +63,8 @@ export const alertOutput = z.object({
   updated_at: z.string(),
 });
 export type AlertOutput = z.infer<typeof alertOutput>;
+
+export const acknowledgeAlertInput = z.strictObject({ note: z.string().trim().max(2000).optional() });
+export const resolveAlertInput = z.strictObject({ note: z.string().trim().min(1, { message: "Say how it was resolved." }).max(2000) });
+export const alertNoteInput = z.strictObject({ note: z.string().trim().min(1, { message: "Write the note." }).max(2000) });
+export const bulkAcknowledgeInput = z.strictObject({ ids: z.array(uuid).min(1).max(100) });

@@ -32,6 +32,9 @@ import * as reminderSkip from "./reminders/[id]/skip/route";
 import * as patientSummaries from "./patients/[id]/summaries/route";
 import * as summary from "./summaries/[id]/route";
 import * as patientInsights from "./patients/[id]/insights/route";
+import * as alertAcknowledge from "./alerts/[id]/acknowledge/route";
+import * as alertResolve from "./alerts/[id]/resolve/route";
+import * as alertNotes from "./alerts/[id]/notes/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -96,6 +99,9 @@ const cases: Case[] = [
   { name: "POST summary", handler: patientSummaries.POST, opts: (c) => ({ params: { id: c.patientId }, body: {} }) },
   { name: "GET summary", handler: summary.GET, opts: (c) => ({ params: { id: c.summaryId } }) },
   { name: "GET insights", handler: patientInsights.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST alert acknowledge", handler: alertAcknowledge.POST, opts: (c) => ({ params: { id: c.alertId }, body: {} }) },
+  { name: "POST alert resolve", handler: alertResolve.POST, opts: (c) => ({ params: { id: c.alertId }, body: { note: "x" } }) },
+  { name: "POST alert note", handler: alertNotes.POST, opts: (c) => ({ params: { id: c.alertId }, body: { note: "x" } }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },

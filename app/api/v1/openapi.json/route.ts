@@ -43,6 +43,10 @@ import * as reminderSkip from "../reminders/[id]/skip/route";
 import * as patientSummaries from "../patients/[id]/summaries/route";
 import * as summary from "../summaries/[id]/route";
 import * as patientInsights from "../patients/[id]/insights/route";
+import * as alertAcknowledge from "../alerts/[id]/acknowledge/route";
+import * as alertResolve from "../alerts/[id]/resolve/route";
+import * as alertNotes from "../alerts/[id]/notes/route";
+import * as alertsBulkAcknowledge from "../alerts/acknowledge/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -53,7 +57,7 @@ const modules: Record<string, unknown>[] = [
   patients, patient, careTeam, careTeamMember, patientAlerts, alerts, alert, health, ready,
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
-  patientSummaries, summary, patientInsights,
+  patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
 ];
 
 let cached: unknown;
