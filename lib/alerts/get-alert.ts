@@ -9,7 +9,11 @@ import { presentAlert } from "./present-alert";
 export async function getAlert(actor: Actor, alertId: string) {
   const a = await db.alert.findUnique({
     where: { id: alertId },
-    include: { patient: { select: { firstName: true, lastName: true, preferredName: true } }, events: { orderBy: { createdAt: "asc" } } },
+    include: {
+      patient: { select: { firstName: true, lastName: true, preferredName: true } },
+      events: { orderBy: { createdAt: "asc" } },
+      notificationAttempts: { orderBy: { createdAt: "asc" }, include: { caregiver: { select: { firstName: true, lastName: true } } } },
+    },
   });
   if (!a) throw new NotFound("Alert");
   // 404, not 403, for alerts of patients the actor cannot see
@@ -20,5 +24,17 @@ export async function getAlert(actor: Actor, alertId: string) {
   return {
     ...presentAlert(a),
     timeline: a.events.map((e) => ({ kind: e.kind, actor_type: e.actorType, actor_id: e.actorId, note: e.note, data: e.data, at: e.createdAt.toISOString() })),
+    // the delivery log: who was contacted, how, when, and what happened
+    deliveries: a.notificationAttempts.map((n) => ({
+      caregiver_id: n.caregiverId,
+      caregiver_name: n.caregiver ? `${n.caregiver.firstName} ${n.caregiver.lastName}` : null,
+      channel: n.channel,
+      purpose: n.purpose,
+      status: n.status,
+      error: n.error,
+      provider_id: n.providerId,
+      at: n.createdAt.toISOString(),
+      held_until: n.heldUntil?.toISOString() ?? null,
+    })),
   };
 }

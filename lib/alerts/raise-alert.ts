@@ -33,7 +33,7 @@ const MAX_EVIDENCE = 50;
 /**
  * The one way to raise an alert (SPEC §7): one open alert per patient, type and dedup key. A repeat while
  * it is open adds an occurrence and its evidence, and raises the severity in place when the new one is
- * higher. One statement (INSERT ... ON CONFLICT on the open key), so concurrent raises cannot duplicate.
+ * higher (which reopens an acknowledged alert and restarts its escalation, so the rise notifies again). One statement (INSERT ... ON CONFLICT on the open key), so concurrent raises cannot duplicate.
  */
 export async function raiseAlert(tx: Tx, input: RaiseAlertInput, now: Date): Promise<RaisedAlert> {
   const openKey = `${input.patientId}:${input.type}:${input.dedupKey}`.slice(0, 300);
@@ -55,6 +55,11 @@ export async function raiseAlert(tx: Tx, input: RaiseAlertInput, now: Date): Pro
       title = CASE WHEN EXCLUDED.severity > alerts.severity THEN EXCLUDED.title ELSE alerts.title END,
       recommended_action = CASE WHEN EXCLUDED.severity > alerts.severity THEN COALESCE(EXCLUDED.recommended_action, alerts.recommended_action) ELSE alerts.recommended_action END,
       evidence = (CASE WHEN jsonb_array_length(alerts.evidence) >= ${MAX_EVIDENCE} THEN alerts.evidence - 0 ELSE alerts.evidence END) || EXCLUDED.evidence,
+      -- a worse situation needs a fresh "I have it": the rise reopens the alert and restarts escalation
+      status = CASE WHEN EXCLUDED.severity > alerts.severity THEN 'open'::"AlertStatus" ELSE alerts.status END,
+      escalation_state = CASE WHEN EXCLUDED.severity > alerts.severity THEN 'none'::"EscalationState" ELSE alerts.escalation_state END,
+      escalation_step = CASE WHEN EXCLUDED.severity > alerts.severity THEN 0 ELSE alerts.escalation_step END,
+      next_escalation_at = CASE WHEN EXCLUDED.severity > alerts.severity THEN NULL ELSE alerts.next_escalation_at END,
       updated_at = EXCLUDED.updated_at
     RETURNING id, (xmax = 0) AS inserted, severity, (SELECT severity FROM prev) AS previous`;
   const row = rows[0];

@@ -4,6 +4,7 @@ import { generateReminderInstances } from "@/lib/reminders/generate-reminders";
 import { evaluatePatientInactivity, findSilentPatients } from "@/lib/inactivity/sweep-inactivity";
 import { findCaregiversDueForSummary, sendDailySummaries } from "@/lib/summaries/deliver-daily-summaries";
 import { generateWeeklyInsights, patientsActiveSince } from "@/lib/insights/weekly-insights";
+import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { defineJob, type Job } from "./job";
 
 /** Every background job of Elda (docs/decisions/010-jobs-on-inngest-with-an-embedded-runner.md). */
@@ -82,5 +83,24 @@ export const jobs: Job[] = [
     concurrency: { key: "organization_id", limit: 3 },
     retries: 3,
     handler: ({ now, step, event }) => step.run("generate", () => generateWeeklyInsights(String(event?.data.patient_id), now)),
+  }),
+  defineJob({
+    id: "alerts-escalate",
+    trigger: { cron: "* * * * *" },
+    retries: 3,
+    handler: ({ now, step }) => step.run("escalate", () => escalateAlerts(now)),
+  }),
+  // a new or worse alert is told at once, not at the next minute's sweep
+  defineJob({
+    id: "alerts-notify-raised",
+    trigger: { event: "alert/raised" },
+    retries: 5,
+    handler: ({ now, step }) => step.run("escalate", () => escalateAlerts(now)),
+  }),
+  defineJob({
+    id: "alerts-notify-severity-raised",
+    trigger: { event: "alert/severity-raised" },
+    retries: 5,
+    handler: ({ now, step }) => step.run("escalate", () => escalateAlerts(now)),
   }),
 ];

@@ -1,0 +1,129 @@
+import "server-only";
+import { db, type Prisma, type Tx } from "@/lib/db/client";
+import type { Severity } from "@/lib/db/generated/client";
+import { effectivePreferences } from "@/lib/caregivers/preferences";
+import { effectiveSettings } from "@/lib/orgs/settings";
+import { channelsFor, inQuietHours, meetsThreshold, quietHoursEnd } from "@/lib/notifications/routing";
+import { logger } from "@/lib/observability/logger";
+
+const HOUR = 3_600_000;
+
+interface Contact {
+  caregiverId: string;
+  order: number;
+  email: string;
+  phone: string | null;
+  timezone: string;
+  prefs: ReturnType<typeof effectivePreferences>;
+}
+
+/** The care team in contact order, grouped: the first group is contacted together, then the next... */
+function stepsOf(team: Contact[]): Contact[][] {
+  const byOrder = new Map<number, Contact[]>();
+  for (const c of team) byOrder.set(c.order, [...(byOrder.get(c.order) ?? []), c]);
+  return [...byOrder.keys()].sort((a, b) => a - b).map((k) => byOrder.get(k)!);
+}
+
+const waitMinutes = (settings: ReturnType<typeof effectiveSettings>, severity: Severity) =>
+  ({ critical: settings.escalation.critical_wait_minutes, high: settings.escalation.high_wait_minutes, medium: settings.escalation.medium_wait_minutes, low: settings.escalation.low_wait_minutes })[severity];
+
+/**
+ * Record one contact's attempts for one escalation step (SPEC §7): every enabled channel, a voice call too
+ * when critical; written with unique keys (a re-run never sends twice); non-critical messages beyond the
+ * caregiver's hourly cap are held for the digest. Delivery through Twilio, FCM and SMTP comes with the
+ * notification providers; until then, and without credentials, attempts are `simulated`.
+ */
+async function contact(tx: Tx, alert: { id: string; patientId: string; severity: Severity }, c: Contact, step: number, cap: number, now: Date) {
+  const critical = alert.severity === "critical";
+  let held = false;
+  if (!critical) {
+    const recent = await tx.notificationAttempt.findMany({
+      where: { caregiverId: c.caregiverId, purpose: "alert", createdAt: { gt: new Date(now.getTime() - HOUR) }, status: { not: "held" }, alertId: { not: alert.id } },
+      distinct: ["alertId"],
+      select: { alertId: true },
+    });
+    held = recent.length >= cap;
+  }
+  const rows: Prisma.NotificationAttemptCreateManyInput[] = channelsFor(c.prefs, alert.severity).map((channel) => {
+    const recipient = channel === "email" ? c.email : channel === "push" ? null : c.phone;
+    const base = { idempotencyKey: `alert:${alert.id}:${alert.severity}:step:${step}:${c.caregiverId}:${channel}`, patientId: alert.patientId, caregiverId: c.caregiverId, alertId: alert.id, channel, purpose: "alert" as const, createdAt: now };
+    if (!recipient) return { ...base, recipient: channel === "push" ? "no caregiver app" : "no phone number", status: "skipped" as const, error: channel === "push" ? "No caregiver app is registered for push." : "No phone number on the caregiver's profile." };
+    if (held) return { ...base, recipient, status: "held" as const, heldUntil: new Date(now.getTime() + HOUR) };
+    return { ...base, recipient, status: "simulated" as const, sentAt: now };
+  });
+  const r = await tx.notificationAttempt.createMany({ data: rows, skipDuplicates: true });
+  return { attempts: r.count, held };
+}
+
+/**
+ * The escalation sweep: for every open alert whose next step is due, contact the next group of the care
+ * team that can be reached now, and wait (critical 5 minutes, high 15, configurable) for an acknowledgement
+ * before the next group. Caregivers whose threshold is above the alert's severity are skipped; for
+ * non-critical alerts, caregivers in quiet hours are skipped, and when nobody can be reached now the alert
+ * waits for the first quiet hours to end. When every group has been tried, the alert shows "nobody reached".
+ */
+export async function escalateAlerts(now: Date, limit = 200) {
+  const due = await db.alert.findMany({
+    where: { status: "open", OR: [{ escalationState: "none" }, { escalationState: "active", nextEscalationAt: { lte: now } }] },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
+  let contacted = 0;
+  let exhausted = 0;
+  for (const { id } of due) {
+    const r = await db.$transaction(async (tx) => {
+      // re-read under a row lock: an acknowledgement or another sweep may have won meanwhile
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM alerts WHERE id = ${id}::uuid AND status = 'open' FOR UPDATE SKIP LOCKED`;
+      if (locked.length === 0) return null;
+      const a = await tx.alert.findUniqueOrThrow({
+        where: { id },
+        include: {
+          patient: {
+            select: {
+              organization: { select: { settings: true } },
+              careTeam: { include: { caregiver: { select: { id: true, email: true, phoneNumber: true, timezone: true, preferences: true, isActive: true } } } },
+            },
+          },
+        },
+      });
+      if (!(a.escalationState === "none" || (a.escalationState === "active" && a.nextEscalationAt && a.nextEscalationAt <= now))) return null;
+      const settings = effectiveSettings(a.patient.organization.settings);
+      const team: Contact[] = a.patient.careTeam
+        .filter((m) => m.caregiver.isActive)
+        .map((m) => ({ caregiverId: m.caregiver.id, order: m.contactOrder, email: m.caregiver.email, phone: m.caregiver.phoneNumber, timezone: m.caregiver.timezone, prefs: effectivePreferences(m.caregiver.preferences) }));
+      const steps = stepsOf(team);
+      const critical = a.severity === "critical";
+      let waitUntil: Date | null = null;
+      for (let i = a.escalationStep; i < steps.length; i++) {
+        const eligible = steps[i].filter((c) => meetsThreshold(c.prefs.alert_threshold, a.severity));
+        const reachable = eligible.filter((c) => critical || !inQuietHours(c.prefs.quiet_hours, c.timezone, now));
+        for (const c of eligible) {
+          const end = critical ? null : quietHoursEnd(c.prefs.quiet_hours, c.timezone, now);
+          if (end && (!waitUntil || end < waitUntil)) waitUntil = end;
+        }
+        if (reachable.length === 0) continue;
+        let attempts = 0;
+        for (const c of reachable) attempts += (await contact(tx, { id: a.id, patientId: a.patientId, severity: a.severity }, c, i + 1, settings.notifications.non_critical_cap_per_hour, now)).attempts;
+        const next = new Date(now.getTime() + waitMinutes(settings, a.severity) * 60_000);
+        await tx.alert.update({ where: { id }, data: { escalationState: "active", escalationStep: i + 1, nextEscalationAt: next } });
+        await tx.alertEvent.create({
+          data: { alertId: id, kind: "escalated", actorType: "system", data: { step: i + 1, contacted: reachable.map((c) => c.caregiverId), attempts, next_at: next.toISOString() }, createdAt: now },
+        });
+        return "contacted" as const;
+      }
+      if (waitUntil) {
+        // nobody can be told right now (quiet hours): wait for the first to end
+        await tx.alert.update({ where: { id }, data: { escalationState: "active", escalationStep: a.escalationStep, nextEscalationAt: waitUntil } });
+        return "waiting" as const;
+      }
+      await tx.alert.update({ where: { id }, data: { escalationState: "exhausted", nobodyReachedAt: now, nextEscalationAt: null } });
+      await tx.alertEvent.create({ data: { alertId: id, kind: "nobody_reached", actorType: "system", note: "Every contact of the care team was tried and nobody acknowledged.", createdAt: now } });
+      return "exhausted" as const;
+    });
+    if (r === "contacted") contacted++;
+    if (r === "exhausted") exhausted++;
+  }
+  if (due.length) logger.info({ due: due.length, contacted, exhausted }, "escalation sweep");
+  return { due: due.length, contacted, exhausted };
+}
