@@ -22,6 +22,14 @@ const envSchema = z.object({
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
   ELDA_DATA_DIR: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM_NUMBER: z.string().optional(),
+  /** tests only: send Twilio REST calls to this base URL (a local fake) */
+  TWILIO_API_BASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  EMAIL_FROM: z.string().optional(),
+  FIREBASE_SERVICE_ACCOUNT: z.string().optional(),
 });
 
 const SECRET_KEYS = ["AUTH_SECRET"] as const;
@@ -40,6 +48,9 @@ export interface Config {
   maxJsonBodyBytes: number;
   /** when set, GET /api/metrics needs `Authorization: Bearer <token>` */
   metricsToken: string | null;
+  twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string | null } | null;
+  smtp: { url: string; from: string } | null;
+  firebaseServiceAccount: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +104,12 @@ export function parseConfig(source: Record<string, string | undefined> = process
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     maxJsonBodyBytes: env.MAX_JSON_BODY_BYTES ?? 1024 * 1024,
     metricsToken: env.METRICS_TOKEN ?? null,
+    twilio:
+      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM_NUMBER
+        ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_FROM_NUMBER, apiBaseUrl: env.TWILIO_API_BASE_URL ?? null }
+        : null,
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.EMAIL_FROM ?? "Elda <alerts@elda.app>" } : null,
+    firebaseServiceAccount: env.FIREBASE_SERVICE_ACCOUNT ?? null,
   };
 }
 
@@ -104,4 +121,9 @@ let cached: Config | undefined;
 export function config(): Config {
   cached ??= parseConfig();
   return cached;
+}
+
+/** Tests only: read the environment again (after setting provider credentials for a local fake). */
+export function reloadConfig() {
+  cached = undefined;
 }

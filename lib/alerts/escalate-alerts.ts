@@ -5,6 +5,7 @@ import { effectivePreferences } from "@/lib/caregivers/preferences";
 import { effectiveSettings } from "@/lib/orgs/settings";
 import { channelsFor, inQuietHours, meetsThreshold, quietHoursEnd } from "@/lib/notifications/routing";
 import { logger } from "@/lib/observability/logger";
+import { dispatchPending } from "@/lib/notifications/dispatch";
 
 const HOUR = 3_600_000;
 
@@ -30,8 +31,8 @@ const waitMinutes = (settings: ReturnType<typeof effectiveSettings>, severity: S
 /**
  * Record one contact's attempts for one escalation step (SPEC §7): every enabled channel, a voice call too
  * when critical; written with unique keys (a re-run never sends twice); non-critical messages beyond the
- * caregiver's hourly cap are held for the digest. Delivery through Twilio, FCM and SMTP comes with the
- * notification providers; until then, and without credentials, attempts are `simulated`.
+ * caregiver's hourly cap are held for the digest. lib/notifications/dispatch.ts sends them right after
+ * (Twilio SMS and calls, SMTP email; `simulated` without credentials).
  */
 async function contact(tx: Tx, alert: { id: string; patientId: string; severity: Severity }, c: Contact, step: number, cap: number, now: Date) {
   const critical = alert.severity === "critical";
@@ -49,7 +50,7 @@ async function contact(tx: Tx, alert: { id: string; patientId: string; severity:
     const base = { idempotencyKey: `alert:${alert.id}:${alert.severity}:step:${step}:${c.caregiverId}:${channel}`, patientId: alert.patientId, caregiverId: c.caregiverId, alertId: alert.id, channel, purpose: "alert" as const, createdAt: now };
     if (!recipient) return { ...base, recipient: channel === "push" ? "no caregiver app" : "no phone number", status: "skipped" as const, error: channel === "push" ? "No caregiver app is registered for push." : "No phone number on the caregiver's profile." };
     if (held) return { ...base, recipient, status: "held" as const, heldUntil: new Date(now.getTime() + HOUR) };
-    return { ...base, recipient, status: "simulated" as const, sentAt: now };
+    return { ...base, recipient, status: "pending" as const };
   });
   const r = await tx.notificationAttempt.createMany({ data: rows, skipDuplicates: true });
   return { attempts: r.count, held };
@@ -121,7 +122,10 @@ export async function escalateAlerts(now: Date, limit = 200) {
       await tx.alertEvent.create({ data: { alertId: id, kind: "nobody_reached", actorType: "system", note: "Every contact of the care team was tried and nobody acknowledged.", createdAt: now } });
       return "exhausted" as const;
     });
-    if (r === "contacted") contacted++;
+    if (r === "contacted") {
+      contacted++;
+      await dispatchPending(now, { alertId: id });
+    }
     if (r === "exhausted") exhausted++;
   }
   if (due.length) logger.info({ due: due.length, contacted, exhausted }, "escalation sweep");

@@ -47,6 +47,9 @@ import * as alertAcknowledge from "../alerts/[id]/acknowledge/route";
 import * as alertResolve from "../alerts/[id]/resolve/route";
 import * as alertNotes from "../alerts/[id]/notes/route";
 import * as alertsBulkAcknowledge from "../alerts/acknowledge/route";
+import * as twilioSms from "../webhooks/twilio/sms/route";
+import * as twilioVoice from "../webhooks/twilio/voice/route";
+import * as twilioStatus from "../webhooks/twilio/status/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -58,6 +61,7 @@ const modules: Record<string, unknown>[] = [
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
   patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
+  twilioSms, twilioVoice, twilioStatus,
 ];
 
 let cached: unknown;

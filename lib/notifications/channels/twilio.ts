@@ -1,0 +1,77 @@
+import "server-only";
+import twilio from "twilio";
+import { config } from "@/lib/config";
+import { logger } from "@/lib/observability/logger";
+import type { ChannelResult, ChannelSender, OutboundMessage } from "./types";
+
+type Client = ReturnType<typeof twilio>;
+let cached: Client | null | undefined;
+
+/** The Twilio REST client, or null without credentials. TWILIO_API_BASE_URL points it at a local fake in tests. */
+function client(): Client | null {
+  if (cached !== undefined) return cached;
+  const c = config().twilio;
+  if (!c) return (cached = null);
+  if (c.apiBaseUrl) {
+    const base = c.apiBaseUrl.replace(/\/$/, "");
+    class LocalRequestClient extends twilio.RequestClient {
+      request<T>(opts: ConstructorParameters<typeof Object>[0] & { uri: string }) {
+        return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/[^/]+/, base) } as never);
+      }
+    }
+    return (cached = twilio(c.accountSid, c.authToken, { httpClient: new LocalRequestClient() }));
+  }
+  return (cached = twilio(c.accountSid, c.authToken));
+}
+
+const failure = (err: unknown): ChannelResult => ({ status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500) });
+
+export const smsSender: ChannelSender = {
+  async send(m: OutboundMessage) {
+    const c = client();
+    if (!c) {
+      logger.info({ channel: "sms", chars: m.text.length }, "SMS simulated (no Twilio credentials)");
+      return { status: "simulated" };
+    }
+    try {
+      const r = await c.messages.create({ to: m.to, from: config().twilio!.from, body: m.text, ...(m.statusCallbackUrl ? { statusCallback: m.statusCallbackUrl } : {}) });
+      return { status: "sent", providerId: r.sid };
+    } catch (err) {
+      return failure(err);
+    }
+  },
+};
+
+/** A call that says who and what, then asks to press 1 to acknowledge (TwiML Gather). */
+export function voiceTwiml(text: string, gatherUrl?: string): string {
+  const r = new twilio.twiml.VoiceResponse();
+  if (gatherUrl) {
+    const g = r.gather({ numDigits: 1, action: gatherUrl, method: "POST", timeout: 10 });
+    g.say({ voice: "alice" }, `${text} Press 1 to acknowledge.`);
+    r.say({ voice: "alice" }, "We did not hear a key. We will keep trying your care team.");
+  } else {
+    r.say({ voice: "alice" }, text);
+  }
+  return r.toString();
+}
+
+export const voiceSender: ChannelSender = {
+  async send(m: OutboundMessage) {
+    const c = client();
+    if (!c) {
+      logger.info({ channel: "voice" }, "call simulated (no Twilio credentials)");
+      return { status: "simulated" };
+    }
+    try {
+      const r = await c.calls.create({ to: m.to, from: config().twilio!.from, twiml: voiceTwiml(m.text, m.gatherUrl), ...(m.statusCallbackUrl ? { statusCallback: m.statusCallbackUrl } : {}) });
+      return { status: "sent", providerId: r.sid };
+    } catch (err) {
+      return failure(err);
+    }
+  },
+};
+
+/** Tests reset the cached client after changing the environment. */
+export function resetTwilioClient() {
+  cached = undefined;
+}

@@ -1,0 +1,160 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import twilio from "twilio";
+import { reloadConfig } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { call } from "@/lib/testing/http";
+import { joinCareTeam, makeCaregiver, makePatient } from "@/lib/testing/factories";
+import { raiseAlert } from "@/lib/alerts/raise-alert";
+import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
+import { resetTwilioClient } from "./channels/twilio";
+import { resetEmailTransport } from "./channels/email";
+import * as smsHook from "@/app/api/v1/webhooks/twilio/sms/route";
+import * as voiceHook from "@/app/api/v1/webhooks/twilio/voice/route";
+import * as statusHook from "@/app/api/v1/webhooks/twilio/status/route";
+
+/**
+ * The real provider clients against local fakes: a fake Twilio REST API (reached through twilio's own
+ * httpClient option) and a real SMTP server in-process. Asserts what each caregiver actually received.
+ */
+const AUTH_TOKEN = "twilio-test-auth-token";
+const APP = "https://elda.test";
+const twilioRequests: { path: string; form: URLSearchParams }[] = [];
+const emails: { to: string; raw: string }[] = [];
+let fake: http.Server;
+let smtp: SMTPServer;
+let sid = 0;
+
+beforeAll(async () => {
+  fake = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      twilioRequests.push({ path: req.url ?? "", form: new URLSearchParams(body) });
+      const kind = req.url?.includes("/Calls") ? "CA" : "SM";
+      res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ sid: `${kind}${String(++sid).padStart(32, "0")}`, status: "queued" }));
+    });
+  });
+  await new Promise<void>((r) => fake.listen(0, "127.0.0.1", r));
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    onData(stream, session, cb) {
+      let raw = "";
+      stream.on("data", (c) => (raw += c));
+      stream.on("end", () => {
+        emails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_FROM_NUMBER: "+15550009999",
+    TWILIO_API_BASE_URL: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
+    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    APP_URL: APP,
+  });
+  reloadConfig();
+  resetTwilioClient();
+  resetEmailTransport();
+});
+
+afterAll(async () => {
+  for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER", "TWILIO_API_BASE_URL", "SMTP_URL", "APP_URL"]) delete process.env[k];
+  reloadConfig();
+  resetTwilioClient();
+  resetEmailTransport();
+  await new Promise((r) => fake.close(r));
+  await new Promise((r) => smtp.close(() => r(undefined)));
+});
+
+/** A webhook as Twilio would send it: form-encoded, signed over our public URL. */
+function fromTwilio(path: string, params: Record<string, string>, signature?: string) {
+  const sig = signature ?? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${APP}${path}`, params);
+  return { method: "POST", path, rawBody: new URLSearchParams(params).toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": sig } };
+}
+
+async function household(phone: string) {
+  const sarah = await makeCaregiver({ firstName: "Sarah" });
+  await db.caregiver.update({ where: { id: sarah.id }, data: { phoneNumber: phone, timezone: "America/Chicago" } });
+  const patient = await makePatient(sarah, { timezone: "America/Chicago" });
+  const tom = await makeCaregiver({ organizationId: sarah.organizationId, firstName: "Tom" });
+  await db.caregiver.update({ where: { id: tom.id }, data: { phoneNumber: "+15550001111", preferences: { quiet_hours: { enabled: false } } } });
+  await joinCareTeam(patient.id, tom.id, "secondary", 2);
+  return { sarah, patient };
+}
+
+const emergency = (patientId: string, now: Date) =>
+  raiseAlert(db, { patientId, type: "emergency", severity: "critical", dedupKey: "button", title: "Emergency button pressed", description: "Betty asked for help.", source: "emergency_button", evidence: { kind: "rule", at: now.toISOString() } }, now);
+
+describe("alerts reach people through Twilio and SMTP", () => {
+  it("a critical alert at 03:00 texts, calls and emails Sarah, and Sarah's 'ACK' reply stops the escalation", async () => {
+    const phone = "+15550002001";
+    const { sarah, patient } = await household(phone);
+    const t = new Date("2026-01-15T09:00:00Z");
+    const a = await emergency(patient.id, t);
+    await escalateAlerts(t);
+    const alert = await db.alert.findUniqueOrThrow({ where: { id: a.alertId } });
+    const sms = twilioRequests.find((r) => r.path.endsWith("/Messages.json") && r.form.get("To") === phone)!;
+    expect(sms.form.get("From")).toBe("+15550009999");
+    expect(sms.form.get("Body")).toContain(`Reply ACK ${alert.ackCode}`);
+    expect(sms.form.get("Body")).toContain("Emergency button pressed");
+    const voice = twilioRequests.find((r) => r.path.endsWith("/Calls.json") && r.form.get("To") === phone)!;
+    expect(voice.form.get("Twiml")).toContain("Press 1 to acknowledge");
+    expect(voice.form.get("Twiml")).toContain(`${APP}/api/v1/webhooks/twilio/voice?alert_id=${a.alertId}`);
+    const mail = emails.find((e) => e.to === sarah.email)!;
+    expect(mail.raw).toMatch(/Subject: Elda: a critical alert needs your attention/);
+    expect(mail.raw.split("\r\n\r\n")[0]).not.toContain("Johnson"); // no PHI in the headers
+    const attempts = await db.notificationAttempt.findMany({ where: { alertId: a.alertId, caregiverId: sarah.id } });
+    expect(attempts.every((x) => x.status === "sent" && x.providerId)).toBe(true);
+
+    const reply = await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, To: "+15550009999", Body: `ack ${alert.ackCode}` }));
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get("content-type")).toContain("text/xml");
+    expect(reply.body).toContain("You have the alert for Betty Johnson");
+    expect(await db.alert.findUniqueOrThrow({ where: { id: a.alertId } })).toMatchObject({ status: "acknowledged", acknowledgedVia: "sms", acknowledgedById: sarah.id });
+    const before = twilioRequests.length;
+    await escalateAlerts(new Date("2026-01-15T09:05:00Z"));
+    expect(twilioRequests.length).toBe(before); // Tom is not called
+  });
+
+  it("refuses forged and unsigned webhooks, changing nothing", async () => {
+    const phone = "+15550002002";
+    const { patient } = await household(phone);
+    const a = await emergency(patient.id, new Date());
+    const alert = await db.alert.findUniqueOrThrow({ where: { id: a.alertId } });
+    const forged = await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: `ACK ${alert.ackCode}` }, "bm90IGEgc2lnbmF0dXJl"));
+    expect(forged.status).toBe(403);
+    const unsigned = await call(smsHook.POST, { method: "POST", path: "/api/v1/webhooks/twilio/sms", rawBody: `From=${encodeURIComponent(phone)}&Body=ACK+${alert.ackCode}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(unsigned.status).toBe(403);
+    // signed for another URL (replayed against a different endpoint)
+    const params = { From: phone, Body: `ACK ${alert.ackCode}` };
+    const replay = await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", params, twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${APP}/api/v1/webhooks/twilio/status`, params)));
+    expect(replay.status).toBe(403);
+    expect((await db.alert.findUniqueOrThrow({ where: { id: a.alertId } })).status).toBe("open");
+  });
+
+  it("a key press acknowledges from the call; status callbacks update delivery; STOP and START switch SMS", async () => {
+    const phone = "+15550002003";
+    const { sarah, patient } = await household(phone);
+    const t = new Date();
+    const a = await emergency(patient.id, t);
+    await escalateAlerts(t);
+    const path = `/api/v1/webhooks/twilio/voice?alert_id=${a.alertId}`;
+    const pressed = await call(voiceHook.POST, fromTwilio(path, { To: phone, Digits: "1" }));
+    expect(pressed.body).toContain("The alert is acknowledged");
+    expect((await db.alert.findUniqueOrThrow({ where: { id: a.alertId } })).acknowledgedVia).toBe("voice");
+    const smsAttempt = await db.notificationAttempt.findFirstOrThrow({ where: { alertId: a.alertId, caregiverId: sarah.id, channel: "sms" } });
+    await call(statusHook.POST, fromTwilio("/api/v1/webhooks/twilio/status", { MessageSid: smsAttempt.providerId!, MessageStatus: "delivered" }));
+    expect((await db.notificationAttempt.findUniqueOrThrow({ where: { id: smsAttempt.id } })).status).toBe("delivered");
+    await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: "STOP" }));
+    expect(((await db.caregiver.findUniqueOrThrow({ where: { id: sarah.id } })).preferences as { notifications: { sms: boolean } }).notifications.sms).toBe(false);
+    await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: "start" }));
+    expect(((await db.caregiver.findUniqueOrThrow({ where: { id: sarah.id } })).preferences as { notifications: { sms: boolean } }).notifications.sms).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+import "server-only";
+import twilio from "twilio";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { Forbidden } from "@/lib/api/errors";
+import { acknowledgeAlertIn } from "@/lib/alerts/alert-actions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { effectivePreferences } from "@/lib/caregivers/preferences";
+
+/**
+ * Twilio calls us back (incoming SMS, a key pressed during an alert call, delivery status). Every request
+ * must carry a valid X-Twilio-Signature computed over our public URL (APP_URL) and the posted parameters;
+ * anything unsigned or forged is refused, and nothing changes.
+ */
+export async function verifiedTwilioParams(req: Request): Promise<Record<string, string>> {
+  const t = config().twilio;
+  const signature = req.headers.get("x-twilio-signature");
+  if (!t || !signature) throw new Forbidden("Unsigned Twilio request refused.");
+  const form = await req.formData();
+  const params: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === "string") params[k] = v;
+  const url = new URL(req.url);
+  const publicUrl = `${config().appUrl.replace(/\/$/, "")}${url.pathname}${url.search}`;
+  if (!twilio.validateRequest(t.authToken, signature, publicUrl, params)) throw new Forbidden("Twilio signature does not match; request refused.");
+  return params;
+}
+
+export const twiml = (body: string) => new Response(body, { headers: { "content-type": "text/xml" } });
+const message = (text?: string) => {
+  const r = new twilio.twiml.MessagingResponse();
+  if (text) r.message(text);
+  return r.toString();
+};
+
+const OPT_OUT = /^\s*(stop|stopall|unsubscribe|cancel|end|quit)\s*$/i;
+const OPT_IN = /^\s*(start|yes|unstop)\s*$/i;
+const ACK = /^\s*ack\s*(\d{4})\s*$/i;
+
+async function caregiverByPhone(phone: string | undefined) {
+  if (!phone) return null;
+  return db.caregiver.findFirst({ where: { phoneNumber: phone, isActive: true }, select: { id: true, firstName: true, preferences: true } });
+}
+
+/** Incoming SMS: "ACK 1234" acknowledges that alert; STOP and START switch the caregiver's SMS off and on. */
+export async function handleIncomingSms(params: Record<string, string>, now: Date): Promise<string> {
+  const body = params.Body ?? "";
+  const caregiver = await caregiverByPhone(params.From);
+  if (OPT_OUT.test(body) || OPT_IN.test(body)) {
+    if (caregiver) {
+      const prefs = effectivePreferences(caregiver.preferences);
+      const on = OPT_IN.test(body);
+      await db.caregiver.update({ where: { id: caregiver.id }, data: { preferences: { ...prefs, notifications: { ...prefs.notifications, sms: on } } } });
+      await recordAudit(db, { kind: "caregiver", caregiverId: caregiver.id, via: "session" }, { action: on ? "caregiver.sms_opted_in" : "caregiver.sms_opted_out", targetType: "caregiver", targetId: caregiver.id });
+    }
+    // Twilio answers STOP and START itself, as carriers require
+    return message();
+  }
+  const m = ACK.exec(body);
+  if (!m) return message("Reply ACK followed by the 4-digit code in the alert to acknowledge it.");
+  if (!caregiver) return message("This number is not on an Elda care team.");
+  const alert = await db.alert.findFirst({
+    where: { ackCode: m[1], status: { in: ["open", "acknowledged"] }, patient: { careTeam: { some: { caregiverId: caregiver.id } } } },
+    orderBy: { createdAt: "desc" },
+    include: { patient: { select: { firstName: true, lastName: true } } },
+  });
+  if (!alert) return message(`No open alert with code ${m[1]} for you.`);
+  await db.$transaction(async (tx) => {
+    if (await acknowledgeAlertIn(tx, alert.id, caregiver.id, "sms", undefined, now)) {
+      await recordAudit(tx, { kind: "caregiver", caregiverId: caregiver.id, via: "session" }, { action: "alert.acknowledged", targetType: "alert", targetId: alert.id, patientId: alert.patientId, metadata: { via: "sms" } });
+    }
+  });
+  return message(`Thanks ${caregiver.firstName}. You have the alert for ${alert.patient.firstName} ${alert.patient.lastName}.`);
+}
+
+/** A key pressed during an alert call: 1 acknowledges it. */
+export async function handleVoiceGather(alertId: string | null, params: Record<string, string>, now: Date): Promise<string> {
+  const r = new twilio.twiml.VoiceResponse();
+  const caregiver = await caregiverByPhone(params.To);
+  if (params.Digits === "1" && alertId && caregiver) {
+    const alert = await db.alert.findFirst({ where: { id: alertId, patient: { careTeam: { some: { caregiverId: caregiver.id } } } }, select: { id: true } });
+    if (alert) {
+      await db.$transaction((tx) => acknowledgeAlertIn(tx, alert.id, caregiver.id, "voice", undefined, now));
+      r.say({ voice: "alice" }, "Thank you. The alert is acknowledged. Please check on them now.");
+      return r.toString();
+    }
+  }
+  r.say({ voice: "alice" }, "The alert was not acknowledged. We will keep trying your care team.");
+  return r.toString();
+}
+
+const STATUS: Record<string, "delivered" | "failed" | "sent"> = {
+  delivered: "delivered",
+  completed: "delivered",
+  sent: "sent",
+  failed: "failed",
+  undelivered: "failed",
+  busy: "failed",
+  "no-answer": "failed",
+  canceled: "failed",
+};
+
+/** Delivery status from Twilio updates the attempt it belongs to. */
+export async function handleStatusCallback(params: Record<string, string>, now: Date) {
+  const sid = params.MessageSid ?? params.CallSid;
+  const status = STATUS[(params.MessageStatus ?? params.CallStatus ?? "").toLowerCase()];
+  if (!sid || !status) return { updated: 0 };
+  const r = await db.notificationAttempt.updateMany({
+    where: { providerId: sid },
+    data: { status, statusUpdatedAt: now, ...(status === "failed" ? { error: `Twilio: ${params.ErrorCode ?? params.MessageStatus ?? params.CallStatus}` } : {}) },
+  });
+  return { updated: r.count };
+}
