@@ -5,7 +5,7 @@ import { evaluatePatientInactivity, findSilentPatients } from "@/lib/inactivity/
 import { findCaregiversDueForSummary, sendDailySummaries } from "@/lib/summaries/deliver-daily-summaries";
 import { generateWeeklyInsights, patientsActiveSince } from "@/lib/insights/weekly-insights";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
-import { dispatchPending } from "@/lib/notifications/dispatch";
+import { dispatchPending, sendDigests } from "@/lib/notifications/dispatch";
 import { defineJob, type Job } from "./job";
 
 /** Every background job of Elda (docs/decisions/010-jobs-on-inngest-with-an-embedded-runner.md). */
@@ -108,6 +108,9 @@ export const jobs: Job[] = [
     id: "notifications-dispatch",
     trigger: { cron: "* * * * *" },
     retries: 3,
-    handler: ({ now, step }) => step.run("dispatch", () => dispatchPending(now)),
+    handler: async ({ now, step }) => ({
+      sent: await step.run("dispatch", () => dispatchPending(now)),
+      digests: await step.run("digests", () => sendDigests(now)),
+    }),
   }),
 ];

@@ -87,3 +87,44 @@ export async function dispatchPending(now: Date, filter: { alertId?: string } = 
   }
   return { claimed: claimed.length, ...tally };
 }
+
+/**
+ * Messages held back by the hourly cap go out as one digest per caregiver and channel once the window
+ * closes (SPEC §7): what happened, by patient. Each held attempt then carries the digest's outcome.
+ */
+export async function sendDigests(now: Date) {
+  const held = await db.notificationAttempt.findMany({
+    where: { status: "held", heldUntil: { lte: now }, channel: { in: ["sms", "email"] } },
+    include: { alert: { select: { title: true, severity: true, patient: { select: { firstName: true, lastName: true } } } } },
+    orderBy: { createdAt: "asc" },
+    take: 1_000,
+  });
+  const groups = new Map<string, typeof held>();
+  for (const h of held) groups.set(`${h.caregiverId}|${h.channel}|${h.recipient}`, [...(groups.get(`${h.caregiverId}|${h.channel}|${h.recipient}`) ?? []), h]);
+  let digests = 0;
+  for (const [key, rows] of groups) {
+    const [, channel, recipient] = key.split("|") as [string, NotificationChannel, string];
+    // claim first: only rows still held are ours to send
+    const claimed = await db.notificationAttempt.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: "held" }, data: { status: "sent", sentAt: now, statusUpdatedAt: now } });
+    if (claimed.count === 0) continue;
+    const byPatient = new Map<string, string[]>();
+    for (const r of rows) {
+      if (!r.alert) continue;
+      const who = `${r.alert.patient.firstName} ${r.alert.patient.lastName}`;
+      byPatient.set(who, [...(byPatient.get(who) ?? []), `${r.alert.title} (${r.alert.severity})`]);
+    }
+    const lines = [...byPatient].map(([who, items]) => `${who}: ${items.join("; ")}`);
+    const text = `Elda digest: ${rows.length} alert message${rows.length === 1 ? "" : "s"} held back in the last hour.\n${lines.join("\n")}\nOpen Elda to review them.`;
+    const message: OutboundMessage =
+      channel === "email"
+        ? { to: recipient, subject: "Elda: alerts you have not been sent yet", text, html: `<p>${lines.map(esc).join("<br>")}</p>` }
+        : { to: recipient, text: text.slice(0, 600) };
+    const result = await senders[channel]!.send(message);
+    await db.notificationAttempt.updateMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      data: { status: result.status, providerId: result.providerId ?? null, error: result.error ?? "sent in a digest", statusUpdatedAt: now },
+    });
+    digests++;
+  }
+  return { digests, messages: held.length };
+}

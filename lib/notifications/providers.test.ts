@@ -11,6 +11,8 @@ import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { resetTwilioClient } from "./channels/twilio";
 import { resetEmailTransport } from "./channels/email";
+import { dispatchPending, sendDigests } from "./dispatch";
+import { sendDailySummaries } from "@/lib/summaries/deliver-daily-summaries";
 import * as smsHook from "@/app/api/v1/webhooks/twilio/sms/route";
 import * as voiceHook from "@/app/api/v1/webhooks/twilio/voice/route";
 import * as statusHook from "@/app/api/v1/webhooks/twilio/status/route";
@@ -156,5 +158,29 @@ describe("alerts reach people through Twilio and SMTP", () => {
     expect(((await db.caregiver.findUniqueOrThrow({ where: { id: sarah.id } })).preferences as { notifications: { sms: boolean } }).notifications.sms).toBe(false);
     await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: "start" }));
     expect(((await db.caregiver.findUniqueOrThrow({ where: { id: sarah.id } })).preferences as { notifications: { sms: boolean } }).notifications.sms).toBe(true);
+  });
+
+  it("held messages go out as one digest when the hour closes; daily summaries arrive by email", async () => {
+    const phone = "+15550002004";
+    const { sarah, patient } = await household(phone);
+    const t = new Date("2026-01-20T16:00:00Z");
+    for (const k of ["a", "b", "c", "d"]) {
+      await raiseAlert(db, { patientId: patient.id, type: "health_concern", severity: "medium", dedupKey: k, title: `Concern ${k}`, description: "d", source: "test", evidence: { kind: "rule", at: t.toISOString() } }, t);
+    }
+    await escalateAlerts(t);
+    expect(await db.notificationAttempt.count({ where: { caregiverId: sarah.id, status: "held" } })).toBe(2); // the fourth alert's SMS and email
+    expect((await sendDigests(new Date("2026-01-20T16:30:00Z"))).digests).toBe(0);
+    const r = await sendDigests(new Date("2026-01-20T17:00:00Z"));
+    expect(r.digests).toBe(2);
+    const digest = twilioRequests.filter((x) => x.form.get("To") === phone).at(-1)!;
+    expect(digest.form.get("Body")).toContain("Elda digest");
+    expect(digest.form.get("Body")).toContain("Betty Johnson: Concern d (medium)");
+    expect(await db.notificationAttempt.count({ where: { caregiverId: sarah.id, status: "held" } })).toBe(0);
+
+    await sendDailySummaries(sarah.id, new Date("2026-01-21T02:00:00Z"));
+    await dispatchPending(new Date("2026-01-21T02:00:00Z"));
+    const mail = emails.filter((e) => e.to === sarah.email).at(-1)!;
+    expect(mail.raw).toContain("Subject: Elda: your daily summary");
+    expect(mail.raw).toContain("text/html");
   });
 });
