@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import type { Severity } from "@/lib/db/generated/client";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
-import { pushToPatients } from "@/lib/notifications/push-to-patient";
+import { pushToPatients, sendPendingPushes } from "@/lib/notifications/push-to-patient";
 import { emit, type DomainEvent } from "@/lib/jobs/emit";
 
 export interface SilentPatient {
@@ -143,6 +143,7 @@ export async function evaluateSilentPatient(p: SilentPatient, now: Date) {
     if (d.checkIn && alertId) await sendCheckIn(tx, p, alertId, now);
   });
   await emit(...events);
+  if (d.checkIn) await sendPendingPushes(now);
   return { raised: d.raise ?? null, checkIn: !!d.checkIn };
 }
 

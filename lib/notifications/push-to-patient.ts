@@ -1,12 +1,13 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import { sendPushes, type PushItem } from "./channels/push";
 import { logger } from "@/lib/observability/logger";
 
 /**
  * The patient-push part of the notification layer (SPEC §3 data fields). Every attempt is a
- * NotificationAttempt row with a unique key, written before sending, so a retried sweep never pushes twice.
- * Delivery through Firebase comes with the alerts issue (5): until then, and whenever no FCM credentials are
- * configured, an attempt is recorded as `simulated` (a phone without a push token: `skipped`).
+ * NotificationAttempt row with a unique key, written before sending (as `pending`, inside the caller's
+ * transaction), so a retried sweep never pushes twice; `sendPendingPushes` then sends them through FCM
+ * after the transaction commits (`simulated` without credentials; a phone without a token: `skipped`).
  */
 export interface PatientPush {
   patientId: string;
@@ -35,17 +36,79 @@ export async function pushToPatients(tx: Tx, pushes: PatientPush[], now: Date): 
     const base = { patientId: p.patientId, reminderId: p.reminderId ?? null, alertId: p.alertId ?? null, purpose: p.purpose };
     const ids = byPatient.get(p.patientId) ?? [];
     if (ids.length === 0) rows.push({ ...base, key: `${p.key}:none`, recipient: "no push token", status: "skipped", error: "The phone has not registered a push token." });
-    for (const tokenId of ids) rows.push({ ...base, key: `${p.key}:${tokenId}`, recipient: tokenId, status: "simulated", error: null });
+    for (const tokenId of ids) rows.push({ ...base, key: `${p.key}:${tokenId}`, recipient: tokenId, status: "pending", error: null });
   }
   const created = await tx.$executeRaw`
     INSERT INTO notification_attempts (id, idempotency_key, patient_id, reminder_id, alert_id, channel, purpose, recipient, status, error, created_at, sent_at)
     SELECT gen_random_uuid(), v.key, v.patient_id, v.reminder_id, v.alert_id, 'push', v.purpose::"NotificationPurpose", v.recipient,
-           v.status::"NotificationStatus", v.error, ${now}, CASE WHEN v.status = 'simulated' THEN ${now}::timestamptz END
+           v.status::"NotificationStatus", v.error, ${now}, NULL
     FROM unnest(${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.patientId)}::uuid[], ${rows.map((r) => r.reminderId)}::uuid[],
                 ${rows.map((r) => r.alertId)}::uuid[], ${rows.map((r) => r.purpose)}::text[], ${rows.map((r) => r.recipient)}::text[],
                 ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.error)}::text[])
          AS v(key, patient_id, reminder_id, alert_id, purpose, recipient, status, error)
     ON CONFLICT (idempotency_key) DO NOTHING`;
-  logger.info({ pushes: pushes.length, attempts: created, purposes: [...new Set(pushes.map((p) => p.purpose))] }, "patient pushes recorded (simulated)");
+  logger.info({ pushes: pushes.length, attempts: created, purposes: [...new Set(pushes.map((p) => p.purpose))] }, "patient pushes recorded");
   return created;
+}
+
+/** What a pending push says, rendered from the reminder or the check-in's alert as they are now. */
+async function renderPush(a: { purpose: string; reminder_id: string | null; alert_id: string | null; patient_id: string }) {
+  if (a.purpose === "reminder" && a.reminder_id) {
+    const { reminderPushFor } = await import("@/lib/reminders/deliver-reminders");
+    return reminderPushFor(a.reminder_id);
+  }
+  if (a.purpose === "check_in") {
+    const p = await db.patient.findUnique({ where: { id: a.patient_id }, select: { firstName: true, preferredName: true } });
+    if (!p) return null;
+    const text = `Hi ${p.preferredName || p.firstName}, we haven't heard from you in a while. Are you all right?`;
+    return {
+      title: "Are you all right?",
+      body: text,
+      data: { type: "check_in", speak_text: text, requires_response: "true", voice_check_in: "true", retry_count: "0", notification_type: "check_in", priority: "high" },
+    };
+  }
+  return null;
+}
+
+/**
+ * Send pending patient pushes through FCM: claimed first (a conditional update, so two senders never
+ * push the same one), sent in batches with sendEach, outcomes stored; tokens FCM reports dead are deleted.
+ */
+export async function sendPendingPushes(now: Date, limit = 2_000) {
+  const claimed = await db.$queryRaw<{ id: string; purpose: string; recipient: string; reminder_id: string | null; alert_id: string | null; patient_id: string }[]>`
+    UPDATE notification_attempts SET status = 'sent', sent_at = ${now}, status_updated_at = ${now}
+    WHERE id IN (SELECT id FROM notification_attempts WHERE status = 'pending' AND channel = 'push' ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id, purpose, recipient, reminder_id, alert_id, patient_id`;
+  if (claimed.length === 0) return { claimed: 0, sent: 0, simulated: 0, failed: 0, deadTokens: 0 };
+  const tokens = new Map((await db.pushToken.findMany({ where: { id: { in: claimed.map((c) => c.recipient) } }, select: { id: true, token: true } })).map((t) => [t.id, t.token]));
+  const ready: { attemptId: string; tokenId: string; item: PushItem }[] = [];
+  const cache = new Map<string, Awaited<ReturnType<typeof renderPush>>>();
+  for (const c of claimed) {
+    const key = `${c.purpose}:${c.reminder_id ?? c.alert_id ?? c.patient_id}`;
+    if (!cache.has(key)) cache.set(key, await renderPush(c));
+    const msg = cache.get(key);
+    const token = tokens.get(c.recipient);
+    if (!msg || !token) {
+      await db.notificationAttempt.update({ where: { id: c.id }, data: { status: "failed", error: token ? "Nothing to send." : "The push token was removed." } });
+      continue;
+    }
+    ready.push({ attemptId: c.id, tokenId: c.recipient, item: { token, title: msg.title, body: msg.body, data: msg.data, highPriority: msg.data.priority === "high" } });
+  }
+  const results = await sendPushes(ready.map((r) => r.item));
+  const tally = { claimed: claimed.length, sent: 0, simulated: 0, failed: 0, deadTokens: 0 };
+  const dead: string[] = [];
+  for (const [i, r] of results.entries()) {
+    tally[r.status]++;
+    if (r.unregistered) dead.push(ready[i].tokenId);
+  }
+  // every outcome in one statement
+  await db.$executeRaw`
+    UPDATE notification_attempts n SET status = v.status::"NotificationStatus", provider_id = v.provider_id, error = v.error
+    FROM unnest(${ready.map((r) => r.attemptId)}::uuid[], ${results.map((r) => r.status)}::text[],
+                ${results.map((r) => r.providerId ?? null)}::text[], ${results.map((r) => r.error ?? null)}::text[]) AS v(id, status, provider_id, error)
+    WHERE n.id = v.id`;
+  if (dead.length) {
+    tally.deadTokens = (await db.pushToken.deleteMany({ where: { id: { in: [...new Set(dead)] } } })).count;
+  }
+  return tally;
 }

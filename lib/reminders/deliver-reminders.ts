@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 
 import type { ReminderStatus, ScheduleType } from "@/lib/db/generated/client";
 import { effectiveSettings } from "@/lib/orgs/settings";
-import { pushToPatients, type PatientPush } from "@/lib/notifications/push-to-patient";
+import { pushToPatients, sendPendingPushes, type PatientPush } from "@/lib/notifications/push-to-patient";
 import { emit, type DomainEvent } from "@/lib/jobs/emit";
 import { missReminder } from "./reminder-transitions";
 
@@ -162,6 +162,17 @@ export async function deliverDueReminders(now: Date, limit = 1_000) {
     { timeout: 60_000 },
   );
   await emit(...events);
+  await sendPendingPushes(now);
   return result;
+}
+
+/** The push for a reminder as it stands now (the dispatcher renders pending pushes with this). */
+export async function reminderPushFor(reminderId: string): Promise<PatientPush | null> {
+  const rows = await db.$queryRaw<DueRow[]>`
+    SELECT r.id, r.patient_id, r.type, r.title, r.message, r.status, r.due_at, r.delivery_count,
+           NULL::boolean AS repeat_until_acknowledged, NULL::int AS repeat_interval_minutes, NULL::int AS max_repeats, NULL::int AS missed_after_minutes,
+           '{}'::jsonb AS org_settings, p.timezone
+    FROM reminders r JOIN patients p ON p.id = r.patient_id WHERE r.id = ${reminderId}::uuid`;
+  return rows[0] ? reminderPush(rows[0], Math.max(1, rows[0].delivery_count)) : null;
 }
 
