@@ -10,6 +10,8 @@ import type { HeartbeatInput } from "./schemas";
 
 /** Reminders due within this window (or overdue but still open) come back as pending actions. */
 const DUE_SOON_MINUTES = 15;
+/** below this the phone may die before the next reminder: tell the care team (a `device` alert) */
+export const LOW_BATTERY = 15;
 const OVERDUE_HOURS = 2;
 
 interface HeartbeatRow {
@@ -63,6 +65,7 @@ export async function recordHeartbeat(actor: DeviceActor, patientId: string, inp
     due_at: new Date(r.due_at).toISOString(),
   }));
   if (input.activity_type === "emergency") await raiseEmergency(actor, patientId, input, now);
+  if (input.battery_level !== null && input.battery_level < LOW_BATTERY) await raiseLowBattery(actor, patientId, input.battery_level, now);
   return { success: true as const, pending_actions: pending };
 }
 
@@ -99,3 +102,26 @@ async function raiseEmergency(actor: DeviceActor, patientId: string, input: Hear
   return raised;
 }
 
+/** One device alert per episode of low battery (occurrences join it; it stays until someone resolves it). */
+async function raiseLowBattery(actor: DeviceActor, patientId: string, level: number, now: Date) {
+  const raised = await db.$transaction(async (tx) => {
+    const p = await tx.patient.findUnique({ where: { id: patientId }, select: { firstName: true, lastName: true, preferredName: true } });
+    const name = p ? `${p.firstName} ${p.lastName}` : "The patient";
+    return raiseAlert(
+      tx,
+      {
+        patientId,
+        type: "device",
+        severity: level < 5 ? "medium" : "low",
+        dedupKey: "battery_low",
+        title: `${name}'s phone battery is low (${level}%)`,
+        description: `The Elda app on ${name}'s phone reported ${level}% battery. If it runs out, reminders and the emergency button stop working.`,
+        recommendedAction: `Remind ${p?.preferredName || p?.firstName || "them"} to charge the phone.`,
+        source: `battery_below_${LOW_BATTERY}`,
+        evidence: { kind: "heartbeat", at: now.toISOString(), device_id: actor.deviceId, battery_level: level },
+      },
+      now,
+    );
+  });
+  if (raised.event) await emit(raised.event);
+}

@@ -213,6 +213,17 @@ describe("the phone's calls", () => {
     expect(a.description).toContain("39.78000, -89.65000");
   });
 
+  it("a low battery raises one device alert for the care team", async () => {
+    const { owner, patient } = await newPatient();
+    const { credential } = await pairDevice(patient.id);
+    await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: { ...fullHeartbeat, battery_level: 12 } });
+    await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: { ...fullHeartbeat, battery_level: 4 } });
+    await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: { ...fullHeartbeat, battery_level: -1 } }); // unknown: no alert
+    const alerts = await call(inbox.GET, { token: owner.token, path: "/api/v1/alerts?type=device" });
+    expect(alerts.body.items).toHaveLength(1);
+    expect(alerts.body.items[0]).toMatchObject({ severity: "medium", occurrence_count: 2, title: "Betty Johnson's phone battery is low (4%)" });
+  });
+
   it("a sign of life ends an inactivity episode", async () => {
     const { patient } = await newPatient();
     const { credential } = await pairDevice(patient.id);
