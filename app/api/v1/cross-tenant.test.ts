@@ -35,6 +35,10 @@ import * as patientInsights from "./patients/[id]/insights/route";
 import * as alertAcknowledge from "./alerts/[id]/acknowledge/route";
 import * as alertResolve from "./alerts/[id]/resolve/route";
 import * as alertNotes from "./alerts/[id]/notes/route";
+import * as patientNotes from "./patients/[id]/notes/route";
+import * as note from "./notes/[id]/route";
+import * as patientConversations from "./patients/[id]/conversations/route";
+import * as conversation from "./conversations/[id]/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -54,6 +58,8 @@ interface Ctx {
   reminderId: string;
   scheduleId: string;
   summaryId: string;
+  noteId: string;
+  conversationId: string;
 }
 interface Case {
   name: string;
@@ -102,6 +108,13 @@ const cases: Case[] = [
   { name: "POST alert acknowledge", handler: alertAcknowledge.POST, opts: (c) => ({ params: { id: c.alertId }, body: {} }) },
   { name: "POST alert resolve", handler: alertResolve.POST, opts: (c) => ({ params: { id: c.alertId }, body: { note: "x" } }) },
   { name: "POST alert note", handler: alertNotes.POST, opts: (c) => ({ params: { id: c.alertId }, body: { note: "x" } }) },
+  { name: "GET notes", handler: patientNotes.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST note", handler: patientNotes.POST, opts: (c) => ({ params: { id: c.patientId }, body: { title: "x", content: "y", category: "other" } }) },
+  { name: "GET note", handler: note.GET, opts: (c) => ({ params: { id: c.noteId } }) },
+  { name: "PATCH note", handler: note.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.noteId }, body: { title: "Hacked" } }) },
+  { name: "DELETE note", handler: note.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.noteId } }) },
+  { name: "GET conversations", handler: patientConversations.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET conversation", handler: conversation.GET, opts: (c) => ({ params: { id: c.conversationId } }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
@@ -120,7 +133,7 @@ let outsiderDevice: string;
 let snapshot: string;
 
 async function state(c: Ctx) {
-  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries] = await Promise.all([
+  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes] = await Promise.all([
     db.patient.findUnique({ where: { id: c.patientId } }),
     db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.alert.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
@@ -132,8 +145,9 @@ async function state(c: Ctx) {
     db.pushToken.count({ where: { device: { patientId: c.patientId } } }),
     db.schedule.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.dailySummary.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+    db.caregiverNote.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries });
+  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes });
 }
 
 beforeAll(async () => {
@@ -144,7 +158,9 @@ beforeAll(async () => {
   const pendingReminder = await makeReminder(p.id, { dueAt: new Date() });
   const sched = await makeSchedule(p.id);
   const sum = await computeDailySummary(db, p.id, "2026-01-15", new Date());
-  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: pendingReminder.id, scheduleId: sched.id, summaryId: sum.id };
+  const n = await db.caregiverNote.create({ data: { patientId: p.id, authorId: owner.id, title: "Garden", content: "Loves roses", category: "preferences" } });
+  const conv = await db.conversation.create({ data: { patientId: p.id, conversationType: "spontaneous" } });
+  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: pendingReminder.id, scheduleId: sched.id, summaryId: sum.id, noteId: n.id, conversationId: conv.id };
   outsider = await makeCaregiver(); // owner of another organization
   outsiderDevice = (await pairDevice((await makePatient(outsider)).id)).credential;
   sameOrgMember = await makeCaregiver({ organizationId: owner.organizationId, role: "member" });

@@ -50,6 +50,10 @@ import * as alertsBulkAcknowledge from "../alerts/acknowledge/route";
 import * as twilioSms from "../webhooks/twilio/sms/route";
 import * as twilioVoice from "../webhooks/twilio/voice/route";
 import * as twilioStatus from "../webhooks/twilio/status/route";
+import * as patientNotes from "../patients/[id]/notes/route";
+import * as note from "../notes/[id]/route";
+import * as patientConversations from "../patients/[id]/conversations/route";
+import * as conversation from "../conversations/[id]/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -61,7 +65,7 @@ const modules: Record<string, unknown>[] = [
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
   patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
-  twilioSms, twilioVoice, twilioStatus,
+  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation,
 ];
 
 let cached: unknown;

@@ -1,0 +1,104 @@
+import "server-only";
+import { z } from "zod";
+import { db, type Prisma } from "@/lib/db/client";
+import type { CaregiverNote } from "@/lib/db/generated/client";
+import { NotFound } from "@/lib/api/errors";
+import { assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/actor";
+import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { trimmed, uuid } from "@/lib/validation/common";
+
+/** "Notes to the companion": what the care team wants the companion to know or avoid. */
+export const noteCategory = z.enum(["medical", "behavioral", "preferences", "routine", "safety", "family", "other"]);
+export const createNoteInput = z.strictObject({
+  title: trimmed(200),
+  content: trimmed(5000),
+  category: noteCategory,
+  priority: z.enum(["normal", "important"]).default("normal"),
+});
+export const updateNoteInput = z
+  .strictObject({ title: trimmed(200).optional(), content: trimmed(5000).optional(), category: noteCategory.optional(), priority: z.enum(["normal", "important"]).optional() })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
+export const listNotesQuery = z.strictObject({ ...pageQuery, category: noteCategory.optional(), priority: z.enum(["normal", "important"]).optional() });
+export const noteIdParams = z.strictObject({ id: uuid });
+
+export const noteOutput = z.object({
+  id: z.uuid(),
+  patient_id: z.uuid(),
+  author_id: z.uuid().nullable(),
+  author_name: z.string().nullable(),
+  title: z.string(),
+  content: z.string(),
+  category: noteCategory,
+  priority: z.enum(["normal", "important"]),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+type Row = CaregiverNote & { author: { firstName: string; lastName: string } | null };
+const withAuthor = { author: { select: { firstName: true, lastName: true } } } as const;
+const present = (n: Row) => ({
+  id: n.id,
+  patient_id: n.patientId,
+  author_id: n.authorId,
+  author_name: n.author ? `${n.author.firstName} ${n.author.lastName}` : null,
+  title: n.title,
+  content: n.content,
+  category: n.category,
+  priority: n.priority,
+  created_at: n.createdAt.toISOString(),
+  updated_at: n.updatedAt.toISOString(),
+});
+
+export async function createNote(actor: Actor, patientId: string, input: z.infer<typeof createNoteInput>, now: Date) {
+  const me = requireCaregiver(actor);
+  return db.$transaction(async (tx) => {
+    const access = await assertPatientAccess(tx, actor, patientId, "write");
+    const n = await tx.caregiverNote.create({ data: { patientId, authorId: me.caregiverId, ...input, createdAt: now }, include: withAuthor });
+    await recordAudit(tx, actor, { action: "note.created", targetType: "note", targetId: n.id, patientId, organizationId: access.organizationId });
+    return present(n);
+  });
+}
+
+const KEYS: SortKey[] = [{ field: "createdAt", type: "date" }];
+
+export async function listNotes(actor: Actor, patientId: string, q: z.infer<typeof listNotesQuery>) {
+  const access = await assertPatientAccess(db, actor, patientId, "read");
+  const filters: Prisma.CaregiverNoteWhereInput[] = [{ patientId }];
+  if (q.category) filters.push({ category: q.category });
+  if (q.priority) filters.push({ priority: q.priority });
+  const after = keysetWhere(KEYS, q.order, q.cursor);
+  if (after) filters.push(after as Prisma.CaregiverNoteWhereInput);
+  const rows = await db.caregiverNote.findMany({ where: { AND: filters }, orderBy: orderByFor(KEYS, q.order) as Prisma.CaregiverNoteOrderByWithRelationInput[], take: q.limit + 1, include: withAuthor });
+  await recordAudit(db, actor, { action: "note.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
+  return toPage(rows, q.limit, KEYS, present);
+}
+
+async function noteFor(actor: Actor, id: string, need: "read" | "write") {
+  const n = await db.caregiverNote.findUnique({ where: { id }, include: withAuthor });
+  if (!n) throw new NotFound("Note");
+  const access = await assertPatientAccess(db, actor, n.patientId, need).catch((err) => {
+    throw err instanceof NotFound ? new NotFound("Note") : err;
+  });
+  return { n, access };
+}
+
+export async function getNote(actor: Actor, id: string) {
+  const { n, access } = await noteFor(actor, id, "read");
+  await recordAudit(db, actor, { action: "note.read", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId });
+  return present(n);
+}
+
+export async function updateNote(actor: Actor, id: string, input: z.infer<typeof updateNoteInput>) {
+  const { n, access } = await noteFor(actor, id, "write");
+  const updated = await db.caregiverNote.update({ where: { id }, data: input, include: withAuthor });
+  await recordAudit(db, actor, { action: "note.updated", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId, metadata: { fields: Object.keys(input) } });
+  return present(updated);
+}
+
+export async function deleteNote(actor: Actor, id: string) {
+  const { n, access } = await noteFor(actor, id, "write");
+  await db.caregiverNote.delete({ where: { id } });
+  await recordAudit(db, actor, { action: "note.deleted", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId });
+}
