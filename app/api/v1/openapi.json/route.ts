@@ -54,6 +54,7 @@ import * as patientNotes from "../patients/[id]/notes/route";
 import * as note from "../notes/[id]/route";
 import * as patientConversations from "../patients/[id]/conversations/route";
 import * as conversation from "../conversations/[id]/route";
+import * as voiceInteract from "../voice/interact/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -65,7 +66,7 @@ const modules: Record<string, unknown>[] = [
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
   patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
-  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation,
+  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, voiceInteract,
 ];
 
 let cached: unknown;
