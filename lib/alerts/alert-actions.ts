@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { Conflict, NotFound } from "@/lib/api/errors";
-import { assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import { assertAccessVia, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { emit } from "@/lib/jobs/emit";
@@ -13,9 +13,7 @@ const viaOf = (actor: Actor): Via => (actor.kind === "caregiver" && actor.via ==
 async function alertFor(tx: Tx, actor: Actor, id: string) {
   const a = await tx.alert.findUnique({ where: { id }, select: { id: true, patientId: true, status: true } });
   if (!a) throw new NotFound("Alert");
-  const access = await assertPatientAccess(tx, actor, a.patientId, "write").catch((err) => {
-    throw err instanceof NotFound ? new NotFound("Alert") : err;
-  });
+  const access = await assertAccessVia(tx, actor, a.patientId, "write", "Alert");
   return { a, access };
 }
 

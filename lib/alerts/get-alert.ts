@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { assertPatientAccess } from "@/lib/auth/policy";
+import { assertAccessVia } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -17,9 +17,7 @@ export async function getAlert(actor: Actor, alertId: string) {
   });
   if (!a) throw new NotFound("Alert");
   // 404, not 403, for alerts of patients the actor cannot see
-  const access = await assertPatientAccess(db, actor, a.patientId, "read").catch((err) => {
-    throw err instanceof NotFound ? new NotFound("Alert") : err;
-  });
+  const access = await assertAccessVia(db, actor, a.patientId, "read", "Alert");
   await recordAudit(db, actor, { action: "alert.read", targetType: "alert", targetId: a.id, patientId: a.patientId, organizationId: access.organizationId });
   return {
     ...presentAlert(a),

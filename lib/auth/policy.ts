@@ -113,6 +113,18 @@ export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: strin
   return { patientId, organizationId: p.organizationId, timezone: p.timezone, standing, orgRole };
 }
 
+/**
+ * Access to something that belongs to a patient (an alert, a schedule, a note...): the patient's policy,
+ * with "not found" naming the thing asked for, so another organization's ids answer exactly like unknown ones.
+ */
+export async function assertAccessVia(tx: Tx, actor: Actor, patientId: string, need: PatientNeed, what: string): Promise<PatientAccess> {
+  try {
+    return await assertPatientAccess(tx, actor, patientId, need);
+  } catch (err) {
+    throw err instanceof NotFound ? new NotFound(what) : err;
+  }
+}
+
 /** The caregiver's role in an organization; 404 when not a member, 403 when the role is not enough. */
 export async function assertOrgRole(tx: Tx, actor: Actor, organizationId: string, roles: OrgRoleName[]): Promise<OrgRoleName> {
   const caregiver = requireCaregiver(actor);

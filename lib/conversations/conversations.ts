@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
 import type { Conversation, ConversationTurn } from "@/lib/db/generated/client";
 import { NotFound } from "@/lib/api/errors";
-import { assertPatientAccess } from "@/lib/auth/policy";
+import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -80,9 +80,7 @@ export async function listConversations(actor: Actor, patientId: string, q: z.in
 export async function getConversation(actor: Actor, id: string) {
   const c = await db.conversation.findUnique({ where: { id }, include: { turns: { orderBy: { sequence: "asc" } } } });
   if (!c) throw new NotFound("Conversation");
-  const access = await assertPatientAccess(db, actor, c.patientId, "read").catch((err) => {
-    throw err instanceof NotFound ? new NotFound("Conversation") : err;
-  });
+  const access = await assertAccessVia(db, actor, c.patientId, "read", "Conversation");
   await recordAudit(db, actor, { action: "conversation.read", targetType: "conversation", targetId: id, patientId: c.patientId, organizationId: access.organizationId });
   return present(c);
 }

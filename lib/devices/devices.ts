@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { NotFound } from "@/lib/api/errors";
-import { assertPatientAccess } from "@/lib/auth/policy";
+import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
 import type { Actor, DeviceActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { deviceTokenInput } from "./schemas";
@@ -34,9 +34,7 @@ export async function revokeDevice(actor: Actor, deviceId: string, now: Date) {
   const d = await db.patientDevice.findUnique({ where: { id: deviceId }, select: { patientId: true } });
   if (!d) throw new NotFound("Device");
   return db.$transaction(async (tx) => {
-    const access = await assertPatientAccess(tx, actor, d.patientId, "write").catch((err) => {
-      throw err instanceof NotFound ? new NotFound("Device") : err;
-    });
+    const access = await assertAccessVia(tx, actor, d.patientId, "write", "Device");
     await tx.patientDevice.updateMany({ where: { id: deviceId, revokedAt: null }, data: { revokedAt: now } });
     await tx.pushToken.deleteMany({ where: { deviceId } });
     await recordAudit(tx, actor, { action: "device.revoked", targetType: "device", targetId: deviceId, patientId: d.patientId, organizationId: access.organizationId });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
 import type { CaregiverNote } from "@/lib/db/generated/client";
 import { NotFound } from "@/lib/api/errors";
-import { assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import { assertAccessVia, assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -78,9 +78,7 @@ export async function listNotes(actor: Actor, patientId: string, q: z.infer<type
 async function noteFor(actor: Actor, id: string, need: "read" | "write") {
   const n = await db.caregiverNote.findUnique({ where: { id }, include: withAuthor });
   if (!n) throw new NotFound("Note");
-  const access = await assertPatientAccess(db, actor, n.patientId, need).catch((err) => {
-    throw err instanceof NotFound ? new NotFound("Note") : err;
-  });
+  const access = await assertAccessVia(db, actor, n.patientId, need, "Note");
   return { n, access };
 }
 

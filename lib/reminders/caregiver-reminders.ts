@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { Conflict, NotFound } from "@/lib/api/errors";
-import { assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import { assertAccessVia, assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -33,9 +33,7 @@ export async function listReminders(actor: Actor, patientId: string, q: ListRemi
 async function reminderFor(actor: Actor, id: string, need: "read" | "write") {
   const r = await db.reminder.findUnique({ where: { id } });
   if (!r) throw new NotFound("Reminder");
-  const access = await assertPatientAccess(db, actor, r.patientId, need).catch((err) => {
-    throw err instanceof NotFound ? new NotFound("Reminder") : err;
-  });
+  const access = await assertAccessVia(db, actor, r.patientId, need, "Reminder");
   return { r, access };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import type { Schedule } from "@/lib/db/generated/client";
 import { NotFound, ValidationFailed } from "@/lib/api/errors";
-import { assertPatientAccess } from "@/lib/auth/policy";
+import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -97,9 +97,7 @@ export async function listSchedules(actor: Actor, patientId: string, q: ListSche
 async function scheduleFor(actor: Actor, id: string, need: "read" | "write") {
   const s = await db.schedule.findUnique({ where: { id } });
   if (!s) throw new NotFound("Schedule");
-  const access = await assertPatientAccess(db, actor, s.patientId, need).catch((err) => {
-    throw err instanceof NotFound ? new NotFound("Schedule") : err;
-  });
+  const access = await assertAccessVia(db, actor, s.patientId, need, "Schedule");
   return { s, access };
 }
 

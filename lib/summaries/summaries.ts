@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { db, type Prisma } from "@/lib/db/client";
 import type { DailySummary } from "@/lib/db/generated/client";
 import { NotFound } from "@/lib/api/errors";
-import { assertPatientAccess } from "@/lib/auth/policy";
+import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -69,9 +69,7 @@ export async function listSummaries(actor: Actor, patientId: string, q: z.infer<
 export async function getSummary(actor: Actor, id: string) {
   const s = await db.dailySummary.findUnique({ where: { id } });
   if (!s) throw new NotFound("Summary");
-  const access = await assertPatientAccess(db, actor, s.patientId, "read").catch((err) => {
-    throw err instanceof NotFound ? new NotFound("Summary") : err;
-  });
+  const access = await assertAccessVia(db, actor, s.patientId, "read", "Summary");
   await recordAudit(db, actor, { action: "summary.read", targetType: "summary", targetId: id, patientId: s.patientId, organizationId: access.organizationId });
   return presentSummary(s);
 }
