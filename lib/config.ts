@@ -30,6 +30,9 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().optional(),
   FIREBASE_SERVICE_ACCOUNT: z.string().optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  /** tests only: an Anthropic Messages API stand-in */
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
 });
 
 const SECRET_KEYS = ["AUTH_SECRET"] as const;
@@ -51,6 +54,7 @@ export interface Config {
   twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string | null } | null;
   smtp: { url: string; from: string } | null;
   firebaseServiceAccount: string | null;
+  anthropic: { apiKey: string; baseURL: string | null } | null;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +114,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
         : null,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.EMAIL_FROM ?? "Elda <alerts@elda.app>" } : null,
     firebaseServiceAccount: env.FIREBASE_SERVICE_ACCOUNT ?? null,
+    anthropic: env.ANTHROPIC_API_KEY ? { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL ?? null } : null,
   };
 }
 

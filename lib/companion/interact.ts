@@ -7,12 +7,48 @@ import { raiseAlert, type RaisedAlert } from "@/lib/alerts/raise-alert";
 import { recordSignOfLife } from "@/lib/activity/sign-of-life";
 import { completeReminder } from "@/lib/reminders/reminder-transitions";
 import { emit } from "@/lib/jobs/emit";
-import { analyzeOffline, offlineReply, type OfflineAnalysis } from "./offline-analyzer";
+import { analyzeOffline, maxUrgency, offlineReply, type OfflineAnalysis } from "./offline-analyzer";
+import { companionContext } from "./context";
+import { askModel, languageModel } from "./model";
+import { logger } from "@/lib/observability/logger";
 import type { InteractInput } from "./schemas";
 
 /** Turns within this long of each other belong to one conversation. */
 const CONVERSATION_GAP_MS = 10 * 60_000;
 const RANK = { none: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
+
+/** The app times out after 10 seconds: the model gets what is left of 7.5, then the offline answer stands. */
+const MODEL_BUDGET_MS = 7_500;
+
+/**
+ * Ask the configured model (per organization and patient) for the reply and analysis, within the budget.
+ * The offline analysis is the floor: the higher urgency of the two wins, an emergency the offline analyzer
+ * caught stays distressed, and health mentions and topics are merged. Any error or timeout: offline alone.
+ */
+async function withModel(input: InteractInput, offline: OfflineAnalysis, now: Date, started: number) {
+  const ctx = await companionContext(input.patient_id, now);
+  const model = languageModel(ctx.provider, ctx.modelId);
+  if (!model) return { analysis: offline, reply: null, provider: "offline", modelNote: null };
+  try {
+    const budget = Math.max(500, MODEL_BUDGET_MS - (performance.now() - started));
+    const m = await askModel(model, ctx.system, [...ctx.history, { role: "user", content: input.message }], budget);
+    const urgency = maxUrgency(m.urgency, offline.urgency);
+    const analysis: OfflineAnalysis = {
+      ...offline,
+      intent: offline.urgency === "critical" ? offline.intent : m.intent,
+      sentiment: offline.urgency === "critical" ? "distressed" : m.sentiment,
+      urgency,
+      health_mentions: [...new Set([...offline.health_mentions, ...m.health_mentions])],
+      topics: [...new Set([...offline.topics, ...m.topics])],
+      reminder_completed: m.reminder_completed || offline.reminder_completed,
+    };
+    return { analysis, reply: m.reply, provider: `${ctx.provider}:${ctx.modelId}`, modelNote: m.caregiver_note };
+  } catch (err) {
+    // never the transcript: only what failed
+    logger.warn({ err: { name: (err as Error)?.name, message: String((err as Error)?.message ?? "").slice(0, 200) }, patientId: input.patient_id }, "companion model failed; offline answer used");
+    return { analysis: offline, reply: null, provider: "offline:fallback", modelNote: null };
+  }
+}
 
 /** The open reminder the patient most likely means: the one named, else the latest due in the last 2 hours. */
 async function reminderMeant(tx: Tx, patientId: string, reminderId: string | undefined, now: Date) {
@@ -37,15 +73,18 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
   await enforceRateLimit(`voice:${actor.deviceId}`, 30, 60, now, "You're talking faster than I can listen. Give me a moment.");
   const patient = await db.patient.findUnique({ where: { id: input.patient_id }, select: { firstName: true, lastName: true, preferredName: true, language: true, communicationStyle: true } });
   if (!patient) throw new NotFound("Patient");
-  const analysis: OfflineAnalysis = analyzeOffline(input.message, { language: patient.language });
+  const offline: OfflineAnalysis = analyzeOffline(input.message, { language: patient.language });
   if (input.conversation_type === "emergency") {
-    analysis.urgency = "critical";
-    analysis.sentiment = "distressed";
-    if (!analysis.emergency_reasons.includes("emergency_conversation")) analysis.emergency_reasons.push("emergency_conversation");
+    offline.urgency = "critical";
+    offline.sentiment = "distressed";
+    if (!offline.emergency_reasons.includes("emergency_conversation")) offline.emergency_reasons.push("emergency_conversation");
   }
-  const saysDone = analysis.reminder_completed || (input.context?.potential_reminder_acknowledgment === true && RANK[analysis.urgency] < RANK.high);
   const name = patient.preferredName || patient.firstName;
-  const reply = offlineReply({ ...analysis, reminder_completed: saysDone }, { name, style: patient.communicationStyle, language: patient.language });
+  const { analysis, reply: modelReply, provider, modelNote } = await withModel(input, offline, now, started);
+  const saysDone = analysis.reminder_completed || (input.context?.potential_reminder_acknowledgment === true && RANK[analysis.urgency] < RANK.high);
+  const offlineText = offlineReply({ ...analysis, reminder_completed: saysDone }, { name, style: patient.communicationStyle, language: patient.language });
+  // on danger the reply must say the caregiver is being told: the offline reply does when the model's does not
+  const reply = modelReply && (RANK[analysis.urgency] < RANK.high || /caregiver|cuidador|familia/i.test(modelReply)) ? modelReply : offlineText;
 
   const result = await db.$transaction(async (tx) => {
     const last = await tx.conversation.findFirst({ where: { patientId: input.patient_id, deviceId: actor.deviceId }, orderBy: { lastTurnAt: "desc" } });
@@ -70,8 +109,8 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
         intent: analysis.intent,
         healthMentions: analysis.health_mentions,
         topics: analysis.topics,
-        analysis: { ...analysis, source: "offline" } as object,
-        provider: "offline",
+        analysis: { ...analysis, source: provider, ...(modelNote ? { caregiver_note: modelNote } : {}) } as object,
+        provider,
         responseTimeMs: Math.round(performance.now() - started),
         reminderId: completedReminderId,
         createdAt: now,
@@ -103,7 +142,7 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
           description: `${who} told the companion: "${input.message.slice(0, 300)}"${analysis.health_mentions.length ? ` (${analysis.health_mentions.join(", ")})` : ""}.`,
           recommendedAction: critical ? "Call them now. If they do not answer, call their emergency contact or emergency services." : "Call them today to check how they are.",
           source: critical ? "companion:critical" : "companion:high",
-          evidence: { kind: "conversation", at: now.toISOString(), conversation_id: conversation.id, turn_id: turn.id, excerpt: input.message.slice(0, 300), analysis: { ...analysis, source: "offline" } },
+          evidence: { kind: "conversation", at: now.toISOString(), conversation_id: conversation.id, turn_id: turn.id, excerpt: input.message.slice(0, 300), analysis: { ...analysis, source: provider } },
         },
         now,
       );

@@ -1,0 +1,48 @@
+import "server-only";
+import { DateTime } from "luxon";
+import { db } from "@/lib/db/client";
+import { ageOn } from "@/lib/patients/present-patient";
+import { effectiveSettings } from "@/lib/orgs/settings";
+
+/**
+ * What the companion knows when it answers (SPEC §6): the profile and personal context, communication
+ * style and language, today's schedule and what is done, caregivers' notes, stored insights, and the last
+ * turns of recent conversations (the context window is set per organization and per patient).
+ */
+export async function companionContext(patientId: string, now: Date) {
+  const p = await db.patient.findUniqueOrThrow({ where: { id: patientId }, include: { organization: { select: { settings: true } } } });
+  const ai = effectiveSettings(p.organization.settings).ai;
+  const window = p.aiContextWindow ?? ai.context_window;
+  const dayStart = DateTime.fromJSDate(now, { zone: p.timezone }).startOf("day");
+  const [reminders, notes, insights, turns] = await Promise.all([
+    db.reminder.findMany({ where: { patientId, dueAt: { gte: dayStart.toJSDate(), lt: dayStart.plus({ days: 1 }).toJSDate() } }, orderBy: { dueAt: "asc" }, select: { title: true, dueAt: true, status: true } }),
+    db.caregiverNote.findMany({ where: { patientId }, orderBy: [{ priority: "desc" }, { createdAt: "desc" }], take: 10, select: { title: true, content: true, category: true } }),
+    db.insight.findMany({ where: { patientId, isActive: true }, orderBy: { createdAt: "desc" }, take: 5, select: { title: true } }),
+    db.conversationTurn.findMany({ where: { patientId }, orderBy: { createdAt: "desc" }, take: window, select: { patientMessage: true, aiResponse: true } }),
+  ]);
+  const name = p.preferredName || p.firstName;
+  const time = (d: Date) => DateTime.fromJSDate(d, { zone: p.timezone }).toFormat("h:mm a");
+  const system = [
+    `You are Elda, a warm voice companion for ${name}, who is ${ageOn(p.dateOfBirth, now)} and lives alone.`,
+    `Speak ${p.language === "es" ? "Spanish" : p.language === "en" ? "English" : `the language with code "${p.language}"`}, in a ${p.communicationStyle} style, in 2-3 short sentences that are easy to follow when heard aloud.`,
+    "Never diagnose or give medical advice. If they describe danger (a fall, chest pain, trouble breathing, not knowing where they are, wanting to hurt themselves), say calmly that you are letting their caregiver know right away.",
+    p.medicalConditions.length ? `Health conditions: ${p.medicalConditions.join(", ")}.` : "",
+    p.medications.length ? `Medications: ${p.medications.join(", ")}.` : "",
+    p.allergies.length ? `Allergies: ${p.allergies.join(", ")}.` : "",
+    p.dietaryRestrictions.length ? `Diet: ${p.dietaryRestrictions.join(", ")}.` : "",
+    Object.keys(p.personalContext as object).length ? `About them: ${JSON.stringify(p.personalContext)}` : "",
+    reminders.length ? `Today's routine: ${reminders.map((r) => `${time(r.dueAt)} ${r.title} (${r.status})`).join("; ")}.` : "",
+    notes.length ? `Notes from their care team (follow them): ${notes.map((n) => `[${n.category}] ${n.title}: ${n.content}`).join(" | ")}` : "",
+    insights.length ? `Recent patterns: ${insights.map((i) => i.title).join("; ")}.` : "",
+    p.aiSystemPrompt ?? "",
+    ai.system_prompt_additions,
+    "Return the reply and the analysis of their message as the JSON object asked for.",
+  ]
+    .filter(Boolean)
+    .join("\n");
+  const history = turns.reverse().flatMap((t) => [
+    { role: "user" as const, content: t.patientMessage },
+    { role: "assistant" as const, content: t.aiResponse },
+  ]);
+  return { system, history, provider: ai.provider, modelId: p.aiModel ?? ai.model };
+}
