@@ -9,7 +9,22 @@ import { effectiveSettings } from "@/lib/orgs/settings";
  * style and language, today's schedule and what is done, caregivers' notes, stored insights, and the last
  * turns of recent conversations (the context window is set per organization and per patient).
  */
-export async function companionContext(patientId: string, now: Date) {
+/**
+ * Past turns related to what was just said (PostgreSQL full-text search, 'simple' configuration so English
+ * and Spanish both work): any of the message's longer words, best match first, older than the recent window.
+ */
+async function relatedTurns(patientId: string, message: string, exclude: string[]) {
+  const words = [...new Set(message.toLowerCase().match(/[a-záéíóúüñ]{4,}/g) ?? [])].slice(0, 8);
+  if (words.length === 0) return [];
+  return db.$queryRaw<{ id: string; patient_message: string; created_at: Date }[]>`
+    SELECT id, patient_message, created_at FROM conversation_turns
+    WHERE patient_id = ${patientId}::uuid AND NOT (id = ANY(${exclude}::uuid[]))
+      AND to_tsvector('simple', patient_message) @@ to_tsquery('simple', ${words.join(" | ")})
+    ORDER BY ts_rank(to_tsvector('simple', patient_message), to_tsquery('simple', ${words.join(" | ")})) DESC, created_at DESC
+    LIMIT 3`;
+}
+
+export async function companionContext(patientId: string, now: Date, message = "") {
   const p = await db.patient.findUniqueOrThrow({ where: { id: patientId }, include: { organization: { select: { settings: true } } } });
   const ai = effectiveSettings(p.organization.settings).ai;
   const window = p.aiContextWindow ?? ai.context_window;
@@ -18,8 +33,9 @@ export async function companionContext(patientId: string, now: Date) {
     db.reminder.findMany({ where: { patientId, dueAt: { gte: dayStart.toJSDate(), lt: dayStart.plus({ days: 1 }).toJSDate() } }, orderBy: { dueAt: "asc" }, select: { title: true, dueAt: true, status: true } }),
     db.caregiverNote.findMany({ where: { patientId }, orderBy: [{ priority: "desc" }, { createdAt: "desc" }], take: 10, select: { title: true, content: true, category: true } }),
     db.insight.findMany({ where: { patientId, isActive: true }, orderBy: { createdAt: "desc" }, take: 5, select: { title: true } }),
-    db.conversationTurn.findMany({ where: { patientId }, orderBy: { createdAt: "desc" }, take: window, select: { patientMessage: true, aiResponse: true } }),
+    db.conversationTurn.findMany({ where: { patientId }, orderBy: { createdAt: "desc" }, take: window, select: { id: true, patientMessage: true, aiResponse: true } }),
   ]);
+  const related = await relatedTurns(patientId, message, turns.map((t) => t.id));
   const name = p.preferredName || p.firstName;
   const time = (d: Date) => DateTime.fromJSDate(d, { zone: p.timezone }).toFormat("h:mm a");
   const system = [
@@ -34,6 +50,7 @@ export async function companionContext(patientId: string, now: Date) {
     reminders.length ? `Today's routine: ${reminders.map((r) => `${time(r.dueAt)} ${r.title} (${r.status})`).join("; ")}.` : "",
     notes.length ? `Notes from their care team (follow them): ${notes.map((n) => `[${n.category}] ${n.title}: ${n.content}`).join(" | ")}` : "",
     insights.length ? `Recent patterns: ${insights.map((i) => i.title).join("; ")}.` : "",
+    related.length ? `Related things they said before: ${related.map((r) => `(${DateTime.fromJSDate(r.created_at, { zone: p.timezone }).toISODate()}) "${r.patient_message.slice(0, 200)}"`).join(" ")}` : "",
     p.aiSystemPrompt ?? "",
     ai.system_prompt_additions,
     "Return the reply and the analysis of their message as the JSON object asked for.",

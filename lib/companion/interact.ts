@@ -26,7 +26,7 @@ const MODEL_BUDGET_MS = 7_500;
  * caught stays distressed, and health mentions and topics are merged. Any error or timeout: offline alone.
  */
 async function withModel(input: InteractInput, offline: OfflineAnalysis, now: Date, started: number) {
-  const ctx = await companionContext(input.patient_id, now);
+  const ctx = await companionContext(input.patient_id, now, input.message);
   const model = languageModel(ctx.provider, ctx.modelId);
   if (!model) return { analysis: offline, reply: null, provider: "offline", modelNote: null };
   try {

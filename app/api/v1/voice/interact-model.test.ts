@@ -52,6 +52,21 @@ describe("the companion with a model", () => {
     expect(turn.analysis).toMatchObject({ caregiver_note: "Happy about a visit." });
   });
 
+  it("brings related past conversations into the prompt (full-text search, also in Spanish)", async () => {
+    const { patient, credential } = await phone();
+    const c = await db.conversation.create({ data: { patientId: patient.id, conversationType: "spontaneous", startedAt: new Date("2026-01-02T10:00:00Z") } });
+    await db.conversationTurn.create({ data: { conversationId: c.id, patientId: patient.id, sequence: 1, patientMessage: "My roses won first prize at the fair", aiResponse: "Wonderful!", provider: "test", createdAt: new Date("2026-01-02T10:00:00Z") } });
+    await db.conversationTurn.create({ data: { conversationId: c.id, patientId: patient.id, sequence: 2, patientMessage: "Mi nieta canta en el coro", aiResponse: "¡Qué bonito!", provider: "test", createdAt: new Date("2026-01-02T10:01:00Z") } });
+    for (let i = 0; i < 12; i++) await db.conversationTurn.create({ data: { conversationId: c.id, patientId: patient.id, sequence: 3 + i, patientMessage: `small talk ${i}`, aiResponse: "ok", provider: "test", createdAt: new Date(Date.UTC(2026, 0, 3, 10, i)) } });
+    const m = model(() => answer({}));
+    await say(credential, patient.id, "I was thinking about my roses today");
+    expect(JSON.stringify(m.prompts.at(-1))).toContain("My roses won first prize");
+    await say(credential, patient.id, "hoy el coro canta en la iglesia");
+    const prompt = JSON.stringify(m.prompts.at(-1));
+    expect(prompt).toContain("Mi nieta canta en el coro");
+    expect(prompt).not.toContain("My roses won first prize");
+  });
+
   it("the higher urgency wins: a fall the model underrates is still critical, and the reply says the caregiver is told", async () => {
     const { patient, credential } = await phone();
     model(() => answer({ reply: "Oh dear, take your time.", urgency: "low", sentiment: "neutral" }));
