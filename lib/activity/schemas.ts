@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { isoDateTime } from "@/lib/validation/common";
+import { csvOf, isoDateTime } from "@/lib/validation/common";
 
 export const ACTIVITY_TYPES = ["heartbeat", "app_open", "app_close", "emergency", "reminder_response", "conversation", "location_update", "battery_update"] as const;
 export const activityType = z.enum(ACTIVITY_TYPES);
@@ -40,14 +40,9 @@ export const pendingAction = z.object({
 
 export const heartbeatOutput = z.object({ success: z.literal(true), pending_actions: z.array(pendingAction) });
 
-const csv = z
-  .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(activityType).min(1));
-
 export const listActivityQuery = z.strictObject({
   ...pageQuery,
-  type: csv.optional(),
+  type: csvOf(ACTIVITY_TYPES).optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
 });

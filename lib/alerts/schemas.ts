@@ -1,24 +1,18 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { isoDateTime, SEVERITIES, severity, uuid } from "@/lib/validation/common";
+import { csvOf, isoDateTime, SEVERITIES, severity, uuid } from "@/lib/validation/common";
 
 export const ALERT_TYPES = ["emergency", "health_concern", "missed_medication", "missed_reminder", "inactivity", "unusual_pattern", "device"] as const;
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved", "auto_resolved"] as const;
 export const alertType = z.enum(ALERT_TYPES);
 export const alertStatus = z.enum(ALERT_STATUSES);
 
-/** "high,critical" -> ["high", "critical"], each checked against the enum */
-const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
-  z
-    .string()
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1));
 
 export const listAlertsQuery = z.strictObject({
   ...pageQuery,
-  severity: csv(SEVERITIES).optional(),
-  status: csv(ALERT_STATUSES).optional(),
-  type: csv(ALERT_TYPES).optional(),
+  severity: csvOf(SEVERITIES).optional(),
+  status: csvOf(ALERT_STATUSES).optional(),
+  type: csvOf(ALERT_TYPES).optional(),
   patient_id: uuid.optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),

@@ -183,4 +183,20 @@ describe("alerts reach people through Twilio and SMTP", () => {
     expect(mail.raw).toContain("Subject: Elda: your daily summary");
     expect(mail.raw).toContain("text/html");
   });
+
+  it("answers unknown senders, wrong keys, unknown codes and unknown message ids without changing anything", async () => {
+    const phone = "+15550002005";
+    const { patient } = await household(phone);
+    const a = await emergency(patient.id, new Date());
+    const stranger = await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: "+15550009876", Body: "ACK 1234" }));
+    expect(stranger.body).toContain("not on an Elda care team");
+    const wrongCode = await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: "ACK 0000" }));
+    expect(wrongCode.body).toContain("No open alert with code 0000");
+    const chatter = await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: "hello?" }));
+    expect(chatter.body).toContain("Reply ACK");
+    const path = `/api/v1/webhooks/twilio/voice?alert_id=${a.alertId}`;
+    expect((await call(voiceHook.POST, fromTwilio(path, { To: phone, Digits: "2" }))).body).toContain("not acknowledged");
+    expect((await call(statusHook.POST, fromTwilio("/api/v1/webhooks/twilio/status", { MessageSid: "SMnope", MessageStatus: "delivered" }))).body).toEqual({ updated: 0 });
+    expect((await db.alert.findUniqueOrThrow({ where: { id: a.alertId } })).status).toBe("open");
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { uuid } from "@/lib/validation/common";
+import { pageQuery } from "@/lib/api/pagination";
+import { csvOf, uuid } from "@/lib/validation/common";
 
 export const REMINDER_STATUSES = ["pending", "completed", "snoozed", "missed", "skipped"] as const;
 export const reminderStatus = z.enum(REMINDER_STATUSES);
@@ -37,16 +38,10 @@ export const reminderOutput = z.object({
   updated_at: z.string(),
 });
 
-const csv = z
-  .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(reminderStatus).min(1));
-
 export const listRemindersQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(1000).optional(),
+  ...pageQuery,
   order: z.enum(["asc", "desc"]).default("asc"),
-  status: csv.optional(),
+  status: csvOf(REMINDER_STATUSES).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   schedule_id: uuid.optional(),

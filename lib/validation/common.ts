@@ -21,5 +21,12 @@ export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const severity = z.enum(SEVERITIES);
 export const isoDate = z.iso.date({ message: "Use a date as YYYY-MM-DD." });
 export const isoDateTime = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time with an offset, e.g. 2026-01-15T14:00:00Z." });
+/** "high,critical" -> ["high", "critical"] in a query string, each checked against the allowed values. */
+export const csvOf = <const V extends readonly [string, ...string[]]>(values: V) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+
 export const trimmed = (max: number) => z.string().trim().min(1, { message: "Required." }).max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

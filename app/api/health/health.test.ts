@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { reloadConfig } from "@/lib/config";
+import * as bare from "../bench/bare/route";
 import { call } from "@/lib/testing/http";
 import { LATEST_MIGRATION } from "@/lib/db/latest-migration";
 import * as health from "./route";
@@ -32,5 +34,23 @@ describe("operations endpoints", () => {
     const m = await call(metricsRoute.GET);
     expect(m.status).toBe(200);
     expect(m.body).toContain('elda_http_requests_total{route="GET /api/health",status="200"}');
+  });
+
+  it("guards metrics with METRICS_TOKEN when set", async () => {
+    process.env.METRICS_TOKEN = "metrics-token-0123456789";
+    reloadConfig();
+    try {
+      expect((await call(metricsRoute.GET)).status).toBe(401);
+      expect((await call(metricsRoute.GET, { headers: { "x-metrics-token": "wrong-token-0123456789x" } })).status).toBe(401);
+      expect((await call(metricsRoute.GET, { headers: { "x-metrics-token": "metrics-token-0123456789" } })).status).toBe(200);
+    } finally {
+      delete process.env.METRICS_TOKEN;
+      reloadConfig();
+    }
+  });
+
+  it("keeps the benchmark yardstick route closed unless the benchmark turns it on", async () => {
+    const r = await bare.POST(new Request("http://x/api/bench/bare", { method: "POST", body: "{}" }));
+    expect(r.status).toBe(404);
   });
 });
