@@ -23,6 +23,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // several dev servers side by side (one per worktree task) each need their own build folder
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["pino", "@electric-sql/pglite", "@electric-sql/pglite-socket", "prom-client"],
   async headers() {

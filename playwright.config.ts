@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_AUTH_SECRET, E2E_DB_PORT } from "./e2e/env";
 
 /**
  * Playwright drives the production build (`npm run build` first) in Debian's chromium: never
@@ -43,7 +44,7 @@ export default defineConfig({
     : {
         // spawns node_modules/.bin/next in its own process group member (no npx), so shutdown reaches it
         command: "node scripts/local.mjs start",
-        env: { PORT: String(PORT), PGLITE_PORT: "5533", PGLITE_DIR: "memory://", ELDA_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+        env: { PORT: String(PORT), PGLITE_PORT: String(E2E_DB_PORT), AUTH_SECRET: E2E_AUTH_SECRET, PGLITE_DIR: "memory://", ELDA_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
         url: `http://127.0.0.1:${PORT}/api/health`,
         timeout: 180_000,
         reuseExistingServer: false,

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_AUTH_SECRET, E2E_DB_PORT } from "./env";
 
 /** A caregiver nobody has used yet (the database is fresh per run, the email unique per test anyway). */
 export function newCaregiver(tag: string) {
@@ -40,4 +41,46 @@ export async function expectNoA11yViolations(page: Page) {
 /** A full-page screenshot kept with the test's artifacts (test-results/<test>/<name>.png). */
 export async function snap(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+const e2eDatabaseUrl = () => process.env.E2E_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${E2E_DB_PORT}/postgres`;
+
+/** Run SQL against the server's database (for arranging data a test is not about). */
+export async function sql<T extends Record<string, unknown> = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Sign a caregiver in without the sign-in form, for tests that are not about signing in: a caregiver (owner of
+ * their own organization) and a live web session are written to the database, and the browser gets the same
+ * next-auth cookie the sign-in would have set. The password hash is a placeholder no password matches.
+ */
+export async function signInDirectly(page: Page, who: Partial<Caregiver> & { timezone?: string } = {}) {
+  const c = { ...newCaregiver("direct"), ...who };
+  const [row] = await sql<{ caregiver_id: string; session_id: string }>(
+    `WITH cg AS (
+       INSERT INTO caregivers (id, email, password_hash, first_name, last_name, timezone, updated_at)
+       VALUES (gen_random_uuid(), lower($1), 'placeholder:no-password-matches', $2, $3, $4, now()) RETURNING id),
+     org AS (
+       INSERT INTO organizations (id, name, updated_at) VALUES (gen_random_uuid(), $2 || '''s care circle', now()) RETURNING id),
+     m AS (
+       INSERT INTO memberships (id, organization_id, caregiver_id, role, updated_at) SELECT gen_random_uuid(), org.id, cg.id, 'owner', now() FROM org, cg),
+     s AS (
+       INSERT INTO sessions (id, caregiver_id, kind, expires_at) SELECT gen_random_uuid(), cg.id, 'web', now() + interval '1 day' FROM cg RETURNING id, caregiver_id)
+     SELECT caregiver_id, id AS session_id FROM s`,
+    [c.email, c.firstName, c.lastName, who.timezone ?? "America/Chicago"],
+  );
+  const { encode } = await import("next-auth/jwt");
+  const name = "authjs.session-token";
+  const value = await encode({ token: { sub: row.caregiver_id, sid: row.session_id }, secret: E2E_AUTH_SECRET, salt: name, maxAge: 24 * 60 * 60 });
+  const url = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1:3100");
+  await page.context().addCookies([{ name, value, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  return { ...c, caregiverId: row.caregiver_id, sessionId: row.session_id };
 }

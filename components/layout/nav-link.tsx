@@ -4,9 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /** A header link that knows whether it is the current section (aria-current + a visible underline). */
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+export function NavLink({ href, exact = false, children }: { href: string; exact?: boolean; children: React.ReactNode }) {
   const path = usePathname();
-  const current = path === href || path.startsWith(`${href}/`);
+  const current = path === href || (!exact && path.startsWith(`${href}/`));
   return (
     <Link
       href={href}

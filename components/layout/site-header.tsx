@@ -6,7 +6,7 @@ export function SiteHeader({ caregiverName, signOutAction }: { caregiverName: st
   return (
     <header className="border-b border-stone-200 bg-white px-6">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 py-3">
-        <Link href="/patients" className="inline-flex items-center gap-3 text-2xl font-bold tracking-tight text-teal-900">
+        <Link href="/" className="inline-flex items-center gap-3 text-2xl font-bold tracking-tight text-teal-900">
           <span aria-hidden="true" className="grid size-10 place-items-center rounded-xl bg-teal-700 text-xl font-bold text-white">
             E
           </span>
@@ -15,7 +15,18 @@ export function SiteHeader({ caregiverName, signOutAction }: { caregiverName: st
         <nav aria-label="Main" className="flex-1">
           <ul className="flex gap-2">
             <li>
+              <NavLink href="/" exact>
+                Home
+              </NavLink>
+            </li>
+            <li>
               <NavLink href="/patients">Patients</NavLink>
+            </li>
+            <li>
+              <NavLink href="/alerts">Alerts</NavLink>
+            </li>
+            <li>
+              <NavLink href="/settings">Settings</NavLink>
             </li>
           </ul>
         </nav>
