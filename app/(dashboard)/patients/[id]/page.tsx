@@ -1,31 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { clock } from "@/lib/clock";
-import { NotFound } from "@/lib/api/errors";
-import { getPatient } from "@/lib/patients/get-patient";
-import { patientIdParams, type PatientOutput } from "@/lib/patients/schemas";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
 import { formatDate, formatDateTime, localTime, timeAgo } from "@/lib/dashboard/format";
 import { Notice } from "@/components/ui/notice";
+import { loadPagePatient } from "./load-patient";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // the patient's name stays out of the document title (titles end up in history and shared screens)
 export const metadata: Metadata = { title: "Patient" };
-
-async function load(id: string): Promise<PatientOutput> {
-  const actor = await pageActor();
-  const parsed = patientIdParams.safeParse({ id });
-  if (!parsed.success) notFound();
-  try {
-    return await withRequestContext(() => getPatient(actor, parsed.data.id, clock.now()));
-  } catch (err) {
-    // someone else's patient answers 404 as well: ids do not leak
-    if (err instanceof NotFound) notFound();
-    throw err;
-  }
-}
 
 const languages = new Intl.DisplayNames(["en"], { type: "language" });
 function languageName(code: string): string {
@@ -38,15 +20,9 @@ function languageName(code: string): string {
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const GENDER: Record<string, string> = { female: "Female", male: "Male", other: "Other", prefer_not_to_say: "Prefers not to say" };
-const STANDING: Record<string, string> = {
-  primary: "You are their primary caregiver.",
-  secondary: "You are on their care team.",
-  viewer: "You can view their information.",
-};
-
 export default async function PatientPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const p = await load(id);
+  const p = await loadPagePatient(id);
   const sp = await searchParams;
   const now = clock.now();
   const none = <span className="text-stone-600">Not recorded</span>;
@@ -54,34 +30,13 @@ export default async function PatientPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb">
-        <Link href="/patients" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-          <span aria-hidden="true">← </span>All patients
-        </Link>
-      </nav>
-
       {sp.created !== undefined && (
         <Notice tone="success" role="status" title={`${p.full_name} has been added.`}>
           Next, you will be able to connect their phone and set up reminders.
         </Notice>
       )}
 
-      <div className="flex flex-wrap items-start gap-5">
-        <span aria-hidden="true" className="grid size-16 shrink-0 place-items-center rounded-full bg-teal-100 text-2xl font-bold text-teal-900">
-          {p.first_name.charAt(0)}
-          {p.last_name.charAt(0)}
-        </span>
-        <div>
-          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{p.full_name}</h1>
-          <p className="mt-1 text-stone-700">
-            {p.preferred_name && p.preferred_name !== p.first_name ? <>Goes by {p.preferred_name} · </> : null}
-            Age {p.age}
-            {!p.is_active && <> · <strong>Inactive</strong></>}
-          </p>
-          {p.my_standing && <p className="mt-1 text-base text-stone-600">{STANDING[p.my_standing]}</p>}
-        </div>
-      </div>
-
+      <h2 className="sr-only">Overview</h2>
       <div className="grid gap-6 md:grid-cols-2">
         <Section title="Profile">
           <Row label="First name">{p.first_name}</Row>
@@ -126,9 +81,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
   return (
     <section aria-labelledby={id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-      <h2 id={id} className="text-xl font-semibold">
+      <h3 id={id} className="text-xl font-semibold">
         {title}
-      </h2>
+      </h3>
       <dl className="mt-4 divide-y divide-stone-100">{children}</dl>
     </section>
   );

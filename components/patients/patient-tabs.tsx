@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const TABS = [
+  { slug: "", label: "Overview" },
+  { slug: "routine", label: "Routine" },
+  { slug: "conversations", label: "Conversations" },
+  { slug: "alerts", label: "Alerts" },
+  { slug: "notes", label: "Notes" },
+  { slug: "insights", label: "Insights" },
+  { slug: "reports", label: "Reports" },
+] as const;
+
+/** The patient's sections; the current one carries aria-current="page" and a visible underline. */
+export function PatientTabs({ patientId }: { patientId: string }) {
+  const path = usePathname();
+  const base = `/patients/${patientId}`;
+  return (
+    <nav aria-label="Patient sections" className="border-b border-stone-200">
+      <ul className="-mb-px flex flex-wrap gap-x-1">
+        {TABS.map(({ slug, label }) => {
+          const href = slug ? `${base}/${slug}` : base;
+          const current = slug ? path === href || path.startsWith(`${href}/`) : path === base;
+          return (
+            <li key={label}>
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className={`inline-flex min-h-12 items-center border-b-4 px-3 text-lg font-semibold ${
+                  current ? "border-teal-700 text-teal-900" : "border-transparent text-stone-700 hover:border-stone-300 hover:text-stone-900"
+                }`}
+              >
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
