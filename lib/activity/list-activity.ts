@@ -7,6 +7,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { ListActivityQuery } from "./schemas";
 
 export const ONLINE_WITHIN_MINUTES = 30;
+
+/** The one rule for "online": the last heartbeat is at most 30 minutes old. */
+export const isOnline = (lastHeartbeatAt: Date | null, now: Date) => !!lastHeartbeatAt && now.getTime() - lastHeartbeatAt.getTime() <= ONLINE_WITHIN_MINUTES * 60_000;
+
 const KEYS: SortKey[] = [{ field: "occurredAt", type: "date" }];
 
 type Row = Awaited<ReturnType<typeof db.activityLog.findFirstOrThrow>>;
@@ -32,7 +36,7 @@ export async function deviceStatus(patientId: string, now: Date) {
   ]);
   const hb = p.lastHeartbeatAt;
   return {
-    online: !!hb && now.getTime() - hb.getTime() <= ONLINE_WITHIN_MINUTES * 60_000,
+    online: isOnline(hb, now),
     last_seen_at: latest?.lastSeenAt?.toISOString() ?? null,
     last_heartbeat_at: hb?.toISOString() ?? null,
     last_active_at: p.lastActiveAt?.toISOString() ?? null,

@@ -54,7 +54,11 @@ import * as patientNotes from "../patients/[id]/notes/route";
 import * as note from "../notes/[id]/route";
 import * as patientConversations from "../patients/[id]/conversations/route";
 import * as conversation from "../conversations/[id]/route";
+import * as moodTrend from "../patients/[id]/conversations/mood/route";
+import * as trendingTopics from "../patients/[id]/conversations/topics/route";
+import * as conversationStarters from "../patients/[id]/conversation-starters/route";
 import * as voiceInteract from "../voice/interact/route";
+import * as overview from "../overview/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -66,7 +70,7 @@ const modules: Record<string, unknown>[] = [
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
   patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
-  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, voiceInteract,
+  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, moodTrend, trendingTopics, conversationStarters, voiceInteract, overview,
 ];
 
 let cached: unknown;

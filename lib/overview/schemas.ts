@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { sentiment } from "@/lib/conversations/conversations";
+import { SEVERITIES, severity } from "@/lib/validation/common";
+import { alertStatus, alertType } from "@/lib/alerts/schemas";
+
+/** Why a patient is near the top of the home page (null: nothing needs attention). */
+export const ATTENTION = ["urgent_alerts", "offline", "low_adherence"] as const;
+
+const severityCounts = z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.number().int()])) as Record<(typeof SEVERITIES)[number], z.ZodNumber>);
+
+export const patientGlanceOutput = z.object({
+  id: z.uuid(),
+  full_name: z.string(),
+  display_name: z.string(),
+  timezone: z.string(),
+  attention: z.enum(ATTENTION).nullable(),
+  device: z.object({
+    /** at least one phone paired and not revoked */
+    paired: z.boolean(),
+    /** heard from within the last 30 minutes */
+    online: z.boolean(),
+    last_heartbeat_at: z.string().nullable(),
+    last_active_at: z.string().nullable(),
+  }),
+  open_alerts: severityCounts.extend({ total: z.number().int(), inactivity: z.number().int() }),
+  /** the patient's local day so far: reminders due by now (skipped ones left out) and how many were done */
+  adherence_today: z.object({ due: z.number().int(), completed: z.number().int(), ratio: z.number().nullable() }),
+  last_conversation: z.object({ sentiment: sentiment.nullable(), at: z.string() }).nullable(),
+  next_reminder: z.object({ title: z.string(), due_at: z.string() }).nullable(),
+});
+export type PatientGlance = z.infer<typeof patientGlanceOutput>;
+
+export const openAlertGlance = z.object({
+  id: z.uuid(),
+  patient_id: z.uuid(),
+  patient_name: z.string(),
+  type: alertType,
+  severity,
+  status: alertStatus,
+  title: z.string(),
+  created_at: z.string(),
+  last_occurred_at: z.string(),
+  nobody_reached: z.boolean(),
+});
+export type OpenAlertGlance = z.infer<typeof openAlertGlance>;
+
+export const overviewOutput = z.object({
+  generated_at: z.string(),
+  patients: z.array(patientGlanceOutput),
+  /** the most pressing open alerts across every patient (worst first, then newest) */
+  open_alerts: z.array(openAlertGlance),
+  open_alert_total: z.number().int(),
+});
+export type Overview = z.infer<typeof overviewOutput>;
