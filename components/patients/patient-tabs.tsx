@@ -17,12 +17,15 @@ const TABS = [
 export function PatientTabs({ patientId }: { patientId: string }) {
   const path = usePathname();
   const base = `/patients/${patientId}`;
+  const under = (slug: string) => path === `${base}/${slug}` || path.startsWith(`${base}/${slug}/`);
+  // the overview owns the patient's other pages (such as editing the profile)
+  const inOtherTab = TABS.some(({ slug }) => slug && under(slug));
   return (
     <nav aria-label="Patient sections" className="border-b border-stone-200">
       <ul className="-mb-px flex flex-wrap gap-x-1">
         {TABS.map(({ slug, label }) => {
           const href = slug ? `${base}/${slug}` : base;
-          const current = slug ? path === href || path.startsWith(`${href}/`) : path === base;
+          const current = slug ? under(slug) : !inOtherTab;
           return (
             <li key={label}>
               <Link

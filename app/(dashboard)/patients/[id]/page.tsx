@@ -1,8 +1,18 @@
 import type { Metadata } from "next";
 import { clock } from "@/lib/clock";
 import { formatDate, formatDateTime, localTime, timeAgo } from "@/lib/dashboard/format";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { listCareTeam } from "@/lib/care-team/care-team";
+import { listDevices } from "@/lib/devices/devices";
 import { Notice } from "@/components/ui/notice";
-import { loadPagePatient } from "./load-patient";
+import { ButtonLink } from "@/components/ui/button";
+import { ActionButton } from "@/components/patients/action-button";
+import { AddCareTeamMemberForm } from "@/components/patients/care-team";
+import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
+import { DeviceList } from "@/components/devices/device-list";
+import { PairingPanel } from "@/components/devices/pairing-panel";
+import { addCareTeamMemberAction, createPairingCodeAction, removeCareTeamMemberAction, revokeDeviceAction } from "./actions";
+import { canManage, canWrite, loadPagePatient } from "./load-patient";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,6 +34,10 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
+  const actor = await pageActor();
+  const [team, devices] = await withRequestContext(() => Promise.all([listCareTeam(actor, p.id), listDevices(actor, p.id)]));
+  const write = canWrite(p);
+  const manage = canManage(p);
   const now = clock.now();
   const none = <span className="text-stone-600">Not recorded</span>;
   const list = (items: string[]) => (items.length ? items.join(", ") : none);
@@ -36,7 +50,15 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </Notice>
       )}
 
-      <h2 className="sr-only">Overview</h2>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h2 className="text-2xl font-bold">Overview</h2>
+        {write && (
+          <ButtonLink href={`/patients/${p.id}/edit`} variant="secondary">
+            Edit profile
+          </ButtonLink>
+        )}
+      </div>
+      <SuccessNotice ok={sp.ok} messages={OK} />
       <div className="grid gap-6 md:grid-cols-2">
         <Section title="Profile">
           <Row label="First name">{p.first_name}</Row>
@@ -73,7 +95,75 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <Row label="Diet">{list(p.dietary_restrictions)}</Row>
         </Section>
       </div>
+
+      <Panel id="care-team" title="Care team">
+        <ol className="divide-y divide-stone-100">
+          {team.items.map((m) => (
+            <li key={m.caregiver_id} className="flex flex-wrap items-start justify-between gap-4 py-4">
+              <div>
+                <p className="font-semibold">
+                  {m.contact_order}. {m.first_name} {m.last_name}
+                </p>
+                <p className="text-base text-stone-700">
+                  {STANDING_NAME[m.standing]} · {m.email}
+                  {m.phone_number && <> · {m.phone_number}</>}
+                </p>
+              </div>
+              {manage && (
+                <ActionButton action={removeCareTeamMemberAction.bind(null, p.id)} fields={{ caregiver_id: m.caregiver_id }} pendingText="Removing…">
+                  Remove<span className="sr-only"> {m.first_name} {m.last_name}</span>
+                </ActionButton>
+              )}
+            </li>
+          ))}
+        </ol>
+        <p className="mt-2 text-base text-stone-600">Alerts reach the care team in this order.</p>
+        {manage ? (
+          <div className="mt-6 border-t border-stone-200 pt-6">
+            <h4 className="mb-4 text-lg font-semibold">Add a caregiver</h4>
+            <AddCareTeamMemberForm action={addCareTeamMemberAction.bind(null, p.id)} />
+          </div>
+        ) : (
+          <div className="mt-4">
+            <ReadOnlyNote>Only a primary caregiver or an organization admin can change the care team.</ReadOnlyNote>
+          </div>
+        )}
+      </Panel>
+
+      <Panel id="devices" title="Phone and pairing">
+        <DeviceList devices={devices.items} now={now} timeZone={p.timezone} revokeAction={write ? revokeDeviceAction.bind(null, p.id) : undefined} />
+        <div className="mt-6 border-t border-stone-200 pt-6">
+          <h4 className="mb-2 text-lg font-semibold">Pair a phone</h4>
+          {write ? (
+            <>
+              <p className="mb-4 text-stone-700">Install the Elda app on their phone, then create a code and scan it there.</p>
+              <PairingPanel action={createPairingCodeAction.bind(null, p.id)} timeZone={p.timezone} />
+            </>
+          ) : (
+            <ReadOnlyNote>Viewers cannot pair phones. Ask their primary caregiver.</ReadOnlyNote>
+          )}
+        </div>
+      </Panel>
     </div>
+  );
+}
+
+const OK: Record<string, string> = {
+  profile: "Profile saved.",
+  "member-added": "Caregiver added to the care team.",
+  "member-removed": "Caregiver removed from the care team.",
+  "device-revoked": "Phone revoked. It can no longer reach Elda until it is paired again.",
+};
+const STANDING_NAME: Record<string, string> = { primary: "Primary caregiver", secondary: "Secondary caregiver", viewer: "Viewer" };
+
+function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-6 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+      <h3 id={`${id}-title`} className="text-xl font-semibold">
+        {title}
+      </h3>
+      <div className="mt-4">{children}</div>
+    </section>
   );
 }
 

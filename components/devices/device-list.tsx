@@ -1,0 +1,60 @@
+import type { z } from "zod";
+import type { deviceOutput } from "@/lib/devices/schemas";
+import type { FormState } from "@/lib/dashboard/form-state";
+import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
+import { ActionButton } from "@/components/patients/action-button";
+
+type Device = z.infer<typeof deviceOutput>;
+
+const ONLINE_MS = 10 * 60_000;
+const PLATFORM: Record<string, string> = { ios: "iPhone", android: "Android phone" };
+
+/** The patient's paired phones: online or last seen, battery, app version; revoke for those who may write. */
+export function DeviceList({
+  devices,
+  now,
+  timeZone,
+  revokeAction,
+}: {
+  devices: Device[];
+  now: Date;
+  timeZone: string;
+  revokeAction?: (prev: FormState, form: FormData) => Promise<FormState>;
+}) {
+  if (devices.length === 0) return <p className="text-stone-700">No phone is paired yet. Create a pairing code below and scan it with the Elda app on their phone.</p>;
+  return (
+    <ul className="divide-y divide-stone-100">
+      {devices.map((d) => {
+        const online = !d.revoked_at && d.last_seen_at !== null && now.getTime() - new Date(d.last_seen_at).getTime() < ONLINE_MS;
+        const name = [d.device_model ?? (d.platform ? PLATFORM[d.platform] : "Phone"), d.os_version].filter(Boolean).join(", ");
+        return (
+          <li key={d.id} className="flex flex-wrap items-start justify-between gap-4 py-4">
+            <div>
+              <p className="font-semibold">{name}</p>
+              <p className="text-base text-stone-700">
+                {d.revoked_at ? (
+                  <>Revoked {timeAgo(d.revoked_at, now, timeZone)}</>
+                ) : online ? (
+                  <>
+                    <span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-full bg-teal-700" />
+                    Online
+                  </>
+                ) : (
+                  <>Last seen {timeAgo(d.last_seen_at, now, timeZone)}</>
+                )}
+                {" · "}Battery {d.battery_level === null ? "unknown" : `${d.battery_level}%`}
+                {" · "}App version {d.app_version ?? "unknown"}
+              </p>
+              <p className="text-base text-stone-600">Paired {formatDateTime(d.paired_at, timeZone)}</p>
+            </div>
+            {revokeAction && !d.revoked_at && (
+              <ActionButton action={revokeAction} fields={{ device_id: d.id }} pendingText="Revoking…">
+                Revoke<span className="sr-only"> {name}</span>
+              </ActionButton>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { SubmitButton } from "@/components/forms/submit-button";
+
+export interface PairingState {
+  error?: string;
+  code?: { setup_token: string; expires_at: string; qr_svg: string };
+  attempt: number;
+}
+
+/**
+ * "Create pairing code": a one-time code for the patient's phone, shown as text and as a QR code with the time
+ * it expires (in the patient's zone). The code is shown once; a new one voids the old.
+ */
+export function PairingPanel({ action, timeZone }: { action: (prev: PairingState) => Promise<PairingState>; timeZone: string }) {
+  const [state, formAction] = useActionState(action, { attempt: 0 });
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.attempt > 0) result.current?.focus();
+  }, [state.attempt]);
+  const expires = state.code
+    ? new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(state.code.expires_at))
+    : null;
+  return (
+    <div className="space-y-4">
+      <form action={formAction}>
+        <SubmitButton pendingText="Creating…">{state.code ? "Create a new pairing code" : "Create pairing code"}</SubmitButton>
+      </form>
+      <div ref={result} tabIndex={-1} className="outline-none">
+        {state.error && (
+          <p role="alert" className="font-semibold text-red-700">
+            {state.error}
+          </p>
+        )}
+        {state.code && (
+          <div role="status" className="space-y-3 rounded-lg border-l-4 border-teal-700 bg-teal-50 px-5 py-4 text-teal-950">
+            <p className="font-semibold">Pairing code created. It works once and expires at {expires}.</p>
+            <p>In the Elda app on their phone, scan the QR code, or type the code:</p>
+            <output aria-label="Pairing code" className="block break-all rounded-md bg-white px-3 py-2 font-mono text-lg text-stone-900">
+              {state.code.setup_token}
+            </output>
+            {/* eslint-disable-next-line @next/next/no-img-element -- an inline SVG data URL made on the server */}
+            <img
+              src={`data:image/svg+xml;base64,${btoa(state.code.qr_svg)}`}
+              alt="QR code with the pairing code, for the Elda app to scan"
+              width={200}
+              height={200}
+              className="rounded-md bg-white p-2"
+            />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
+import { TextField, FieldShell, inputClasses } from "@/components/ui/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { ErrorSummary } from "@/components/forms/error-summary";
+
+export const CARE_TEAM_LABELS = { email: "Email address", standing: "Standing" };
+
+/** Add a caregiver who already has an Elda account, by email, with a standing on this patient. */
+export function AddCareTeamMemberForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const v = state.values;
+  const e = state.fieldErrors;
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="space-y-4">
+      <ErrorSummary message={state.message} fieldErrors={e} labels={CARE_TEAM_LABELS} attempt={state.attempt} idFor={(f) => `care-team-${f}`} />
+      <TextField id="care-team-email" name="email" type="email" label={CARE_TEAM_LABELS.email} hint="They need an Elda account already." autoComplete="off" defaultValue={v.email} error={e.email} />
+      <FieldShell id="care-team-standing" label={CARE_TEAM_LABELS.standing} error={e.standing}>
+        {(describedBy, invalid) => (
+          <select id="care-team-standing" name="standing" defaultValue={v.standing || "secondary"} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClasses(invalid)}>
+            <option value="secondary">Secondary: sees everything, changes care data, gets alerts</option>
+            <option value="primary">Primary: also manages the care team</option>
+            <option value="viewer">Viewer: can only read</option>
+          </select>
+        )}
+      </FieldShell>
+      <SubmitButton pendingText="Adding…">Add to care team</SubmitButton>
+    </form>
+  );
+}

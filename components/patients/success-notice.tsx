@@ -1,0 +1,14 @@
+import { Notice } from "@/components/ui/notice";
+
+/** The confirmation after an action (the action redirects with `?ok=<key>`); unknown keys show nothing. */
+export function SuccessNotice({ ok, messages }: { ok: string | string[] | undefined; messages: Record<string, string> }) {
+  const key = Array.isArray(ok) ? ok[0] : ok;
+  const text = key ? messages[key] : undefined;
+  if (!text) return null;
+  return <Notice tone="success" role="status" title={text} />;
+}
+
+/** The sentence a viewer sees where the buttons to change things would be. */
+export function ReadOnlyNote({ children = "You can view this but not change it: ask their primary caregiver if you need to." }: { children?: React.ReactNode }) {
+  return <p className="text-base text-stone-700">{children}</p>;
+}

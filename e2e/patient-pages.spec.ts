@@ -1,0 +1,54 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoA11yViolations, signInDirectly, snap } from "./fixtures";
+
+/** Adds a patient through the dashboard's form; returns the overview's path. */
+async function addPatient(page: Page, first = "Betty", last = "Johnson") {
+  await page.goto("/patients/new");
+  await page.getByLabel("First name").fill(first);
+  await page.getByLabel("Last name").fill(last);
+  await page.getByLabel("Date of birth").fill("1945-05-15");
+  await page.getByLabel("Time zone").selectOption("America/Chicago");
+  await page.getByRole("button", { name: "Add patient" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${first} ${last}` })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test.describe("patient pages", () => {
+  test("overview: header, tabs, pairing code, profile edit, care team", async ({ page }) => {
+    await signInDirectly(page);
+    const base = await addPatient(page);
+    const tabs = page.getByRole("navigation", { name: "Patient sections" });
+    await expect(tabs.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText(/Age \d+ · Their local time/)).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    // pairing: the code is shown as text (and as a QR code) once
+    await page.getByRole("button", { name: "Create pairing code" }).click();
+    const code = page.getByRole("status").getByLabel("Pairing code");
+    await expect(code).toHaveText(/^[A-Za-z0-9_-]{20,}$/);
+    await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    await expect(page.getByText(/expires at/)).toBeVisible();
+    await expectNoA11yViolations(page);
+    await snap(page, "overview-pairing");
+
+    // profile edit: a bad phone number is refused next to the field, then a good one is saved
+    await page.getByRole("link", { name: "Edit profile" }).click();
+    await expect(tabs.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+    await page.getByLabel("Phone number").fill("12");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByText(/Use international format/).first()).toBeVisible();
+    await expect(page.getByLabel("Phone number")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Phone number").fill("+15551234567");
+    await page.getByLabel("Medications").fill("Metformin 500 mg\nLisinopril 10 mg");
+    await expectNoA11yViolations(page);
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+    await expect(page.getByText("Metformin 500 mg, Lisinopril 10 mg")).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe(base);
+
+    // care team: an unknown email is refused next to the field
+    await page.getByLabel("Email address").fill("nobody.here@example.test");
+    await page.getByRole("button", { name: "Add to care team" }).click();
+    await expect(page.getByText("Caregiver with this email not found.").first()).toBeVisible();
+  });
+});
