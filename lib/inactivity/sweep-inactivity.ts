@@ -4,6 +4,7 @@ import type { Severity } from "@/lib/db/generated/client";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { pushToPatients, sendPendingPushes } from "@/lib/notifications/push-to-patient";
 import { emit, type DomainEvent } from "@/lib/jobs/emit";
+import { checkInPush } from "./check-in-push";
 
 export interface SilentPatient {
   patient_id: string;
@@ -148,23 +149,8 @@ export async function evaluateSilentPatient(p: SilentPatient, now: Date) {
 }
 
 async function sendCheckIn(tx: Tx, p: SilentPatient, alertId: string, now: Date) {
-  const name = p.preferred_name || p.first_name;
-  const text = `Hi ${name}, we haven't heard from you in a while. Are you all right?`;
-  await pushToPatients(
-    tx,
-    [
-      {
-        patientId: p.patient_id,
-        purpose: "check_in",
-        key: `check_in:${alertId}`,
-        alertId,
-        title: "Are you all right?",
-        body: text,
-        data: { type: "check_in", speak_text: text, requires_response: "true", voice_check_in: "true", retry_count: "0", notification_type: "check_in", priority: "high" },
-      },
-    ],
-    now,
-  );
+  const push = await checkInPush(tx, p.patient_id, alertId, now);
+  if (push) await pushToPatients(tx, [push], now);
 }
 
 /** One patient, as the fanned-out job does it. */

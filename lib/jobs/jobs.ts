@@ -6,6 +6,7 @@ import { findCaregiversDueForSummary, sendDailySummaries } from "@/lib/summaries
 import { generateWeeklyInsights, patientsActiveSince } from "@/lib/insights/weekly-insights";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { dispatchPending, sendDigests } from "@/lib/notifications/dispatch";
+import { summarizeEndedConversations } from "@/lib/conversations/summarize-conversations";
 import { defineJob, type Job } from "./job";
 
 /** Every background job of Elda (docs/decisions/010-jobs-on-inngest-with-an-embedded-runner.md). */
@@ -112,5 +113,11 @@ export const jobs: Job[] = [
       sent: await step.run("dispatch", () => dispatchPending(now)),
       digests: await step.run("digests", () => sendDigests(now)),
     }),
+  }),
+  defineJob({
+    id: "conversation-summaries",
+    trigger: { cron: "*/10 * * * *" },
+    retries: 3,
+    handler: ({ now, step }) => step.run("summarize", () => summarizeEndedConversations(now)),
   }),
 ];

@@ -52,20 +52,14 @@ export async function pushToPatients(tx: Tx, pushes: PatientPush[], now: Date): 
 }
 
 /** What a pending push says, rendered from the reminder or the check-in's alert as they are now. */
-async function renderPush(a: { purpose: string; reminder_id: string | null; alert_id: string | null; patient_id: string }) {
+async function renderPush(a: { purpose: string; reminder_id: string | null; alert_id: string | null; patient_id: string }, now: Date) {
   if (a.purpose === "reminder" && a.reminder_id) {
     const { reminderPushFor } = await import("@/lib/reminders/deliver-reminders");
     return reminderPushFor(a.reminder_id);
   }
-  if (a.purpose === "check_in") {
-    const p = await db.patient.findUnique({ where: { id: a.patient_id }, select: { firstName: true, preferredName: true } });
-    if (!p) return null;
-    const text = `Hi ${p.preferredName || p.firstName}, we haven't heard from you in a while. Are you all right?`;
-    return {
-      title: "Are you all right?",
-      body: text,
-      data: { type: "check_in", speak_text: text, requires_response: "true", voice_check_in: "true", retry_count: "0", notification_type: "check_in", priority: "high" },
-    };
+  if (a.purpose === "check_in" && a.alert_id) {
+    const { checkInPush } = await import("@/lib/inactivity/check-in-push");
+    return checkInPush(db, a.patient_id, a.alert_id, now);
   }
   return null;
 }
@@ -85,7 +79,7 @@ export async function sendPendingPushes(now: Date, limit = 2_000) {
   const cache = new Map<string, Awaited<ReturnType<typeof renderPush>>>();
   for (const c of claimed) {
     const key = `${c.purpose}:${c.reminder_id ?? c.alert_id ?? c.patient_id}`;
-    if (!cache.has(key)) cache.set(key, await renderPush(c));
+    if (!cache.has(key)) cache.set(key, await renderPush(c, now));
     const msg = cache.get(key);
     const token = tokens.get(c.recipient);
     if (!msg || !token) {

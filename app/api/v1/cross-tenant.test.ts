@@ -39,6 +39,9 @@ import * as patientNotes from "./patients/[id]/notes/route";
 import * as note from "./notes/[id]/route";
 import * as patientConversations from "./patients/[id]/conversations/route";
 import * as conversation from "./conversations/[id]/route";
+import * as moodTrend from "./patients/[id]/conversations/mood/route";
+import * as trendingTopics from "./patients/[id]/conversations/topics/route";
+import * as conversationStarters from "./patients/[id]/conversation-starters/route";
 import * as voiceInteract from "./voice/interact/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
@@ -115,6 +118,9 @@ const cases: Case[] = [
   { name: "PATCH note", handler: note.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.noteId }, body: { title: "Hacked" } }) },
   { name: "DELETE note", handler: note.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.noteId } }) },
   { name: "GET conversations", handler: patientConversations.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET mood trend", handler: moodTrend.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET trending topics", handler: trendingTopics.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET conversation starters", handler: conversationStarters.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET conversation", handler: conversation.GET, opts: (c) => ({ params: { id: c.conversationId } }) },
   { name: "POST voice interact", handler: voiceInteract.POST, opts: (c) => ({ body: { patient_id: c.patientId, message: "I fell and can't get up" } }), device: true },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },

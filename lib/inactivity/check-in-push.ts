@@ -1,0 +1,34 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { PatientPush } from "@/lib/notifications/push-to-patient";
+import { conversationStarters } from "@/lib/conversations/conversation-starters";
+
+/**
+ * The check-in push of an inactivity episode (SPEC §3 data): safety first ("Are you all right?"), then
+ * something easy to answer, an opener from what the patient likes talking about. Rendered the same way when
+ * the attempt is recorded and when it is sent.
+ */
+export async function checkInPush(tx: Tx, patientId: string, alertId: string, now: Date): Promise<PatientPush | null> {
+  const p = await tx.patient.findUnique({ where: { id: patientId }, select: { firstName: true, preferredName: true } });
+  if (!p) return null;
+  const [starter] = await conversationStarters(tx, patientId, now, 1);
+  const text = `Hi ${p.preferredName || p.firstName}, we haven't heard from you in a while. Are you all right?${starter ? ` ${starter.text}` : ""}`;
+  return {
+    patientId,
+    purpose: "check_in",
+    key: `check_in:${alertId}`,
+    alertId,
+    title: "Are you all right?",
+    body: text,
+    data: {
+      type: "check_in",
+      speak_text: text,
+      ...(starter ? { conversation_starter: starter.text } : {}),
+      requires_response: "true",
+      voice_check_in: "true",
+      retry_count: "0",
+      notification_type: "check_in",
+      priority: "high",
+    },
+  };
+}
