@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getOrganization, listMembers, listMyOrganizations } from "@/lib/orgs/organizations";
+import { getOrganizationSettings } from "@/lib/orgs/settings";
+import { SETTINGS_FIELDS, settingBounds, settingsToForm } from "@/lib/orgs/settings-form";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { formatDate, plural } from "@/lib/dashboard/format";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SectionHeading } from "@/components/settings/section-heading";
+import { AddMemberForm, ChangeRoleForm, RemoveMemberConfirm, ROLE_NAMES, type Role } from "@/components/settings/member-forms";
+import { OrgSettingsForm } from "@/components/settings/org-settings-form";
+import { addMemberAction, changeRoleAction, removeMemberAction, updateSettingsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Organization settings" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const DONE: Record<string, string> = {
+  added: "The new member has been added.",
+  role: "The role has been changed.",
+  removed: "The member has been removed.",
+  settings: "The organization settings have been saved.",
+};
+
+export default async function OrganizationSettingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await pageActor();
+  const sp = await searchParams;
+  const { items: orgs } = await withRequestContext(() => listMyOrganizations(actor));
+  if (orgs.length === 0) {
+    return (
+      <>
+        <SectionHeading title="Organization" intro="Organizations group the caregivers and patients of one household or care service." />
+        <Card>
+          <p className="text-xl font-semibold">You are not a member of any organization.</p>
+          <p className="mt-2 text-stone-700">Ask an owner or admin of your family’s or service’s organization to add you with the email you sign in with.</p>
+        </Card>
+      </>
+    );
+  }
+  const chosen = orgs.find((o) => o.id === one(sp.org)) ?? orgs[0];
+  const orgId = chosen.id;
+  const here = (extra = "") => `/settings/organization?org=${orgId}${extra}`;
+  const [org, { items: members }] = await withRequestContext(() => Promise.all([getOrganization(actor, orgId), listMembers(actor, orgId)]));
+  const manages = org.role === "owner" || org.role === "admin";
+  const settings = manages ? await withRequestContext(() => getOrganizationSettings(actor, orgId)) : null;
+  // only an owner hands out or takes away the owner role
+  const grantable: Role[] = org.role === "owner" ? ["owner", "admin", "member"] : ["admin", "member"];
+  const removing = manages ? members.find((m) => m.caregiver_id === one(sp.remove)) : undefined;
+  const done = DONE[one(sp.done) ?? ""];
+  const formKey = one(sp.n) ?? "";
+
+  return (
+    <>
+      <SectionHeading
+        title="Organization"
+        intro={
+          <>
+            <span className="font-semibold text-stone-900">{org.name}</span> · {plural(org.member_count, "member")}, {plural(org.patient_count, "patient")}. Your role:{" "}
+            <span className="font-semibold text-stone-900">{ROLE_NAMES[org.role]}</span>.
+          </>
+        }
+        saved={done}
+      />
+
+      {orgs.length > 1 && (
+        <nav aria-label="Your organizations" className="flex flex-wrap gap-2">
+          {orgs.map((o) => (
+            <Link key={o.id} href={`/settings/organization?org=${o.id}`} aria-current={o.id === orgId ? "page" : undefined} className={buttonClasses(o.id === orgId ? "primary" : "secondary")}>
+              {o.name}
+            </Link>
+          ))}
+        </nav>
+      )}
+
+      {removing && <RemoveMemberConfirm action={removeMemberAction} organizationId={orgId} caregiverId={removing.caregiver_id} name={`${removing.first_name} ${removing.last_name}`} cancelHref={here()} />}
+
+      <section aria-labelledby="members-heading" className="space-y-4">
+        <h2 id="members-heading" className="text-2xl font-semibold">
+          Members and roles
+        </h2>
+        {!manages && <p className="text-stone-700">Only owners and admins can add members or change roles.</p>}
+        <ul className="space-y-4">
+          {members.map((m) => {
+            const name = `${m.first_name} ${m.last_name}`;
+            const mayChange = manages && (org.role === "owner" || m.role !== "owner");
+            return (
+              <li key={m.caregiver_id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+                <div className="flex flex-wrap items-start justify-between gap-4">
+                  <div>
+                    <h3 className="text-xl font-semibold">
+                      {name}
+                      {m.caregiver_id === actor.caregiverId && <span className="font-normal text-stone-600"> (you)</span>}
+                    </h3>
+                    <p className="text-base text-stone-700">{m.email}</p>
+                    <p className="text-base text-stone-600">
+                      Joined {formatDate(m.joined_at)}
+                      {!m.is_active && " · account disabled"}
+                    </p>
+                  </div>
+                  <p className="rounded-full bg-stone-100 px-3 py-1 text-base font-semibold text-stone-800">{ROLE_NAMES[m.role]}</p>
+                </div>
+                {mayChange && (
+                  <div className="mt-4 flex flex-wrap items-end justify-between gap-4 border-t border-stone-200 pt-4">
+                    <ChangeRoleForm key={formKey} action={changeRoleAction} organizationId={orgId} caregiverId={m.caregiver_id} name={name} role={m.role} roles={grantable.includes(m.role) ? grantable : [m.role, ...grantable]} />
+                    <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("quiet")} aria-label={`Remove ${name}`}>
+                      Remove
+                    </Link>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {manages && (
+        <section aria-labelledby="add-heading" className="space-y-4">
+          <h2 id="add-heading" className="text-2xl font-semibold">
+            Add a member
+          </h2>
+          <Card>
+            <AddMemberForm key={formKey} action={addMemberAction} organizationId={orgId} roles={grantable} />
+          </Card>
+        </section>
+      )}
+
+      <section aria-labelledby="org-settings-heading" className="space-y-4">
+        <h2 id="org-settings-heading" className="text-2xl font-semibold">
+          Organization settings
+        </h2>
+        {settings ? (
+          <>
+            <p className="max-w-prose text-stone-700">These apply to the whole organization: its patients, devices and caregivers.</p>
+            <Card>
+              <OrgSettingsForm
+                key={formKey}
+                action={updateSettingsAction}
+                organizationId={orgId}
+                saved={settingsToForm(settings)}
+                bounds={Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, settingBounds(f)]))}
+              />
+            </Card>
+          </>
+        ) : (
+          <p className="text-stone-700">Only owners and admins can see and change the organization’s settings. Ask one of them if something should change.</p>
+        )}
+      </section>
+    </>
+  );
+}

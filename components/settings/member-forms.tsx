@@ -1,0 +1,110 @@
+"use client";
+
+import { useActionState } from "react";
+import Link from "next/link";
+import { FieldShell, inputClasses, TextField } from "@/components/ui/field";
+import { buttonClasses } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+export type Role = "owner" | "admin" | "member";
+
+export const ROLE_NAMES: Record<Role, string> = { owner: "Owner", admin: "Admin", member: "Member" };
+
+function RoleSelect({ id, defaultValue, roles, error, label, hint }: { id: string; defaultValue: string; roles: Role[]; error?: string; label: string; hint?: string }) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => (
+        <select id={id} name="role" defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClasses(invalid)} sm:max-w-xs`}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_NAMES[r]}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+/** Invite an existing Elda caregiver by email (owners and admins). */
+export function AddMemberForm({ action, organizationId, roles }: { action: Action; organizationId: string; roles: Role[] }) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const e = state.fieldErrors;
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="space-y-6">
+      <input type="hidden" name="organization_id" value={organizationId} />
+      <ErrorSummary message={state.message} fieldErrors={e} labels={{ email: "Email address", role: "Role" }} attempt={state.attempt} idFor={(f) => `add-${f}`} />
+      <TextField
+        id="add-email"
+        name="email"
+        type="email"
+        label="Email address"
+        hint="The email they use to sign in to Elda. They need an account first."
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={state.values.email}
+        error={e.email}
+        className="sm:max-w-md"
+      />
+      <RoleSelect
+        id="add-role"
+        label="Role"
+        hint="Admins manage members and settings; members see the organization's patients they care for."
+        defaultValue={state.values.role || "member"}
+        roles={roles}
+        error={e.role}
+      />
+      <SubmitButton pendingText="Adding…">Add member</SubmitButton>
+    </form>
+  );
+}
+
+/** Change one member's role; the domain refuses to leave the organization without an owner. */
+export function ChangeRoleForm({ action, organizationId, caregiverId, name, role, roles }: { action: Action; organizationId: string; caregiverId: string; name: string; role: Role; roles: Role[] }) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const id = `role-${caregiverId}`;
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="organization_id" value={organizationId} />
+      <input type="hidden" name="caregiver_id" value={caregiverId} />
+      <div className="min-w-48 flex-1">
+        <RoleSelect id={id} label={`Role of ${name}`} defaultValue={state.values.role || role} roles={roles} error={state.fieldErrors.role ?? state.message} />
+      </div>
+      <SubmitButton pendingText="Saving…">
+        Change role
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** The confirmation to remove a member (reached through a link, so it works without script). */
+export function RemoveMemberConfirm({ action, organizationId, caregiverId, name, cancelHref }: { action: Action; organizationId: string; caregiverId: string; name: string; cancelHref: string }) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  return (
+    <section aria-labelledby="remove-heading" className="rounded-xl border-2 border-red-700 bg-red-50 p-6 text-red-950">
+      <h2 id="remove-heading" className="text-xl font-semibold">
+        Remove {name} from the organization?
+      </h2>
+      <p className="mt-2">They lose access to its patients at once and leave their care teams. You can add them again later.</p>
+      {state.message && (
+        <div className="mt-4">
+          <Notice tone="error" role="alert" title={state.message} />
+        </div>
+      )}
+      <form action={formAction} className="mt-4 flex flex-wrap gap-3">
+        <input type="hidden" name="organization_id" value={organizationId} />
+        <input type="hidden" name="caregiver_id" value={caregiverId} />
+        <button type="submit" className="inline-flex min-h-12 items-center rounded-lg bg-red-700 px-5 text-lg font-semibold text-white hover:bg-red-800">
+          Yes, remove {name}
+        </button>
+        <Link href={cancelHref} className={buttonClasses("quiet")}>
+          Cancel
+        </Link>
+      </form>
+    </section>
+  );
+}
