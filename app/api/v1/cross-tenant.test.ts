@@ -43,6 +43,8 @@ import * as moodTrend from "./patients/[id]/conversations/mood/route";
 import * as trendingTopics from "./patients/[id]/conversations/topics/route";
 import * as conversationStarters from "./patients/[id]/conversation-starters/route";
 import * as voiceInteract from "./voice/interact/route";
+import * as patientAnalytics from "./patients/[id]/analytics/route";
+import * as patientAnalyticsExport from "./patients/[id]/analytics/export/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -123,6 +125,8 @@ const cases: Case[] = [
   { name: "GET conversation starters", handler: conversationStarters.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET conversation", handler: conversation.GET, opts: (c) => ({ params: { id: c.conversationId } }) },
   { name: "POST voice interact", handler: voiceInteract.POST, opts: (c) => ({ body: { patient_id: c.patientId, message: "I fell and can't get up" } }), device: true },
+  { name: "GET patient analytics", handler: patientAnalytics.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET patient analytics export", handler: patientAnalyticsExport.GET, opts: (c) => ({ params: { id: c.patientId }, path: "/x?format=csv" }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },

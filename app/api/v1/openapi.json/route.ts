@@ -58,6 +58,9 @@ import * as moodTrend from "../patients/[id]/conversations/mood/route";
 import * as trendingTopics from "../patients/[id]/conversations/topics/route";
 import * as conversationStarters from "../patients/[id]/conversation-starters/route";
 import * as voiceInteract from "../voice/interact/route";
+import * as patientAnalytics from "../patients/[id]/analytics/route";
+import * as patientAnalyticsExport from "../patients/[id]/analytics/export/route";
+import * as analytics from "../analytics/route";
 import * as overview from "../overview/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
@@ -71,6 +74,7 @@ const modules: Record<string, unknown>[] = [
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
   patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
   twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, moodTrend, trendingTopics, conversationStarters, voiceInteract, overview,
+  patientAnalytics, patientAnalyticsExport, analytics,
 ];
 
 let cached: unknown;

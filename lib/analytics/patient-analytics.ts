@@ -1,0 +1,27 @@
+import "server-only";
+import { db, pool } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertPatientAccess } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { computePatientAnalytics } from "./compute-patient-analytics";
+import { localToday, resolveRange } from "./range";
+import type { PatientAnalytics, PatientAnalyticsQuery } from "./schemas";
+
+/**
+ * A patient's statistics for the care team (404 for anyone else), audited like every read of patient data.
+ * `action` names the read in the audit trail (the export is its own action).
+ */
+export async function getPatientAnalytics(actor: Actor, patientId: string, query: PatientAnalyticsQuery, now: Date, action = "analytics.read"): Promise<PatientAnalytics> {
+  const access = await assertPatientAccess(db, actor, patientId, "read");
+  const range = resolveRange(query, localToday(now, access.timezone));
+  const result = await computePatientAnalytics(pool, patientId, access.timezone, range, query.granularity, now);
+  await recordAudit(db, actor, {
+    action,
+    targetType: "patient",
+    targetId: patientId,
+    patientId,
+    organizationId: access.organizationId,
+    metadata: { from: range.from, to: range.to, granularity: query.granularity },
+  });
+  return result;
+}

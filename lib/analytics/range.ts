@@ -1,0 +1,59 @@
+import { DateTime } from "luxon";
+import { ValidationFailed } from "@/lib/api/errors";
+import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, type Granularity, type RangeQuery } from "./schemas";
+
+/** A range of local calendar days (both ends included) and the previous range of the same length. */
+export interface DayRange {
+  from: string;
+  to: string;
+  days: number;
+  previous: { from: string; to: string; days: number };
+}
+
+const day = (iso: string) => DateTime.fromISO(iso, { zone: "UTC" });
+const fmt = (d: DateTime) => d.toISODate() as string;
+
+/** Today's date where `timeZone` is (the patient's, or the caregiver's for views across patients). */
+export function localToday(now: Date, timeZone: string): string {
+  return fmt(DateTime.fromJSDate(now, { zone: timeZone }));
+}
+
+/**
+ * Resolve `from`/`to` (missing ends: the 30 days up to `today`, or 30 days from `from`) and refuse ranges
+ * that end before they start or span more than two years. The previous range ends the day before `from`.
+ */
+export function resolveRange(q: RangeQuery, today: string): DayRange {
+  const to = q.to ?? (q.from ? fmt(DateTime.min(day(q.from).plus({ days: DEFAULT_RANGE_DAYS - 1 }), day(today))) : today);
+  const from = q.from ?? fmt(day(to).minus({ days: DEFAULT_RANGE_DAYS - 1 }));
+  const days = Math.round(day(to).diff(day(from), "days").days) + 1;
+  if (days < 1) throw new ValidationFailed([{ field: "to", message: "The end of the range must be on or after its start." }]);
+  if (days > MAX_RANGE_DAYS) throw new ValidationFailed([{ field: "from", message: `Choose a range of at most ${MAX_RANGE_DAYS} days (two years).` }]);
+  const prevTo = day(from).minus({ days: 1 });
+  return { from, to, days, previous: { from: fmt(prevTo.minus({ days: days - 1 })), to: fmt(prevTo), days } };
+}
+
+/** The instants where a local day starts in a zone (daylight saving included), for index-friendly filters. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  return DateTime.fromISO(date, { zone: timeZone }).startOf("day").toJSDate();
+}
+
+/** Instants of a range in a zone: previous start, current start, end (exclusive: the day after `to`). */
+export function rangeInstants(r: DayRange, timeZone: string) {
+  return {
+    previousStart: startOfLocalDay(r.previous.from, timeZone),
+    start: startOfLocalDay(r.from, timeZone),
+    end: startOfLocalDay(fmt(day(r.to).plus({ days: 1 })), timeZone),
+  };
+}
+
+/** Every bucket of the range in order (weeks start on Monday, as PostgreSQL's date_trunc), clipped to it. */
+export function bucketsOf(r: DayRange, g: Granularity): { key: string; start: string; end: string }[] {
+  const unit = g === "day" ? "day" : g === "week" ? "week" : "month";
+  const out: { key: string; start: string; end: string }[] = [];
+  const last = day(r.to);
+  for (let b = day(r.from).startOf(unit); b <= last; b = b.plus({ [`${unit}s`]: 1 })) {
+    const end = b.endOf(unit).startOf("day");
+    out.push({ key: fmt(b), start: fmt(DateTime.max(b, day(r.from))), end: fmt(DateTime.min(end, last)) });
+  }
+  return out;
+}
