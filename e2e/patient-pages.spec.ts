@@ -14,6 +14,8 @@ async function addPatient(page: Page, first = "Betty", last = "Johnson") {
 }
 
 test.describe("patient pages", () => {
+  // dev servers compile each page on first visit: these journeys visit many
+  test.describe.configure({ timeout: 150_000 });
   test("overview: header, tabs, pairing code, profile edit, care team", async ({ page }) => {
     await signInDirectly(page);
     const base = await addPatient(page);
@@ -50,5 +52,55 @@ test.describe("patient pages", () => {
     await page.getByLabel("Email address").fill("nobody.here@example.test");
     await page.getByRole("button", { name: "Add to care team" }).click();
     await expect(page.getByText("Caregiver with this email not found.").first()).toBeVisible();
+  });
+
+  test("routine: a schedule through the form (a bad time first), pause and resume, today's reminders", async ({ page }) => {
+    await signInDirectly(page);
+    const base = await addPatient(page, "Walter", "Brown");
+    await page.getByRole("navigation", { name: "Patient sections" }).getByRole("link", { name: "Routine" }).click();
+    await expect(page.getByRole("link", { name: "Routine" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("No schedules yet.")).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    await page.getByRole("link", { name: "Add a schedule" }).click();
+    await page.getByLabel("Type").selectOption("medication");
+    await page.getByLabel("Title").fill("Morning pills");
+    await page.getByLabel("Dosage").fill("500 mg");
+    await page.getByLabel("Time", { exact: true }).fill("25:00");
+    await page.getByRole("button", { name: "Add schedule" }).click();
+    await expect(page.getByRole("alert").getByText("Some fields need your attention.")).toBeVisible();
+    await expect(page.getByText("Use 24-hour HH:MM, e.g. 07:30.").last()).toBeVisible();
+    await expect(page.getByLabel("Time", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Title")).toHaveValue("Morning pills");
+    await expectNoA11yViolations(page);
+    await snap(page, "routine-field-error");
+
+    await page.getByLabel("Time", { exact: true }).fill("08:00, 20:00");
+    await page.getByLabel("Repeats").selectOption("weekly");
+    await page.getByLabel("Monday").check();
+    await page.getByLabel("Friday").check();
+    await page.getByRole("button", { name: "Add schedule" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Schedule added." })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe(`${base}/routine`);
+    const item = page.getByRole("listitem").filter({ hasText: "Morning pills" });
+    await expect(item).toContainText("8:00 AM, 8:00 PM");
+    await expect(item).toContainText("Every Monday and Friday");
+    await expect(item).toContainText("Active");
+
+    await item.getByRole("button", { name: "Pause Morning pills" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Schedule paused." })).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "Morning pills" })).toContainText("Paused");
+    await page.getByRole("button", { name: "Resume Morning pills" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Schedule resumed." })).toBeVisible();
+
+    // edit: every other day instead
+    await page.getByRole("link", { name: "Edit Morning pills" }).click();
+    await page.getByLabel("Repeats").selectOption("interval");
+    await page.getByLabel("Every how many days").fill("2");
+    await page.getByRole("button", { name: "Save schedule" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Schedule saved." })).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "Morning pills" })).toContainText("Every 2 days");
+    await expectNoA11yViolations(page);
+    await snap(page, "routine");
   });
 });

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NotFound } from "@/lib/api/errors";
+import { getSchedule } from "@/lib/schedules/schedules";
+import { scheduleIdParams } from "@/lib/schedules/schemas";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { ScheduleForm } from "@/components/routine/schedule-form";
+import { ReadOnlyNote } from "@/components/patients/success-notice";
+import { Card } from "@/components/ui/card";
+import { canWrite, loadPagePatient } from "../../../load-patient";
+import { updateScheduleAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit schedule" };
+
+export default async function EditSchedulePage({ params }: { params: Promise<{ id: string; scheduleId: string }> }) {
+  const { id, scheduleId } = await params;
+  const p = await loadPagePatient(id);
+  const parsed = scheduleIdParams.safeParse({ id: scheduleId });
+  if (!parsed.success) notFound();
+  const actor = await pageActor();
+  const s = await withRequestContext(() => getSchedule(actor, parsed.data.id)).catch((err) => {
+    if (err instanceof NotFound) notFound();
+    throw err;
+  });
+  // a schedule of another patient is not found here, even when the caregiver may see it elsewhere
+  if (s.patient_id !== p.id) notFound();
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h2 className="text-2xl font-bold">Edit schedule</h2>
+      {!canWrite(p) ? (
+        <ReadOnlyNote />
+      ) : (
+        <Card>
+          <ScheduleForm
+            action={updateScheduleAction.bind(null, p.id, s.id)}
+            submitLabel="Save schedule"
+            cancelHref={`/patients/${p.id}/routine`}
+            current={{
+              type: s.type,
+              title: s.title,
+              instructions: s.instructions ?? "",
+              medication_name: s.medication_name ?? "",
+              dosage: s.dosage ?? "",
+              times_of_day: s.times_of_day.join(", "),
+              recurrence: s.recurrence,
+              days_of_week: s.days_of_week.join(","),
+              interval_days: s.interval_days?.toString() ?? "",
+              start_date: s.start_date,
+              end_date: s.end_date ?? "",
+              advance_notice_minutes: String(s.advance_notice_minutes),
+              alert_on_miss: s.alert_on_miss ? "on" : "",
+            }}
+          />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { DateTime } from "luxon";
+import { clock } from "@/lib/clock";
+import { listSchedules } from "@/lib/schedules/schedules";
+import { listSchedulesQuery } from "@/lib/schedules/schemas";
+import { listReminders } from "@/lib/reminders/caregiver-reminders";
+import { listRemindersQuery } from "@/lib/reminders/schemas";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { ButtonLink } from "@/components/ui/button";
+import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
+import { ScheduleList } from "@/components/routine/schedule-list";
+import { TodayReminders } from "@/components/routine/today-reminders";
+import { canWrite, loadPagePatient } from "../load-patient";
+import { completeReminderAction, setScheduleActiveAction, skipReminderAction } from "./actions";
+
+export const metadata: Metadata = { title: "Routine" };
+
+const OK: Record<string, string> = {
+  "schedule-created": "Schedule added. Its reminders for the next two days are ready.",
+  "schedule-saved": "Schedule saved. Upcoming reminders follow the change.",
+  "schedule-paused": "Schedule paused. No new reminders until you resume it.",
+  "schedule-resumed": "Schedule resumed.",
+  "reminder-done": "Reminder marked done.",
+  "reminder-skipped": "Reminder skipped. Nothing more will be sent for it.",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RoutinePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const p = await loadPagePatient(id);
+  const sp = await searchParams;
+  const actor = await pageActor();
+  const now = clock.now();
+  const day = DateTime.fromJSDate(now, { zone: p.timezone }).startOf("day");
+  const [schedules, today] = await withRequestContext(() =>
+    Promise.all([
+      listSchedules(actor, p.id, listSchedulesQuery.parse({ limit: "100", sort: "title" })),
+      listReminders(actor, p.id, listRemindersQuery.parse({ limit: "100", order: "asc", from: day.toUTC().toISO(), to: day.endOf("day").toUTC().toISO() })),
+    ]),
+  );
+  const write = canWrite(p);
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h2 className="text-2xl font-bold">Routine</h2>
+        {write && <ButtonLink href={`/patients/${p.id}/routine/new`}>Add a schedule</ButtonLink>}
+      </div>
+      <SuccessNotice ok={sp.ok} messages={OK} />
+      {!write && <ReadOnlyNote />}
+
+      <section aria-labelledby="today-title" className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+        <h3 id="today-title" className="text-xl font-semibold">
+          Today, {day.toFormat("cccc d LLLL")}
+        </h3>
+        <p className="text-base text-stone-600">Their local day ({p.timezone.replaceAll("_", " ")}).</p>
+        <div className="mt-4">
+          {today.items.length === 0 ? (
+            <p className="text-stone-700">{schedules.items.length === 0 ? "No reminders today. Add a schedule and its reminders appear here." : "No reminders due today."}</p>
+          ) : (
+            <TodayReminders
+              reminders={today.items}
+              timeZone={p.timezone}
+              completeAction={write ? completeReminderAction.bind(null, p.id) : undefined}
+              skipAction={write ? skipReminderAction.bind(null, p.id) : undefined}
+            />
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="schedules-title" className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+        <h3 id="schedules-title" className="text-xl font-semibold">
+          Schedules
+        </h3>
+        <div className="mt-4">
+          {schedules.items.length === 0 ? (
+            <p className="text-stone-700">
+              No schedules yet. {write ? "Add one for their medication, meals or anything they should remember: their phone reminds them at the time you set." : "Their caregivers can add them."}
+            </p>
+          ) : (
+            <ScheduleList schedules={schedules.items} patientId={p.id} setActiveAction={write ? setScheduleActiveAction.bind(null, p.id) : undefined} />
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
