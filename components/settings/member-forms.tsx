@@ -8,11 +8,9 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
+import { ROLE_NAMES, type Role } from "./roles";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-export type Role = "owner" | "admin" | "member";
-
-export const ROLE_NAMES: Record<Role, string> = { owner: "Owner", admin: "Admin", member: "Member" };
 
 function RoleSelect({ id, defaultValue, roles, error, label, hint }: { id: string; defaultValue: string; roles: Role[]; error?: string; label: string; hint?: string }) {
   return (

@@ -8,7 +8,8 @@ import { formatDate, plural } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SectionHeading } from "@/components/settings/section-heading";
-import { AddMemberForm, ChangeRoleForm, RemoveMemberConfirm, ROLE_NAMES, type Role } from "@/components/settings/member-forms";
+import { AddMemberForm, ChangeRoleForm, RemoveMemberConfirm } from "@/components/settings/member-forms";
+import { ROLE_NAMES, type Role } from "@/components/settings/roles";
 import { OrgSettingsForm } from "@/components/settings/org-settings-form";
 import { addMemberAction, changeRoleAction, removeMemberAction, updateSettingsAction } from "./actions";
 
