@@ -179,17 +179,28 @@ test("API keys: a new key is shown once and works; revoking it (after confirming
   await expect(page.getByText(key)).toHaveCount(0);
   await expect(card).toContainText("Last used: just now");
 
-  await card.getByRole("link", { name: "Revoke Calendar sync" }).click();
+  await card.getByRole("button", { name: "Rotate Calendar sync" }).click();
+  await expect(page.getByText("“Calendar sync” has a new key.")).toBeVisible();
+  const rotated = await page.getByLabel("Your new API key").inputValue();
+  expect(rotated).toMatch(/^elda_key_/);
+  expect(rotated).not.toBe(key);
+  // the old key keeps working through the overlap, so a program can switch over
+  await expect(page.getByRole("heading", { name: "Calendar sync" })).toHaveCount(2);
+  for (const k of [key, rotated]) expect((await page.request.get("/api/v1/auth/me", { headers: { authorization: `Bearer ${k}` } })).status()).toBe(200);
+  await page.goto("/settings/api-keys");
+  const newest = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Calendar sync" }) }).first();
+
+  await newest.getByRole("link", { name: "Revoke Calendar sync" }).click();
   await expect(page.getByRole("heading", { name: "Revoke “Calendar sync”?" })).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole("link", { name: "Cancel" }).click();
-  await expect(card).toContainText("Active");
-  await card.getByRole("link", { name: "Revoke Calendar sync" }).click();
+  await expect(newest).toContainText("Active");
+  await newest.getByRole("link", { name: "Revoke Calendar sync" }).click();
   await page.getByRole("button", { name: "Yes, revoke this key" }).click();
   await saved(page, "The API key has been revoked.");
-  await expect(card).toContainText("Revoked");
-  await expect(card.getByRole("link", { name: /Revoke/ })).toHaveCount(0);
-  const after = await page.request.get("/api/v1/auth/me", { headers: { authorization: `Bearer ${key}` } });
+  await expect(newest).toContainText("Revoked");
+  await expect(newest.getByRole("link", { name: /Revoke/ })).toHaveCount(0);
+  const after = await page.request.get("/api/v1/auth/me", { headers: { authorization: `Bearer ${rotated}` } });
   expect(after.status()).toBe(401);
   await snap(page, "api-key-revoked");
 });
@@ -267,4 +278,23 @@ test("organization: the owner invites a member, sees the settings and saves them
     await expect(page.getByRole("heading", { name: "Mateo Caregiver" })).toHaveCount(0);
   });
   await otherContext.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("notification settings save and refuse as plain form posts", async ({ page }) => {
+    await signInDirectly(page);
+    await page.goto("/settings/notifications");
+    await page.getByLabel("Quiet hours start").fill("23:00");
+    await page.getByRole("button", { name: "Save notification settings" }).click();
+    await saved(page, "Your notification settings have been saved.");
+    await page.goto("/settings/notifications");
+    await expect(page.getByLabel("Quiet hours start")).toHaveValue("23:00");
+
+    await page.goto("/settings/profile");
+    await page.getByLabel("Phone number").fill("12");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.locator("#field-phone_number-error")).toContainText("international format");
+  });
 });

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
-import { FieldShell, inputClasses, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -11,6 +11,7 @@ import { initialFormState } from "@/lib/dashboard/form-state";
 import type { ApiKeyFormState } from "./api-key-state";
 import { CheckboxField } from "./checkbox-field";
 import { CopySecret } from "./copy-secret";
+import { SelectField } from "./select-field";
 
 export interface ApiKeyRow {
   id: string;
@@ -137,17 +138,7 @@ export function ApiKeysManager({ action, keys }: { action: (prev: ApiKeyFormStat
               <CheckboxField id="scope-write" name="scopes" value="write" label="Write" hint="Change things, like acknowledging alerts." defaultChecked={scopes.includes("write")} />
             </div>
           </fieldset>
-          <FieldShell id="field-expires_in_days" label={LABELS.expires_in_days} error={e.expires_in_days}>
-            {(describedBy, invalid) => (
-              <select id="field-expires_in_days" name="expires_in_days" defaultValue={v.expires_in_days ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClasses(invalid)} sm:max-w-xs`}>
-                {EXPIRY.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FieldShell>
+          <SelectField name="expires_in_days" label={LABELS.expires_in_days} options={EXPIRY} defaultValue={v.expires_in_days ?? ""} error={e.expires_in_days} className="sm:max-w-xs" />
           <SubmitButton pendingText="Creating…">Create API key</SubmitButton>
         </form>
       </section>

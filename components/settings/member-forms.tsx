@@ -2,29 +2,20 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
-import { FieldShell, inputClasses, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { ROLE_NAMES, type Role } from "./roles";
+import { SelectField } from "./select-field";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
 function RoleSelect({ id, defaultValue, roles, error, label, hint }: { id: string; defaultValue: string; roles: Role[]; error?: string; label: string; hint?: string }) {
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => (
-        <select id={id} name="role" defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClasses(invalid)} sm:max-w-xs`}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_NAMES[r]}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldShell>
+    <SelectField id={id} name="role" label={label} hint={hint} error={error} defaultValue={defaultValue} options={roles.map((r) => ({ value: r, label: ROLE_NAMES[r] }))} className="sm:max-w-xs" />
   );
 }
 

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldShell, inputClasses, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import type { PreferenceValues } from "@/lib/caregivers/preferences-form";
 import { CheckboxField } from "./checkbox-field";
+import { SelectField } from "./select-field";
 
 export const NOTIFICATION_LABELS: Record<keyof PreferenceValues, string> = {
   "notifications.email": "Email",
@@ -44,17 +45,14 @@ export function NotificationsForm({ action, saved }: { action: (prev: FormState,
 
       <fieldset className="space-y-3">
         <legend className="mb-2 text-xl font-semibold">Which alerts</legend>
-        <FieldShell id="field-alert_threshold" label={L.alert_threshold} hint="Alerts below this severity stay in the dashboard without notifying you." error={e.alert_threshold}>
-          {(describedBy, invalid) => (
-            <select id="field-alert_threshold" name="alert_threshold" defaultValue={v.alert_threshold} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClasses(invalid)} sm:max-w-sm`}>
-              {THRESHOLDS.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldShell>
+        <SelectField
+          name="alert_threshold"
+          label={L.alert_threshold}
+          hint="Alerts below this severity stay in the dashboard without notifying you."
+          options={THRESHOLDS}
+          defaultValue={v.alert_threshold}
+          error={e.alert_threshold}
+        />
       </fieldset>
 
       <fieldset className="space-y-4">

@@ -5,6 +5,7 @@ import { FieldShell, inputClasses, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
+import { SelectField } from "./select-field";
 import type { settingBounds } from "@/lib/orgs/settings-form";
 
 type Bounds = ReturnType<typeof settingBounds>;
@@ -102,17 +103,7 @@ export function OrgSettingsForm({
               const b = bounds[name];
               if (b.kind === "choice") {
                 return (
-                  <FieldShell key={name} id={fieldId(name)} label={f.label} hint={f.hint} error={e[name]}>
-                    {(describedBy, invalid) => (
-                      <select id={fieldId(name)} name={name} defaultValue={v[name]} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClasses(invalid)}>
-                        {b.options.map((o) => (
-                          <option key={o} value={o}>
-                            {PROVIDER_NAMES[o] ?? o}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </FieldShell>
+                  <SelectField key={name} name={name} label={f.label} hint={f.hint} error={e[name]} defaultValue={v[name]} options={b.options.map((o) => ({ value: o, label: PROVIDER_NAMES[o] ?? o }))} className="" />
                 );
               }
               if (b.kind === "text" && (b.maxLength ?? 0) > 200) {
