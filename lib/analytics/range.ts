@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { ValidationFailed } from "@/lib/api/errors";
-import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, type Granularity, type RangeQuery } from "./schemas";
+import { DEFAULT_RANGE_DAYS, GRANULARITIES as GRANULARITY_VALUES, MAX_RANGE_DAYS, type Granularity, type RangeQuery } from "./schemas";
 
 /** A range of local calendar days (both ends included) and the previous range of the same length. */
 export interface DayRange {
@@ -56,4 +56,53 @@ export function bucketsOf(r: DayRange, g: Granularity): { key: string; start: st
     out.push({ key: fmt(b), start: fmt(DateTime.max(b, day(r.from))), end: fmt(DateTime.min(end, last)) });
   }
   return out;
+}
+
+/** The periods the reports pages offer (days up to today), besides a custom range. */
+export const PRESETS = ["7", "30", "90", "365"] as const;
+export type Period = (typeof PRESETS)[number] | "custom";
+
+export interface PageRangeInput {
+  period?: string;
+  from?: string;
+  to?: string;
+  granularity?: string;
+}
+export interface PageRange {
+  period: Period;
+  query: { from: string; to: string; granularity: Granularity };
+  /** what the form shows back (the caregiver's own input when it was refused) */
+  values: { from: string; to: string };
+  errors: Partial<Record<"from" | "to" | "granularity", string>>;
+}
+
+/**
+ * The reports pages' GET form (period, from, to, granularity) read the way the API reads its query: a
+ * preset is the last N days up to today; a custom range is validated like the API's, and when refused
+ * the page shows the errors next to the fields and the last 30 days.
+ */
+export function pageRange(input: PageRangeInput, today: string): PageRange {
+  const errors: PageRange["errors"] = {};
+  const granularity = (GRANULARITY_VALUES as readonly string[]).includes(input.granularity ?? "") ? (input.granularity as Granularity) : "day";
+  if (input.granularity && granularity !== input.granularity) errors.granularity = "Choose day, week or month.";
+  const preset = (n: string): PageRange["query"] => ({ from: fmt(day(today).minus({ days: Number(n) - 1 })), to: today, granularity });
+  if (input.period === "custom" || (!input.period && (input.from || input.to))) {
+    const values = { from: input.from ?? "", to: input.to ?? "" };
+    for (const f of ["from", "to"] as const) {
+      if (!values[f]) errors[f] = "Enter a date.";
+      else if (!DateTime.fromISO(values[f], { zone: "UTC" }).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(values[f])) errors[f] = "Use a date as YYYY-MM-DD.";
+    }
+    if (!errors.from && !errors.to) {
+      try {
+        const r = resolveRange(values, today);
+        return { period: "custom", query: { from: r.from, to: r.to, granularity }, values, errors };
+      } catch (err) {
+        for (const e of (err as ValidationFailed).extra.errors ?? []) errors[e.field as "from" | "to"] = e.message;
+      }
+    }
+    return { period: "custom", query: preset("30"), values, errors };
+  }
+  const period = (PRESETS as readonly string[]).includes(input.period ?? "") ? (input.period as Period) : "30";
+  const query = preset(period);
+  return { period, query, values: { from: query.from, to: query.to }, errors };
 }

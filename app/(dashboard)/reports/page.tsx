@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db/client";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { getCaregiverAnalytics } from "@/lib/analytics/caregiver-analytics";
+import { localToday, pageRange } from "@/lib/analytics/range";
+import { percent, pointsChange, rangeLabel } from "@/lib/analytics/format";
+import { DataTable } from "@/components/analytics/chart-figure";
+import { Headline } from "@/components/analytics/headline";
+import { RangeForm } from "@/components/analytics/range-form";
+import { Notice } from "@/components/ui/notice";
+import { ButtonLink } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Reports" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+/** Statistics across every patient the caregiver can see; each row leads to that patient's report. */
+export default async function ReportsPage({ searchParams }: Props) {
+  const actor = await pageActor();
+  const sp = await searchParams;
+  const now = clock.now();
+  const me = await db.caregiver.findUniqueOrThrow({ where: { id: actor.caregiverId }, select: { timezone: true } });
+  const range = pageRange({ period: one(sp.period), from: one(sp.from), to: one(sp.to) }, localToday(now, me.timezone));
+  const a = await withRequestContext(() => getCaregiverAnalytics(actor, { from: range.query.from, to: range.query.to }, now));
+  const t = a.totals;
+  const days = a.range.days;
+  const periodQuery = `period=${range.period}${range.period === "custom" ? `&from=${a.range.from}&to=${a.range.to}` : ""}`;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Reports</h1>
+        <p className="mt-1 text-stone-700">
+          All the people you care for, {rangeLabel(a.range.from, a.range.to)}, each in their own time zone, compared with the {days} days before.
+        </p>
+      </div>
+
+      <RangeForm action="/reports" period={range.period} values={range.values} errors={range.errors} />
+      {Object.keys(range.errors).length > 0 && (
+        <Notice tone="error" role="alert" title="That range could not be shown.">
+          Check the dates next to the fields. Showing the last 30 days instead.
+        </Notice>
+      )}
+
+      {a.patients.length === 0 ? (
+        <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-12 text-center">
+          <p className="text-xl font-semibold">No patients yet — add the first person you care for.</p>
+          <p className="mt-2 text-stone-700">Their reminders, conversations and alerts will be summed up here.</p>
+          <p className="mt-6">
+            <ButtonLink href="/patients/new">Add a patient</ButtonLink>
+          </p>
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby="totals" className="space-y-3">
+            <h2 id="totals" className="text-2xl font-semibold">
+              Across {t.patients} {t.patients === 1 ? "patient" : "patients"}
+            </h2>
+            <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              <Headline label="Reminders done" value={percent(t.adherence.rate)} detail={t.adherence.due ? `${t.adherence.completed} of ${t.adherence.due}` : "none due"} change={pointsChange(t.adherence_delta_points, days)} />
+              <Headline label="Conversations" value={t.conversations} />
+              <Headline label="Alerts raised" value={t.alerts} />
+              <Headline label="Open alerts now" value={t.open_alerts} />
+            </dl>
+          </section>
+
+          <section aria-labelledby="per-patient" className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+            <h2 id="per-patient" className="text-2xl font-semibold">
+              Per patient
+            </h2>
+            <DataTable
+              caption="Statistics per patient"
+              columns={["Patient", "Reminders done", "Change", "Conversations", "Alerts raised", "Open alerts now"]}
+              rows={a.patients.map((p) => [
+                <Link key={p.patient_id} href={`/patients/${p.patient_id}/reports?${periodQuery}`} className="text-teal-800 underline underline-offset-4 hover:no-underline">
+                  {p.name}
+                </Link>,
+                p.adherence.due ? `${percent(p.adherence.rate)} (${p.adherence.completed} of ${p.adherence.due})` : "None due",
+                pointsChange(p.adherence.rate === null || p.previous_adherence.rate === null ? null : Math.round((p.adherence.rate - p.previous_adherence.rate) * 1000) / 10, days),
+                p.conversations,
+                p.alerts,
+                p.open_alerts.total ? `${p.open_alerts.total} (${p.open_alerts.critical} critical, ${p.open_alerts.high} high)` : "None",
+              ])}
+            />
+          </section>
+          <p className="text-base text-stone-700">Figures count what was due up to now; reminders skipped by the care team are left out.</p>
+        </>
+      )}
+    </div>
+  );
+}
