@@ -1,6 +1,7 @@
 import { getMyProfile } from "@/lib/caregivers/profile";
 import { pageActor } from "@/lib/dashboard/request";
 import { SiteHeader } from "@/components/layout/site-header";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -10,7 +11,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <div className="flex min-h-dvh flex-col">
       <SiteHeader caregiverName={`${me.first_name} ${me.last_name}`} signOutAction={signOutAction} />
       <main id="main" tabIndex={-1} className="flex-1 px-6 py-8 outline-none sm:py-10">
-        <div className="mx-auto max-w-5xl">{children}</div>
+        <div className="mx-auto max-w-5xl">
+          <QueryProvider>{children}</QueryProvider>
+        </div>
       </main>
       <footer className="border-t border-stone-200 px-6 py-6 text-center text-base text-stone-600">
         Elda · Patient information is private. Share it only with the care team.

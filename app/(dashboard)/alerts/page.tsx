@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { clock } from "@/lib/clock";
+import { ValidationFailed } from "@/lib/api/errors";
+import { listAlerts } from "@/lib/alerts/list-alerts";
+import { listPatients } from "@/lib/patients/list-patients";
+import { listPatientsQuery } from "@/lib/patients/schemas";
+import { getMyProfile } from "@/lib/caregivers/profile";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { plural } from "@/lib/dashboard/format";
+import { buttonClasses } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { AlertList } from "@/components/alerts/alert-list";
+import { AlertFiltersForm } from "@/components/alerts/alert-filters-form";
+import { ActionNotice } from "@/components/alerts/action-notice";
+import { filtersQuery, readAlertFilters, STATUS_CHOICES } from "./alert-filters";
+
+export const metadata: Metadata = { title: "Alerts" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The inbox: alerts of every patient the caregiver can see, filtered, with acknowledge and resolve. */
+export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await pageActor();
+  const sp = await searchParams;
+  const now = clock.now();
+  const { filters, query, error } = readAlertFilters(sp, true);
+  const [page, patients, me] = await withRequestContext(async () => {
+    const patientsPage = await listPatients(actor, listPatientsQuery.parse({ limit: "100" }), now);
+    try {
+      return [await listAlerts(actor, query), patientsPage.items, await getMyProfile(actor)] as const;
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      return [await listAlerts(actor, { ...query, cursor: undefined }), patientsPage.items, await getMyProfile(actor)] as const;
+    }
+  });
+  const here = `/alerts${filtersQuery(filters, filters.cursor ? { cursor: filters.cursor } : {})}`;
+  const total = page.total ?? page.items.length;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Alerts</h1>
+        <p className="mt-1 text-stone-700">Everything Elda has raised about the people you care for.</p>
+      </div>
+
+      <ActionNotice notice={one(sp.notice)} n={one(sp.n)} />
+      {error && <Notice tone="info" role="status" title={error} />}
+
+      <AlertFiltersForm action="/alerts" filters={filters} statuses={STATUS_CHOICES} patients={patients} />
+
+      <section aria-labelledby="alert-results" className="space-y-4">
+        <h2 id="alert-results" className="sr-only">
+          Matching alerts
+        </h2>
+        <p className="text-base text-stone-700">{total === 0 ? "No alerts match." : `${plural(total, "alert")} ${total === 1 ? "matches" : "match"}.`}</p>
+        {page.items.length > 0 ? (
+          <AlertList alerts={page.items} now={now} timeZone={me.timezone} back={here} showPatient />
+        ) : (
+          <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-10 text-center">
+            <p className="text-xl font-semibold">{filters.status === "open" && !filters.severity && !filters.type ? "No open alerts. Everyone is all right as far as Elda knows." : "No alerts match these filters."}</p>
+            <p className="mt-2 text-stone-700">
+              {patients.length === 0 ? (
+                <>
+                  Alerts appear here once you care for someone. <Link href="/patients/new" className="font-semibold text-teal-800 underline underline-offset-4">Add a patient</Link>.
+                </>
+              ) : (
+                <>
+                  Try another status, or <Link href="/alerts?status=all" className="font-semibold text-teal-800 underline underline-offset-4">see every alert</Link>.
+                </>
+              )}
+            </p>
+          </div>
+        )}
+        {(page.next_cursor || filters.cursor) && (
+          <nav aria-label="Pages of alerts" className="flex flex-wrap justify-between gap-4">
+            {filters.cursor ? (
+              <Link href={`/alerts${filtersQuery(filters)}`} className={buttonClasses("quiet")}>
+                Back to the first page
+              </Link>
+            ) : (
+              <span />
+            )}
+            {page.next_cursor && (
+              <Link href={`/alerts${filtersQuery(filters, { cursor: page.next_cursor })}`} className={buttonClasses("secondary")}>
+                Next page
+              </Link>
+            )}
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}

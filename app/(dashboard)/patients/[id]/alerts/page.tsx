@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { clock } from "@/lib/clock";
+import { ValidationFailed } from "@/lib/api/errors";
+import { listPatientAlerts } from "@/lib/alerts/list-alerts";
+import { getMyProfile } from "@/lib/caregivers/profile";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { plural } from "@/lib/dashboard/format";
+import { buttonClasses } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { AlertList } from "@/components/alerts/alert-list";
+import { AlertFiltersForm } from "@/components/alerts/alert-filters-form";
+import { ActionNotice } from "@/components/alerts/action-notice";
+import { filtersQuery, readAlertFilters, STATUS_CHOICES } from "@/app/(dashboard)/alerts/alert-filters";
+import { loadPagePatient } from "../load-patient";
+
+export const metadata: Metadata = { title: "Patient alerts" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** One patient's alerts: the inbox's list and filters, inside the patient's tabs. */
+export default async function PatientAlertsPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const p = await loadPagePatient(id);
+  const actor = await pageActor();
+  const sp = await searchParams;
+  const now = clock.now();
+  const { filters, query, error } = readAlertFilters(sp, false);
+  const page = await withRequestContext(async () => {
+    try {
+      return await listPatientAlerts(actor, p.id, query);
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      return listPatientAlerts(actor, p.id, { ...query, cursor: undefined });
+    }
+  });
+  const me = await getMyProfile(actor);
+  const base = `/patients/${p.id}/alerts`;
+  const here = `${base}${filtersQuery(filters, filters.cursor ? { cursor: filters.cursor } : {})}`;
+  const total = page.total ?? page.items.length;
+
+  return (
+    <div className="space-y-6">
+      <h2 className="text-2xl font-bold tracking-tight">Alerts</h2>
+      <ActionNotice notice={one(sp.notice)} n={one(sp.n)} />
+      {error && <Notice tone="info" role="status" title={error} />}
+      <AlertFiltersForm action={base} filters={filters} statuses={STATUS_CHOICES} />
+      <p className="text-base text-stone-700">{total === 0 ? "No alerts match." : `${plural(total, "alert")} ${total === 1 ? "matches" : "match"}.`}</p>
+      {page.items.length > 0 ? (
+        <AlertList alerts={page.items} now={now} timeZone={me.timezone} back={here} showPatient={false} />
+      ) : (
+        <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-10 text-center">
+          <p className="text-xl font-semibold">{filters.status === "open" && !filters.severity && !filters.type ? `No open alerts for ${p.display_name}.` : "No alerts match these filters."}</p>
+          <p className="mt-2 text-stone-700">
+            Elda raises an alert when something needs you: an emergency, a missed medication, a long silence. <Link href={`${base}?status=all`} className="font-semibold text-teal-800 underline underline-offset-4">See every alert</Link>.
+          </p>
+        </div>
+      )}
+      {(page.next_cursor || filters.cursor) && (
+        <nav aria-label="Pages of alerts" className="flex flex-wrap justify-between gap-4">
+          {filters.cursor ? (
+            <Link href={`${base}${filtersQuery(filters)}`} className={buttonClasses("quiet")}>
+              Back to the first page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next_cursor && (
+            <Link href={`${base}${filtersQuery(filters, { cursor: page.next_cursor })}`} className={buttonClasses("secondary")}>
+              Next page
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

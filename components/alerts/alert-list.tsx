@@ -1,0 +1,113 @@
+import Link from "next/link";
+import type { AlertOutput } from "@/lib/alerts/schemas";
+import { formatDateTime, plural, timeAgo } from "@/lib/dashboard/format";
+import { acknowledgeAlertAction, bulkAcknowledgeAction, resolveAlertAction } from "@/app/(dashboard)/alerts/actions";
+import { buttonClasses } from "@/components/ui/button";
+import { ALERT_TYPE_LABEL } from "./alert-labels";
+import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "./alert-badges";
+import { AlertNoteForm } from "./alert-note-form";
+
+const BULK_FORM = "bulk-acknowledge";
+
+/**
+ * A list of alerts (the inbox, or one patient's tab) with what each needs: acknowledge when open, resolve
+ * with a note while not resolved, and a tick box for acknowledging several at once. Every action is a plain
+ * form posting to a server action, so it works without JavaScript.
+ */
+export function AlertList({ alerts, now, timeZone, back, showPatient }: { alerts: AlertOutput[]; now: Date; timeZone: string; back: string; showPatient: boolean }) {
+  const anyOpen = alerts.some((a) => a.status === "open");
+  return (
+    <div className="space-y-4">
+      {anyOpen && (
+        <form id={BULK_FORM} action={bulkAcknowledgeAction} className="flex flex-wrap items-center gap-4">
+          <input type="hidden" name="back" value={back} />
+          <button type="submit" className={buttonClasses("secondary")}>
+            Acknowledge selected
+          </button>
+          <p className="text-base text-stone-700">Tick the open alerts you are dealing with.</p>
+        </form>
+      )}
+      <ul className="space-y-4">
+        {alerts.map((a) => {
+          const titleId = `alert-${a.id}-title`;
+          const open = a.status === "open";
+          const unresolved = open || a.status === "acknowledged";
+          return (
+            <li key={a.id} aria-labelledby={titleId} className={`rounded-xl border bg-white p-5 shadow-sm sm:p-6 ${a.severity === "critical" && unresolved ? "border-l-8 border-red-800" : "border-stone-200"}`}>
+              <div className="flex flex-wrap items-start gap-4">
+                {open && (
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={a.id}
+                    form={BULK_FORM}
+                    aria-label={`Select “${a.title}”${showPatient ? ` for ${a.patient_name}` : ""}`}
+                    className="mt-1 size-6 shrink-0 accent-teal-700"
+                  />
+                )}
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <SeverityBadge severity={a.severity} />
+                    <StatusBadge status={a.status} />
+                    {a.escalation.nobody_reached && <NobodyReachedBadge />}
+                  </div>
+                  <h3 id={titleId} className="mt-2 text-xl font-semibold">
+                    <Link href={`/alerts/${a.id}`} className="text-teal-900 underline underline-offset-4 hover:no-underline">
+                      {a.title}
+                    </Link>
+                  </h3>
+                  <p className="mt-1 text-base text-stone-700">
+                    {showPatient && (
+                      <>
+                        <Link href={`/patients/${a.patient_id}/alerts`} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+                          {a.patient_name}
+                        </Link>{" "}
+                        ·{" "}
+                      </>
+                    )}
+                    {ALERT_TYPE_LABEL[a.type] ?? a.type} ·{" "}
+                    <time dateTime={a.first_occurred_at} title={formatDateTime(a.first_occurred_at, timeZone)}>
+                      raised {timeAgo(a.first_occurred_at, now, timeZone)}
+                    </time>
+                    {a.occurrence_count > 1 && <> · happened {plural(a.occurrence_count, "time")}, last {timeAgo(a.last_occurred_at, now, timeZone)}</>}
+                  </p>
+                  {a.status === "acknowledged" && a.acknowledged_at && <p className="mt-1 text-base text-stone-700">Acknowledged {timeAgo(a.acknowledged_at, now, timeZone)}.</p>}
+                  {a.resolution_note && !unresolved && <p className="mt-1 text-base text-stone-700">Resolution: {a.resolution_note}</p>}
+                </div>
+              </div>
+              {unresolved && (
+                <div className="mt-4 flex flex-wrap items-start gap-4 border-t border-stone-100 pt-4">
+                  {open && (
+                    <form action={acknowledgeAlertAction}>
+                      <input type="hidden" name="id" value={a.id} />
+                      <input type="hidden" name="back" value={back} />
+                      <button type="submit" className={buttonClasses("primary")} aria-describedby={titleId}>
+                        Acknowledge
+                      </button>
+                    </form>
+                  )}
+                  <details className="min-w-64 flex-1 rounded-lg border border-stone-200 px-4 py-2 open:pb-4">
+                    <summary className="flex min-h-10 cursor-pointer items-center font-semibold text-teal-900">
+                      Resolve<span className="sr-only"> “{a.title}”</span> with a note
+                    </summary>
+                    <div className="mt-3">
+                      <AlertNoteForm
+                        action={resolveAlertAction}
+                        alertId={a.id}
+                        back={back}
+                        idPrefix="resolve-note"
+                        label="How was it resolved?"
+                        submit="Resolve alert"
+                        pendingText="Resolving…"
+                      />
+                    </div>
+                  </details>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { OpenAlertGlance, Overview, PatientGlance } from "@/lib/overview/schemas";
+import { plural, timeAgo } from "@/lib/dashboard/format";
+import { ALERT_TYPE_LABEL, SENTIMENT_LABEL } from "@/components/alerts/alert-labels";
+import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "@/components/alerts/alert-badges";
+import { severityCounts, whenLocal } from "./glance-format";
+
+/** How often the home page asks for fresh data while it is open. */
+export const OVERVIEW_POLL_MS = 10_000;
+
+async function fetchOverview(): Promise<Overview> {
+  const res = await fetch("/api/v1/overview", { credentials: "same-origin", headers: { accept: "application/json" }, cache: "no-store" });
+  if (!res.ok) throw new Error(`overview ${res.status}`);
+  return res.json();
+}
+
+const describeAlert = (a: OpenAlertGlance) => `${ALERT_TYPE_LABEL[a.type] ?? a.type}, ${a.severity}, for ${a.patient_name}: ${a.title}`;
+
+/**
+ * The live part of the home page: the open alerts and the patients at a glance. The server renders it with
+ * the data it read (so it works without JavaScript); in the browser TanStack Query polls the overview
+ * endpoint and re-renders. Newly arrived alerts are announced: politely, critical ones assertively.
+ */
+export function HomeLive({ initial }: { initial: Overview }) {
+  const { data, isError, dataUpdatedAt } = useQuery({
+    queryKey: ["overview"],
+    queryFn: fetchOverview,
+    initialData: initial,
+    initialDataUpdatedAt: new Date(initial.generated_at).getTime(),
+    refetchInterval: OVERVIEW_POLL_MS,
+    refetchIntervalInBackground: false,
+  });
+  const seen = useRef<Set<string>>(new Set(initial.open_alerts.map((a) => a.id)));
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const [polite, setPolite] = useState("");
+  const [urgent, setUrgent] = useState("");
+
+  useEffect(() => {
+    const arrived = data.open_alerts.filter((a) => !seen.current.has(a.id));
+    if (arrived.length === 0) return;
+    for (const a of arrived) seen.current.add(a.id);
+    setFresh((prev) => new Set([...prev, ...arrived.map((a) => a.id)]));
+    const critical = arrived.filter((a) => a.severity === "critical");
+    const other = arrived.filter((a) => a.severity !== "critical");
+    if (critical.length) setUrgent(`New critical alert: ${critical.map(describeAlert).join(". ")}`);
+    if (other.length) setPolite(other.length === 1 ? `New alert: ${describeAlert(other[0])}` : `${other.length} new alerts.`);
+  }, [data]);
+
+  const now = new Date(data.generated_at);
+  return (
+    <div className="space-y-10">
+      {/* announcements only; the lists below are what sighted users see change */}
+      <div id="new-alerts-polite" aria-live="polite" role="status" className="sr-only">
+        {polite}
+      </div>
+      <div id="new-alerts-urgent" aria-live="assertive" className="sr-only">
+        {urgent}
+      </div>
+
+      <OpenAlerts alerts={data.open_alerts} total={data.open_alert_total} now={now} fresh={fresh} />
+      <PatientGlances patients={data.patients} now={now} />
+
+      <p className="text-base text-stone-600">
+        {isError ? (
+          <span className="font-semibold text-red-800">We could not refresh just now; showing what we had at {new Date(dataUpdatedAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}. We will keep trying.</span>
+        ) : (
+          <>This page updates by itself every few seconds.</>
+        )}
+      </p>
+    </div>
+  );
+}
+
+function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; total: number; now: Date; fresh: Set<string> }) {
+  return (
+    <section aria-labelledby="open-alerts-heading" className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <h2 id="open-alerts-heading" className="text-2xl font-bold tracking-tight">
+          Open alerts {total > 0 && <span className="font-semibold text-stone-700">({total})</span>}
+        </h2>
+        <Link href="/alerts" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+          All alerts<span className="sr-only"> in the inbox</span>
+        </Link>
+      </div>
+      {alerts.length === 0 ? (
+        <p className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-6 text-stone-700">
+          No open alerts. New ones appear here as soon as they are raised.
+        </p>
+      ) : (
+        <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm" aria-label="Open alerts, most serious first">
+          {alerts.map((a) => (
+            <li key={a.id} className={`relative px-6 py-4 hover:bg-stone-50 focus-within:bg-stone-50 ${a.severity === "critical" ? "border-l-8 border-red-800" : ""}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <SeverityBadge severity={a.severity} />
+                {fresh.has(a.id) && <span className="rounded-full bg-teal-800 px-2.5 py-0.5 text-base font-semibold text-white">New</span>}
+                {a.nobody_reached && <NobodyReachedBadge />}
+                <StatusBadge status={a.status} />
+              </div>
+              <p className="mt-2 text-lg font-semibold">
+                <Link href={`/alerts/${a.id}`} className="text-teal-900 underline-offset-4 hover:underline">
+                  {a.title}
+                  <span aria-hidden="true" className="absolute inset-0" />
+                </Link>
+              </p>
+              <p className="text-base text-stone-700">
+                {a.patient_name} · {ALERT_TYPE_LABEL[a.type] ?? a.type} · <time dateTime={a.last_occurred_at}>{timeAgo(a.last_occurred_at, now)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > alerts.length && (
+        <p className="text-base text-stone-700">
+          Showing the {alerts.length} most serious. <Link href="/alerts" className="font-semibold text-teal-800 underline underline-offset-4">See all {total} open alerts</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+const ATTENTION: Record<NonNullable<PatientGlance["attention"]>, { text: string; tone: string }> = {
+  urgent_alerts: { text: "Urgent alert", tone: "bg-red-800 text-white" },
+  offline: { text: "Not heard from", tone: "bg-amber-100 text-amber-950 border border-amber-800" },
+  low_adherence: { text: "Reminders missed today", tone: "bg-amber-100 text-amber-950 border border-amber-800" },
+};
+
+function PatientGlances({ patients, now }: { patients: PatientGlance[]; now: Date }) {
+  return (
+    <section aria-labelledby="patients-heading" className="space-y-4">
+      <h2 id="patients-heading" className="text-2xl font-bold tracking-tight">
+        Your patients <span className="font-semibold text-stone-700">({patients.length})</span>
+      </h2>
+      <p className="text-base text-stone-700">Whoever needs attention most comes first.</p>
+      <ul className="grid gap-4 md:grid-cols-2">
+        {patients.map((p) => (
+          <li key={p.id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              <h3 className="text-xl font-semibold">
+                <Link href={`/patients/${p.id}`} className="text-teal-900 underline underline-offset-4 hover:no-underline">
+                  {p.full_name}
+                </Link>
+              </h3>
+              {p.attention && <span className={`rounded-full px-3 py-0.5 text-base font-semibold ${ATTENTION[p.attention].tone}`}>{ATTENTION[p.attention].text}</span>}
+            </div>
+            <dl className="mt-3 divide-y divide-stone-100">
+              <Fact label="Phone">
+                {!p.device.paired ? (
+                  <span className="text-stone-700">No phone connected</span>
+                ) : p.device.online ? (
+                  <span className="font-semibold text-teal-800">
+                    <span aria-hidden="true">● </span>Online
+                  </span>
+                ) : (
+                  <span className="font-semibold text-amber-900">Last seen {timeAgo(p.device.last_heartbeat_at, now, p.timezone)}</span>
+                )}
+              </Fact>
+              <Fact label="Open alerts">
+                {p.open_alerts.total === 0 ? (
+                  "None"
+                ) : (
+                  <Link href={`/patients/${p.id}/alerts`} className={`underline underline-offset-4 hover:no-underline ${p.open_alerts.critical + p.open_alerts.high ? "font-semibold text-red-800" : "text-teal-800"}`}>
+                    {severityCounts(p.open_alerts)}
+                  </Link>
+                )}
+              </Fact>
+              <Fact label="Today">
+                {p.adherence_today.due === 0 ? (
+                  <span className="text-stone-700">Nothing due yet</span>
+                ) : (
+                  <>
+                    {p.adherence_today.completed} of {plural(p.adherence_today.due, "reminder")} done
+                  </>
+                )}
+              </Fact>
+              <Fact label="Mood">
+                {p.last_conversation ? (
+                  <>
+                    {p.last_conversation.sentiment ? SENTIMENT_LABEL[p.last_conversation.sentiment] : "Not known"}
+                    <span className="text-stone-700"> · talked {timeAgo(p.last_conversation.at, now, p.timezone)}</span>
+                  </>
+                ) : (
+                  <span className="text-stone-700">No conversations yet</span>
+                )}
+              </Fact>
+              <Fact label="Next reminder">
+                {p.next_reminder ? (
+                  <>
+                    {p.next_reminder.title} <span className="text-stone-700">{whenLocal(p.next_reminder.due_at, now, p.timezone)} their time</span>
+                  </>
+                ) : (
+                  <span className="text-stone-700">None scheduled</span>
+                )}
+              </Fact>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[8rem_1fr] gap-x-3 py-2">
+      <dt className="text-base font-medium text-stone-600">{label}</dt>
+      <dd className="text-stone-900">{children}</dd>
+    </div>
+  );
+}
