@@ -88,7 +88,7 @@ export function AlertList({ alerts, now, timeZone, back, showPatient }: { alerts
                   )}
                   <details className="min-w-64 flex-1 rounded-lg border border-stone-200 px-4 py-2 open:pb-4">
                     <summary className="flex min-h-10 cursor-pointer items-center font-semibold text-teal-900">
-                      Resolve<span className="sr-only"> “{a.title}”</span> with a note
+                      Resolve<span className="sr-only"> “{a.title}”</span>{" "}with a note
                     </summary>
                     <div className="mt-3">
                       <AlertNoteForm

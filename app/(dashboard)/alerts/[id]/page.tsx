@@ -165,7 +165,8 @@ export default async function AlertPage({ params, searchParams }: Props) {
           ) : (
             <ol className="space-y-3">
               {a.evidence.map((e, i) => {
-                const { kind, at, ...rest } = e;
+                const { kind, at, ...all } = e;
+                const rest = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== null && v !== undefined && v !== ""));
                 const date = new Date(at);
                 return (
                   <li key={i} className="rounded-lg bg-stone-50 px-4 py-3">
