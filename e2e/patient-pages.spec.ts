@@ -103,4 +103,57 @@ test.describe("patient pages", () => {
     await expectNoA11yViolations(page);
     await snap(page, "routine");
   });
+
+  test("notes, conversations, insights: empty states, a note added, edited and deleted; axe on every tab", async ({ page }) => {
+    await signInDirectly(page);
+    const base = await addPatient(page, "Rose", "Lee");
+    const tabs = page.getByRole("navigation", { name: "Patient sections" });
+
+    await tabs.getByRole("link", { name: "Conversations" }).click();
+    await expect(tabs.getByRole("link", { name: "Conversations" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("No conversations yet.")).toBeVisible();
+    await expectNoA11yViolations(page);
+    // a filter the schema refuses is explained next to its field
+    await page.getByLabel("Words said").fill("x");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByText("Search with 2 to 100 characters.")).toBeVisible();
+    await snap(page, "conversations-empty");
+
+    await tabs.getByRole("link", { name: "Notes" }).click();
+    await expect(page.getByText("No notes yet.")).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Title").fill("Her garden");
+    await page.getByLabel("Note", { exact: true }).fill("She grows tomatoes and loves to talk about them.");
+    await page.getByLabel("Category").selectOption("preferences");
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Note added." })).toBeVisible();
+    const note = page.getByRole("list", { name: "Notes" }).getByRole("listitem").first();
+    await expect(note).toContainText("She grows tomatoes");
+    await expect(note).toContainText("Likes and dislikes");
+    await note.getByRole("link", { name: "Edit Her garden" }).click();
+    await page.getByLabel(/Important/).check();
+    await page.getByRole("button", { name: "Save note" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Note saved." })).toBeVisible();
+    await expect(note).toContainText("Important");
+    await expectNoA11yViolations(page);
+    await snap(page, "notes");
+    await page.getByRole("button", { name: "Delete Her garden" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Note deleted." })).toBeVisible();
+    await expect(page.getByText("No notes yet.")).toBeVisible();
+
+    await tabs.getByRole("link", { name: "Insights" }).click();
+    await expect(page.getByText("No weekly insights yet.")).toBeVisible();
+    await expect(page.getByText("No daily summaries yet.")).toBeVisible();
+    await expectNoA11yViolations(page);
+    await snap(page, "insights-empty");
+
+    // someone else's (or no) patient: 404 on every tab, and nothing of theirs on the page
+    for (const tab of ["", "/routine", "/conversations", "/notes", "/insights"]) {
+      const missing = await page.goto(base.replace(/[0-9a-f]{4}$/, "0000") + tab);
+      expect(missing?.status(), tab).toBe(404);
+      await expect(page.getByText("Rose Lee")).toHaveCount(0);
+    }
+  });
 });

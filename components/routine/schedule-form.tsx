@@ -7,6 +7,7 @@ import { FieldShell, TextField, inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { TYPE_NAMES } from "./schedule-types";
 
 export const SCHEDULE_LABELS = {
   type: "Type",
@@ -22,15 +23,6 @@ export const SCHEDULE_LABELS = {
   end_date: "Ends on",
   advance_notice_minutes: "Advance notice (minutes)",
   alert_on_miss: "Alert the care team if it is missed",
-};
-
-export const TYPE_NAMES: Record<string, string> = {
-  medication: "Medication",
-  meal: "Meal",
-  exercise: "Exercise",
-  appointment: "Appointment",
-  hydration: "Drink water",
-  other: "Other",
 };
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

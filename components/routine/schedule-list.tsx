@@ -5,7 +5,7 @@ import type { FormState } from "@/lib/dashboard/form-state";
 import { clockTime, recurrenceInWords } from "@/lib/dashboard/form-input";
 import { ActionButton } from "@/components/patients/action-button";
 import { buttonClasses } from "@/components/ui/button";
-import { TYPE_NAMES } from "./schedule-form";
+import { TYPE_NAMES } from "./schedule-types";
 
 type Schedule = z.infer<typeof scheduleOutput>;
 

@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listConversations, listConversationsQuery } from "@/lib/conversations/conversations";
+import { ValidationFailed } from "@/lib/api/errors";
+import { zodFieldErrors } from "@/lib/api/problem";
+import { fieldErrorMap } from "@/lib/dashboard/form-state";
+import { formatDateTime, plural } from "@/lib/dashboard/format";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { buttonClasses } from "@/components/ui/button";
+import { FieldShell, TextField, inputClasses } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SENTIMENT_OPTIONS, SentimentBadge, URGENCY_OPTIONS, UrgencyBadge, conversationTypeName } from "@/components/conversations/badges";
+import { loadPagePatient } from "../load-patient";
+
+export const metadata: Metadata = { title: "Conversations" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const PAGE_SIZE = "10";
+
+export default async function ConversationsPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const p = await loadPagePatient(id);
+  const sp = await searchParams;
+  const actor = await pageActor();
+  const asked = { sentiment: one(sp.sentiment), urgency: one(sp.urgency), q: one(sp.q) };
+  const parsed = listConversationsQuery.safeParse({ ...asked, cursor: one(sp.cursor), limit: PAGE_SIZE, order: "desc" });
+  const errors = parsed.success ? {} : fieldErrorMap(zodFieldErrors(parsed.error));
+  // with a filter the schema refuses, the page lists without filters and says why next to the field
+  const query = parsed.success ? parsed.data : listConversationsQuery.parse({ limit: PAGE_SIZE, order: "desc" });
+  let page;
+  let stale = false;
+  try {
+    page = await withRequestContext(() => listConversations(actor, p.id, query));
+  } catch (err) {
+    if (!(err instanceof ValidationFailed)) throw err;
+    stale = true;
+    page = await withRequestContext(() => listConversations(actor, p.id, { ...query, cursor: undefined }));
+  }
+  const filtered = !!(query.sentiment || query.urgency || query.q);
+  const keep = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => !!e[1]));
+  const next = page.next_cursor ? `?${new URLSearchParams([...keep, ["cursor", page.next_cursor]])}` : null;
+  const filterSelect = (name: "sentiment" | "urgency", label: string, options: readonly (readonly [string, string])[]) => (
+    <FieldShell id={`filter-${name}`} label={label} error={errors[name]}>
+      {(describedBy, invalid) => (
+        <select id={`filter-${name}`} name={name} defaultValue={asked[name] ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClasses(invalid)}>
+          <option value="">Any</option>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+
+  return (
+    <div className="space-y-8">
+      <h2 className="text-2xl font-bold">Conversations</h2>
+      <form method="get" role="search" aria-label="Filter conversations" className="grid items-end gap-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:grid-cols-[1fr_1fr_2fr_auto]">
+        {filterSelect("sentiment", "Mood", SENTIMENT_OPTIONS)}
+        {filterSelect("urgency", "Urgency", URGENCY_OPTIONS)}
+        <TextField id="filter-q" name="q" type="search" label="Words said" optional defaultValue={asked.q} error={errors.q && "Search with 2 to 100 characters."} />
+        <button type="submit" className={buttonClasses("secondary")}>
+          Filter
+        </button>
+      </form>
+      {stale && <Notice tone="info">That page of results is no longer available. Here are the newest conversations.</Notice>}
+
+      {page.items.length === 0 ? (
+        filtered ? (
+          <p className="text-stone-700">
+            No conversations match these filters.{" "}
+            <Link href={`/patients/${p.id}/conversations`} className="font-semibold text-teal-800 underline underline-offset-4">
+              Show all conversations
+            </Link>
+          </p>
+        ) : (
+          <Notice title="No conversations yet.">
+            When {p.display_name} talks with Elda&apos;s companion on their phone, each conversation appears here with its mood and anything worth your attention. Pair their phone on the{" "}
+            <Link href={`/patients/${p.id}#devices`} className="font-semibold underline underline-offset-4">
+              Overview
+            </Link>{" "}
+            to start.
+          </Notice>
+        )
+      ) : (
+        <ol aria-label="Conversations, newest first" className="space-y-4">
+          {page.items.map((c) => (
+            <li key={c.id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+              <p className="text-lg font-semibold">
+                <Link href={`/patients/${p.id}/conversations/${c.id}`} className="text-teal-800 underline underline-offset-4 hover:no-underline">
+                  {conversationTypeName(c.conversation_type)}, {formatDateTime(c.started_at, p.timezone)}
+                </Link>
+              </p>
+              <p className="mt-2 flex flex-wrap gap-2">
+                <SentimentBadge value={c.sentiment} />
+                <UrgencyBadge value={c.urgency_level} />
+                <span className="text-base text-stone-600">{plural(c.turn_count, "exchange")}</span>
+              </p>
+              {c.topics.length > 0 && <p className="mt-2 text-base text-stone-700">Topics: {c.topics.join(", ")}</p>}
+              {c.summary && <p className="mt-2 text-stone-800">{c.summary}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {(next || one(sp.cursor)) && (
+        <nav aria-label="More conversations" className="flex flex-wrap gap-4">
+          {one(sp.cursor) && (
+            <Link href={`?${keep}`} className={buttonClasses("quiet")}>
+              Back to the newest
+            </Link>
+          )}
+          {next && (
+            <Link href={next} className={buttonClasses("secondary")}>
+              Older conversations
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

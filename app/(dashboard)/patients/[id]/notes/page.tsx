@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listNotes, listNotesQuery } from "@/lib/notes/notes";
+import { formatDateTime } from "@/lib/dashboard/format";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ActionButton } from "@/components/patients/action-button";
+import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
+import { NoteForm } from "@/components/notes/note-form";
+import { CATEGORY_NAMES } from "@/components/notes/note-categories";
+import { canWrite, loadPagePatient } from "../load-patient";
+import { createNoteAction, deleteNoteAction } from "./actions";
+
+export const metadata: Metadata = { title: "Notes to the companion" };
+
+const OK: Record<string, string> = { "note-added": "Note added. The companion uses it from the next conversation.", "note-saved": "Note saved.", "note-deleted": "Note deleted." };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NotesPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const p = await loadPagePatient(id);
+  const sp = await searchParams;
+  const actor = await pageActor();
+  const notes = await withRequestContext(() => listNotes(actor, p.id, listNotesQuery.parse({ limit: "100" })));
+  const write = canWrite(p);
+  return (
+    <div className="space-y-8">
+      <div>
+        <h2 className="text-2xl font-bold">Notes to the companion</h2>
+        <p className="mt-1 text-stone-700">What Elda&apos;s companion should know about {p.display_name} when they talk, or avoid.</p>
+      </div>
+      <SuccessNotice ok={sp.ok} messages={OK} />
+      {notes.items.length === 0 ? (
+        <p className="text-stone-700">No notes yet. {write ? "Add one below: for example their interests, family names, or topics to avoid." : "Their caregivers can add them."}</p>
+      ) : (
+        <ul aria-label="Notes" className="space-y-4">
+          {notes.items.map((n) => (
+            <li key={n.id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+              <div className="flex flex-wrap items-start justify-between gap-4">
+                <div>
+                  <h3 className="text-lg font-semibold">{n.title}</h3>
+                  <p className="mt-1 flex flex-wrap gap-2 text-base">
+                    <span className="rounded-full bg-stone-100 px-2.5 py-0.5 font-semibold text-stone-800">{CATEGORY_NAMES[n.category] ?? n.category}</span>
+                    {n.priority === "important" && <span className="rounded-full bg-amber-100 px-2.5 py-0.5 font-semibold text-amber-900">Important</span>}
+                  </p>
+                </div>
+                {write && (
+                  <div className="flex flex-wrap items-start gap-3">
+                    <Link href={`/patients/${p.id}/notes/${n.id}/edit`} className={buttonClasses("secondary")}>
+                      Edit<span className="sr-only"> {n.title}</span>
+                    </Link>
+                    <ActionButton action={deleteNoteAction.bind(null, p.id)} fields={{ note_id: n.id }} pendingText="Deleting…">
+                      Delete<span className="sr-only"> {n.title}</span>
+                    </ActionButton>
+                  </div>
+                )}
+              </div>
+              <p className="mt-2 whitespace-pre-line text-stone-800">{n.content}</p>
+              <p className="mt-2 text-base text-stone-600">
+                {n.author_name ? `By ${n.author_name}, ` : ""}
+                {formatDateTime(n.updated_at, p.timezone)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section aria-labelledby="add-note-title">
+        <h3 id="add-note-title" className="mb-4 text-xl font-semibold">
+          Add a note
+        </h3>
+        {write ? (
+          <Card>
+            <NoteForm action={createNoteAction.bind(null, p.id)} submitLabel="Add note" current={{ title: "", content: "", category: "other", priority: "normal" }} />
+          </Card>
+        ) : (
+          <ReadOnlyNote />
+        )}
+      </section>
+    </div>
+  );
+}

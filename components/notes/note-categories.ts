@@ -1,0 +1,10 @@
+/** Note categories in the caregiver's words (shared by the note form and the notes list). */
+export const CATEGORY_NAMES: Record<string, string> = {
+  medical: "Medical",
+  behavioral: "Behaviour",
+  preferences: "Likes and dislikes",
+  routine: "Routine",
+  safety: "Safety",
+  family: "Family",
+  other: "Other",
+};

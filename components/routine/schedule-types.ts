@@ -1,0 +1,9 @@
+/** Schedule types in the caregiver's words (shared by the schedule form and list). */
+export const TYPE_NAMES: Record<string, string> = {
+  medication: "Medication",
+  meal: "Meal",
+  exercise: "Exercise",
+  appointment: "Appointment",
+  hydration: "Drink water",
+  other: "Other",
+};
