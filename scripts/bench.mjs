@@ -28,7 +28,7 @@ const dbUrl = (() => {
   return u.toString();
 })();
 const base = `http://127.0.0.1:${PORT}`;
-// `npm run bench -- heartbeat` runs one section (patients, heartbeat, routines); no argument runs the HTTP ones
+// `npm run bench -- heartbeat` runs one section (patients, heartbeat, routines, analytics); no argument runs the HTTP ones
 const only = process.argv[2];
 const want = (section) => !only || only === section;
 
@@ -131,6 +131,21 @@ if (only === "routines") {
     await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-routines.ts"], { DATABASE_URL: dbUrl, LOG_LEVEL: "warn", NODE_ENV: "production", AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop" });
   } finally {
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  }
+  process.exit(0);
+}
+
+if (only === "analytics") {
+  // domain-level (and, with BASE_URL, page) timings of the analytics on a year of one patient's data:
+  // on DATABASE_URL when given (it is migrated first), else on a scratch database dropped afterwards
+  const given = process.env.DATABASE_URL;
+  if (!given) await admin(`CREATE DATABASE "${name}"`);
+  const url = given ?? dbUrl;
+  try {
+    await run(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { DATABASE_URL: url });
+    await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-analytics.ts"], { DATABASE_URL: url, LOG_LEVEL: "warn", NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789-abcdefghijklmnop" });
+  } finally {
+    if (!given) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   process.exit(0);
 }

@@ -72,42 +72,49 @@ const ALERT_TIMES_SQL = `
   WHERE patient_id = $1::uuid AND created_at >= $3::timestamptz AND created_at < $4::timestamptz
   GROUP BY 1`;
 
-// one scan of the activity rows: first per local day and hour (at most 24 rows a day), then buckets and hours
+// one scan of the activity rows in index order, grouped by local hour (one time-zone conversion per row);
+// then days, buckets and hours of the day from those (at most 24 rows a day)
 const ACTIVITY_SQL = `
   WITH per_hour AS (
-    SELECT occurred_at >= $5::timestamptz AS cur, (occurred_at AT TIME ZONE $2::text)::date AS day,
-           extract(hour FROM occurred_at AT TIME ZONE $2::text)::int AS hour, count(*)::int AS events
+    SELECT date_trunc('hour', occurred_at AT TIME ZONE $2::text) AS h, count(*)::int AS events
     FROM activity_logs
     WHERE patient_id = $1::uuid AND occurred_at >= $4::timestamptz AND occurred_at < $6::timestamptz
-    GROUP BY 1, 2, 3
-  )
+    GROUP BY 1
+  ),
+  d AS (SELECT h >= ($5::timestamptz AT TIME ZONE $2::text) AS cur, h::date AS day, extract(hour FROM h)::int AS hour, events FROM per_hour)
   SELECT cur, CASE WHEN cur THEN date_trunc($3::text, day::timestamp)::date::text END AS bucket, NULL::int AS hour,
          sum(events)::int AS events, count(DISTINCT day)::int AS days
-  FROM per_hour GROUP BY 1, 2
+  FROM d GROUP BY 1, 2
   UNION ALL
-  SELECT true, NULL, hour, sum(events)::int, count(*)::int FROM per_hour WHERE cur GROUP BY hour`;
+  SELECT true, NULL, hour, sum(events)::int, count(*)::int FROM d WHERE cur GROUP BY hour`;
 
-// Silences: the time between consecutive activity rows, and from the range's start (or the first activity
-// ever, when the phone came later) to the first row, and from the last row to the range's end (or now).
+// Silences: the time between consecutive activity rows (a window over the index order: no sort), and from
+// the range's start (or the first activity ever, when the phone came later) to the first row, and from the
+// last row to the range's end (or now). Silences that cross into the current range are split there.
 const GAPS_SQL = `
   WITH first AS (SELECT min(occurred_at) AS at FROM activity_logs WHERE patient_id = $1::uuid),
-  bounds AS (
-    SELECT b.cur, greatest(b.s, first.at) AS s, least(b.e, $5::timestamptz) AS e
-    FROM first, (VALUES (false, $2::timestamptz, $3::timestamptz), (true, $3::timestamptz, $4::timestamptz)) AS b(cur, s, e)
-    WHERE first.at IS NOT NULL AND greatest(b.s, first.at) < least(b.e, $5::timestamptz)
+  span AS (SELECT greatest($2::timestamptz, first.at) AS s, least($4::timestamptz, $5::timestamptz) AS e FROM first WHERE first.at IS NOT NULL),
+  inside AS (
+    SELECT min(occurred_at) AS lo, max(occurred_at) AS hi FROM activity_logs
+    WHERE patient_id = $1::uuid AND occurred_at >= $2::timestamptz AND occurred_at < $4::timestamptz AND occurred_at <= $5::timestamptz
   ),
-  pts AS (
-    SELECT occurred_at >= $3::timestamptz AS cur, occurred_at AS at
-    FROM activity_logs WHERE patient_id = $1::uuid AND occurred_at >= $2::timestamptz AND occurred_at < $4::timestamptz AND occurred_at <= $5::timestamptz
-    UNION ALL SELECT cur, s FROM bounds
-    UNION ALL SELECT cur, e FROM bounds
+  raw AS (
+    SELECT s, e FROM (
+      SELECT lag(occurred_at) OVER (ORDER BY occurred_at) AS s, occurred_at AS e FROM activity_logs
+      WHERE patient_id = $1::uuid AND occurred_at >= $2::timestamptz AND occurred_at < $4::timestamptz AND occurred_at <= $5::timestamptz
+    ) w WHERE e - s >= make_interval(mins => $6::int)
+    UNION ALL SELECT span.s, coalesce(inside.lo, span.e) FROM span, inside
+    UNION ALL SELECT inside.hi, span.e FROM span, inside WHERE inside.hi IS NOT NULL
   ),
-  g AS (SELECT cur, lag(at) OVER (PARTITION BY cur ORDER BY at) AS s, at AS e FROM pts),
+  pieces AS (
+    SELECT false AS cur, s, least(e, $3::timestamptz) AS e FROM raw WHERE s < $3::timestamptz
+    UNION ALL SELECT true, greatest(s, $3::timestamptz), e FROM raw WHERE e > $3::timestamptz
+  ),
   big AS (
     SELECT cur, s, e, (extract(epoch FROM e - s) / 60)::float8 AS minutes,
            count(*) OVER (PARTITION BY cur)::int AS n,
            row_number() OVER (PARTITION BY cur ORDER BY e - s DESC, s) AS rn
-    FROM g WHERE s IS NOT NULL AND e - s >= make_interval(mins => $6::int)
+    FROM pieces WHERE e - s >= make_interval(mins => $6::int)
   )
   SELECT cur, s, e, minutes, n FROM big WHERE rn <= ${LONGEST_GAPS} ORDER BY cur, rn`;
 

@@ -69,8 +69,8 @@ export default async function PatientReportsPage({ params, searchParams }: Props
           <Headline label="Meals confirmed" value={percent(cur.adherence.meal.rate)} detail={ofDue(cur.adherence.meal)} change={pointsChange(delta.adherence_points.meal, days)} />
           <Headline label="Conversations" value={cur.conversations.count} detail={`Mood: ${moodLabel(cur.conversations.mean_sentiment)}`} change={countChange(delta.conversations, days)} />
           <Headline label="Alerts" value={cur.alerts.count} detail={`${countChange(delta.alerts, days)}`} />
-          <Headline label="Time to acknowledge (median)" value={duration(cur.alerts.time_to_acknowledge.median_minutes)} detail={`90% within ${duration(cur.alerts.time_to_acknowledge.p90_minutes)}`} />
-          <Headline label="Time to resolve (median)" value={duration(cur.alerts.time_to_resolve.median_minutes)} detail={`90% within ${duration(cur.alerts.time_to_resolve.p90_minutes)}`} />
+          <Headline label="Time to acknowledge (median)" value={duration(cur.alerts.time_to_acknowledge.median_minutes)} detail={cur.alerts.time_to_acknowledge.count ? `90% within ${duration(cur.alerts.time_to_acknowledge.p90_minutes)}` : "No alert acknowledged in this period"} />
+          <Headline label="Time to resolve (median)" value={duration(cur.alerts.time_to_resolve.median_minutes)} detail={cur.alerts.time_to_resolve.count ? `90% within ${duration(cur.alerts.time_to_resolve.p90_minutes)}` : "No alert resolved in this period"} />
           <Headline
             label="Phone silent 2 hours or more"
             value={`${cur.activity.gaps_over_threshold} ${cur.activity.gaps_over_threshold === 1 ? "time" : "times"}`}
