@@ -3,6 +3,7 @@ import { db, pool } from "@/lib/db/client";
 import type { CaregiverActor } from "@/lib/auth/actor";
 import { requireScope, visibleScope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ratio } from "./compute-patient-analytics";
 import { localToday, resolveRange } from "./range";
 import type { CaregiverAnalytics, RangeQuery } from "./schemas";
 
@@ -61,7 +62,6 @@ interface Row {
   low: number;
 }
 
-const ratio = (done: number, total: number) => (total === 0 ? null : Math.round((done / total) * 1000) / 1000);
 const counts = (due: number, completed: number, missed: number) => ({ due, completed, missed, rate: ratio(completed, due) });
 
 /**

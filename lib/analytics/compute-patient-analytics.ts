@@ -120,7 +120,8 @@ const GAPS_SQL = `
 
 type Counts = { due: number; completed: number; missed: number; rate: number | null };
 const zero = (): Counts => ({ due: 0, completed: 0, missed: 0, rate: null });
-const ratio = (done: number, total: number) => (total === 0 ? null : Math.round((done / total) * 1000) / 1000);
+/** completed / due to three decimals; null when nothing was due */
+export const ratio = (done: number, total: number) => (total === 0 ? null : Math.round((done / total) * 1000) / 1000);
 const round1 = (n: number | null) => (n === null || n === undefined ? null : Math.round(n * 10) / 10);
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 

@@ -12,10 +12,14 @@ describe("pageRange (the reports pages' GET form)", () => {
     });
     expect(pageRange({}, today).query).toEqual({ from: "2026-03-12", to: "2026-04-10", granularity: "day" });
     expect(pageRange({ period: "1000" }, today).period).toBe("30");
+    // unless chosen, the grouping fits the length: days up to a month, then weeks, then months
+    expect([pageRange({ period: "90" }, today).query.granularity, pageRange({ period: "365" }, today).query.granularity]).toEqual(["week", "month"]);
+    expect(pageRange({ period: "365", granularity: "day" }, today).query.granularity).toBe("day");
   });
 
   it("takes a valid custom range, and refuses a bad one with errors next to the fields and the last 30 days", () => {
     expect(pageRange({ period: "custom", from: "2026-01-01", to: "2026-01-31", granularity: "month" }, today).query).toEqual({ from: "2026-01-01", to: "2026-01-31", granularity: "month" });
+    expect(pageRange({ period: "custom", from: "2026-01-01", to: "2026-02-28" }, today).query.granularity).toBe("week");
     const backwards = pageRange({ period: "custom", from: "2026-02-01", to: "2026-01-01" }, today);
     expect(backwards.errors).toEqual({ to: "The end of the range must be on or after its start." });
     expect(backwards.values).toEqual({ from: "2026-02-01", to: "2026-01-01" });

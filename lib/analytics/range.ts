@@ -83,9 +83,18 @@ export interface PageRange {
  */
 export function pageRange(input: PageRangeInput, today: string): PageRange {
   const errors: PageRange["errors"] = {};
-  const granularity = (GRANULARITY_VALUES as readonly string[]).includes(input.granularity ?? "") ? (input.granularity as Granularity) : "day";
-  if (input.granularity && granularity !== input.granularity) errors.granularity = "Choose day, week or month.";
-  const preset = (n: string): PageRange["query"] => ({ from: fmt(day(today).minus({ days: Number(n) - 1 })), to: today, granularity });
+  const chosen = (GRANULARITY_VALUES as readonly string[]).includes(input.granularity ?? "") ? (input.granularity as Granularity) : null;
+  if (input.granularity && !chosen) errors.granularity = "Choose day, week or month.";
+  // unless chosen: days up to a month, weeks up to half a year, then months (a readable number of bars)
+  const fit = (from: string, to: string): Granularity => {
+    if (chosen) return chosen;
+    const n = resolveRange({ from, to }, today).days;
+    return n <= 31 ? "day" : n <= 183 ? "week" : "month";
+  };
+  const preset = (n: string): PageRange["query"] => {
+    const from = fmt(day(today).minus({ days: Number(n) - 1 }));
+    return { from, to: today, granularity: fit(from, today) };
+  };
   if (input.period === "custom" || (!input.period && (input.from || input.to))) {
     const values = { from: input.from ?? "", to: input.to ?? "" };
     for (const f of ["from", "to"] as const) {
@@ -95,7 +104,7 @@ export function pageRange(input: PageRangeInput, today: string): PageRange {
     if (!errors.from && !errors.to) {
       try {
         const r = resolveRange(values, today);
-        return { period: "custom", query: { from: r.from, to: r.to, granularity }, values, errors };
+        return { period: "custom", query: { from: r.from, to: r.to, granularity: fit(r.from, r.to) }, values, errors };
       } catch (err) {
         for (const e of (err as ValidationFailed).extra.errors ?? []) errors[e.field as "from" | "to"] = e.message;
       }
