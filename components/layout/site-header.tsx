@@ -26,6 +26,9 @@ export function SiteHeader({ caregiverName, signOutAction }: { caregiverName: st
               <NavLink href="/alerts">Alerts</NavLink>
             </li>
             <li>
+              <NavLink href="/reports">Reports</NavLink>
+            </li>
+            <li>
               <NavLink href="/settings">Settings</NavLink>
             </li>
           </ul>
