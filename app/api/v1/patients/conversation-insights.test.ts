@@ -60,10 +60,11 @@ describe("mood trend", () => {
     expect(r.status).toBe(200);
     expect(r.body.timezone).toBe("Australia/Sydney");
     expect(r.body.buckets).toEqual([
-      { start: "2026-03-09", turns: 0, positive: 0, neutral: 0, concerned: 0, distressed: 0, mood_score: null },
-      { start: "2026-03-10", turns: 1, positive: 1, neutral: 0, concerned: 0, distressed: 0, mood_score: 1 },
-      { start: "2026-03-11", turns: 2, positive: 0, neutral: 0, concerned: 1, distressed: 1, mood_score: -0.75 },
-      { start: "2026-03-12", turns: 0, positive: 0, neutral: 0, concerned: 0, distressed: 0, mood_score: null },
+      { start: "2026-03-09", end: "2026-03-09", turns: 0, positive: 0, neutral: 0, concerned: 0, distressed: 0, mood_score: null },
+      { start: "2026-03-10", end: "2026-03-10", turns: 1, positive: 1, neutral: 0, concerned: 0, distressed: 0, mood_score: 1 },
+      // the daily summaries' scale: distressed -2, concerned -1
+      { start: "2026-03-11", end: "2026-03-11", turns: 2, positive: 0, neutral: 0, concerned: 1, distressed: 1, mood_score: -1.5 },
+      { start: "2026-03-12", end: "2026-03-12", turns: 0, positive: 0, neutral: 0, concerned: 0, distressed: 0, mood_score: null },
     ]);
   });
 
@@ -75,13 +76,13 @@ describe("mood trend", () => {
     const r = await call(mood.GET, { token: owner.token, params: { id: patient.id }, path: `/x?from=2026-03-02&to=2026-03-15&granularity=week` });
     expect(r.body.buckets.map((b: { start: string; turns: number; mood_score: number }) => [b.start, b.turns, b.mood_score])).toEqual([
       ["2026-03-02", 2, 0.5],
-      ["2026-03-09", 1, -0.5],
+      ["2026-03-09", 1, -1],
     ]);
   });
 
   it("refuses a range that ends before it starts, a bad date and an unknown granularity", async () => {
     const { owner, patient } = await household();
-    for (const path of ["/x?from=2026-03-10&to=2026-03-01", "/x?from=yesterday", "/x?granularity=hour", "/x?colour=red"]) {
+    for (const path of ["/x?from=2026-03-10&to=2026-03-01", "/x?from=2020-01-01&to=2026-03-01", "/x?from=yesterday", "/x?granularity=hour", "/x?colour=red"]) {
       const r = await call(mood.GET, { token: owner.token, params: { id: patient.id }, path });
       expect(r.status, path).toBe(422);
     }
