@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DateTime } from "luxon";
 import { listConversations, listConversationsQuery } from "@/lib/conversations/conversations";
+import { moodTrend, moodTrendQuery, trendingTopics, trendingTopicsQuery } from "@/lib/conversations/conversation-trends";
+import { startersForCareTeam } from "@/lib/conversations/conversation-starters";
+import { clock } from "@/lib/clock";
+import { ConversationInsight } from "@/components/conversations/conversation-insight";
 import { ValidationFailed } from "@/lib/api/errors";
 import { zodFieldErrors } from "@/lib/api/problem";
 import { fieldErrorMap } from "@/lib/dashboard/form-state";
@@ -37,6 +42,16 @@ export default async function ConversationsPage({ params, searchParams }: Props)
     stale = true;
     page = await withRequestContext(() => listConversations(actor, p.id, { ...query, cursor: undefined }));
   }
+  const now = clock.now();
+  // this week and the three before it, Monday to Monday in the patient's zone
+  const since = DateTime.fromJSDate(now, { zone: p.timezone }).startOf("week").minus({ weeks: 3 }).toISODate()!;
+  const [mood, topics, starters] = await withRequestContext(() =>
+    Promise.all([
+      moodTrend(actor, p.id, moodTrendQuery.parse({ granularity: "week", from: since }), now),
+      trendingTopics(actor, p.id, trendingTopicsQuery.parse({ limit: 6 }), now),
+      startersForCareTeam(actor, p.id, { limit: 3 }, now),
+    ]),
+  );
   const filtered = !!(query.sentiment || query.urgency || query.q);
   const keep = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => !!e[1]));
   const next = page.next_cursor ? `?${new URLSearchParams([...keep, ["cursor", page.next_cursor]])}` : null;
@@ -58,6 +73,7 @@ export default async function ConversationsPage({ params, searchParams }: Props)
   return (
     <div className="space-y-8">
       <h2 className="text-2xl font-bold">Conversations</h2>
+      {(page.items.length > 0 || filtered) && <ConversationInsight mood={mood} topics={topics} starters={starters.items} />}
       <form method="get" role="search" aria-label="Filter conversations" className="grid items-end gap-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:grid-cols-[1fr_1fr_2fr_auto]">
         {filterSelect("sentiment", "Mood", SENTIMENT_OPTIONS)}
         {filterSelect("urgency", "Urgency", URGENCY_OPTIONS)}
