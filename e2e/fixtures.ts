@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_AUTH_SECRET, E2E_DB_PORT } from "./env";
 
 /** A caregiver nobody has used yet (the database is fresh per run, the email unique per test anyway). */
@@ -80,7 +80,35 @@ export async function signInDirectly(page: Page, who: Partial<Caregiver> & { tim
   const { encode } = await import("next-auth/jwt");
   const name = "authjs.session-token";
   const value = await encode({ token: { sub: row.caregiver_id, sid: row.session_id }, secret: E2E_AUTH_SECRET, salt: name, maxAge: 24 * 60 * 60 });
-  const url = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1:3100");
+  const url = new URL(base());
   await page.context().addCookies([{ name, value, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
   return { ...c, caregiverId: row.caregiver_id, sessionId: row.session_id };
+}
+
+export const base = () => test.info().project.use.baseURL ?? "http://127.0.0.1:3100";
+
+/** A patient added by the signed-in caregiver (the page's cookie session; writes need our own origin). */
+export async function addPatientByApi(page: Page, first: string) {
+  const res = await page.request.post("/api/v1/patients", {
+    headers: { origin: new URL(base()).origin },
+    data: { first_name: first, last_name: "Johnson", date_of_birth: "1945-05-15", timezone: "America/Chicago" },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as { id: string };
+}
+
+/** Pair a phone like the app: the caregiver makes a code, the phone trades it for a device credential. */
+export async function pairPhone(page: Page, phone: APIRequestContext, patientId: string) {
+  const code = await page.request.post(`/api/v1/patients/${patientId}/pairing-code`, { headers: { origin: new URL(base()).origin } });
+  expect(code.status(), await code.text()).toBe(201);
+  const { setup_token } = await code.json();
+  const setup = await phone.post("/api/v1/mobile/setup", { data: { patient_id: patientId, setup_token } });
+  expect(setup.status(), await setup.text()).toBe(200);
+  const { access_token } = await setup.json();
+  const beat = async (body: Record<string, unknown>) => {
+    const hb = await phone.post(`/api/v1/patients/${patientId}/heartbeat`, { headers: { authorization: `Bearer ${access_token}` }, data: body });
+    expect(hb.status(), await hb.text()).toBe(200);
+  };
+  /** the phone's device credential, for its other calls */
+  return Object.assign(beat, { credential: access_token as string });
 }

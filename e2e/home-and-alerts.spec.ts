@@ -1,37 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { expectNoA11yViolations, signInDirectly, snap } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { addPatientByApi as addPatient, base, expectNoA11yViolations, pairPhone, signInDirectly, snap } from "./fixtures";
 
 /**
  * The caregiver's home and alerts, as a caregiver uses them: Betty's phone is paired the way the app does it,
  * her emergency button is pressed while the home page is open, the alert appears there without a reload,
  * and the caregiver acknowledges, annotates and resolves it.
  */
-
-const base = () => test.info().project.use.baseURL ?? "http://127.0.0.1:3100";
-
-/** A patient added by the signed-in caregiver (the page's cookie session; writes need our own origin). */
-async function addPatient(page: Page, first: string) {
-  const res = await page.request.post("/api/v1/patients", {
-    headers: { origin: new URL(base()).origin },
-    data: { first_name: first, last_name: "Johnson", date_of_birth: "1945-05-15", timezone: "America/Chicago" },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as { id: string };
-}
-
-/** Pair a phone like the app: the caregiver makes a code, the phone trades it for a device credential. */
-async function pairPhone(page: Page, phone: APIRequestContext, patientId: string) {
-  const code = await page.request.post(`/api/v1/patients/${patientId}/pairing-code`, { headers: { origin: new URL(base()).origin } });
-  expect(code.status(), await code.text()).toBe(201);
-  const { setup_token } = await code.json();
-  const setup = await phone.post("/api/v1/mobile/setup", { data: { patient_id: patientId, setup_token } });
-  expect(setup.status(), await setup.text()).toBe(200);
-  const { access_token } = await setup.json();
-  return async (body: Record<string, unknown>) => {
-    const hb = await phone.post(`/api/v1/patients/${patientId}/heartbeat`, { headers: { authorization: `Bearer ${access_token}` }, data: body });
-    expect(hb.status(), await hb.text()).toBe(200);
-  };
-}
 
 const heartbeat = { activity_type: "heartbeat", device_type: "android", app_version: "2.4.0", battery_level: 80, details: {} };
 
