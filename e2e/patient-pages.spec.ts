@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoA11yViolations, signInDirectly, snap } from "./fixtures";
+import { expectNoA11yViolations, signInDirectly, snap, sql } from "./fixtures";
 
 /** Adds a patient through the dashboard's form; returns the overview's path. */
 async function addPatient(page: Page, first = "Betty", last = "Johnson") {
@@ -155,5 +155,47 @@ test.describe("patient pages", () => {
       expect(missing?.status(), tab).toBe(404);
       await expect(page.getByText("Rose Lee")).toHaveCount(0);
     }
+  });
+
+  test("today's reminders: the caregiver marks one done, skips one, and marks a missed dose done late; a viewer only reads", async ({ page, browser }) => {
+    const me = await signInDirectly(page);
+    const base = await addPatient(page, "Ida", "Moreno");
+    const patientId = base.split("/")[2];
+    // three instances due now (always "today" in her zone): as the reminder generator would have made them
+    await sql(
+      `INSERT INTO reminders (id, patient_id, type, title, due_at, status, missed_at, updated_at)
+       SELECT gen_random_uuid(), $1::uuid, 'medication', t.title, now() - t.ago * interval '1 minute', t.status::"ReminderStatus",
+              CASE WHEN t.status = 'missed' THEN now() END, now()
+       FROM (VALUES ('Vitamin D', 'pending', 1), ('Evening walk', 'pending', 2), ('Metformin', 'missed', 40)) AS t(title, status, ago)`,
+      [patientId],
+    );
+    await page.goto(`${base}/routine`);
+    await page.getByRole("button", { name: "Mark done Vitamin D" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Reminder marked done." })).toBeVisible();
+    await page.getByRole("button", { name: "Skip Evening walk" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Reminder skipped." })).toBeVisible();
+    // a missed dose cannot be skipped any more, but can be marked done late
+    await expect(page.getByRole("button", { name: "Skip Metformin" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Mark done late Metformin" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Reminder marked done." })).toBeVisible();
+    const rows = await sql<{ title: string; status: string; completed_by_id: string | null }>(`SELECT title, status::text, completed_by_id FROM reminders WHERE patient_id = $1::uuid ORDER BY title`, [patientId]);
+    expect(rows).toEqual([
+      { title: "Evening walk", status: "skipped", completed_by_id: null },
+      { title: "Metformin", status: "completed", completed_by_id: me.caregiverId },
+      { title: "Vitamin D", status: "completed", completed_by_id: me.caregiverId },
+    ]);
+    await expectNoA11yViolations(page);
+
+    // a viewer on her care team sees the routine but no buttons that change it
+    const viewerPage = await (await browser.newContext()).newPage();
+    const viewer = await signInDirectly(viewerPage, { firstName: "Vic" });
+    await sql(
+      `INSERT INTO care_team_members (id, patient_id, caregiver_id, standing, contact_order, updated_at) VALUES (gen_random_uuid(), $1::uuid, $2::uuid, 'viewer', 5, now())`,
+      [patientId, viewer.caregiverId],
+    );
+    await viewerPage.goto(`${base}/routine`);
+    await expect(viewerPage.getByText("Vitamin D").first()).toBeVisible();
+    await expect(viewerPage.getByRole("button", { name: /Mark done|Skip|Pause/ })).toHaveCount(0);
+    await expect(viewerPage.getByRole("link", { name: "Add a schedule" })).toHaveCount(0);
   });
 });

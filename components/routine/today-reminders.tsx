@@ -39,6 +39,8 @@ export function TodayReminders({
       {reminders.map((r) => {
         const state = reminderState(r);
         const open = r.status === "pending" || r.status === "snoozed";
+        // a missed dose taken late can still be marked done (its missed-dose alert then resolves)
+        const completable = open || r.status === "missed";
         return (
           <li key={r.id} className="flex flex-wrap items-start justify-between gap-4 py-4">
             <div>
@@ -50,14 +52,17 @@ export function TodayReminders({
               </p>
               {r.patient_response && <p className="mt-1 text-base text-stone-600">They said: “{r.patient_response}”</p>}
             </div>
-            {open && completeAction && skipAction && (
+            {completable && completeAction && skipAction && (
               <div className="flex flex-wrap items-start gap-3">
                 <ActionButton action={completeAction} fields={{ reminder_id: r.id }} pendingText="Saving…">
-                  Mark done<span className="sr-only"> {r.title}</span>
+                  {open ? "Mark done" : "Mark done late"}
+                  <span className="sr-only"> {r.title}</span>
                 </ActionButton>
-                <ActionButton action={skipAction} fields={{ reminder_id: r.id }} pendingText="Saving…">
-                  Skip<span className="sr-only"> {r.title}</span>
-                </ActionButton>
+                {open && (
+                  <ActionButton action={skipAction} fields={{ reminder_id: r.id }} pendingText="Saving…">
+                    Skip<span className="sr-only"> {r.title}</span>
+                  </ActionButton>
+                )}
               </div>
             )}
           </li>
