@@ -127,7 +127,10 @@ async function main() {
   row("year, by day, as the page does it (access check + audit row)", await time(() => getPatientAnalytics(actor, patientId, { from: year.from, to: year.to, granularity: "day" }, NOW)));
   row("all my patients (21), 30 days, as the page does it", await time(() => getCaregiverAnalytics(actor, { from: month.from, to: month.to }, NOW)));
   if (process.env.BASE_URL && process.env.AUTH_SECRET) {
-    row(`GET /patients/{id}/reports?period=custom (a year, by day) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports?period=custom&from=${year.from}&to=${year.to}&granularity=day`));
+    row(`GET /patients/{id}/reports?period=365 (a year, grouped by month as the page chooses) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports?period=365`));
+    row(`GET /patients/{id}/reports (the default: 30 days by day) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports`));
+    row(`GET /patients/{id}/reports?period=365&granularity=week (a year, by week) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports?period=365&granularity=week`));
+    row(`GET /patients/{id}/reports?period=90&granularity=day (the longest range the page shows by day) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports?period=90&granularity=day`));
     row(`GET /api/v1/patients/{id}/analytics (a year) over HTTP`, await overHttp(caregiverId, `/api/v1/patients/${patientId}/analytics?from=${year.from}&to=${year.to}`));
   }
   console.log(`\nSeeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.counts.map((c) => `${c.t} ${c.n.toLocaleString("en")}`).join(", ")}. ${RUNS} timed runs after 2 warm-ups.\n`);

@@ -14,7 +14,11 @@ describe("pageRange (the reports pages' GET form)", () => {
     expect(pageRange({ period: "1000" }, today).period).toBe("30");
     // unless chosen, the grouping fits the length: days up to a month, then weeks, then months
     expect([pageRange({ period: "90" }, today).query.granularity, pageRange({ period: "365" }, today).query.granularity]).toEqual(["week", "month"]);
-    expect(pageRange({ period: "365", granularity: "day" }, today).query.granularity).toBe("day");
+    expect(pageRange({ period: "90", granularity: "day" }, today).query.granularity).toBe("day");
+    // past three months, day by day is refused beside the field and the page groups as it would have
+    const yearByDay = pageRange({ period: "365", granularity: "day" }, today);
+    expect(yearByDay.query.granularity).toBe("month");
+    expect(yearByDay.errors.granularity).toMatch(/longer than 92 days by week or month/);
   });
 
   it("takes a valid custom range, and refuses a bad one with errors next to the fields and the last 30 days", () => {

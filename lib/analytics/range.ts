@@ -81,15 +81,23 @@ export interface PageRange {
  * preset is the last N days up to today; a custom range is validated like the API's, and when refused
  * the page shows the errors next to the fields and the last 30 days.
  */
+/** the longest range the reports page shows day by day */
+export const MAX_DAILY_DAYS = 92;
+
 export function pageRange(input: PageRangeInput, today: string): PageRange {
   const errors: PageRange["errors"] = {};
   const chosen = (GRANULARITY_VALUES as readonly string[]).includes(input.granularity ?? "") ? (input.granularity as Granularity) : null;
   if (input.granularity && !chosen) errors.granularity = "Choose day, week or month.";
   // unless chosen: days up to a month, weeks up to half a year, then months (a readable number of bars)
   const fit = (from: string, to: string): Granularity => {
-    if (chosen) return chosen;
     const n = resolveRange({ from, to }, today).days;
-    return n <= 31 ? "day" : n <= 183 ? "week" : "month";
+    const auto: Granularity = n <= 31 ? "day" : n <= 183 ? "week" : "month";
+    // a bar a day stops being readable (and the page heavy) past three months; the export still can
+    if (chosen === "day" && n > MAX_DAILY_DAYS) {
+      errors.granularity = `Group a range longer than ${MAX_DAILY_DAYS} days by week or month. The API and its export can still give one row a day.`;
+      return auto;
+    }
+    return chosen ?? auto;
   };
   const preset = (n: string): PageRange["query"] => {
     const from = fmt(day(today).minus({ days: Number(n) - 1 }));
