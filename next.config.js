@@ -25,6 +25,9 @@ const securityHeaders = [
 const nextConfig = {
   // several dev servers side by side (one per worktree task) each need their own build folder
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `next dev` serves its live-reload and client chunks only to known origins: without this, a page opened
+  // at 127.0.0.1 (as the browser tests do) never hydrates in dev
+  allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   serverExternalPackages: ["pino", "@electric-sql/pglite", "@electric-sql/pglite-socket", "prom-client"],
   async headers() {
