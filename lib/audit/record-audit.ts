@@ -32,3 +32,22 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry) {
     },
   });
 }
+
+/**
+ * For views that refresh themselves (the home page polls every few seconds): record the read once, and
+ * again only when what was seen changes (the metadata differs) or `withinMs` has passed. The access is still
+ * on record; the log is not flooded with identical rows while a tab stays open.
+ */
+export async function recordAuditOnce(tx: Tx, actor: Actor, entry: AuditEntry, withinMs: number) {
+  const { actorId } = actorRef(actor);
+  const recent = await tx.auditEvent.findFirst({
+    where: {
+      actorId,
+      action: entry.action,
+      createdAt: { gte: new Date(Date.now() - withinMs) },
+      metadata: { equals: (entry.metadata ?? {}) as object },
+    },
+    select: { id: true },
+  });
+  if (!recent) await recordAudit(tx, actor, entry);
+}

@@ -120,8 +120,14 @@ describe("the home page at a glance", () => {
     const ownerView = await getOverview(owner.actor, NOW);
     expect(ownerView.patients.map((p) => p.full_name).sort()).toEqual(["Mine Johnson", "Theirs Johnson"]);
     expect(ownerView.open_alerts.map((a) => a.patient_id)).toEqual([theirs.id]);
-    const audit = await db.auditEvent.findFirst({ where: { actorId: member.id, action: "overview.read" } });
-    expect(audit?.metadata).toMatchObject({ count: 1, patient_ids: [mine.id] });
+    const audits = () => db.auditEvent.findMany({ where: { actorId: member.id, action: "overview.read" }, orderBy: { createdAt: "asc" } });
+    expect((await audits()).map((a) => a.metadata)).toEqual([{ count: 1, patient_ids: [mine.id] }]);
+    // the page polls: the same view again is not a new row; a different set of patients is
+    await getOverview(member.actor, NOW);
+    expect(await audits()).toHaveLength(1);
+    await joinCareTeam(theirs.id, member.id, "viewer");
+    await getOverview(member.actor, NOW);
+    expect((await audits()).map((a) => (a.metadata as { count: number }).count)).toEqual([1, 2]);
   });
 
   it("is empty for a caregiver without patients", async () => {

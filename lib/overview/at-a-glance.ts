@@ -4,7 +4,7 @@ import type { Sentiment } from "@/lib/db/generated/client";
 import { patientsInScope, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { isOnline } from "@/lib/activity/list-activity";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAuditOnce } from "@/lib/audit/record-audit";
 import { presentAlert } from "@/lib/alerts/present-alert";
 import type { OpenAlertGlance, Overview, PatientGlance } from "./schemas";
 
@@ -155,6 +155,7 @@ export async function getOverview(actor: Actor, now: Date): Promise<Overview> {
       nobody_reached: full.escalation.nobody_reached,
     };
   });
-  await recordAudit(db, actor, { action: "overview.read", targetType: "patient", metadata: { count: patients.length, patient_ids: patients.map((p) => p.id) } });
+  // the home page polls: one row per quarter hour while the same patients are shown
+  await recordAuditOnce(db, actor, { action: "overview.read", targetType: "patient", metadata: { count: patients.length, patient_ids: patients.map((p) => p.id) } }, 15 * 60_000);
   return { generated_at: now.toISOString(), patients, open_alerts: openAlerts, open_alert_total: openTotal };
 }
