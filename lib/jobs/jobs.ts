@@ -7,6 +7,7 @@ import { generateWeeklyInsights, patientsActiveSince } from "@/lib/insights/week
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { dispatchPending, sendDigests } from "@/lib/notifications/dispatch";
 import { summarizeEndedConversations } from "@/lib/conversations/summarize-conversations";
+import { applyRetention } from "@/lib/retention/apply-retention";
 import { defineJob, type Job } from "./job";
 
 /** Every background job of Elda (docs/decisions/010-jobs-on-inngest-with-an-embedded-runner.md). */
@@ -119,5 +120,11 @@ export const jobs: Job[] = [
     trigger: { cron: "*/10 * * * *" },
     retries: 3,
     handler: ({ now, step }) => step.run("summarize", () => summarizeEndedConversations(now)),
+  }),
+  defineJob({
+    id: "data-retention",
+    trigger: { cron: "30 3 * * *" },
+    retries: 3,
+    handler: ({ now, step }) => step.run("delete-expired", () => applyRetention(now)),
   }),
 ];
