@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { sentiment } from "@/lib/conversations/conversations";
-import { SEVERITIES, severity } from "@/lib/validation/common";
-import { alertStatus, alertType } from "@/lib/alerts/schemas";
+import { SEVERITIES } from "@/lib/validation/common";
+import { alertOutput } from "@/lib/alerts/schemas";
 
 /** Why a patient is near the top of the home page (null: nothing needs attention). */
 export const ATTENTION = ["urgent_alerts", "offline", "low_adherence"] as const;
@@ -30,18 +30,10 @@ export const patientGlanceOutput = z.object({
 });
 export type PatientGlance = z.infer<typeof patientGlanceOutput>;
 
-export const openAlertGlance = z.object({
-  id: z.uuid(),
-  patient_id: z.uuid(),
-  patient_name: z.string(),
-  type: alertType,
-  severity,
-  status: alertStatus,
-  title: z.string(),
-  created_at: z.string(),
-  last_occurred_at: z.string(),
-  nobody_reached: z.boolean(),
-});
+/** An open alert on the home page: the inbox's alert, cut down to what the list shows. */
+export const openAlertGlance = alertOutput
+  .pick({ id: true, patient_id: true, patient_name: true, type: true, severity: true, status: true, title: true, created_at: true, last_occurred_at: true })
+  .extend({ nobody_reached: z.boolean() });
 export type OpenAlertGlance = z.infer<typeof openAlertGlance>;
 
 export const overviewOutput = z.object({
