@@ -1,5 +1,7 @@
 import "server-only";
-import { db, pool } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { onOneConnection } from "./one-connection";
+import { limitAnalytics } from "./patient-analytics";
 import type { CaregiverActor } from "@/lib/auth/actor";
 import { requireScope, visibleScope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -75,8 +77,9 @@ export async function getCaregiverAnalytics(actor: CaregiverActor, query: RangeQ
     db.caregiver.findUniqueOrThrow({ where: { id: actor.caregiverId }, select: { timezone: true } }),
     visibleScope(db, actor.caregiverId),
   ]);
+  await limitAnalytics(actor, now);
   const range = resolveRange(query, localToday(now, me.timezone));
-  const { rows } = await pool.query<Row>(SQL, [scope.organizationIds, range.previous.from, range.from, range.to, scope.patientIds, now]);
+  const { rows } = await onOneConnection((q) => q.query<Row>(SQL, [scope.organizationIds, range.previous.from, range.from, range.to, scope.patientIds, now]));
   const patients = rows.map((r) => ({
     patient_id: r.patient_id,
     name: r.name,

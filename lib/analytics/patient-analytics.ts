@@ -1,5 +1,8 @@
 import "server-only";
-import { db, pool } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { actorRef } from "@/lib/auth/actor";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { onOneConnection } from "./one-connection";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPatientAccess } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -13,8 +16,9 @@ import type { PatientAnalytics, PatientAnalyticsQuery } from "./schemas";
  */
 export async function getPatientAnalytics(actor: Actor, patientId: string, query: PatientAnalyticsQuery, now: Date, action = "analytics.read"): Promise<PatientAnalytics> {
   const access = await assertPatientAccess(db, actor, patientId, "read");
+  await limitAnalytics(actor, now);
   const range = resolveRange(query, localToday(now, access.timezone));
-  const result = await computePatientAnalytics(pool, patientId, access.timezone, range, query.granularity, now);
+  const result = await onOneConnection((q) => computePatientAnalytics(q, patientId, access.timezone, range, query.granularity, now));
   await recordAudit(db, actor, {
     action,
     targetType: "patient",
@@ -24,4 +28,9 @@ export async function getPatientAnalytics(actor: Actor, patientId: string, query
     metadata: { from: range.from, to: range.to, granularity: query.granularity },
   });
   return result;
+}
+
+/** Reports are for reading, not for hammering: 60 a minute per caregiver or key (pages and API together). */
+export async function limitAnalytics(actor: Actor, now: Date) {
+  await enforceRateLimit(`analytics:${actorRef(actor).actorId}`, 60, 60, now, "Too many reports at once. Wait a minute and try again.");
 }

@@ -121,13 +121,17 @@ describe("the home page at a glance", () => {
     expect(ownerView.patients.map((p) => p.full_name).sort()).toEqual(["Mine Johnson", "Theirs Johnson"]);
     expect(ownerView.open_alerts.map((a) => a.patient_id)).toEqual([theirs.id]);
     const audits = () => db.auditEvent.findMany({ where: { actorId: member.id, action: "overview.read" }, orderBy: { createdAt: "asc" } });
-    expect((await audits()).map((a) => a.metadata)).toEqual([{ count: 1, patient_ids: [mine.id] }]);
+    expect((await audits()).map((a) => a.metadata)).toEqual([{ count: 1, patient_ids: [mine.id], session_id: member.actor.sessionId ?? null, api_key_id: null }]);
     // the page polls: the same view again is not a new row; a different set of patients is
     await getOverview(member.actor, NOW);
     expect(await audits()).toHaveLength(1);
     await joinCareTeam(theirs.id, member.id, "viewer");
     await getOverview(member.actor, NOW);
     expect((await audits()).map((a) => (a.metadata as { count: number }).count)).toEqual([1, 2]);
+    // the same view a quarter of an hour later, or from another session, is on record again
+    await getOverview(member.actor, new Date(NOW.getTime() + 15 * 60_000 + 1));
+    await getOverview({ ...member.actor, sessionId: "another-session" }, NOW);
+    expect(await audits()).toHaveLength(4);
   });
 
   it("is empty for a caregiver without patients", async () => {

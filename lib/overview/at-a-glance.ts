@@ -156,6 +156,6 @@ export async function getOverview(actor: Actor, now: Date): Promise<Overview> {
     };
   });
   // the home page polls: one row per quarter hour while the same patients are shown
-  await recordAuditOnce(db, actor, { action: "overview.read", targetType: "patient", metadata: { count: patients.length, patient_ids: patients.map((p) => p.id) } }, 15 * 60_000);
+  await recordAuditOnce(db, actor, { action: "overview.read", targetType: "patient", metadata: { count: patients.length, patient_ids: patients.map((p) => p.id) } }, 15 * 60_000, now);
   return { generated_at: now.toISOString(), patients, open_alerts: openAlerts, open_alert_total: openTotal };
 }

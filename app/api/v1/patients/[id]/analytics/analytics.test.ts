@@ -251,6 +251,22 @@ describe("GET /api/v1/patients/{id}/analytics", () => {
   });
 });
 
+describe("analytics under load", () => {
+  it("answers at most 60 reports a minute per caregiver (429 after that, with Retry-After), and again the next minute", async () => {
+    const busy = await makeCaregiver();
+    const patient = await makePatient(busy);
+    const ask = (who: TestCaregiver) => call(analytics.GET, { token: who.token, params: { id: patient.id }, path: `/x?from=2026-01-01&to=2026-01-07` });
+    clock.set(new Date("2026-02-01T10:00:00Z"));
+    for (let i = 0; i < 60; i++) expect((await ask(busy)).status).toBe(200);
+    const refused = await ask(busy);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // the next minute it answers again
+    clock.set(new Date("2026-02-01T10:01:01Z"));
+    expect((await ask(busy)).status).toBe(200);
+  }, 60_000);
+});
+
 describe("GET /api/v1/patients/{id}/analytics/export", () => {
   it("downloads a CSV with a header row and one row per bucket, named without the patient's name", async () => {
     clock.set(NOW);
