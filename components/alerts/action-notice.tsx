@@ -12,13 +12,15 @@ const NOTICES: Record<string, { tone: "success" | "error" | "info"; title: strin
 };
 
 /** The sentence after an alert action (the action redirects back with ?notice=...). */
-export function ActionNotice({ notice, n }: { notice?: string; n?: string }) {
+export function ActionNotice({ notice, n, f }: { notice?: string; n?: string; f?: string }) {
   if (!notice) return null;
   if (notice === "bulk") {
     const count = Number(n) || 0;
+    const viewOnly = Number(f) || 0;
     return (
-      <Notice tone={count ? "success" : "info"} role="status" title={count ? `${plural(count, "alert")} acknowledged.` : "Those alerts were already acknowledged or resolved."}>
-        {count ? "Escalation has stopped for them." : "Nothing was changed."}
+      <Notice tone={viewOnly ? "error" : count ? "success" : "info"} role={viewOnly ? "alert" : "status"} title={count ? `${plural(count, "alert")} acknowledged.` : viewOnly ? "Nothing was acknowledged." : "Those alerts were already acknowledged or resolved."}>
+        {count ? "Escalation has stopped for them." : viewOnly ? "" : "Nothing was changed."}
+        {viewOnly ? ` ${plural(viewOnly, "alert")} could not be acknowledged: you can view that patient’s alerts but not change them.` : ""}
       </Notice>
     );
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { Conflict, NotFound } from "@/lib/api/errors";
+import { Conflict, Forbidden, NotFound } from "@/lib/api/errors";
 import { assertAccessVia, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -80,11 +80,15 @@ export async function addAlertNote(actor: Actor, id: string, note: string, now: 
   return getAlert(actor, id);
 }
 
-/** Acknowledge many at once. Ids the caregiver cannot see are reported as not found, like any other. */
+/**
+ * Acknowledge many at once, each on its own: ids the caregiver cannot see are reported as not found, like any
+ * other; alerts of patients they may only view are reported as forbidden, and the rest still go through.
+ */
 export async function bulkAcknowledge(actor: Actor, ids: string[], now: Date) {
   const acknowledged: string[] = [];
   const unchanged: string[] = [];
   const notFound: string[] = [];
+  const forbidden: string[] = [];
   for (const id of [...new Set(ids)]) {
     try {
       const before = await db.alert.findUnique({ where: { id }, select: { status: true } });
@@ -97,9 +101,10 @@ export async function bulkAcknowledge(actor: Actor, ids: string[], now: Date) {
       }
     } catch (err) {
       if (err instanceof NotFound) notFound.push(id);
+      else if (err instanceof Forbidden) forbidden.push(id);
       else if (err instanceof Conflict) unchanged.push(id);
       else throw err;
     }
   }
-  return { acknowledged, unchanged, not_found: notFound };
+  return { acknowledged, unchanged, not_found: notFound, forbidden };
 }

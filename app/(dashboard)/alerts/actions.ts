@@ -20,6 +20,7 @@ function backTo(form: FormData, notice: string, extra: Record<string, string> = 
   const url = new URL(back, "http://elda.invalid");
   url.searchParams.delete("notice");
   url.searchParams.delete("n");
+  url.searchParams.delete("f");
   url.searchParams.set("notice", notice);
   for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
   return `${url.pathname}${url.search}`;
@@ -51,7 +52,7 @@ export async function bulkAcknowledgeAction(form: FormData) {
   const parsed = bulkAcknowledgeInput.safeParse({ ids: form.getAll("ids").map(String) });
   if (!parsed.success) redirect(backTo(form, "none_selected"));
   const r = await withRequestContext(() => bulkAcknowledge(actor, parsed.data.ids, clock.now()));
-  redirect(backTo(form, "bulk", { n: String(r.acknowledged.length) }));
+  redirect(backTo(form, "bulk", { n: String(r.acknowledged.length), ...(r.forbidden.length ? { f: String(r.forbidden.length) } : {}) }));
 }
 
 export async function resolveAlertAction(prev: FormState, form: FormData): Promise<FormState> {

@@ -45,7 +45,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
         <p className="mt-1 text-stone-700">Everything Elda has raised about the people you care for.</p>
       </div>
 
-      <ActionNotice notice={one(sp.notice)} n={one(sp.n)} />
+      <ActionNotice notice={one(sp.notice)} n={one(sp.n)} f={one(sp.f)} />
       {error && <Notice tone="info" role="status" title={error} />}
 
       <AlertFiltersForm action="/alerts" filters={filters} statuses={STATUS_CHOICES} patients={patients} />

@@ -46,7 +46,14 @@ describe("alert lifecycle", () => {
     const theirs = await openAlert((await makePatient(stranger)).id);
     await call(acknowledge.POST, { token: owner.token, params: { id: b }, body: {} });
     const r = await call(bulk.POST, { token: owner.token, body: { ids: [a, b, theirs, "00000000-0000-4000-8000-000000000000"] } });
-    expect(r.body).toEqual({ acknowledged: [a], unchanged: [b], not_found: [theirs, "00000000-0000-4000-8000-000000000000"] });
+    expect(r.body).toEqual({ acknowledged: [a], unchanged: [b], not_found: [theirs, "00000000-0000-4000-8000-000000000000"], forbidden: [] });
+    // a viewer's selection: what they may only view is reported, and everything else still goes through
+    const own = await makePatient(viewer);
+    const c = await openAlert(own.id, "c");
+    const d = await openAlert(p.id, "d");
+    const v = await call(bulk.POST, { token: viewer.token, body: { ids: [d, c] } });
+    expect(v.body).toEqual({ acknowledged: [c], unchanged: [], not_found: [], forbidden: [d] });
+    expect((await db.alert.findUniqueOrThrow({ where: { id: d } })).status).toBe("open");
     expect((await db.alert.findUniqueOrThrow({ where: { id: theirs } })).status).toBe("open");
     expect((await call(bulk.POST, { token: owner.token, body: { ids: [] } })).status).toBe(422);
   });

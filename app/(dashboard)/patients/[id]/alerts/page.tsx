@@ -43,7 +43,7 @@ export default async function PatientAlertsPage({ params, searchParams }: Props)
   return (
     <div className="space-y-6">
       <h2 className="text-2xl font-bold tracking-tight">Alerts</h2>
-      <ActionNotice notice={one(sp.notice)} n={one(sp.n)} />
+      <ActionNotice notice={one(sp.notice)} n={one(sp.n)} f={one(sp.f)} />
       {error && <Notice tone="info" role="status" title={error} />}
       <AlertFiltersForm action={base} filters={filters} statuses={STATUS_CHOICES} />
       <p className="text-base text-stone-700">{total === 0 ? "No alerts match." : `${plural(total, "alert")} ${total === 1 ? "matches" : "match"}.`}</p>
