@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addPatientByApi as addPatient, base, expectNoA11yViolations, pairPhone, signInDirectly, snap } from "./fixtures";
+import { addPatientByApi as addPatient, base, expectNoA11yViolations, pairPhone, signInDirectly, snap, sql } from "./fixtures";
 
 /**
  * The caregiver's home and alerts, as a caregiver uses them: Betty's phone is paired the way the app does it,
@@ -166,4 +166,15 @@ test("a caregiver without patients is shown where to start; someone else's alert
   const res = await page.goto("/alerts/00000000-0000-4000-8000-000000000000");
   expect(res?.status()).toBe(404);
   expect(await res?.text()).toContain("We couldn’t find that alert");
+});
+
+test("a session ended elsewhere takes the open home page back to sign-in: no patient data stays on screen", async ({ page }) => {
+  const me = await signInDirectly(page);
+  await addPatient(page, "Betty");
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Betty Johnson" }).first()).toBeVisible();
+  // "sign out everywhere" from another device, as the database sees it
+  await sql(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'signed_out_everywhere' WHERE id = $1::uuid`, [me.sessionId]);
+  await expect(page).toHaveURL(/\/login$/, { timeout: 30_000 });
+  await expect(page.getByText("Betty Johnson")).toHaveCount(0);
 });

@@ -14,6 +14,12 @@ export const OVERVIEW_POLL_MS = 10_000;
 
 async function fetchOverview(): Promise<Overview> {
   const res = await fetch("/api/v1/overview", { credentials: "same-origin", headers: { accept: "application/json" }, cache: "no-store" });
+  if (res.status === 401) {
+    // signed out elsewhere (sign out everywhere, a password change, an expired session): no patient data
+    // stays on this screen; replace() so Back does not bring the page back
+    window.location.replace("/login");
+    throw new Error("signed out");
+  }
   if (!res.ok) throw new Error(`overview ${res.status}`);
   return res.json();
 }
