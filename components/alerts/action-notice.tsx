@@ -24,7 +24,7 @@ export function ActionNotice({ notice, n, f }: { notice?: string; n?: string; f?
       </Notice>
     );
   }
-  const n0 = NOTICES[notice];
+  const n0 = Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
   if (!n0) return null;
   return (
     <Notice tone={n0.tone} role={n0.tone === "error" ? "alert" : "status"} title={n0.title}>

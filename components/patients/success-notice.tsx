@@ -3,7 +3,7 @@ import { Notice } from "@/components/ui/notice";
 /** The confirmation after an action (the action redirects with `?ok=<key>`); unknown keys show nothing. */
 export function SuccessNotice({ ok, messages }: { ok: string | string[] | undefined; messages: Record<string, string> }) {
   const key = Array.isArray(ok) ? ok[0] : ok;
-  const text = key ? messages[key] : undefined;
+  const text = key && Object.hasOwn(messages, key) ? messages[key] : undefined;
   if (!text) return null;
   return <Notice tone="success" role="status" title={text} />;
 }

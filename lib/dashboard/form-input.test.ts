@@ -1,6 +1,7 @@
+import { NotFound } from "@/lib/api/errors";
 import { describe, expect, it } from "vitest";
 import { createScheduleInput } from "@/lib/schedules/schemas";
-import { clockTime, listFromText, listToText, recurrenceInWords, SCHEDULE_FIELDS, scheduleInputFromForm, textOrNull, timesFromText, topLevelErrors, wholeNumber } from "./form-input";
+import { clockTime, idFrom, listFromText, listToText, recurrenceInWords, SCHEDULE_FIELDS, scheduleInputFromForm, textOrNull, timesFromText, topLevelErrors, wholeNumber } from "./form-input";
 import { readFields, type FieldIssue } from "./form-state";
 
 function scheduleForm(fields: Record<string, string | string[]>) {
@@ -73,5 +74,12 @@ describe("form text to API input", () => {
     expect(clockTime("08:00")).toBe("8:00 AM");
     expect(clockTime("12:30")).toBe("12:30 PM");
     expect(clockTime("20:00")).toBe("8:00 PM");
+  });
+});
+
+describe("idFrom (the hidden id a form acts on)", () => {
+  it("passes a UUID through and calls anything else not found, before the database sees it", () => {
+    expect(idFrom("3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b", "Note")).toBe("3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b");
+    for (const bad of ["", "1", "__proto__", "3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b' OR 1=1"]) expect(() => idFrom(bad, "Note")).toThrow(NotFound);
   });
 });

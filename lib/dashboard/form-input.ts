@@ -2,6 +2,8 @@
  * Turning a dashboard form's text fields into the input the API's zod schemas take (the schemas then decide;
  * nothing here validates what they already check). Pure functions, shared by the server actions.
  */
+import { NotFound } from "@/lib/api/errors";
+import { uuid } from "@/lib/validation/common";
 import type { FieldIssue } from "./form-state";
 
 /** An optional text box: empty means "none" (null), for PATCH semantics that clear a field. */
@@ -115,4 +117,13 @@ export function recurrenceInWords(s: { recurrence: string; days_of_week: number[
 export function clockTime(hhmm: string): string {
   const [h, m] = hhmm.split(":").map(Number);
   return `${h % 12 || 12}:${String(m).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
+}
+
+/**
+ * The id of the thing a form acts on (a hidden field): a UUID, or the thing is "not found", as the API says
+ * for a malformed id; never handed to the database unchecked.
+ */
+export function idFrom(value: string, thing: string): string {
+  if (!uuid.safeParse(value).success) throw new NotFound(thing);
+  return value;
 }

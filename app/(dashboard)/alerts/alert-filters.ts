@@ -29,7 +29,7 @@ export const ALERTS_PER_PAGE = 25;
 export function readAlertFilters(sp: SearchParams, withPatient: boolean): { filters: AlertFilters; query: ListAlertsQuery; error?: string } {
   const status = (one(sp.status) ?? "open") as StatusChoice;
   const filters: AlertFilters = {
-    status: status in STATUS_CHOICES ? status : "open",
+    status: Object.hasOwn(STATUS_CHOICES, status) ? status : "open",
     severity: one(sp.severity),
     type: one(sp.type),
     patient_id: withPatient ? one(sp.patient) : undefined,
@@ -43,7 +43,7 @@ export function readAlertFilters(sp: SearchParams, withPatient: boolean): { filt
     patient_id: filters.patient_id,
     cursor: filters.cursor,
   });
-  if (parsed.success && status in STATUS_CHOICES) return { filters, query: parsed.data };
+  if (parsed.success && Object.hasOwn(STATUS_CHOICES, status)) return { filters, query: parsed.data };
   return {
     filters: { status: "open" },
     query: listAlertsQuery.parse({ limit: String(ALERTS_PER_PAGE), status: "open" }),

@@ -16,6 +16,7 @@ import { logger } from "@/lib/observability/logger";
 import { AppError, NotFound } from "@/lib/api/errors";
 import type { PairingState } from "@/components/devices/pairing-panel";
 import { runAction } from "./run-action";
+import { idFrom } from "@/lib/dashboard/form-input";
 
 const PROFILE_FIELDS = [
   "first_name",
@@ -79,12 +80,12 @@ export async function addCareTeamMemberAction(patientId: string, prev: FormState
 
 export async function removeCareTeamMemberAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { caregiver_id } = readFields(form, ["caregiver_id"] as const);
-  return runAction(prev, {}, (actor) => removeCareTeamMember(actor, patientId, caregiver_id), `/patients/${patientId}?ok=member-removed#care-team`);
+  return runAction(prev, {}, (actor) => removeCareTeamMember(actor, patientId, idFrom(caregiver_id, "Caregiver")), `/patients/${patientId}?ok=member-removed#care-team`);
 }
 
 export async function revokeDeviceAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { device_id } = readFields(form, ["device_id"] as const);
-  return runAction(prev, {}, (actor) => revokeDevice(actor, device_id, clock.now()), `/patients/${patientId}?ok=device-revoked#devices`);
+  return runAction(prev, {}, (actor) => revokeDevice(actor, idFrom(device_id, "Device"), clock.now()), `/patients/${patientId}?ok=device-revoked#devices`);
 }
 
 /** A new one-time pairing code (voids older unused ones); shown once, so it comes back as state, not a redirect. */

@@ -9,6 +9,7 @@ import { createApiKey, revokeApiKey, rotateApiKey } from "@/lib/caregivers/api-k
 import { createApiKeyInput, rotateApiKeyInput } from "@/lib/caregivers/schemas";
 import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
 import { readFields } from "@/lib/dashboard/form-state";
+import { idFrom } from "@/lib/dashboard/form-input";
 import { withRequestContext } from "@/lib/dashboard/request";
 import type { ApiKeyFormState } from "@/components/settings/api-key-state";
 
@@ -21,7 +22,7 @@ export async function apiKeyAction(prev: ApiKeyFormState, form: FormData): Promi
   const now = clock.now();
   if (values.intent === "rotate") {
     try {
-      const key = await withRequestContext(() => rotateApiKey(actor, values.id, rotateApiKeyInput.parse({}), now));
+      const key = await withRequestContext(() => rotateApiKey(actor, idFrom(values.id, "API key"), rotateApiKeyInput.parse({}), now));
       revalidatePath(PAGE);
       return { fieldErrors: {}, values: {}, attempt: prev.attempt + 1, created: { name: key.name, key: key.key, rotated: true } };
     } catch (err) {
@@ -54,7 +55,7 @@ export async function revokeApiKeyAction(form: FormData) {
   const actor = await requireCaregiverPage();
   const { id } = readFields(form, ["id"]);
   try {
-    await withRequestContext(() => revokeApiKey(actor, id, clock.now()));
+    await withRequestContext(() => revokeApiKey(actor, idFrom(id, "API key"), clock.now()));
   } catch (err) {
     if (err instanceof AppError) redirect(`${PAGE}?missing=1`);
     throw err;

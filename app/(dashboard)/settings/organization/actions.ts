@@ -13,6 +13,7 @@ import { uuid } from "@/lib/validation/common";
 import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { withRequestContext } from "@/lib/dashboard/request";
+import { idFrom } from "@/lib/dashboard/form-input";
 
 const back = (orgId: string, done: string) => `/settings/organization?org=${orgId}&done=${done}&n=${randomUUID().slice(0, 8)}`;
 
@@ -46,7 +47,7 @@ export async function changeRoleAction(prev: FormState, form: FormData): Promise
   const parsed = updateMemberInput.safeParse({ role: values.role });
   if (!parsed.success) return invalidForm(prev, parsed.error, values);
   try {
-    await withRequestContext(() => updateMember(actor, orgId, values.caregiver_id, parsed.data));
+    await withRequestContext(() => updateMember(actor, orgId, idFrom(values.caregiver_id, "Member"), parsed.data));
   } catch (err) {
     // "last owner" and "only an owner can..." belong next to the role
     return failedForm(prev, err, values, () => "role");
@@ -59,7 +60,7 @@ export async function removeMemberAction(prev: FormState, form: FormData): Promi
   const orgId = orgOf(form);
   const values = readFields(form, ["caregiver_id"]);
   try {
-    await withRequestContext(() => removeMember(actor, orgId, values.caregiver_id));
+    await withRequestContext(() => removeMember(actor, orgId, idFrom(values.caregiver_id, "Member")));
   } catch (err) {
     return failedForm(prev, err, values);
   }

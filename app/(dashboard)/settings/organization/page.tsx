@@ -49,7 +49,8 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
   // only an owner hands out or takes away the owner role
   const grantable: Role[] = org.role === "owner" ? ["owner", "admin", "member"] : ["admin", "member"];
   const removing = manages ? members.find((m) => m.caregiver_id === one(sp.remove)) : undefined;
-  const done = DONE[one(sp.done) ?? ""];
+  const doneKey = one(sp.done) ?? "";
+  const done = Object.hasOwn(DONE, doneKey) ? DONE[doneKey as keyof typeof DONE] : undefined;
   const formKey = one(sp.n) ?? "";
 
   return (

@@ -5,6 +5,7 @@ import { createNote, createNoteInput, deleteNote, updateNote, updateNoteInput } 
 import { invalidForm } from "@/lib/dashboard/action-errors";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { runAction } from "../run-action";
+import { idFrom } from "@/lib/dashboard/form-input";
 
 const FIELDS = ["title", "content", "category", "priority"] as const;
 const notes = (patientId: string, ok: string) => `/patients/${patientId}/notes?ok=${ok}`;
@@ -25,10 +26,10 @@ export async function updateNoteAction(patientId: string, noteId: string, prev: 
   const { values, input } = read(form);
   const parsed = updateNoteInput.safeParse(input);
   if (!parsed.success) return invalidForm(prev, parsed.error, values);
-  return runAction(prev, values, (actor) => updateNote(actor, noteId, parsed.data), notes(patientId, "note-saved"));
+  return runAction(prev, values, (actor) => updateNote(actor, idFrom(noteId, "Note"), parsed.data), notes(patientId, "note-saved"));
 }
 
 export async function deleteNoteAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { note_id } = readFields(form, ["note_id"] as const);
-  return runAction(prev, {}, (actor) => deleteNote(actor, note_id), notes(patientId, "note-deleted"));
+  return runAction(prev, {}, (actor) => deleteNote(actor, idFrom(note_id, "Note")), notes(patientId, "note-deleted"));
 }

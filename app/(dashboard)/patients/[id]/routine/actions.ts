@@ -8,6 +8,7 @@ import { invalidForm } from "@/lib/dashboard/action-errors";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { SCHEDULE_FIELDS, scheduleInputFromForm, topLevelErrors } from "@/lib/dashboard/form-input";
 import { runAction } from "../run-action";
+import { idFrom } from "@/lib/dashboard/form-input";
 
 const routine = (patientId: string, ok: string) => `/patients/${patientId}/routine?ok=${ok}`;
 
@@ -42,15 +43,15 @@ export async function updateScheduleAction(patientId: string, scheduleId: string
 export async function setScheduleActiveAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { schedule_id, active } = readFields(form, ["schedule_id", "active"] as const);
   const isActive = active === "true";
-  return runAction(prev, {}, (actor) => updateSchedule(actor, schedule_id, { is_active: isActive }, clock.now()), routine(patientId, isActive ? "schedule-resumed" : "schedule-paused"));
+  return runAction(prev, {}, (actor) => updateSchedule(actor, idFrom(schedule_id, "Schedule"), { is_active: isActive }, clock.now()), routine(patientId, isActive ? "schedule-resumed" : "schedule-paused"));
 }
 
 export async function completeReminderAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { reminder_id } = readFields(form, ["reminder_id"] as const);
-  return runAction(prev, {}, (actor) => completeReminderForPatient(actor, reminder_id, undefined, clock.now()), routine(patientId, "reminder-done"));
+  return runAction(prev, {}, (actor) => completeReminderForPatient(actor, idFrom(reminder_id, "Reminder"), undefined, clock.now()), routine(patientId, "reminder-done"));
 }
 
 export async function skipReminderAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { reminder_id } = readFields(form, ["reminder_id"] as const);
-  return runAction(prev, {}, (actor) => skipReminder(actor, reminder_id, undefined, clock.now()), routine(patientId, "reminder-skipped"));
+  return runAction(prev, {}, (actor) => skipReminder(actor, idFrom(reminder_id, "Reminder"), undefined, clock.now()), routine(patientId, "reminder-skipped"));
 }
