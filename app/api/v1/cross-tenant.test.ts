@@ -42,9 +42,13 @@ import * as conversation from "./conversations/[id]/route";
 import * as moodTrend from "./patients/[id]/conversations/mood/route";
 import * as trendingTopics from "./patients/[id]/conversations/topics/route";
 import * as conversationStarters from "./patients/[id]/conversation-starters/route";
+import * as patientExport from "./patients/[id]/export/route";
 import * as voiceInteract from "./voice/interact/route";
 import * as patientAnalytics from "./patients/[id]/analytics/route";
 import * as patientAnalyticsExport from "./patients/[id]/analytics/export/route";
+import * as auditEvents from "./organizations/[id]/audit-events/route";
+import * as patientConsents from "./patients/[id]/consents/route";
+import * as consentRevoke from "./consents/[id]/revoke/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -66,6 +70,7 @@ interface Ctx {
   summaryId: string;
   noteId: string;
   conversationId: string;
+  consentId: string;
 }
 interface Case {
   name: string;
@@ -123,10 +128,14 @@ const cases: Case[] = [
   { name: "GET mood trend", handler: moodTrend.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET trending topics", handler: trendingTopics.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET conversation starters", handler: conversationStarters.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "GET patient export", handler: patientExport.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET conversation", handler: conversation.GET, opts: (c) => ({ params: { id: c.conversationId } }) },
   { name: "POST voice interact", handler: voiceInteract.POST, opts: (c) => ({ body: { patient_id: c.patientId, message: "I fell and can't get up" } }), device: true },
   { name: "GET patient analytics", handler: patientAnalytics.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET patient analytics export", handler: patientAnalyticsExport.GET, opts: (c) => ({ params: { id: c.patientId }, path: "/x?format=csv" }) },
+  { name: "GET consents", handler: patientConsents.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST consent", handler: patientConsents.POST, opts: (c) => ({ params: { id: c.patientId }, body: { kind: "ai_companion", granted: false, given_by: "patient" } }) },
+  { name: "POST consent revoke", handler: consentRevoke.POST, opts: (c) => ({ params: { id: c.consentId } }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
@@ -135,6 +144,7 @@ const cases: Case[] = [
   { name: "DELETE member", handler: orgMember.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.organizationId, caregiverId: c.owner.id } }), orgScoped: true },
   { name: "GET settings", handler: orgSettings.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH settings", handler: orgSettings.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { pairing: { code_ttl_minutes: 1 } } }), orgScoped: true },
+  { name: "GET audit events", handler: auditEvents.GET, opts: (c) => ({ params: { id: c.organizationId }, path: "/x?format=csv" }), orgScoped: true },
 ];
 
 let ctx: Ctx;
@@ -145,7 +155,7 @@ let outsiderDevice: string;
 let snapshot: string;
 
 async function state(c: Ctx) {
-  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes] = await Promise.all([
+  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents] = await Promise.all([
     db.patient.findUnique({ where: { id: c.patientId } }),
     db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.alert.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
@@ -158,8 +168,9 @@ async function state(c: Ctx) {
     db.schedule.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.dailySummary.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.caregiverNote.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+    db.consent.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes });
+  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents });
 }
 
 beforeAll(async () => {
@@ -172,7 +183,8 @@ beforeAll(async () => {
   const sum = await computeDailySummary(db, p.id, "2026-01-15", new Date());
   const n = await db.caregiverNote.create({ data: { patientId: p.id, authorId: owner.id, title: "Garden", content: "Loves roses", category: "preferences" } });
   const conv = await db.conversation.create({ data: { patientId: p.id, conversationType: "spontaneous" } });
-  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: pendingReminder.id, scheduleId: sched.id, summaryId: sum.id, noteId: n.id, conversationId: conv.id };
+  const consent = await db.consent.create({ data: { patientId: p.id, kind: "data_processing", granted: true, givenBy: "patient", recordedById: owner.id } });
+  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: pendingReminder.id, scheduleId: sched.id, summaryId: sum.id, noteId: n.id, conversationId: conv.id, consentId: consent.id };
   outsider = await makeCaregiver(); // owner of another organization
   outsiderDevice = (await pairDevice((await makePatient(outsider)).id)).credential;
   sameOrgMember = await makeCaregiver({ organizationId: owner.organizationId, role: "member" });
@@ -210,5 +222,7 @@ describe("cross-organization matrix", () => {
     expect((await call(patient.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
     expect((await call(alert.GET, { token: ctx.owner.token, params: { id: ctx.alertId } })).status).toBe(200);
     expect((await call(orgSettings.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
+    expect((await call(patientConsents.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
+    expect((await call(auditEvents.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
   });
 });

@@ -57,11 +57,15 @@ import * as conversation from "../conversations/[id]/route";
 import * as moodTrend from "../patients/[id]/conversations/mood/route";
 import * as trendingTopics from "../patients/[id]/conversations/topics/route";
 import * as conversationStarters from "../patients/[id]/conversation-starters/route";
+import * as patientExport from "../patients/[id]/export/route";
 import * as voiceInteract from "../voice/interact/route";
 import * as patientAnalytics from "../patients/[id]/analytics/route";
 import * as patientAnalyticsExport from "../patients/[id]/analytics/export/route";
 import * as analytics from "../analytics/route";
 import * as overview from "../overview/route";
+import * as auditEvents from "../organizations/[id]/audit-events/route";
+import * as patientConsents from "../patients/[id]/consents/route";
+import * as consentRevoke from "../consents/[id]/revoke/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 
@@ -73,8 +77,9 @@ const modules: Record<string, unknown>[] = [
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
   patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
-  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, moodTrend, trendingTopics, conversationStarters, voiceInteract, overview,
+  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, moodTrend, trendingTopics, conversationStarters, patientExport, voiceInteract, overview,
   patientAnalytics, patientAnalyticsExport, analytics,
+  auditEvents, patientConsents, consentRevoke,
 ];
 
 let cached: unknown;
