@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { csvLine } from "@/lib/api/csv";
 import { getPatientAnalytics } from "./patient-analytics";
 import type { ExportAnalyticsQuery, PatientAnalytics } from "./schemas";
 
@@ -62,15 +63,8 @@ export function exportRows(a: PatientAnalytics): ExportRow[] {
   });
 }
 
-/** RFC 4180: quote a field when it holds a comma, quote or line break; empty for no value. */
-function field(v: string | number | null): string {
-  if (v === null) return "";
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 export function toCsv(rows: ExportRow[]): string {
-  return [EXPORT_COLUMNS.join(","), ...rows.map((r) => EXPORT_COLUMNS.map((c) => field(r[c])).join(","))].join("\r\n") + "\r\n";
+  return csvLine(EXPORT_COLUMNS) + rows.map((r) => csvLine(EXPORT_COLUMNS.map((c) => r[c]))).join("");
 }
 
 /**

@@ -125,15 +125,24 @@ export async function assertAccessVia(tx: Tx, actor: Actor, patientId: string, n
   }
 }
 
-/** The caregiver's role in an organization; 404 when not a member, 403 when the role is not enough. */
-export async function assertOrgRole(tx: Tx, actor: Actor, organizationId: string, roles: OrgRoleName[]): Promise<OrgRoleName> {
+/**
+ * The caregiver's role in an organization; 404 when not a member, 403 when the role is not enough.
+ * An API key needs the "write" scope when only some roles may act, unless `scope` says the act only reads.
+ */
+export async function assertOrgRole(
+  tx: Tx,
+  actor: Actor,
+  organizationId: string,
+  roles: OrgRoleName[],
+  scope: "read" | "write" = roles.length === 3 ? "read" : "write",
+): Promise<OrgRoleName> {
   const caregiver = requireCaregiver(actor);
   const m = await tx.membership.findUnique({
     where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.caregiverId } },
     select: { role: true },
   });
   if (!m) throw new NotFound("Organization");
-  requireScope(actor, roles.length === 3 ? "read" : "write");
+  requireScope(actor, scope);
   if (!roles.includes(m.role)) throw new Forbidden("Only organization owners and admins can do this.");
   return m.role;
 }

@@ -1,0 +1,17 @@
+import { route } from "@/lib/api/route";
+import { pageOf } from "@/lib/api/pagination";
+import { organizationParams } from "@/lib/orgs/schemas";
+import { auditEventOutput, auditExportQuery, exportAuditEvents } from "@/lib/audit/export-audit";
+
+/** Owners and admins only. JSON: cursor pages. CSV: the whole range as a download (Content-Disposition: attachment). */
+export const GET = route(
+  {
+    name: "GET /api/v1/organizations/{id}/audit-events",
+    auth: "caregiver",
+    params: organizationParams,
+    query: auditExportQuery,
+    response: pageOf(auditEventOutput),
+    summary: "The organization's audit trail, as JSON pages or one CSV file",
+  },
+  ({ actor, params, query, now }) => exportAuditEvents(actor, params.id, query, now),
+);
