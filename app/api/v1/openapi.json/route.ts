@@ -58,6 +58,7 @@ import * as moodTrend from "../patients/[id]/conversations/mood/route";
 import * as trendingTopics from "../patients/[id]/conversations/topics/route";
 import * as conversationStarters from "../patients/[id]/conversation-starters/route";
 import * as patientExport from "../patients/[id]/export/route";
+import * as anonymizedExport from "../analytics/export/route";
 import * as voiceInteract from "../voice/interact/route";
 import * as patientAnalytics from "../patients/[id]/analytics/route";
 import * as patientAnalyticsExport from "../patients/[id]/analytics/export/route";
@@ -77,7 +78,7 @@ const modules: Record<string, unknown>[] = [
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
   patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
-  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, moodTrend, trendingTopics, conversationStarters, patientExport, voiceInteract, overview,
+  twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, moodTrend, trendingTopics, conversationStarters, patientExport, anonymizedExport, voiceInteract, overview,
   patientAnalytics, patientAnalyticsExport, analytics,
   auditEvents, patientConsents, consentRevoke,
 ];
