@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import Link from "next/link";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
-import { FieldShell, TextField, inputClasses } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
@@ -51,24 +52,7 @@ export function ScheduleForm({
   const L = SCHEDULE_LABELS;
   const days = new Set(v("days_of_week").split(",").filter(Boolean));
   const select = (f: "type" | "recurrence", options: [string, string][]) => (
-    <FieldShell id={`field-${f}`} label={L[f]} error={e[f]}>
-      {(describedBy, invalid) => (
-        <select
-          id={`field-${f}`}
-          name={f}
-          defaultValue={v(f)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={`${inputClasses(invalid)} sm:max-w-sm`}
-        >
-          {options.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldShell>
+    <SelectField name={f} label={L[f]} error={e[f]} defaultValue={v(f)} options={options.map(([value, label]) => ({ value, label }))} />
   );
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-8">

@@ -11,7 +11,7 @@ import { initialFormState } from "@/lib/dashboard/form-state";
 import type { ApiKeyFormState } from "./api-key-state";
 import { CheckboxField } from "./checkbox-field";
 import { CopySecret } from "./copy-secret";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 export interface ApiKeyRow {
   id: string;

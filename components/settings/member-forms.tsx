@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { ROLE_NAMES, type Role } from "./roles";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 

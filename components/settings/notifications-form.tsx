@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import type { PreferenceValues } from "@/lib/caregivers/preferences-form";
 import { CheckboxField } from "./checkbox-field";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 export const NOTIFICATION_LABELS: Record<keyof PreferenceValues, string> = {
   "notifications.email": "Email",

@@ -5,7 +5,7 @@ import { FieldShell, inputClasses, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 import type { settingBounds } from "@/lib/orgs/settings-form";
 
 type Bounds = ReturnType<typeof settingBounds>;

@@ -12,7 +12,8 @@ import { fieldErrorMap } from "@/lib/dashboard/form-state";
 import { formatDateTime, plural } from "@/lib/dashboard/format";
 import { pageActor, withRequestContext } from "@/lib/dashboard/request";
 import { buttonClasses } from "@/components/ui/button";
-import { FieldShell, TextField, inputClasses } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { Notice } from "@/components/ui/notice";
 import { SENTIMENT_OPTIONS, SentimentBadge, URGENCY_OPTIONS, UrgencyBadge, conversationTypeName } from "@/components/conversations/badges";
 import { loadPagePatient } from "../load-patient";
@@ -56,18 +57,7 @@ export default async function ConversationsPage({ params, searchParams }: Props)
   const keep = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => !!e[1]));
   const next = page.next_cursor ? `?${new URLSearchParams([...keep, ["cursor", page.next_cursor]])}` : null;
   const filterSelect = (name: "sentiment" | "urgency", label: string, options: readonly (readonly [string, string])[]) => (
-    <FieldShell id={`filter-${name}`} label={label} error={errors[name]}>
-      {(describedBy, invalid) => (
-        <select id={`filter-${name}`} name={name} defaultValue={asked[name] ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClasses(invalid)}>
-          <option value="">Any</option>
-          {options.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldShell>
+    <SelectField id={`filter-${name}`} name={name} label={label} error={errors[name]} defaultValue={asked[name] ?? ""} className="" options={[{ value: "", label: "Any" }, ...options.map(([value, text]) => ({ value, label: text }))]} />
   );
 
   return (
