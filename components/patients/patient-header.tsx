@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { PatientOutput } from "@/lib/patients/schemas";
 import { localTime } from "@/lib/dashboard/format";
+import { BackLink } from "@/components/layout/back-link";
 
 const STANDING: Record<string, string> = {
   primary: "You are their primary caregiver.",
@@ -12,11 +12,7 @@ const STANDING: Record<string, string> = {
 export function PatientHeader({ patient: p, now }: { patient: PatientOutput; now: Date }) {
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb">
-        <Link href="/patients" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-          <span aria-hidden="true">← </span>All patients
-        </Link>
-      </nav>
+      <BackLink href="/patients">All patients</BackLink>
       <div className="flex flex-wrap items-start gap-5">
         <span aria-hidden="true" className="grid size-16 shrink-0 place-items-center rounded-full bg-teal-100 text-2xl font-bold text-teal-900">
           {p.first_name.charAt(0)}

@@ -15,6 +15,7 @@ import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "@/components/ale
 import { AlertNoteForm } from "@/components/alerts/alert-note-form";
 import { ActionNotice } from "@/components/alerts/action-notice";
 import { acknowledgeAlertAction, addAlertNoteAction, resolveAlertAction } from "../actions";
+import { BackLink } from "@/components/layout/back-link";
 
 // the alert's title names no one, but keep the document title generic anyway
 export const metadata: Metadata = { title: "Alert" };
@@ -88,11 +89,7 @@ export default async function AlertPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb">
-        <Link href="/alerts" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-          <span aria-hidden="true">← </span>All alerts
-        </Link>
-      </nav>
+      <BackLink href="/alerts">All alerts</BackLink>
 
       <ActionNotice notice={notice} />
 

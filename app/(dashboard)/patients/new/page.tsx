@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { getMyProfile } from "@/lib/caregivers/profile";
 import { pageActor } from "@/lib/dashboard/request";
 import { Card } from "@/components/ui/card";
 import { PatientForm } from "@/components/patients/patient-form";
 import { createPatientAction } from "./actions";
+import { BackLink } from "@/components/layout/back-link";
 
 export const metadata: Metadata = { title: "Add a patient" };
 
@@ -20,11 +20,7 @@ export default async function NewPatientPage() {
   const today = clock.now().toISOString().slice(0, 10);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <nav aria-label="Breadcrumb">
-        <Link href="/patients" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-          <span aria-hidden="true">← </span>All patients
-        </Link>
-      </nav>
+      <BackLink href="/patients">All patients</BackLink>
       <div>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Add a patient</h1>
         <p className="mt-1 text-stone-700">The person you care for. You can add health details and contacts later.</p>

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+/** The way back up from a page ("← All patients"), as a breadcrumb landmark. */
+export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <nav aria-label="Breadcrumb">
+      <Link href={href} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+        <span aria-hidden="true">← </span>
+        {children}
+      </Link>
+    </nav>
+  );
+}
