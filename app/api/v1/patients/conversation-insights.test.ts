@@ -149,6 +149,9 @@ describe("conversation starters", () => {
     const { owner, patient } = await household();
     const r = await call(starters.GET, { token: owner.token, params: { id: patient.id } });
     expect(r.body.items).toEqual([]);
+    // refusals: a bad limit, an unknown field, a range backwards
+    for (const path of ["/x?limit=0", "/x?limit=abc", "/x?limit=11", "/x?mood=happy"]) expect((await call(starters.GET, { token: owner.token, params: { id: patient.id }, path })).status, path).toBe(422);
+    for (const path of ["/x?limit=51", "/x?from=2026-03-10&to=2026-03-01"]) expect((await call(topics.GET, { token: owner.token, params: { id: patient.id }, path })).status, path).toBe(422);
   });
 
   it("gives the inactivity check-in push an opener after the safety question", async () => {
