@@ -5,7 +5,7 @@ import { E2E_AUTH_SECRET, E2E_DB_PORT } from "./e2e/env";
  * Playwright drives the production build (`npm run build` first) in Debian's chromium: never
  * `npx playwright install` (it downloads browsers). BASE_URL points the run at a server already running.
  */
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
