@@ -8,7 +8,9 @@ import { startTcpRelay, type TcpRelay } from "@/lib/testing/tcp-relay";
  */
 let relay: TcpRelay;
 let app: {
-  heartbeat: typeof import("./route");
+  heartbeat: typeof import("@/app/api/v1/patients/[id]/heartbeat/route");
+  status: typeof import("@/app/api/health/status/route");
+  ready: typeof import("@/app/api/health/ready/route");
   db: typeof import("@/lib/db/client").db;
   clock: typeof import("@/lib/clock").clock;
   factories: typeof import("@/lib/testing/factories");
@@ -22,7 +24,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = url.toString();
   // imported only now, so the app's one database client is created on the relayed address
   app = {
-    heartbeat: await import("./route"),
+    heartbeat: await import("@/app/api/v1/patients/[id]/heartbeat/route"),
+    status: await import("@/app/api/health/status/route"),
+    ready: await import("@/app/api/health/ready/route"),
     db: (await import("@/lib/db/client")).db,
     clock: (await import("@/lib/clock")).clock,
     factories: await import("@/lib/testing/factories"),
@@ -103,5 +107,16 @@ describe("a database outage", () => {
     const acknowledged = results.flatMap((r, n) => (r.status === 200 ? [n] : []));
     expect(acknowledged.filter((n) => !kept.has(n))).toEqual([]);
     expect((await beat()).status).toBe(200);
+  });
+
+  it("fails the monitors' status and the load balancer's readiness while it lasts", async () => {
+    await relay.cut();
+    const status = await call(app.status.GET, { path: "/api/health/status" });
+    expect(status.status).toBe(503);
+    expect(status.body).toMatchObject({ status: "failing", database: "unreachable", jobs: null, problems: ["The database cannot be reached: no job can run."] });
+    const ready = await call(app.ready.GET, { path: "/api/health/ready" });
+    expect(ready).toMatchObject({ status: 503, body: { ready: false, database: "unreachable" } });
+    await relay.restore();
+    expect((await call(app.ready.GET, { path: "/api/health/ready" })).status).toBe(200);
   });
 });
