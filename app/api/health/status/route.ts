@@ -5,7 +5,7 @@ import { systemStatusOutput } from "@/lib/health/schemas";
 import { metricsTokenOf } from "@/lib/observability/metrics-token";
 
 /**
- * For monitors: 200 while the background jobs can run and none is late, 503 otherwise (docs/decisions/017).
+ * For monitors: 200 while the background jobs can run and none is late, 503 otherwise (docs/decisions/017-job-status-and-database-outages.md).
  * The answer's code is public (a monitor needs nothing else); with METRICS_TOKEN set, the details (engine,
  * job ids, error classes: operational, never PHI) need it in X-Metrics-Token, like /api/metrics.
  */
