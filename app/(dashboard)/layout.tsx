@@ -1,5 +1,5 @@
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor } from "@/lib/dashboard/request";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
 import { JobsBanner } from "@/components/layout/jobs-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { QueryProvider } from "@/components/providers/query-provider";
@@ -7,7 +7,7 @@ import { signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const actor = await pageActor();
-  const me = await getMyProfile(actor);
+  const me = await withRequestContext(() => getMyProfile(actor));
   return (
     <div className="flex min-h-dvh flex-col">
       <SiteHeader caregiverName={`${me.first_name} ${me.last_name}`} signOutAction={signOutAction} />
