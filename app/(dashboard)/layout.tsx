@@ -1,17 +1,19 @@
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor } from "@/lib/dashboard/request";
+import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { JobsBanner } from "@/components/layout/jobs-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const actor = await pageActor();
-  const me = await getMyProfile(actor);
+  const me = await withRequestContext(() => getMyProfile(actor));
   return (
     <div className="flex min-h-dvh flex-col">
       <SiteHeader caregiverName={`${me.first_name} ${me.last_name}`} signOutAction={signOutAction} />
       <main id="main" tabIndex={-1} className="flex-1 px-6 py-8 outline-none sm:py-10">
         <div className="mx-auto max-w-5xl">
+          <JobsBanner />
           <QueryProvider>{children}</QueryProvider>
         </div>
       </main>

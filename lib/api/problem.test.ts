@@ -24,7 +24,19 @@ describe("toProblem", () => {
     expect(problem.status).toBe(500);
     expect(JSON.stringify(problem)).not.toContain("hunter2");
     expect(internal).toBe(true);
-    expect(toProblem(prismaError("P1001"), "r").problem.status).toBe(500);
+  });
+
+  it("answers 503 with Retry-After, saying nothing about the database, when it cannot be reached", () => {
+    const { problem, retryAfter, internal, transient } = toProblem(prismaError("P1001"), "req-3");
+    expect(problem).toEqual({
+      type: "https://elda.app/problems/service-unavailable",
+      title: "Service unavailable",
+      status: 503,
+      detail: "The database cannot be reached right now. Try again in a few seconds.",
+      instance: "req-3",
+    });
+    expect(retryAfter).toBe(5);
+    expect({ internal, transient }).toEqual({ internal: false, transient: true });
   });
 
   it("turns zod errors into field errors and keeps typed errors' codes and Retry-After", () => {

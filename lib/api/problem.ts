@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { Prisma } from "@/lib/db/generated/client";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, type FieldError } from "./errors";
 
 export interface Problem {
@@ -24,8 +25,11 @@ export function zodFieldErrors(err: ZodError, prefix = ""): FieldError[] {
   });
 }
 
-/** Map any thrown value to an RFC 9457 problem. Unknown errors say nothing about internals. */
-export function toProblem(err: unknown, requestId: string): { problem: Problem; retryAfter?: number; internal: boolean } {
+/**
+ * Map any thrown value to an RFC 9457 problem. Unknown errors say nothing about internals (`internal`: log
+ * them as errors). An unreachable database is a 503 with Retry-After (`transient`: it passes on its own).
+ */
+export function toProblem(err: unknown, requestId: string): { problem: Problem; retryAfter?: number; internal: boolean; transient?: boolean } {
   const base = (status: number, title: string, detail: string, slug: string): Problem => ({
     type: `https://elda.app/problems/${slug}`,
     title,
@@ -43,6 +47,14 @@ export function toProblem(err: unknown, requestId: string): { problem: Problem; 
     const p = base(422, "Validation failed", "The request has invalid fields.", "validation-failed");
     p.errors = zodFieldErrors(err);
     return { problem: p, internal: false };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return {
+      problem: base(503, "Service unavailable", "The database cannot be reached right now. Try again in a few seconds.", "service-unavailable"),
+      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+      internal: false,
+      transient: true,
+    };
   }
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (err.code === "P2002") return { problem: base(409, "Conflict", "A record with these values already exists.", "conflict"), internal: false };

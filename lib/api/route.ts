@@ -8,6 +8,7 @@ import { clientIpFrom, requestContext, requestIdFrom } from "@/lib/observability
 import type { Actor, CaregiverActor, DeviceActor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth/resolve-actor";
 import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
+import { databaseUnavailableCause } from "@/lib/db/unavailable";
 import { toProblem, zodFieldErrors } from "./problem";
 import { readJsonBody } from "./read-body";
 import { corsHeaders, isAllowedOrigin } from "./cors";
@@ -128,9 +129,10 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
         headers.set("content-type", "application/json");
         return new Response(JSON.stringify(result), { status, headers });
       } catch (err) {
-        const { problem, retryAfter, internal } = toProblem(err, requestId);
+        const { problem, retryAfter, internal, transient } = toProblem(err, requestId);
         status = problem.status;
         if (internal) logger.error({ err, requestId, route: spec.name }, "unhandled error");
+        else if (transient) logger.warn({ requestId, route: spec.name, cause: databaseUnavailableCause(err) }, "database unreachable; answered 503");
         headers.set("content-type", "application/problem+json");
         if (retryAfter) headers.set("retry-after", String(retryAfter));
         if (status === 401) headers.set("www-authenticate", 'Bearer realm="elda"');

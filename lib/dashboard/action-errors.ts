@@ -2,6 +2,7 @@ import "server-only";
 import type { ZodError } from "zod";
 import { AppError, ValidationFailed } from "@/lib/api/errors";
 import { zodFieldErrors } from "@/lib/api/problem";
+import { databaseUnavailableCause, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/observability/logger";
 import { fieldErrorMap, type FormState } from "./form-state";
 
@@ -14,8 +15,9 @@ export function invalidForm(prev: FormState, error: ZodError, values: Record<str
 
 /**
  * A failed form state from an error thrown by a domain function: field errors for ValidationFailed, the
- * domain's own message for other typed errors (conflict, rate limit...), a generic sentence for the rest
- * (logged, never shown: it may say something about internals).
+ * domain's own message for other typed errors (conflict, rate limit...), "try again in a few seconds" when
+ * the database cannot be reached, a generic sentence for the rest (logged, never shown: it may say
+ * something about internals).
  */
 export function failedForm(prev: FormState, err: unknown, values: Record<string, string>, fieldFor?: (err: AppError) => string | undefined): FormState {
   const attempt = prev.attempt + 1;
@@ -27,6 +29,10 @@ export function failedForm(prev: FormState, err: unknown, values: Record<string,
     return field
       ? { message: SUMMARY, fieldErrors: { [field]: err.message }, values, attempt }
       : { message: err.message, fieldErrors: {}, values, attempt };
+  }
+  if (isDatabaseUnavailable(err)) {
+    logger.warn({ cause: databaseUnavailableCause(err) }, "dashboard form action: database unreachable");
+    return { message: "Elda cannot reach its database right now. Please try again in a few seconds.", fieldErrors: {}, values, attempt };
   }
   logger.error({ err }, "dashboard form action failed");
   return { message: "Something went wrong on our side. Please try again in a moment.", fieldErrors: {}, values, attempt };

@@ -24,6 +24,12 @@ describe("form state", () => {
     const hidden = failedForm(invalid, new Error("relation patients does not exist"), {});
     expect(hidden.message).toMatch(/Something went wrong on our side/);
     expect(hidden.message).not.toContain("relation");
+    const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5432"), { code: "ECONNREFUSED", syscall: "connect" });
+    expect(failedForm(invalid, refused, { email: "x" })).toMatchObject({
+      message: "Elda cannot reach its database right now. Please try again in a few seconds.",
+      values: { email: "x" },
+      attempt: 2,
+    });
   });
 });
 

@@ -2,6 +2,8 @@ import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config";
+import { logger } from "@/lib/observability/logger";
+import { databaseUnavailableCause } from "./unavailable";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -10,9 +12,16 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 const g = globalThis as unknown as { eldaDb?: { pool: pg.Pool; prisma: PrismaClient } };
 
+/** How long a request waits for a connection (a new one, or a free one from a full pool) before giving up. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 function create() {
   const c = config();
-  const pool = new pg.Pool({ connectionString: c.databaseUrl, max: c.databasePoolMax });
+  // a database that stops answering fails requests after CONNECT_TIMEOUT_MS (503, lib/db/unavailable.ts)
+  // instead of holding them until the operating system gives up on the socket
+  const pool = new pg.Pool({ connectionString: c.databaseUrl, max: c.databasePoolMax, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // an idle connection that breaks (the server restarted) is dropped from the pool; unheard, the error would end the process
+  pool.on("error", (err) => logger.warn({ cause: databaseUnavailableCause(err) }, "idle database connection lost"));
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 

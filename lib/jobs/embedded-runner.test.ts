@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { NotFound } from "@/lib/api/errors";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
 import { createSchedule } from "@/lib/schedules/schedules";
 import { EmbeddedRunner } from "./embedded-runner";
-import { engineMode } from "./engine";
+import { engineMode, engineProblem } from "./engine";
 import { defineJob } from "./job";
 import { jobs } from "./jobs";
 
@@ -92,6 +94,40 @@ describe("the embedded runner", () => {
   });
 });
 
+describe("job status from embedded runs", () => {
+  it("records every attempt: failures with their class and a count, then the success that resets it", async () => {
+    const id = `embedded-recorded-${randomUUID()}`;
+    let failures = 2;
+    const runner = new EmbeddedRunner(
+      [
+        defineJob({
+          id,
+          trigger: { event: "test/recorded" },
+          retries: 3,
+          handler: async () => {
+            if (failures-- > 0) throw new NotFound("Patient");
+          },
+        }),
+      ],
+      { retryBaseMs: 1 },
+    );
+    clock.set("2026-02-03T08:00:00Z");
+    await runner.trigger(id, { name: "test/recorded", id: "r1", data: {} });
+    expect(await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } })).toMatchObject({
+      engine: "embedded",
+      lastSuccessAt: new Date("2026-02-03T08:00:00Z"),
+      lastFailureAt: new Date("2026-02-03T08:00:00Z"),
+      lastErrorClass: "NotFound",
+      lastErrorMessage: "Patient not found.",
+      consecutiveFailures: 0,
+    });
+    failures = 5;
+    clock.set("2026-02-03T08:01:00Z");
+    await expect(runner.trigger(id, { name: "test/recorded", id: "r2", data: {} })).rejects.toThrow("Patient not found.");
+    expect(await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } })).toMatchObject({ lastSuccessAt: new Date("2026-02-03T08:00:00Z"), consecutiveFailures: 4 });
+  });
+});
+
 describe("engine choice", () => {
   it("uses Inngest when configured, nothing on Vercel or when switched off, the embedded runner otherwise", () => {
     expect(engineMode({ INNGEST_EVENT_KEY: "k" })).toBe("inngest");
@@ -99,5 +135,13 @@ describe("engine choice", () => {
     expect(engineMode({ VERCEL: "1" })).toBe("off");
     expect(engineMode({ ELDA_EMBEDDED_JOBS: "0" })).toBe("off");
     expect(engineMode({})).toBe("embedded");
+  });
+
+  it("calls a deployment without a working engine a problem, and a local process without one not", () => {
+    expect(engineProblem("off", { VERCEL: "1" }, true)).toMatch(/^The job engine is off/);
+    expect(engineProblem("inngest", { INNGEST_EVENT_KEY: "k" }, true)).toMatch(/^INNGEST_SIGNING_KEY is not set/);
+    expect(engineProblem("inngest", { INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "s" }, true)).toBeNull();
+    expect(engineProblem("embedded", {}, true)).toBeNull();
+    expect(engineProblem("off", { ELDA_EMBEDDED_JOBS: "0" }, false)).toBeNull();
   });
 });

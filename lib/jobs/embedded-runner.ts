@@ -98,6 +98,7 @@ export class EmbeddedRunner {
         try {
           const ctx: JobContext = {
             now: this.now(),
+            engine: "embedded",
             event: event ? { name: event.name, id: event.id, data: event.data } : null,
             step: {
               run: (_id, fn) => fn(),

@@ -4,7 +4,9 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
 import { createSchedule } from "@/lib/schedules/schedules";
-import { inngestFunctions } from "./inngest";
+import { randomUUID } from "node:crypto";
+import { inngestFunctions, toInngestFunction } from "./inngest";
+import { defineJob } from "./job";
 
 afterEach(() => clock.set(null));
 const fn = (id: string) => inngestFunctions.find((f) => f.id() === id || f.id().endsWith(id))!;
@@ -39,3 +41,44 @@ describe("the same jobs as Inngest functions (@inngest/test)", () => {
     expect(await db.alert.findFirst({ where: { patientId: patient.id, type: "inactivity" } })).toMatchObject({ severity: "medium" });
   });
 });
+
+describe("job status from Inngest runs", () => {
+  it("records each run's start and success, and a failure's class, in job_status with the engine", async () => {
+    const id = `inngest-recorded-${randomUUID()}`;
+    let fail = false;
+    const job = defineJob({
+      id,
+      trigger: { cron: "* * * * *" },
+      retries: 0,
+      handler: async ({ step }) => {
+        if (fail) throw new TypeError("cannot read the patient's phone number");
+        return step.run("work", async () => ({ done: true }));
+      },
+    });
+    clock.set("2026-01-23T09:00:00Z");
+    const t = new InngestTestEngine({ function: toInngestFunction(job) });
+    const { result } = await t.execute({ events: [{ name: "inngest/scheduled.timer", data: { cron: "* * * * *" } }] });
+    expect(result).toEqual({ done: true });
+    expect(await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } })).toMatchObject({
+      engine: "inngest",
+      lastStartedAt: new Date("2026-01-23T09:00:00Z"),
+      lastSuccessAt: new Date("2026-01-23T09:00:00Z"),
+      lastFailureAt: null,
+      consecutiveFailures: 0,
+    });
+
+    // a failure of the function itself (Inngest's replay throws a step's error here too once its retries are spent)
+    fail = true;
+    clock.set("2026-01-23T09:01:00Z");
+    const failed = await new InngestTestEngine({ function: toInngestFunction(job) }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] });
+    expect(failed.error).toBeDefined();
+    expect(await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } })).toMatchObject({
+      lastSuccessAt: new Date("2026-01-23T09:00:00Z"),
+      lastFailureAt: new Date("2026-01-23T09:01:00Z"),
+      lastErrorClass: "TypeError",
+      lastErrorMessage: "Details are in the server log for this job and time.",
+      consecutiveFailures: 1,
+    });
+  });
+});
+

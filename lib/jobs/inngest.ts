@@ -13,7 +13,8 @@ export const inngest = new Inngest({ id: "elda" });
 
 type Retries = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
-function toFunction(job: Job) {
+/** One job as an Inngest function (exported for tests). */
+export function toInngestFunction(job: Job) {
   return inngest.createFunction(
     {
       id: job.id,
@@ -24,6 +25,7 @@ function toFunction(job: Job) {
     async ({ event, step }) =>
       job.handler({
         now: clock.now(),
+        engine: "inngest",
         event: "cron" in job.trigger ? null : { name: event.name, id: event.id, data: (event.data ?? {}) as Record<string, unknown> },
         step: {
           run: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
@@ -35,7 +37,7 @@ function toFunction(job: Job) {
   );
 }
 
-export const inngestFunctions = jobs.map(toFunction);
+export const inngestFunctions = jobs.map(toInngestFunction);
 
 /** The event sink when Inngest is the engine. */
 export async function sendToInngest(events: DomainEvent[]) {

@@ -1,4 +1,5 @@
 import type { DomainEvent } from "./emit";
+import { recordedRun, type RunEngine } from "./record-job-run";
 
 /**
  * A background job, written once and run by either engine: Inngest (production: Inngest Cloud or a
@@ -15,6 +16,8 @@ export interface JobStep {
 
 export interface JobContext {
   now: Date;
+  /** which engine runs this attempt (kept with the job's status) */
+  engine: RunEngine;
   step: JobStep;
   /** the triggering event; null for cron runs */
   event: { name: string; id?: string; data: Record<string, unknown> } | null;
@@ -29,4 +32,8 @@ export interface Job {
   handler: (ctx: JobContext) => Promise<unknown>;
 }
 
-export const defineJob = (job: Job): Job => job;
+/**
+ * A job as both engines run it: every attempt's start, success or failure is recorded in `job_status`
+ * (lib/jobs/record-job-run.ts), once here rather than in each job or each engine.
+ */
+export const defineJob = (job: Job): Job => ({ ...job, handler: (ctx) => recordedRun(job.id, ctx.engine, () => job.handler(ctx)) });

@@ -69,12 +69,13 @@ import * as patientConsents from "../patients/[id]/consents/route";
 import * as consentRevoke from "../consents/[id]/revoke/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
+import * as systemStatus from "../../health/status/route";
 
 // Every API route module; a test checks that none is missing.
 const modules: Record<string, unknown>[] = [
   register, login, refresh, logout, me, preferences, changePassword, apiKeys, apiKey, apiKeyRotate,
   organizations, organization, members, member, settings,
-  patients, patient, careTeam, careTeamMember, patientAlerts, alerts, alert, health, ready,
+  patients, patient, careTeam, careTeamMember, patientAlerts, alerts, alert, health, ready, systemStatus,
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
   patientSchedules, schedule, scheduleDeactivate, scheduleActivate, patientReminders, reminder, reminderComplete, reminderSkip,
   patientSummaries, summary, patientInsights, alertAcknowledge, alertResolve, alertNotes, alertsBulkAcknowledge,
