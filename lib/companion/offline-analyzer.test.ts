@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, loadFixtures } from "./eval";
-import { analyzeOffline, maxUrgency, normalize, offlineReply, URGENCY_ORDER } from "./offline-analyzer";
+import { analyzeOffline, maxUrgency, normalize, URGENCY_ORDER } from "./offline-analyzer";
+import { offlineReply } from "./offline-reply";
 
 const urgency = (text: string) => analyzeOffline(text).urgency;
 
