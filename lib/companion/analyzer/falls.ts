@@ -36,11 +36,14 @@ export function fallSignals(u: Utterance): Finding[] {
   }
   for (const h of liveHits(text, BATH, { negatable: false })) if (SLIPPED.test(text)) out.push(capForRecentPast({ urgency: "critical", reason: "fall", health: "fall" }, h));
   const floor = liveHits(text, FLOOR);
-  if (floor.length > 0 && !VOLUNTARY.test(text) && !RESOLVED.test(text)) {
+  const unable = liveHits(text, UNABLE_UP, { negatable: false }).length > 0;
+  // on the floor on purpose ("to sort the photos", "playing"), unless they cannot get up again
+  const onPurpose = (h: { end: number }) => /^ (?:to|para|a) [a-z]+/.test(text.slice(h.end)) || VOLUNTARY.test(text);
+  const lying = floor.filter((h) => unable || !onPurpose(h));
+  if (lying.length > 0 && !RESOLVED.test(text)) {
     const time = liveHits(text, DURATION, { negatable: false, anySubject: true }).length > 0;
     const still = liveHits(text, STILL, { negatable: false }).length > 0;
-    const unable = liveHits(text, UNABLE_UP, { negatable: false }).length > 0;
-    if (time || still || unable) out.push(capForRecentPast({ urgency: "critical", reason: "fall", health: "fall" }, floor[0]));
+    if (time || still || unable) out.push(capForRecentPast({ urgency: "critical", reason: "fall", health: "fall" }, lying[0]));
   }
   return out;
 }

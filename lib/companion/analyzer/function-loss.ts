@@ -21,7 +21,7 @@ const SIDE_WORD = "(?:left|right|izquierd[ao]|derech[ao])";
 
 const INABILITY = [
   `(?:can not|could not|unable to|can barely|can hardly|can not seem to|am not able to|having trouble to) (?:move|lift|raise|feel|use|grip|hold|squeeze|open|close|bend|straighten|control|stand on|walk on|put weight on)(?: \\w+){0,4}? (?:my |the |with my )?(?:${SIDE_WORD} )?${PART_EN}`,
-  `(?:my |the )?(?:${SIDE_WORD} )?${PART_EN} (?:\\w+ ){0,2}(?:will not|would not|does not|do not|can not|is not|are not|just will not|has stopped|have stopped) (?:move|moving|work|working|respond|responding|grip|hold(?: me| my weight| me up)?|do (?:what|anything)|obey|cooperate|listen|lift|go up|bend|stay up|take my weight)`,
+  `(?:my |the )?(?:${SIDE_WORD} )?${PART_EN} (?:\\w+ ){0,2}(?:will not|would not|does not|do not|can not|is not|are not|just will not|has stopped|have stopped|stopped|suddenly stopped) (?:move|moving|work|working|respond|responding|grip|hold(?: me| my weight| me up)?|do (?:what|anything)|obey|cooperate|listen|lift|go up|bend|stay up|take my weight)`,
   `no (?:puedo|consigo|logro|podia) (?:mover|levantar|sentir|alzar|apretar|agarrar|usar|doblar|cerrar|abrir)(?: \\w+){0,3}? (?:el |la |los |las |mi |mis )?${PART_ES}`,
   `no (?:siento|noto)(?: \\w+){0,2}? (?:el |la |mi |los |las |mis )${PART_ES}`,
   `(?:el |la |mi )${PART_ES} (?:\\w+ )?no (?:me )?(?:responde|funciona|se mueve|obedece|sostiene|aguanta)`,
@@ -29,7 +29,7 @@ const INABILITY = [
 ];
 const STATE_EN = "(?:numb|dead|limp|heavy|weak|useless|floppy|paralysed|paralyzed|like jelly|not working|tingly|droopy|drooping|lopsided|crooked|twisted|sagging|pulling(?: to one side| down)?|fallen|dropped|dragging)";
 const STATE = [
-  `${PART_EN} (?:(?:is|are|feels?|felt|went|has gone|have gone|goes|going|gone|just|suddenly|all|so|really|very|completely|totally|kind of|a bit|a little|bit) ){0,4}${STATE_EN}`,
+  `${PART_EN} (?:(?:is|are|feels?|felt|went|has gone|have gone|go|goes|going|gone|just|suddenly|all|so|really|very|completely|totally|kind of|a bit|a little|bit) ){0,4}${STATE_EN}`,
   `(?:numb(?:ness)?|weakness|heaviness|no feeling|no strength) (?:\\w+ ){0,2}(?:in|on|down|of|along) (?:my |the )?(?:${SIDE_WORD} |whole |one )?${PART_EN}`,
   `(?:drooping|droopy|crooked|lopsided|twisted) (?:face|mouth|eye|eyelid|smile|lip)`,
   `(?:eye|eyelid) (?:is |has |feels |went |gone |just |suddenly ){0,3}(?:drooping|droopy|dropped|fallen|closing by itself)`,
@@ -38,7 +38,7 @@ const STATE = [
   `se me cae (?:la cara|la boca|el parpado|un lado)`,
   `(?:face|mouth|smile|lips?|tongue|one side|left side|right side|half of my (?:body|face)) (?:\\w+ ){0,2}?(?:feels?|felt|is|went|gone|has gone|has gone all|went all) (?:\\w+ )?(?:funny|strange|weird|odd|wrong|tingly|fuzzy)`,
   `(?:suddenly|all of a sudden) (?:feel |felt |went |gone |became |got )?(?:numb|weak|paralysed|paralyzed|limp)|(?:de repente|de golpe) (?:me (?:siento|quede|noto) )?(?:debil|sin fuerzas?|paralizad[ao])`,
-  `(?:la cara|la boca|un lado|el lado (?:izquierdo|derecho)|medio cuerpo) (?:\\w+ ){0,2}?(?:rar[ao]|extrañ[ao]|dormid[ao]|distint[ao])`,
+  `(?:la cara|la boca|un lado|el lado (?:izquierdo|derecho)|medio cuerpo) (?:\\w+ ){0,2}?(?:rar[ao]|extran[ao]|dormid[ao]|distint[ao])`,
 ];
 const SPEECH =
   "slurr(?:ed|ing)|(?:words?|speech) (?:\\w+ ){0,2}(?:will not|would not|do not|does not|can not|are not|is not) (?:come|coming)(?: out)?(?: right)?|(?:can not|could not) (?:get|find) (?:my|the) words(?: out)?|(?:can not|could not) (?:speak|talk|say (?:words|anything)|get (?:a|my) words? out)(?: (?:properly|right|clearly|well|normally|straight))?|tongue (?:\\w+ ){0,2}(?:thick|heavy|numb|twisted|swollen|tied|funny|big)|(?:speech|voice|words|talking) (?:\\w+ ){0,2}(?:funny|strange|weird|slurred|wrong|off|jumbled|garbled|muddled|mixed up)|(?:talking|speaking) (?:funny|strange|weird|gibberish|nonsense)|no me salen (?:las )?palabras|(?:se me traba|se me trabo|se me enreda|se me enredo|se me pega) la lengua|lengua (?:trabada|pesada|dormida|torpe)|me cuesta (?:mucho )?hablar|hablo (?:raro|mal|arrastrando|torpe|rara)|no puedo hablar(?: bien)?|no (?:me )?(?:entiendo|entienden) (?:lo que digo|cuando hablo)|arrastro las palabras";

@@ -17,7 +17,7 @@ const compiled = new Map<string, RegExp>();
 export function phrase(src: string): RegExp {
   let re = compiled.get(src);
   if (!re) {
-    re = new RegExp(`(?<![a-z0-9ñ.])(?:${src})(?![a-z0-9ñ])`, "g");
+    re = new RegExp(`(?<![a-z0-9.])(?:${src})(?![a-z0-9])`, "g");
     compiled.set(src, re);
   }
   re.lastIndex = 0;

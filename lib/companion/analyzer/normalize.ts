@@ -2,7 +2,7 @@
  * Text normalisation for the offline analyzer: one canonical form that every signal reads.
  *
  * Lower case; English contractions expanded (with or without the apostrophe: speech-to-text often drops it);
- * accents stripped except ñ; decimals kept ("40.2", "36,8" → "36.8"); a fraction of two numbers read as a
+ * accents stripped, ñ included (speech-to-text often drops the tilde, so every pattern is written without it); decimals kept ("40.2", "36,8" → "36.8"); a fraction of two numbers read as a
  * blood pressure ("128/80" → "128 over 80"); number words made digits when they name a number of ten or more
  * ("forty five" → "45", "ciento ochenta" → "180", "treinta y ocho y medio" → "38.5"); letters stretched in
  * speech squeezed ("heeelp" → "help"); fillers ("um", "uh") dropped; clause boundaries marked with "|".
@@ -103,16 +103,16 @@ function numberWords(tokens: string[]): string[] {
   return merged;
 }
 
-/** Lower-case, expand contractions, strip accents (keeping ñ), read numbers, and mark clauses with "|". */
+/** Lower-case, expand contractions, strip accents (ñ becomes n), read numbers, and mark clauses with "|". */
 export function normalize(text: string): string {
   let s = (text ?? "").toLowerCase().replace(/[’‘`´]/g, "'");
-  s = s.normalize("NFD").replace(/n\u0303/g, "ñ").replace(/[\u0300-\u036f]/g, "");
+  s = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   // numbers: decimals, fractions (a blood pressure), percentages, degrees
   s = s.replace(/(\d)\s*[.,](\d)/g, "$1\u00b7$2");
   s = s.replace(/(\d)\s*\/\s*(\d)/g, "$1 over $2");
   s = s.replace(/%/g, " percent ").replace(/°\s*([cf])?\b/g, " degrees $1 ");
   s = s.replace(/([a-z])\1{2,}/g, "$1"); // "heeelp", "ayyy", "pleeease"
-  s = s.replace(/[a-zñ']+/g, (w) => {
+  s = s.replace(/[a-z']+/g, (w) => {
     if (CONTRACTIONS[w]) return CONTRACTIONS[w];
     if (w.endsWith("n't")) return `${w.slice(0, -3)} not`;
     if (w.endsWith("'s")) return w.slice(0, -2); // possessive: "sarah's" → "sarah"
@@ -123,7 +123,7 @@ export function normalize(text: string): string {
     return w;
   });
   s = s.replace(/[.,;:!?¡¿()"…\n\r\t]+/g, ` ${BOUNDARY} `);
-  s = s.replace(/[^a-z0-9ñ|\u00b7 ]+/g, " ");
+  s = s.replace(/[^a-z0-9|\u00b7 ]+/g, " ");
   const tokens = numberWords(
     s
       .split(/\s+/)

@@ -14,7 +14,7 @@
  * Normal numbers ("sugar 105", "presión 128/80", "oxygen 97 percent") raise nothing. A number is taken from
  * a few words after the measure's name (or "40 de fiebre" before it), never a time ("at 8") or a duration.
  */
-import { capForRecentPast, hits, live, type Hit } from "./match";
+import { capForRecentPast, hits, live, liveHits, type Hit } from "./match";
 import type { Finding, Urgency, Utterance } from "./types";
 
 type Kind = "glucose" | "pressure" | "oxygen" | "pulse" | "temperature";
@@ -95,7 +95,7 @@ function judge(kind: Kind, nums: number[], text: string, h: Hit): Urgency {
       const near = text.slice(Math.max(0, h.index - 30), h.end + 40);
       if (c < 34 || c > 44 || AMBIENT.test(near)) return "none"; // a body temperature, not the weather
       if (c >= 41) return "critical";
-      if (c >= 39.5) return CONFUSION.test(text) ? "critical" : "high";
+      if (c >= 39.4) return CONFUSION.test(text) ? "critical" : "high"; // 39.5 °C, 103 °F
       if (c <= 35) return "high";
       return "none";
     }
@@ -142,6 +142,10 @@ export function vitalSigns(u: Utterance): Finding[] {
       if (RESOLVED_NOW.test(text.slice(h.end)) && urgency === "critical") urgency = "high";
       out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL[kind][low ? 0 : 1], topics: ["health"] }, h));
     }
+  }
+  // a meter that cannot show the number: "HI" above its range, "LO" below it
+  for (const h of liveHits(text, "(?:meter|machine|monitor|glucometer|glucometro|aparato)(?: just| only)? (?:says|reads|shows|is showing|marca|pone|dice) (?:just )?(?:hi|lo)", { negatable: false })) {
+    if (!out.some((f) => f.reason === "vital_sign")) out.push(capForRecentPast({ urgency: "critical", reason: "vital_sign", health: /lo$/.test(h.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] }, h));
   }
   return out;
 }
