@@ -22,6 +22,9 @@ const STRONG = [
   `(?:la|las|lo|los) ${TOOK} (?:\\w+ )?${TWICE}`,
   `${TOOK} (?:\\w+ )?(?:too many|too much|a few too many|more than i should|an extra|extra|a double|double|two doses|two lots|dos dosis|de mas|demasiad[ao]s?)`,
   `(?:accidentally|by mistake|sin querer|por error) ${TOOK}`,
+  `(?:had|used|done|did|given myself|gave myself) (?:\\w+ ){0,3}?(?:double|triple|twice|extra|too much|too many|two lots|two doses|twice the) (?:of )?(?:my |the )?(?:\\w+ )?${MED}`,
+  `(?:had|used|done|did) (?:my |the )?(?:\\w+ )?${MED} (?:\\w+ ){0,2}(?:twice|two times|again)(?! a day| daily| today| this morning| tonight)`,
+  `${TOOK} (?:\\w+ ){0,3}?${MED} (?:as well as|and|along with|together with|on top of|plus) (?:\\w+ ){0,2}?(?:morning|tonight|evening|night|lunchtime|yesterday|afternoon|bedtime|manana|noche|tarde|mediodia)\\w*|both (?:doses|lots|sets)|(?:las|la) (?:de la )?(?:manana|noche) y (?:las|la) de la (?:noche|manana) (?:juntas|a la vez)`,
   `(?:double|triple|extra|doble|triple) (?:\\w+ )?(?:dose|dosis|lot of (?:pills|tablets)|shot)`,
   `${TOOK} (?:el |la |a |the )?(?:doble|double|triple|twice the|el triple)`,
   `(?:instead of|rather than|en vez de|en lugar de) (?:one|1|una|un|the one|half|my usual)`,
@@ -31,7 +34,7 @@ const STRONG = [
 ];
 const COUNT = `${TOOK} (?:\\d+|three|four|five|six|seven|eight|ten|tres|cuatro|cinco|seis|siete|ocho|diez) (?:of )?(?:my |the |mis |las |de las )?(?:\\w+ ){0,2}?(?:${MED}|sleeping)`;
 const SYMPTOM =
-  "(?:feel|feeling|felt|feels|i am|am|gone|going|went) (?:\\w+ ){0,2}?(?:strange|weird|funny|odd|peculiar|off|not right|wrong|bad|awful|terrible)|(?:me siento|me noto|me encuentro|estoy|siento) (?:\\w+ )?(?:rar[ao]|extran[ao]|mal|fatal|malit[ao])|woozy|dizzy|light ?headed|faint|sleepy|drowsy|groggy|(?:can not|could not) (?:keep my eyes open|stay awake|wake up)|heart (?:is |keeps |has been )?(?:racing|pounding|fluttering|thumping|beating (?:fast|funny|hard))|racing heart|palpitations|shaky|shaking|trembling|trembly|sweating|sweaty|clammy|confused|sick|nauseous|queasy|vomiting|throwing up|wobbly|weak|blurry|blurred|maread[ao]|temblando|tiemblo|sudando|somnolient[ao]|adormilad[ao]|con (?:mucho )?sueno|confundid[ao]|nauseas?|taquicardia|palpitaciones|debil|el corazon (?:me )?(?:late|va) (?:muy )?(?:rapido|fuerte|deprisa)";
+  "(?:feel|feeling|felt|feels|i am|am|gone|going|went) (?:\\w+ ){0,2}?(?:strange|weird|funny|odd|peculiar|off|not right|wrong|bad|awful|terrible)|(?:me siento|me noto|me encuentro|estoy|siento) (?:\\w+ )?(?:rar[ao]|extran[ao]|mal|fatal|malit[ao])|woozy|dizzy|light ?headed|faint|sleepy|drowsy|groggy|(?:can not|could not) (?:keep my eyes open|stay awake|wake up)|heart (?:is |keeps |has been )?(?:racing|pounding|fluttering|thumping|galloping|jumping|going (?:like|fast|funny|mad|crazy)|beating (?:fast|funny|hard))|racing heart|palpitations|shaky|shaking|trembling|trembly|sweating|sweaty|clammy|confused|sick|nauseous|queasy|vomiting|throwing up|wobbly|weak|blurry|blurred|maread[ao]|temblando|tiemblo|sudando|somnolient[ao]|adormilad[ao]|con (?:mucho )?sueno|confundid[ao]|nauseas?|taquicardia|palpitaciones|debil|el corazon (?:me )?(?:late|va) (?:muy )?(?:rapido|fuerte|deprisa)";
 const PRESCRIBED =
   /\b(?:doctor|nurse|pharmacist|gp|consultant|medico|doctora|enfermera|farmaceutic[ao]) (?:\w+ ){0,3}(?:said|says|told|wants|doubled|increased|changed|upped|put me on|dijo|me dijo|subio|aumento|cambio|doblo|receto)|prescribed|as prescribed|recetad[ao]|me (?:lo|la|las|los) (?:receto|mando)|(?:doctor|medico|doctora) (?:said|told|me dijo|dijo)\b/;
 

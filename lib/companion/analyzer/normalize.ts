@@ -92,11 +92,22 @@ function numberWords(tokens: string[]): string[] {
       i += 1;
     }
   }
-  // "36 y medio" → "36.5"
+  // "36 y medio" → "36.5"; "two point five", "dos coma cinco" → "2.5"
+  const digit = (t: string | undefined): number | null => {
+    if (t === undefined) return null;
+    if (/^\d+$/.test(t)) return Number(t);
+    if (t in EN_UNITS && EN_UNITS[t] < 10) return EN_UNITS[t];
+    if (t in ES_SMALL && ES_SMALL[t] < 10) return ES_SMALL[t];
+    return null;
+  };
   const merged: string[] = [];
   for (let k = 0; k < out.length; k++) {
-    if (/^\d+$/.test(out[k]) && out[k + 1] === "y" && out[k + 2] === "medio") {
+    const whole = digit(out[k]);
+    if (whole !== null && /^\d+$/.test(out[k]) && out[k + 1] === "y" && out[k + 2] === "medio") {
       merged.push(`${out[k]}.5`);
+      k += 2;
+    } else if (whole !== null && (out[k + 1] === "point" || out[k + 1] === "punto" || out[k + 1] === "coma") && digit(out[k + 2]) !== null) {
+      merged.push(`${whole}.${digit(out[k + 2])}`);
       k += 2;
     } else merged.push(out[k]);
   }

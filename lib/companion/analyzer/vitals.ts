@@ -21,7 +21,7 @@ type Kind = "glucose" | "pressure" | "oxygen" | "pulse" | "temperature";
 
 const KINDS: [Kind, string][] = [
   ["oxygen", "oxygen(?: level| levels| saturation| sats| reading)?|o2|sats|saturation|pulse ?ox(?:imeter)?|oximeter|finger (?:thing|monitor|clip|gadget)|oxigeno|saturacion|saturometro|oximetro|pulsioximetro"],
-  ["glucose", "(?:blood )?sugars?(?: level| levels| reading| machine| meter| monitor)?|(?:blood )?glucose(?: level| levels| reading| meter| monitor)?|glucometer|bg|azucar|glucosa|glucemia|glicemia|glucometro"],
+  ["glucose", "(?:blood )?sugars?(?: level| levels| reading| machine| meter| monitor| thing| test)?|(?:blood )?glucose(?: level| levels| reading| meter| monitor)?|glucometer|bg|azucar|glucosa|glucemia|glicemia|glucometro"],
   ["pressure", "blood pressure(?: monitor| machine| reading| cuff)?|bp|pressure|presion(?: arterial)?|tension(?: arterial)?|maxima|minima"],
   ["pulse", "pulse|heart ?rate|heartbeat|bpm|pulso|pulsaciones|frecuencia cardiaca|latidos"],
   ["temperature", "temperature|temp|fever|temperatura|fiebre|calentura|thermometer|termometro"],
@@ -58,9 +58,13 @@ function numbersAfter(text: string, h: Hit, span = 8): number[] {
   return out;
 }
 
-function numberBefore(text: string, h: Hit): number | null {
-  const m = /(\d+(?:\.\d+)?) (?:(?:de|of|degrees?|grados|degrees? of) )?$/.exec(text.slice(Math.max(0, h.index - 24), h.index));
-  return m ? Number(m[1]) : null;
+function numberBefore(text: string, h: Hit, kind: Kind): number | null {
+  const before = text.slice(Math.max(0, h.index - 40), h.index);
+  const m = /(\d+(?:\.\d+)?) (?:(?:de|of|degrees?|grados|degrees? of) )?$/.exec(before);
+  if (m && kind === "temperature") return Number(m[1]);
+  // "my reading says 39 on the sugar thing", "marca 45 el azúcar"
+  const r = /(?:says|reads|read|shows|showing|is|was|at|marca|da|dio|sale|salio|tengo|tiene) (\d+(?:\.\d+)?)(?: \w+){0,3} $/.exec(before);
+  return r && !before.includes("|", r.index) ? Number(r[1]) : null;
 }
 
 function judge(kind: Kind, nums: number[], text: string, h: Hit): Urgency {
@@ -121,8 +125,8 @@ export function vitalSigns(u: Utterance): Finding[] {
       taken.push([h.index, h.end]);
       if (!live(h, { negatable: false })) continue;
       let nums = numbersAfter(text, h);
-      if (nums.length === 0 && kind === "temperature") {
-        const before = numberBefore(text, h);
+      if (nums.length === 0) {
+        const before = numberBefore(text, h, kind);
         if (before !== null) nums = [before];
       }
       let urgency: Urgency = "none";
