@@ -8,6 +8,7 @@ import { recordSignOfLife } from "@/lib/activity/sign-of-life";
 import { completeReminder } from "@/lib/reminders/reminder-transitions";
 import { emit } from "@/lib/jobs/emit";
 import { analyzeOffline, maxUrgency, type OfflineAnalysis } from "./offline-analyzer";
+import { RANK } from "./analyzer/types";
 import { offlineReply, safetyReply } from "./offline-reply";
 import { decideAskBack, type AskBackRecord, type AskBackStep, type PendingQuestion, type ThreadTurn } from "./ask-back";
 import { companionContext } from "./context";
@@ -17,7 +18,6 @@ import type { InteractInput } from "./schemas";
 
 /** Turns within this long of each other belong to one conversation. */
 const CONVERSATION_GAP_MS = 10 * 60_000;
-const RANK = { none: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
 
 /** A safety question waits for its answer as long as its conversation lasts (decision 018). */
 const ASK_BACK_TTL_MS = CONVERSATION_GAP_MS;

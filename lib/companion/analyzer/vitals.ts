@@ -27,6 +27,8 @@ const KINDS: [Kind, string][] = [
   ["temperature", "temperature|temp|fever|temperatura|fiebre|calentura|thermometer|termometro"],
 ];
 
+/** a token that names a measure: the reading before it belongs to that one, not the next */
+const KIND_TOKEN = new RegExp(`^(?:${KINDS.map(([, src]) => src).join("|")})$`);
 const NOT_A_READING = /^(?:pills?|tablets?|medicines?|medications?|meds|appointment|check|clinic|nurse|pastillas?|medicinas?|medicamentos?|cita|control|strips?|tiras)\b/;
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const SKIP_BEFORE_NUMBER = new Set(["at", "by", "until", "till", "in", "for", "every", "each", "cada", "las", "los", "hasta", "durante", "around", "about"]);
@@ -46,7 +48,7 @@ function numbersAfter(text: string, h: Hit, span = 8): number[] {
     const t = tokens[i];
     if (STOP.has(t) && out.length === 0 && i > 2) break;
     if (i === 0 && NOT_A_READING.test(tokens.slice(0, 2).join(" "))) return [];
-    if (KINDS.some(([, src]) => new RegExp(`^(?:${src})$`).test(t)) && out.length === 0 && i > 0) break;
+    if (KIND_TOKEN.test(t) && out.length === 0 && i > 0) break;
     if (NUMBER.test(t)) {
       if (SKIP_BEFORE_NUMBER.has(tokens[i - 1] ?? "") || /^(?:hours?|minutes?|days?|weeks?|horas?|minutos?|dias?|semanas?|o|am|pm|years?|anos|spoons?|spoonfuls?|teaspoons?|cups?|lumps?|grams?|g|kg|kilos?|pounds?|lbs|cucharadas?|cucharaditas?|terrones|gramos|tazas?|dollars?|euros?|pesos?|times|veces|pills?|tablets?|pastillas?)$/.test(tokens[i + 1] ?? "")) continue;
       out.push(Number(t));
