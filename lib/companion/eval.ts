@@ -1,13 +1,21 @@
 /**
- * Evaluates the offline analyzer against the labelled utterances in fixtures/utterances.json.
+ * Evaluates the offline analyzer on labelled utterances (`npm run eval`).
  *
  *   npx tsx lib/companion/eval.ts
  *
- * Prints precision and recall per urgency level, overall accuracy, critical recall, the false-critical rate and
- * reminder-completion precision/recall, then lists the misclassified utterances. Exits 1 when critical recall is
- * below 1.0 or the false-critical rate is 5% or more.
+ * Three sets, reported apart (decision 018):
+ *   - fixtures/utterances.json, the tuned fixtures: the rules were written against them. Full report with the
+ *     misclassified utterances. The bar (exit code 1 when missed): critical recall 1.0, false critical under 5%.
+ *   - fixtures/dev-split*.json, the development splits, never tuned on: dev-split.json (round 1) written before the
+ *     analyzer changes of issue 11 by the same hand as the signals, so optimistic; dev-split-3.json (round 3) written
+ *     after them and measured once (round 2 was measured once, then joined the tuned fixtures). Aggregates, plus
+ *     misses counted by kind (their notes name kinds), never their texts.
+ *   - fixtures/frozen-split.json, the frozen split: written by someone else, committed before any analyzer change,
+ *     never read while building. Aggregates only (no texts, no notes), so nobody tunes on it by accident; skipped
+ *     with a note when absent. Its aims (critical recall >= 0.95, high recall >= 0.75, false critical < 5%) are
+ *     printed as met or not met and do not change the exit code.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeOffline, URGENCY_ORDER, type Urgency } from "./offline-analyzer";
@@ -33,17 +41,25 @@ export interface Miss {
 export interface Evaluation {
   total: number;
   accuracy: number;
-  perUrgency: Record<Urgency, { precision: number; recall: number; support: number }>;
+  perUrgency: Record<Urgency, { precision: number; recall: number; support: number; predicted: number; correct: number }>;
   criticalRecall: number;
+  highRecall: number;
+  /** labelled high, rated high or critical: an alert is raised either way */
+  highAlertRecall: number;
   falseCriticalRate: number;
+  falseCriticals: number;
+  nonCritical: number;
   reminder: { precision: number; recall: number };
   languageAccuracy: number;
   misclassified: Miss[];
 }
 
 const ratio = (num: number, den: number) => (den === 0 ? 1 : num / den);
+const RANK: Record<Urgency, number> = { none: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
-export function loadFixtures(file = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "utterances.json")): Fixture[] {
+export const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+
+export function loadFixtures(file = path.join(FIXTURES_DIR, "utterances.json")): Fixture[] {
   return JSON.parse(readFileSync(file, "utf8")) as Fixture[];
 }
 
@@ -51,13 +67,14 @@ export function evaluate(fixtures: Fixture[]): Evaluation {
   const results = fixtures.map((f) => ({ f, a: analyzeOffline(f.text) }));
   const perUrgency = {} as Evaluation["perUrgency"];
   for (const level of URGENCY_ORDER) {
-    const tp = results.filter(({ f, a }) => f.urgency === level && a.urgency === level).length;
+    const correct = results.filter(({ f, a }) => f.urgency === level && a.urgency === level).length;
     const predicted = results.filter(({ a }) => a.urgency === level).length;
     const actual = results.filter(({ f }) => f.urgency === level).length;
-    perUrgency[level] = { precision: ratio(tp, predicted), recall: ratio(tp, actual), support: actual };
+    perUrgency[level] = { precision: ratio(correct, predicted), recall: ratio(correct, actual), support: actual, predicted, correct };
   }
   const nonCritical = results.filter(({ f }) => f.urgency !== "critical");
-  const falseCritical = nonCritical.filter(({ a }) => a.urgency === "critical").length;
+  const falseCriticals = nonCritical.filter(({ a }) => a.urgency === "critical").length;
+  const high = results.filter(({ f }) => f.urgency === "high");
   const remTp = results.filter(({ f, a }) => f.reminder_completed && a.reminder_completed).length;
   const remPred = results.filter(({ a }) => a.reminder_completed).length;
   const remActual = results.filter(({ f }) => f.reminder_completed).length;
@@ -77,35 +94,61 @@ export function evaluate(fixtures: Fixture[]): Evaluation {
     accuracy: ratio(results.filter(({ f, a }) => f.urgency === a.urgency).length, results.length),
     perUrgency,
     criticalRecall: perUrgency.critical.recall,
-    falseCriticalRate: ratio(falseCritical, nonCritical.length),
+    highRecall: perUrgency.high.recall,
+    highAlertRecall: ratio(high.filter(({ a }) => RANK[a.urgency] >= RANK.high).length, high.length),
+    falseCriticalRate: ratio(falseCriticals, nonCritical.length),
+    falseCriticals,
+    nonCritical: nonCritical.length,
     reminder: { precision: ratio(remTp, remPred), recall: ratio(remTp, remActual) },
     languageAccuracy: ratio(results.filter(({ f, a }) => f.language === a.language).length, results.length),
     misclassified,
   };
 }
 
+/** The tuned fixtures' bar: every emergency caught, false criticals under 5%. */
 export function passes(e: Evaluation): boolean {
   return e.criticalRecall >= 1 && e.falseCriticalRate < 0.05;
 }
 
-export function formatReport(e: Evaluation): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const lines = [`Offline analyzer on ${e.total} labelled utterances`, "", "urgency    precision  recall  support"];
+/** The held-out aims of issue 11 (frozen split; the development split is held to the same). */
+export const HELD_OUT_AIMS = { criticalRecall: 0.95, highRecall: 0.75, falseCriticalRate: 0.05 } as const;
+
+export function heldOutAims(e: Evaluation) {
+  return [
+    { aim: `critical recall >= ${HELD_OUT_AIMS.criticalRecall}`, value: e.criticalRecall, met: e.criticalRecall >= HELD_OUT_AIMS.criticalRecall },
+    { aim: `high recall >= ${HELD_OUT_AIMS.highRecall}`, value: e.highRecall, met: e.highRecall >= HELD_OUT_AIMS.highRecall },
+    { aim: `false critical < ${HELD_OUT_AIMS.falseCriticalRate * 100}%`, value: e.falseCriticalRate, met: e.falseCriticalRate < HELD_OUT_AIMS.falseCriticalRate },
+  ];
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Per-urgency table and the headline figures: counts and rates only, never an utterance. */
+export function formatAggregates(e: Evaluation, title: string): string {
+  const lines = [title, "", "urgency    precision  recall  correct/labelled  predicted"];
   for (const level of URGENCY_ORDER) {
     const u = e.perUrgency[level];
-    lines.push(`${level.padEnd(10)} ${pct(u.precision).padStart(9)} ${pct(u.recall).padStart(7)} ${String(u.support).padStart(8)}`);
+    lines.push(
+      `${level.padEnd(10)} ${pct(u.precision).padStart(9)} ${pct(u.recall).padStart(7)} ${`${u.correct}/${u.support}`.padStart(17)} ${String(u.predicted).padStart(10)}`,
+    );
   }
+  const crit = e.perUrgency.critical;
+  const high = e.perUrgency.high;
   lines.push(
     "",
-    `overall accuracy      ${pct(e.accuracy)}`,
-    `critical recall       ${pct(e.criticalRecall)}`,
-    `false-critical rate   ${pct(e.falseCriticalRate)}`,
+    `overall accuracy      ${pct(e.accuracy)} of ${e.total}`,
+    `critical recall       ${pct(e.criticalRecall)} (${crit.correct} of ${crit.support} emergencies raised as critical)`,
+    `high recall           ${pct(e.highRecall)} (${high.correct} of ${high.support}; ${pct(e.highAlertRecall)} rated high or critical)`,
+    `false-critical rate   ${pct(e.falseCriticalRate)} (${e.falseCriticals} of ${e.nonCritical} non-critical)`,
     `reminder precision    ${pct(e.reminder.precision)}`,
     `reminder recall       ${pct(e.reminder.recall)}`,
     `language accuracy     ${pct(e.languageAccuracy)}`,
-    "",
-    `misclassified (${e.misclassified.length}):`,
   );
+  return lines.join("\n");
+}
+
+export function formatReport(e: Evaluation): string {
+  const lines = [formatAggregates(e, `Tuned fixtures: ${e.total} labelled utterances (the rules were written against these)`), "", `misclassified (${e.misclassified.length}):`];
   for (const m of e.misclassified) {
     const rem = m.expectedReminder !== m.gotReminder ? ` reminder ${m.expectedReminder}→${m.gotReminder}` : "";
     lines.push(`  [${m.language}] expected ${m.expected}, got ${m.got}${rem}: ${JSON.stringify(m.text)}${m.note ? ` (${m.note})` : ""}`);
@@ -113,12 +156,57 @@ export function formatReport(e: Evaluation): string {
   return lines.join("\n");
 }
 
+function formatAims(e: Evaluation): string {
+  const aims = heldOutAims(e);
+  const lines = aims.map((a) => `  ${a.met ? "met    " : "NOT MET"}  ${a.aim} (${pct(a.value)})`);
+  lines.unshift(`aims (issue 11): ${aims.every((a) => a.met) ? "all met" : "not all met"}`);
+  return lines.join("\n");
+}
+
+/** The development split: aggregates, the aims, and misses counted by kind (the split's notes), no texts. */
+const DEV_SPLITS: Record<string, string> = {
+  "dev-split.json": "round 1, written before the issue-11 changes by the same hand as the signals: optimistic",
+  "dev-split-3.json": "round 3, written after the issue-11 changes and measured once",
+};
+
+export function formatDevReport(e: Evaluation, file = "dev-split.json"): string {
+  const byKind = new Map<string, number>();
+  for (const m of e.misclassified) if (m.expected !== m.got) byKind.set(`${m.note ?? "?"}: ${m.expected}→${m.got}`, (byKind.get(`${m.note ?? "?"}: ${m.expected}→${m.got}`) ?? 0) + 1);
+  const kinds = [...byKind.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${String(n).padStart(3)}  ${k}`);
+  return [
+    formatAggregates(e, `Development split ${file}: ${e.total} held-out utterances (${DEV_SPLITS[file] ?? "never tuned on"}; texts not shown)`),
+    "",
+    formatAims(e),
+    "",
+    `urgency misses by kind (${e.misclassified.filter((m) => m.expected !== m.got).length}):`,
+    ...kinds,
+  ].join("\n");
+}
+
+/** The frozen split: aggregates and the aims only. */
+export function formatFrozenReport(e: Evaluation): string {
+  return [formatAggregates(e, `Frozen split: ${e.total} held-out utterances written by someone else (aggregates only)`), "", formatAims(e)].join("\n");
+}
+
+export function runEval(dir = FIXTURES_DIR): { output: string; exitCode: number } {
+  const tuned = evaluate(loadFixtures(path.join(dir, "utterances.json")));
+  const parts = [formatReport(tuned)];
+  const ok = passes(tuned);
+  if (!ok) parts.push("FAIL: on the tuned fixtures critical recall must be 1.0 and the false-critical rate under 5%");
+  const devSplits = readdirSync(dir).filter((f) => /^dev-split.*\.json$/.test(f)).sort((a, b) => a.replace(".json", "").localeCompare(b.replace(".json", "")));
+  for (const f of devSplits) parts.push(formatDevReport(evaluate(loadFixtures(path.join(dir, f))), f));
+  const frozen = path.join(dir, "frozen-split.json");
+  parts.push(
+    existsSync(frozen)
+      ? formatFrozenReport(evaluate(loadFixtures(frozen)))
+      : "Frozen split: fixtures/frozen-split.json is absent (it is merged separately); skipped.",
+  );
+  return { output: parts.join("\n\n────────────────────────────────────────\n\n"), exitCode: ok ? 0 : 1 };
+}
+
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const result = evaluate(loadFixtures());
-  process.stdout.write(`${formatReport(result)}\n`);
-  if (!passes(result)) {
-    process.stdout.write("\nFAIL: critical recall must be 1.0 and the false-critical rate under 5%\n");
-    process.exitCode = 1;
-  }
+  const { output, exitCode } = runEval();
+  process.stdout.write(`${output}\n`);
+  process.exitCode = exitCode;
 }

@@ -7,7 +7,10 @@ import { raiseAlert, type RaisedAlert } from "@/lib/alerts/raise-alert";
 import { recordSignOfLife } from "@/lib/activity/sign-of-life";
 import { completeReminder } from "@/lib/reminders/reminder-transitions";
 import { emit } from "@/lib/jobs/emit";
-import { analyzeOffline, maxUrgency, offlineReply, type OfflineAnalysis } from "./offline-analyzer";
+import { analyzeOffline, maxUrgency, type OfflineAnalysis } from "./offline-analyzer";
+import { RANK } from "./analyzer/types";
+import { offlineReply, safetyReply } from "./offline-reply";
+import { decideAskBack, type AskBackRecord, type AskBackStep, type PendingQuestion, type ThreadTurn } from "./ask-back";
 import { companionContext } from "./context";
 import { askModel, languageModel } from "./model";
 import { logger } from "@/lib/observability/logger";
@@ -15,7 +18,9 @@ import type { InteractInput } from "./schemas";
 
 /** Turns within this long of each other belong to one conversation. */
 const CONVERSATION_GAP_MS = 10 * 60_000;
-const RANK = { none: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
+
+/** A safety question waits for its answer as long as its conversation lasts (decision 018). */
+const ASK_BACK_TTL_MS = CONVERSATION_GAP_MS;
 
 /** The app times out after 10 seconds: the model gets what is left of 7.5, then the offline answer stands. */
 const MODEL_BUDGET_MS = 7_500;
@@ -41,6 +46,8 @@ async function withModel(input: InteractInput, offline: OfflineAnalysis, now: Da
       health_mentions: [...new Set([...offline.health_mentions, ...m.health_mentions])],
       topics: [...new Set([...offline.topics, ...m.topics])],
       reminder_completed: m.reminder_completed || offline.reminder_completed,
+      unplaced_distress:
+        offline.unplaced_distress || (m.sentiment === "distressed" && RANK[urgency] < RANK.high && m.health_mentions.length === 0 && offline.health_mentions.length === 0),
     };
     return { analysis, reply: m.reply, provider: `${ctx.provider}:${ctx.modelId}`, modelNote: m.caregiver_note };
   } catch (err) {
@@ -48,6 +55,49 @@ async function withModel(input: InteractInput, offline: OfflineAnalysis, now: Da
     logger.warn({ err: { name: (err as Error)?.name, message: String((err as Error)?.message ?? "").slice(0, 200) }, patientId: input.patient_id }, "companion model failed; offline answer used");
     return { analysis: offline, reply: null, provider: "offline:fallback", modelNote: null };
   }
+}
+
+/**
+ * The safety question this phone is waiting on, if any: the last turn of the patient's conversation on this
+ * device asked it, and it has not expired. The thread carries every turn of the exchange so far.
+ */
+async function pendingQuestion(patientId: string, deviceId: string, now: Date): Promise<PendingQuestion | null> {
+  const turn = await db.conversationTurn.findFirst({
+    where: { patientId, conversation: { deviceId } },
+    orderBy: [{ createdAt: "desc" }, { sequence: "desc" }],
+    select: { id: true, patientMessage: true, aiResponse: true, analysis: true, createdAt: true },
+  });
+  const asked = (turn?.analysis as { ask_back?: AskBackRecord } | null)?.ask_back;
+  if (!turn || asked?.state !== "asked") return null;
+  const age = now.getTime() - turn.createdAt.getTime();
+  if (age < 0 || age > ASK_BACK_TTL_MS) return null;
+  const self: ThreadTurn = { turn_id: turn.id, patient: turn.patientMessage, companion: turn.aiResponse, at: turn.createdAt.toISOString() };
+  return { attempt: asked.attempt, thread: [...(asked.thread ?? []), self] };
+}
+
+/** The first caregiver on the care team (contact order), by first name: who the safety question offers to tell. */
+async function firstCaregiverName(patientId: string): Promise<string | null> {
+  const member = await db.careTeamMember.findFirst({
+    where: { patientId, caregiver: { isActive: true } },
+    orderBy: { contactOrder: "asc" },
+    select: { caregiver: { select: { firstName: true } } },
+  });
+  return member?.caregiver.firstName ?? null;
+}
+
+/** The turn's analysis after the ask-back step: a raise lifts urgency, an asking turn is at least medium. */
+function afterAskBack(analysis: OfflineAnalysis, step: AskBackStep): OfflineAnalysis {
+  if (step.step === "ask") return { ...analysis, urgency: maxUrgency(analysis.urgency, "medium"), intent: analysis.intent === "emergency" ? analysis.intent : "health_complaint" };
+  if (step.step !== "raise") return analysis;
+  const urgency = maxUrgency(analysis.urgency, step.urgency);
+  const critical = urgency === "critical";
+  return {
+    ...analysis,
+    urgency,
+    sentiment: critical ? "distressed" : analysis.sentiment === "positive" || analysis.sentiment === "neutral" ? "concerned" : analysis.sentiment,
+    intent: critical ? "emergency" : "health_complaint",
+    emergency_reasons: critical ? [...new Set([...analysis.emergency_reasons, `ask_back_${step.answer}`])] : analysis.emergency_reasons,
+  };
 }
 
 /** The open reminder the patient most likely means: the one named, else the latest due in the last 2 hours. */
@@ -80,11 +130,33 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
     if (!offline.emergency_reasons.includes("emergency_conversation")) offline.emergency_reasons.push("emergency_conversation");
   }
   const name = patient.preferredName || patient.firstName;
-  const { analysis, reply: modelReply, provider, modelNote } = await withModel(input, offline, now, started);
+  const pending = await pendingQuestion(input.patient_id, actor.deviceId, now);
+  const { analysis: merged, reply: modelReply, provider, modelNote } = await withModel(input, offline, now, started);
+  // the pending question's answer is judged here, deterministically: the model can raise it, never talk it down
+  const step = decideAskBack(pending, input.message, merged);
+  const analysis = afterAskBack(merged, step);
   const saysDone = analysis.reminder_completed || (input.context?.potential_reminder_acknowledgment === true && RANK[analysis.urgency] < RANK.high);
-  const offlineText = offlineReply({ ...analysis, reminder_completed: saysDone }, { name, style: patient.communicationStyle, language: patient.language });
-  // on danger the reply must say the caregiver is being told: the offline reply does when the model's does not
-  const reply = modelReply && (RANK[analysis.urgency] < RANK.high || /caregiver|cuidador|familia/i.test(modelReply)) ? modelReply : offlineText;
+  const style = patient.communicationStyle;
+  const language = patient.language === "es" || patient.language === "en" ? patient.language : analysis.language;
+  const offlineText = offlineReply({ ...analysis, reminder_completed: saysDone }, { name, style, language: patient.language });
+  let reply: string;
+  if (step.step === "ask") {
+    reply = safetyReply(step.attempt === 1 ? "ask" : "ask_again", { name, style, language, caregiver: await firstCaregiverName(input.patient_id) });
+  } else if (step.step === "close" && !modelReply && RANK[analysis.urgency] < RANK.medium && !saysDone) {
+    reply = safetyReply("all_clear", { name, style, language });
+  } else {
+    // on danger the reply must say the caregiver is being told: the offline reply does when the model's does not
+    reply = modelReply && (RANK[analysis.urgency] < RANK.high || /caregiver|cuidador|familia/i.test(modelReply)) ? modelReply : offlineText;
+  }
+  const thread = pending?.thread ?? [];
+  const askBack: AskBackRecord | null =
+    step.step === "ask"
+      ? { state: "asked", attempt: step.attempt, thread }
+      : step.step === "raise"
+        ? { state: "raised", answer: step.answer, urgency: step.urgency, thread }
+        : step.step === "close"
+          ? { state: "closed", answer: "no", thread }
+          : null;
 
   const result = await db.$transaction(async (tx) => {
     const last = await tx.conversation.findFirst({ where: { patientId: input.patient_id, deviceId: actor.deviceId }, orderBy: { lastTurnAt: "desc" } });
@@ -109,7 +181,7 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
         intent: analysis.intent,
         healthMentions: analysis.health_mentions,
         topics: analysis.topics,
-        analysis: { ...analysis, source: provider, ...(modelNote ? { caregiver_note: modelNote } : {}) } as object,
+        analysis: { ...analysis, source: provider, ...(modelNote ? { caregiver_note: modelNote } : {}), ...(askBack ? { ask_back: askBack } : {}) } as object,
         provider,
         responseTimeMs: Math.round(performance.now() - started),
         reminderId: completedReminderId,
@@ -131,6 +203,13 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
     if (RANK[analysis.urgency] >= RANK.high) {
       const critical = analysis.urgency === "critical";
       const who = `${patient.firstName} ${patient.lastName}`;
+      const excerpt = input.message.slice(0, 300);
+      const mentions = analysis.health_mentions.length ? ` (${analysis.health_mentions.join(", ")})` : "";
+      // after a safety question, the alert tells the whole exchange and carries every turn of it
+      const asked = step.step === "raise" && thread.length > 0;
+      const description = asked
+        ? `${who} told the companion: "${thread[0].patient.slice(0, 200)}". Asked "${thread.at(-1)!.companion.slice(0, 200)}", they answered: "${excerpt}"${mentions}.`
+        : `${who} told the companion: "${excerpt}"${mentions}.`;
       alert = await raiseAlert(
         tx,
         {
@@ -139,10 +218,18 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
           severity: critical ? "critical" : "high",
           dedupKey: critical ? "emergency" : "conversation",
           title: critical ? `${who} may be in danger (said to the companion)` : `${who} mentioned a health concern`,
-          description: `${who} told the companion: "${input.message.slice(0, 300)}"${analysis.health_mentions.length ? ` (${analysis.health_mentions.join(", ")})` : ""}.`,
+          description: description.slice(0, 4000),
           recommendedAction: critical ? "Call them now. If they do not answer, call their emergency contact or emergency services." : "Call them today to check how they are.",
-          source: critical ? "companion:critical" : "companion:high",
-          evidence: { kind: "conversation", at: now.toISOString(), conversation_id: conversation.id, turn_id: turn.id, excerpt: input.message.slice(0, 300), analysis: { ...analysis, source: provider } },
+          source: asked ? `companion:ask_back:${step.answer}` : critical ? "companion:critical" : "companion:high",
+          evidence: {
+            kind: "conversation",
+            at: now.toISOString(),
+            conversation_id: conversation.id,
+            turn_id: turn.id,
+            excerpt,
+            analysis: { ...analysis, source: provider },
+            ...(asked ? { ask_back: { answer: step.answer, turns: [...thread, { turn_id: turn.id, patient: input.message, companion: reply, at: now.toISOString() }] } } : {}),
+          },
         },
         now,
       );

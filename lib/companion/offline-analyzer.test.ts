@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, loadFixtures } from "./eval";
-import { analyzeOffline, maxUrgency, normalize, offlineReply, URGENCY_ORDER } from "./offline-analyzer";
+import { analyzeOffline, maxUrgency, normalize, URGENCY_ORDER } from "./offline-analyzer";
+import { offlineReply } from "./offline-reply";
 
 const urgency = (text: string) => analyzeOffline(text).urgency;
 
 describe("normalize", () => {
-  it("lower-cases, expands contractions, strips accents but keeps ñ, and marks clauses", () => {
+  it("lower-cases, expands contractions, strips accents (ñ too), and marks clauses", () => {
     expect(normalize("I DIDN'T fall, I’m fine")).toBe("i did not fall | i am fine");
     expect(normalize("cant  breathe")).toBe("can not breathe");
-    expect(normalize("¿Dónde está el niño?")).toBe("donde esta el niño");
+    expect(normalize("¿Dónde está el niño?")).toBe("donde esta el nino"); // speech-to-text drops the tilde: one form
   });
 });
 
@@ -197,5 +198,200 @@ describe("labelled utterances", () => {
     expect(result.criticalRecall).toBe(1);
     expect(result.falseCriticalRate).toBeLessThan(0.05);
     expect(result.accuracy).toBeGreaterThan(0.85);
+  });
+});
+
+describe("normalize reads numbers", () => {
+  it("keeps decimals, reads fractions as a pressure and number words as digits", () => {
+    expect(normalize("temp 38.9, sugar 3,4")).toBe("temp 38.9 | sugar 3.4");
+    expect(normalize("BP 150/90")).toBe("bp 150 over 90");
+    expect(normalize("my sugar is forty-two")).toBe("my sugar is 42");
+    expect(normalize("la tensión en ciento noventa")).toBe("la tension en 190");
+    expect(normalize("treinta y nueve y medio de fiebre")).toBe("39.5 de fiebre");
+    expect(normalize("one side of my face, two pills")).toBe("one side of my face | two pills");
+    expect(normalize("heeelp um please")).toBe("help please");
+  });
+});
+
+/** Issue 11: signals, not phrasings. These are development examples (tuned); the held-out splits are in fixtures/. */
+describe("long lies", () => {
+  it.each([
+    "I've been on the lounge floor since teatime",
+    "I keeled over by the sink and I've been lying here for ages",
+    "stuck on the bedroom carpet, can't get myself up",
+    "my knees went from under me and I'm still on the landing",
+    "llevo toda la noche en el suelo de la cocina",
+    "sigo tirado en el piso del baño",
+    "I slid off the chair onto the floor, can't stand up",
+  ])("%s is critical", (text) => {
+    expect(analyzeOffline(text)).toMatchObject({ urgency: "critical", emergency_reasons: expect.arrayContaining(["fall"]) });
+  });
+
+  it.each([
+    "I sat on the floor to sort the photos all afternoon",
+    "the grandchildren were on the floor playing for hours",
+    "I'm lying in bed, it's been a lazy morning",
+    "I got down on the rug for my exercises and got back up fine",
+    "me senté en el suelo para jugar con mi nieta toda la tarde",
+  ])("%s is not", (text) => {
+    expect(urgency(text)).not.toBe("critical");
+  });
+});
+
+describe("loss of function by body part", () => {
+  it.each([
+    "my left arm has gone all floppy",
+    "I can't raise my right hand",
+    "my face went lopsided a minute ago",
+    "I can't find the words, they won't come out",
+    "half of my body feels dead",
+    "my leg just stopped working",
+    "no puedo mover el brazo izquierdo",
+    "tengo la cara torcida de repente",
+    "se me traba la lengua y no me entienden",
+  ])("%s is critical", (text) => {
+    expect(analyzeOffline(text)).toMatchObject({ urgency: "critical", health_mentions: expect.arrayContaining(["stroke signs"]) });
+  });
+
+  it("benign and chronic numbness is not critical", () => {
+    expect(urgency("my fingers are numb from the cold")).toBe("low");
+    expect(urgency("my toes go numb sometimes, it's my neuropathy")).toBe("low");
+    expect(urgency("my legs feel heavy today")).toBe("medium");
+    expect(urgency("se me durmió el pie de estar sentada")).toBe("low");
+    expect(urgency("my arm isn't numb any more")).not.toBe("critical");
+    expect(urgency("I had a stroke in 2015 and my hand is clumsy")).not.toBe("critical");
+    expect(urgency("my eyes are heavy, I need a nap")).not.toBe("critical");
+  });
+});
+
+describe("vital signs with numbers", () => {
+  it.each([
+    ["my sugar reads 50", "critical"],
+    ["glucose is 450", "critical"],
+    ["blood sugar 2.8 mmol", "critical"],
+    ["my meter just says LO", "critical"],
+    ["sugar is 64", "high"],
+    ["sugar was 320 after lunch", "high"],
+    ["bp 205 over 110", "critical"],
+    ["blood pressure 190 over 100 and a bad headache", "critical"],
+    ["blood pressure 182 over 96", "high"],
+    ["my pressure is 78 over 45", "critical"],
+    ["tengo la tensión en 19", "high"],
+    ["oxygen 87 percent", "critical"],
+    ["sats 91", "high"],
+    ["pulse 38", "critical"],
+    ["heart rate 145", "critical"],
+    ["pulse 125", "high"],
+    ["temperature 39.7", "high"],
+    ["103 fever and I'm confused", "critical"],
+    ["el azúcar en 48", "critical"],
+    ["la saturación me da 86", "critical"],
+  ])("%s is %s", (text, level) => {
+    expect(urgency(text)).toBe(level);
+  });
+
+  it.each(["sugar 110", "blood pressure 124 over 78", "la presión 12/8", "oxygen 96 percent", "pulse is 68", "temperature 36.9", "it's 31 degrees outside, what a summer", "I'm 91 years old", "I take my blood pressure pills at 8", "two sugars in my tea", "if my sugar goes under 60 what do I do?", "my husband's sugar was 50 this morning"])(
+    "%s raises nothing urgent",
+    (text) => {
+      expect(["none", "low", "medium"]).toContain(urgency(text));
+    },
+  );
+});
+
+describe("threats", () => {
+  it.each([
+    "somebody is trying to force my back door",
+    "there's a stranger in my living room",
+    "I can hear footsteps upstairs and nobody should be here",
+    "two men are banging on my window",
+    "my carer pushed me and took my purse",
+    "hay alguien dentro de mi casa",
+    "unos desconocidos quieren entrar por la ventana",
+    "me amenazaron por teléfono y ahora están en la puerta",
+  ])("%s is critical", (text) => {
+    expect(analyzeOffline(text)).toMatchObject({ urgency: "critical", emergency_reasons: expect.arrayContaining(["threat"]) });
+  });
+
+  it.each([
+    "the window cleaner is at the back window",
+    "my son is in the kitchen making tea",
+    "I thought someone was in the house but it was the cat",
+    "on the news a burglar broke into the post office",
+    "I worry someone might break in one day",
+    "my grandson broke the back window with his ball",
+    "someone broke into my shed years ago",
+    "alguien llamó a la puerta, era el cartero",
+  ])("%s is not", (text) => {
+    expect(urgency(text)).not.toBe("critical");
+  });
+});
+
+describe("dose anomalies and medication gaps", () => {
+  it("a double dose is high, critical with a symptom now", () => {
+    expect(urgency("I took my heart tablets twice this morning")).toBe("high");
+    expect(urgency("I took my tablets twice and now I'm shaky and sweaty")).toBe("critical");
+    expect(urgency("I swallowed my neighbour's pills by mistake and I feel woozy")).toBe("critical");
+    expect(urgency("me tomé la pastilla de la tensión dos veces y estoy mareada")).toBe("critical");
+    expect(urgency("I take my pills twice a day")).not.toBe("high");
+    expect(urgency("the doctor doubled my water tablets")).toBe("none");
+    expect(urgency("what if I took them twice?")).not.toBe("high");
+  });
+
+  it("out of a vital medicine or days without medicines is high; ordinary gaps are not", () => {
+    expect(urgency("I've no more insulin pens")).toBe("high");
+    expect(urgency("my inhaler ran out yesterday")).toBe("high");
+    expect(urgency("se me acabó el sintrom")).toBe("high");
+    expect(urgency("I haven't touched my tablets for a week")).toBe("high");
+    expect(urgency("llevo tres días sin tomarme las pastillas")).toBe("high");
+    expect(urgency("I didn't take my pills yesterday")).toBe("medium");
+    expect(urgency("I'm running low on insulin, I'll order more")).not.toBe("high");
+    expect(urgency("we ran out of bread")).toBe("none");
+  });
+});
+
+describe("near-fainting", () => {
+  it("high when it passed, critical while it happens", () => {
+    expect(urgency("my sight went grey for a few seconds in the queue")).toBe("high");
+    expect(urgency("I nearly blacked out getting up")).toBe("high");
+    expect(urgency("se me fue la vista un momento")).toBe("high");
+    expect(urgency("everything is going black right now")).toBe("critical");
+    expect(urgency("me estoy desmayando")).toBe("critical");
+    expect(urgency("it's getting dark early these days")).toBe("none");
+  });
+});
+
+describe("scope", () => {
+  it.each([
+    "what if I fell in the night?",
+    "if I ever have chest pain, what do I do?",
+    "I had a heart attack back in 2010",
+    "when I was young I fainted at church",
+    "in the film the woman couldn't breathe",
+    "my brother can't breathe well, poor thing",
+    "si alguna vez me cae, ¿me ayudas?",
+    "el año pasado me caí en la calle",
+  ])("%s is not critical", (text) => {
+    expect(urgency(text)).not.toBe("critical");
+  });
+
+  it("an emergency said of last week is high, of last night critical, and a repeat is critical", () => {
+    expect(urgency("I fell last week in the garden")).toBe("high");
+    expect(urgency("I fell last night in the garden")).toBe("critical");
+    expect(urgency("I fell again, like last year")).toBe("critical");
+  });
+});
+
+describe("distress that cannot be placed", () => {
+  it.each(["I don't feel right", "something is really wrong", "I feel so strange", "oh oh ohhh", "ay, ay, ay", "it hurts so", "me encuentro fatal", "algo me pasa", "no me noto bien"])(
+    "%s is at least medium and asks back",
+    (text) => {
+      const a = analyzeOffline(text);
+      expect(a.unplaced_distress).toBe(true);
+      expect(a.urgency).toBe("medium");
+    },
+  );
+
+  it.each(["my knee hurts", "I feel dizzy", "I fell", "I feel right as rain", "nothing is wrong, just saying hi", "this show is funny", "I'm not scared of anything"])("%s does not", (text) => {
+    expect(analyzeOffline(text).unplaced_distress).toBe(false);
   });
 });
