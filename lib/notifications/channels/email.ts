@@ -21,10 +21,14 @@ export const emailSender: ChannelSender = {
       return { status: "simulated" };
     }
     try {
-      const r = await t.sendMail({ from: config().smtp!.from, to: m.to, subject: m.subject ?? "Elda", text: m.text, html: m.html });
+      // one Message-ID per attempt: a retry after a crash that had in fact sent is the same message to mail clients
+      const messageId = m.attemptId ? `<attempt-${m.attemptId}@${new URL(config().appUrl).hostname}>` : undefined;
+      const r = await t.sendMail({ from: config().smtp!.from, to: m.to, subject: m.subject ?? "Elda", text: m.text, html: m.html, messageId });
       return { status: "sent", providerId: r.messageId };
     } catch (err) {
-      return { status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500) };
+      // a 5xx SMTP reply is a refusal (unknown mailbox...); 4xx replies and connection errors are worth another try
+      const code = Number((err as { responseCode?: number })?.responseCode);
+      return { status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500), permanent: code >= 500 && code < 600 };
     }
   },
 };

@@ -24,7 +24,12 @@ function client(): Client | null {
   return (cached = twilio(c.accountSid, c.authToken));
 }
 
-const failure = (err: unknown): ChannelResult => ({ status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500) });
+/** Twilio refused the request itself (4xx: an invalid or unsubscribed number...): another try cannot help; 429, 5xx and network errors can. */
+const failure = (err: unknown): ChannelResult => {
+  const status = Number((err as { status?: number })?.status);
+  const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return { status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500), permanent };
+};
 
 export const smsSender: ChannelSender = {
   async send(m: OutboundMessage) {
