@@ -32,16 +32,28 @@ export interface FakeBrowser {
   authSecret: Buffer;
 }
 
-export async function startFakePushService() {
-  const dir = mkdtempSync(path.join(tmpdir(), "elda-push-tls-"));
+/** A self-signed certificate for 127.0.0.1 (openssl), written into `dir`; returns the PEM file paths. */
+export function makeLocalCertificate(dir: string) {
+  const files = { key: path.join(dir, "key.pem"), cert: path.join(dir, "cert.pem") };
   execFileSync("openssl", [
-    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
     "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-    "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"),
+    "-keyout", files.key, "-out", files.cert,
   ], { stdio: "ignore" });
-  const key = readFileSync(path.join(dir, "key.pem"));
-  const cert = readFileSync(path.join(dir, "cert.pem"));
-  rmSync(dir, { recursive: true, force: true });
+  return files;
+}
+
+export async function startFakePushService(tls?: { key: Buffer; cert: Buffer }) {
+  let key: Buffer;
+  let cert: Buffer;
+  if (tls) ({ key, cert } = tls);
+  else {
+    const dir = mkdtempSync(path.join(tmpdir(), "elda-push-tls-"));
+    const files = makeLocalCertificate(dir);
+    key = readFileSync(files.key);
+    cert = readFileSync(files.cert);
+    rmSync(dir, { recursive: true, force: true });
+  }
 
   const browsers = new Map<string, FakeBrowser>();
   const received: ReceivedPush[] = [];
