@@ -167,3 +167,27 @@ test("the app can be installed: manifest, icons and the service worker are serve
   expect(csp).toContain("worker-src 'self'");
   expect(csp).toContain("manifest-src 'self'");
 });
+
+test("the service worker shows a pushed notification as sent, and only ever links inside Elda", async ({ page, context }) => {
+  await page.goto("/login");
+  const origin = new URL(page.url()).origin;
+  await context.grantPermissions(["notifications"], { origin });
+  const cdp = await context.newCDPSession(page);
+  const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
+  cdp.on("ServiceWorker.workerRegistrationUpdated", (e: { registrations: typeof registrations }) => registrations.push(...e.registrations));
+  await cdp.send("ServiceWorker.enable");
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.register("/sw.js", { scope: "/" }), (await navigator.serviceWorker.ready).active?.scriptURL))).toBe(`${origin}/sw.js`);
+  await expect.poll(() => registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted)?.registrationId).toBeTruthy();
+  const registrationId = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted)!.registrationId;
+  const shown = () =>
+    page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: (n.data as { url: string }).url })));
+
+  const alertId = "0b9f3c1e-8d2a-4f7b-9c3e-2a1b4c5d6e7f";
+  await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId, data: JSON.stringify({ title: "Elda: an urgent alert about Betty", body: "Open Elda to see it.", url: `/alerts/${alertId}`, tag: "a1" }) });
+  await expect.poll(shown).toContainEqual({ title: "Elda: an urgent alert about Betty", body: "Open Elda to see it.", tag: "a1", url: `${origin}/alerts/${alertId}` });
+  // a payload pointing elsewhere still opens Elda
+  await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId, data: JSON.stringify({ title: "x", body: "y", url: "https://evil.example/steal", tag: "a2" }) });
+  await expect.poll(shown).toContainEqual({ title: "x", body: "y", tag: "a2", url: `${origin}/` });
+  await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId, data: JSON.stringify({ title: "z", body: "w", url: "//evil.example/steal", tag: "a3" }) });
+  await expect.poll(shown).toContainEqual({ title: "z", body: "w", tag: "a3", url: `${origin}/` });
+});
