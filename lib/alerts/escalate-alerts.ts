@@ -69,13 +69,14 @@ async function contact(tx: Tx, alert: { id: string; patientId: string; severity:
  * before the next group. Caregivers whose threshold is above the alert's severity are skipped; for
  * non-critical alerts, caregivers in quiet hours are skipped, and when nobody can be reached now the alert
  * waits for the first quiet hours to end. When every group has been tried, the alert shows "nobody reached".
+ * `alertId` limits the sweep to one alert.
  */
-export async function escalateAlerts(now: Date, limit = 200) {
+export async function escalateAlerts(now: Date, opts: { limit?: number; alertId?: string } = {}) {
   const due = await db.alert.findMany({
-    where: { status: "open", OR: [{ escalationState: "none" }, { escalationState: "active", nextEscalationAt: { lte: now } }] },
+    where: { ...(opts.alertId ? { id: opts.alertId } : {}), status: "open", OR: [{ escalationState: "none" }, { escalationState: "active", nextEscalationAt: { lte: now } }] },
     select: { id: true },
     orderBy: { createdAt: "asc" },
-    take: limit,
+    take: opts.limit ?? 200,
   });
   let contacted = 0;
   let exhausted = 0;

@@ -52,7 +52,14 @@ export type Settlement =
  * Claim due pending attempts of these channels (optionally of one alert): `sending`, counted, leased.
  * Expired claims of senders that died are returned first.
  */
-export async function claimAttempts(now: Date, opts: { channels: NotificationChannel[]; alertId?: string; attemptIds?: string[]; limit?: number }): Promise<ClaimedAttempt[]> {
+export interface ClaimFilter {
+  alertId?: string;
+  caregiverId?: string;
+  patientId?: string;
+  attemptIds?: string[];
+}
+
+export async function claimAttempts(now: Date, opts: ClaimFilter & { channels: NotificationChannel[]; limit?: number }): Promise<ClaimedAttempt[]> {
   await releaseExpiredLeases(now);
   const lease = new Date(now.getTime() + LEASE_MS);
   return db.$queryRaw<ClaimedAttempt[]>`
@@ -63,6 +70,8 @@ export async function claimAttempts(now: Date, opts: { channels: NotificationCha
         AND channel::text = ANY(${opts.channels}::text[])
         AND (${opts.alertId ?? null}::uuid IS NULL OR alert_id = ${opts.alertId ?? null}::uuid)
         AND (${opts.attemptIds ?? null}::uuid[] IS NULL OR id = ANY(${opts.attemptIds ?? null}::uuid[]))
+        AND (${opts.caregiverId ?? null}::uuid IS NULL OR caregiver_id = ${opts.caregiverId ?? null}::uuid)
+        AND (${opts.patientId ?? null}::uuid IS NULL OR patient_id = ${opts.patientId ?? null}::uuid)
       ORDER BY created_at LIMIT ${opts.limit ?? 500}
       FOR UPDATE SKIP LOCKED)
     RETURNING id, channel, purpose, recipient, patient_id, caregiver_id, alert_id, reminder_id, summary_id, attempt_count`;

@@ -11,13 +11,13 @@ import { startFakePushService } from "@/lib/testing/fake-push-service";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { registerPushToken } from "@/lib/devices/devices";
-import { deliverDueReminders } from "@/lib/reminders/deliver-reminders";
+import { reminderPushFor } from "@/lib/reminders/deliver-reminders";
 import { resetTwilioClient } from "./channels/twilio";
 import { resetEmailTransport } from "./channels/email";
 import { setPushTransport } from "./channels/push";
 import { setWebPushAgent } from "./channels/web-push";
 import { dispatchPending, sendDigests } from "./dispatch";
-import { sendPendingPushes } from "./push-to-patient";
+import { pushToPatients, sendPendingPushes } from "./push-to-patient";
 import { claimAttempts, claimHeld, LEASE_MS, MAX_ATTEMPTS } from "./claim-attempts";
 
 /**
@@ -110,11 +110,17 @@ beforeEach(() => {
   mode = "ok";
 });
 
-/** One way a message leaves Elda: how to make one attempt on it (its first try at `t`), and how its sender runs. */
+/**
+ * One way a message leaves Elda: `arrange` makes one attempt on it and gives it its first try at `t`;
+ * `run` is that sender's next run, limited to this test's rows (other test files share the database).
+ */
+interface Arranged {
+  id: string;
+  run(now: Date): Promise<unknown>;
+}
 interface Path {
   name: string;
-  arrange(t: Date): Promise<string>;
-  run(now: Date): Promise<unknown>;
+  arrange(t: Date): Promise<Arranged>;
   /** held for a digest: a retry goes back to `held` */
   digest?: boolean;
 }
@@ -135,7 +141,7 @@ const alert = (patientId: string, t: Date, severity: "medium" | "critical", dedu
   raiseAlert(db, { patientId, type: "health_concern", severity, dedupKey, title: "Concern", description: "d", source: "test", evidence: { kind: "rule", at: t.toISOString() } }, t);
 
 /** The escalation records the alert's attempts and sends them at once: that is the first try. */
-async function alertAttempt(prefs: object, channel: "sms" | "voice" | "email" | "web_push", severity: "medium" | "critical", t: Date, browser = false) {
+async function alertAttempt(prefs: object, channel: "sms" | "voice" | "email" | "web_push", severity: "medium" | "critical", t: Date, browser = false): Promise<Arranged> {
   const cg = await caregiverWith(prefs);
   if (browser) {
     const b = push.browser();
@@ -143,15 +149,16 @@ async function alertAttempt(prefs: object, channel: "sms" | "voice" | "email" | 
   }
   const patient = await makePatient(cg);
   const a = await alert(patient.id, t, severity);
-  await escalateAlerts(t);
-  return (await db.notificationAttempt.findFirstOrThrow({ where: { alertId: a.alertId, channel } })).id;
+  await escalateAlerts(t, { alertId: a.alertId });
+  const id = (await db.notificationAttempt.findFirstOrThrow({ where: { alertId: a.alertId, channel } })).id;
+  return { id, run: (now) => dispatchPending(now, { alertId: a.alertId }) };
 }
 
 const paths: Path[] = [
-  { name: "SMS (Twilio)", arrange: (t) => alertAttempt(onlyChannel("sms"), "sms", "medium", t), run: (now) => dispatchPending(now) },
-  { name: "voice call (Twilio)", arrange: (t) => alertAttempt(onlyChannel(null), "voice", "critical", t), run: (now) => dispatchPending(now) },
-  { name: "email (SMTP)", arrange: (t) => alertAttempt(onlyChannel("email"), "email", "medium", t), run: (now) => dispatchPending(now) },
-  { name: "caregiver web push", arrange: (t) => alertAttempt(onlyChannel("push"), "web_push", "medium", t, true), run: (now) => dispatchPending(now) },
+  { name: "SMS (Twilio)", arrange: (t) => alertAttempt(onlyChannel("sms"), "sms", "medium", t) },
+  { name: "voice call (Twilio)", arrange: (t) => alertAttempt(onlyChannel(null), "voice", "critical", t) },
+  { name: "email (SMTP)", arrange: (t) => alertAttempt(onlyChannel("email"), "email", "medium", t) },
+  { name: "caregiver web push", arrange: (t) => alertAttempt(onlyChannel("push"), "web_push", "medium", t, true) },
   {
     name: "patient push (FCM)",
     async arrange(t) {
@@ -159,11 +166,13 @@ const paths: Path[] = [
       const patient = await makePatient(cg, { timezone: "America/Chicago" });
       const device = await pairDevice(patient.id);
       await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: `phone-${patient.id}`, platform: "android" }, t);
-      await makeReminder(patient.id, { dueAt: t });
-      await deliverDueReminders(t); // records the push and sends it: the first try
-      return (await db.notificationAttempt.findFirstOrThrow({ where: { patientId: patient.id, channel: "push" } })).id;
+      const reminder = await makeReminder(patient.id, { dueAt: t });
+      // recorded as the delivery sweep records it, then the first try
+      await pushToPatients(db, [(await reminderPushFor(reminder.id))!], t);
+      const run = (now: Date) => sendPendingPushes(now, { patientId: patient.id });
+      await run(t);
+      return { id: (await db.notificationAttempt.findFirstOrThrow({ where: { patientId: patient.id, channel: "push" } })).id, run };
     },
-    run: (now) => sendPendingPushes(now),
   },
   {
     name: "digest (SMS)",
@@ -173,15 +182,14 @@ const paths: Path[] = [
       const patient = await makePatient(cg);
       const saved = mode;
       mode = "ok";
-      for (const k of ["a", "b", "c"]) await alert(patient.id, t, "medium", k);
-      await escalateAlerts(t);
+      for (const k of ["a", "b", "c"]) await escalateAlerts(t, { alertId: (await alert(patient.id, t, "medium", k)).alertId });
       const held = await alert(patient.id, t, "medium", "d"); // over the cap of 3 an hour: held for the digest
-      await escalateAlerts(t);
+      await escalateAlerts(t, { alertId: held.alertId });
       mode = saved;
-      await sendDigests(new Date(t.getTime() + 60 * MIN)); // the first try
-      return (await db.notificationAttempt.findFirstOrThrow({ where: { alertId: held.alertId, channel: "sms" } })).id;
+      const run = (now: Date) => sendDigests(now, { caregiverId: cg.id });
+      await run(new Date(t.getTime() + 60 * MIN)); // the first try
+      return { id: (await db.notificationAttempt.findFirstOrThrow({ where: { alertId: held.alertId, channel: "sms" } })).id, run };
     },
-    run: (now) => sendDigests(now),
   },
 ];
 
@@ -191,10 +199,10 @@ describe("a claimed attempt that did not go out never reads sent", () => {
   let day = 10;
   for (const p of paths) {
     it(`${p.name}: a provider that is down means pending again with a count and a backoff, then failed with its error after ${MAX_ATTEMPTS} tries`, async () => {
-      const t = new Date(`2026-04-${day++}T15:00:00Z`);
+      const t = new Date(`2031-04-${day++}T15:00:00Z`);
       const first = p.digest ? new Date(t.getTime() + 60 * MIN) : t;
       mode = "down";
-      const id = await p.arrange(t);
+      const { id, run } = await p.arrange(t);
       const waiting = p.digest ? "held" : "pending";
       const nextOf = (a: Awaited<ReturnType<typeof attempt>>) => (p.digest ? a.heldUntil : a.nextAttemptAt);
       let a = await attempt(id);
@@ -202,53 +210,53 @@ describe("a claimed attempt that did not go out never reads sent", () => {
       expect(a.error).toMatch(/503|unavailable|busy|internal error/i);
       expect(nextOf(a)?.toISOString()).toBe(new Date(first.getTime() + MIN).toISOString());
       // not before its time
-      await p.run(new Date(first.getTime() + 30_000));
+      await run(new Date(first.getTime() + 30_000));
       expect((await attempt(id)).attemptCount).toBe(1);
       // tries 2, 3 and 4 at +1, +6 and +21 minutes
       for (const [n, at, next] of [[2, 1, 6], [3, 6, 21]] as const) {
-        await p.run(new Date(first.getTime() + at * MIN));
+        await run(new Date(first.getTime() + at * MIN));
         a = await attempt(id);
         expect(a).toMatchObject({ status: waiting, attemptCount: n });
         expect(nextOf(a)?.toISOString()).toBe(new Date(first.getTime() + next * MIN).toISOString());
       }
-      await p.run(new Date(first.getTime() + 21 * MIN));
+      await run(new Date(first.getTime() + 21 * MIN));
       a = await attempt(id);
       expect(a).toMatchObject({ status: "failed", attemptCount: MAX_ATTEMPTS, nextAttemptAt: null, providerId: null, leaseExpiresAt: null });
       expect(a.error).toMatch(/503|unavailable|busy|internal error/i);
     });
 
     it(`${p.name}: a refusal is failed at once with the provider's reason; a recovery is sent`, async () => {
-      const t = new Date(`2026-04-${day++}T15:00:00Z`);
+      const t = new Date(`2031-04-${day++}T15:00:00Z`);
       const first = p.digest ? new Date(t.getTime() + 60 * MIN) : t;
       mode = "refuse";
-      const refused = await attempt(await p.arrange(t));
+      const refused = await attempt((await p.arrange(t)).id);
       expect(refused).toMatchObject({ status: "failed", attemptCount: 1, nextAttemptAt: null, sentAt: null });
       expect(refused.error).toBeTruthy();
       mode = "down";
-      const id = await p.arrange(new Date(t.getTime() + 2 * 3600_000));
+      const { id, run } = await p.arrange(new Date(t.getTime() + 2 * 3600_000));
       mode = "ok";
-      await p.run(new Date(first.getTime() + 2 * 3600_000 + MIN));
+      await run(new Date(first.getTime() + 2 * 3600_000 + MIN));
       const a = await attempt(id);
       expect(a).toMatchObject({ status: "sent", attemptCount: 2, error: null });
       expect(a.providerId).toBeTruthy();
     });
 
     it(`${p.name}: a sender that dies after claiming leaves it sending, not sent; after the lease it is sent by the next run`, async () => {
-      const t = new Date(`2026-04-${day++}T15:00:00Z`);
+      const t = new Date(`2031-04-${day++}T15:00:00Z`);
       const first = p.digest ? new Date(t.getTime() + 60 * MIN) : t;
       mode = "down";
-      const id = await p.arrange(t);
+      const { id, run } = await p.arrange(t);
       mode = "ok";
       // a sender claims it at +1 minute and is killed before it sends
       const crash = new Date(first.getTime() + MIN);
-      const claimed = p.digest ? await claimHeld([id], crash) : (await claimAttempts(crash, { channels: [(await attempt(id)).channel] })).map((c) => c.id);
+      const claimed = p.digest ? await claimHeld([id], crash) : (await claimAttempts(crash, { channels: [(await attempt(id)).channel], attemptIds: [id] })).map((c) => c.id);
       expect(claimed).toContain(id);
       expect(await attempt(id)).toMatchObject({ status: "sending", attemptCount: 2, sentAt: null });
       expect((await attempt(id)).leaseExpiresAt?.toISOString()).toBe(new Date(crash.getTime() + LEASE_MS).toISOString());
       // other runs leave it alone while the lease holds
-      await p.run(new Date(crash.getTime() + LEASE_MS - 1000));
+      await run(new Date(crash.getTime() + LEASE_MS - 1000));
       expect((await attempt(id)).status).toBe("sending");
-      await p.run(new Date(crash.getTime() + LEASE_MS));
+      await run(new Date(crash.getTime() + LEASE_MS));
       const a = await attempt(id);
       expect(a).toMatchObject({ status: "sent", attemptCount: 3, leaseExpiresAt: null });
       expect(a.providerId).toBeTruthy();
@@ -256,36 +264,36 @@ describe("a claimed attempt that did not go out never reads sent", () => {
   }
 
   it("a claim that runs out on the last try is failed, saying the sender stopped", async () => {
-    const t = new Date("2026-05-01T15:00:00Z");
+    const t = new Date("2031-05-01T15:00:00Z");
     mode = "down";
-    const id = await paths[0].arrange(t);
+    const { id, run } = await paths[0].arrange(t);
     await db.notificationAttempt.update({ where: { id }, data: { attemptCount: MAX_ATTEMPTS - 1, nextAttemptAt: t } });
-    await claimAttempts(t, { channels: ["sms"] });
+    await claimAttempts(t, { channels: ["sms"], attemptIds: [id] });
     expect(await attempt(id)).toMatchObject({ status: "sending", attemptCount: MAX_ATTEMPTS });
-    await dispatchPending(new Date(t.getTime() + LEASE_MS));
+    await run(new Date(t.getTime() + LEASE_MS));
     expect(await attempt(id)).toMatchObject({ status: "failed", error: "The sender stopped before it could confirm the send, on the last try." });
   });
 
   it("a retry about an alert someone has acknowledged meanwhile is skipped, not sent", async () => {
-    const t = new Date("2026-05-02T15:00:00Z");
+    const t = new Date("2031-05-02T15:00:00Z");
     mode = "down";
-    const id = await paths[0].arrange(t);
+    const { id, run } = await paths[0].arrange(t);
     const { alertId } = await attempt(id);
     await db.alert.update({ where: { id: alertId! }, data: { status: "acknowledged" } });
     mode = "ok";
-    await dispatchPending(new Date(t.getTime() + MIN));
+    await run(new Date(t.getTime() + MIN));
     expect(await attempt(id)).toMatchObject({ status: "skipped", error: "The alert was acknowledged before this message went out.", providerId: null });
   });
 
   it("a patient push whose reminder was answered before its retry is skipped, not pushed", async () => {
-    const t = new Date("2026-05-03T15:00:00Z");
+    const t = new Date("2031-05-03T15:00:00Z");
     mode = "down";
-    const id = await paths[4].arrange(t);
+    const { id, run } = await paths[4].arrange(t);
     const { reminderId } = await attempt(id);
     await db.reminder.update({ where: { id: reminderId! }, data: { status: "completed" } });
     mode = "ok";
     const before = fcmSent.length;
-    await sendPendingPushes(new Date(t.getTime() + MIN));
+    await run(new Date(t.getTime() + MIN));
     expect(fcmSent.length).toBe(before);
     expect(await attempt(id)).toMatchObject({ status: "skipped", error: "The reminder was completed before this push went out." });
   });

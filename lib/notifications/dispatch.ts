@@ -6,7 +6,7 @@ import { emailSender } from "./channels/email";
 import { smsSender, voiceSender } from "./channels/twilio";
 import { webPushSender } from "./channels/web-push";
 import type { ChannelSender, OutboundMessage } from "./channels/types";
-import { claimAttempts, claimHeld, releaseExpiredLeases, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type Settlement } from "./claim-attempts";
+import { claimAttempts, claimHeld, releaseExpiredLeases, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type ClaimFilter, type Settlement } from "./claim-attempts";
 import { alertPush, digestPush, summaryPush, testPush } from "./lock-screen";
 
 const senders: Partial<Record<NotificationChannel, ChannelSender>> = { sms: smsSender, voice: voiceSender, email: emailSender, web_push: webPushSender };
@@ -77,12 +77,12 @@ async function deliver(a: ClaimedAttempt): Promise<Settlement> {
 }
 
 /**
- * Send due attempts (or only those of one alert) on SMS, calls, email and web push. Each is claimed first
+ * Send due attempts (all, or those of one alert, caregiver or patient) on SMS, calls, email and web push. Each is claimed first
  * (`sending`, under a lease: two dispatchers never send the same one), then settled: sent, simulated,
  * skipped, failed with its error, or pending again for a later try (docs/decisions/016).
  */
-export async function dispatchPending(now: Date, filter: { alertId?: string } = {}) {
-  const claimed = await claimAttempts(now, { channels: DISPATCHED_CHANNELS, alertId: filter.alertId, limit: 500 });
+export async function dispatchPending(now: Date, filter: Omit<ClaimFilter, "attemptIds"> = {}) {
+  const claimed = await claimAttempts(now, { ...filter, channels: DISPATCHED_CHANNELS, limit: 500 });
   const tally = { claimed: claimed.length, sent: 0, simulated: 0, skipped: 0, failed: 0, retrying: 0 };
   for (const a of claimed) {
     const outcome = await deliver(a);
@@ -104,10 +104,10 @@ export async function dispatchAttempts(attemptIds: string[], now: Date) {
  * closes (SPEC §7): what happened, by patient. Each held attempt then carries the digest's outcome; a digest
  * that fails goes back to `held` for another try.
  */
-export async function sendDigests(now: Date) {
+export async function sendDigests(now: Date, filter: { caregiverId?: string } = {}) {
   await releaseExpiredLeases(now);
   const held = await db.notificationAttempt.findMany({
-    where: { status: "held", heldUntil: { lte: now }, channel: { in: ["sms", "email", "web_push"] } },
+    where: { status: "held", heldUntil: { lte: now }, channel: { in: ["sms", "email", "web_push"] }, ...(filter.caregiverId ? { caregiverId: filter.caregiverId } : {}) },
     include: { alert: { select: { title: true, severity: true, patient: { select: { firstName: true, lastName: true } } } } },
     orderBy: { createdAt: "asc" },
     take: 1_000,

@@ -77,8 +77,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * pending again for a later try: docs/decisions/016); tokens FCM reports dead are deleted. One row that
  * cannot be prepared never stops the others.
  */
-export async function sendPendingPushes(now: Date, limit = 2_000) {
-  const claimed = await claimAttempts(now, { channels: ["push"], limit });
+export async function sendPendingPushes(now: Date, opts: { limit?: number; patientId?: string } = {}) {
+  const claimed = await claimAttempts(now, { channels: ["push"], limit: opts.limit ?? 2_000, patientId: opts.patientId });
   const tally = { claimed: claimed.length, sent: 0, simulated: 0, failed: 0, skipped: 0, retrying: 0, deadTokens: 0 };
   if (claimed.length === 0) return tally;
   const settled = new Map<string, Settlement>();

@@ -68,9 +68,9 @@ describe("caregiver Web Push", () => {
     const { sarah, patient } = await household();
     const browser = push.browser();
     await subscribe(sarah, browser);
-    const t = new Date("2026-03-02T09:00:00Z");
+    const t = new Date("2031-03-02T09:00:00Z");
     const a = await fall(patient.id, t);
-    await escalateAlerts(t);
+    await escalateAlerts(t, { alertId: a.alertId });
     const [got] = push.pushesTo(browser);
     expect(push.refused).toEqual([]);
     expect(got.headers["content-encoding"]).toBe("aes128gcm");
@@ -93,26 +93,40 @@ describe("caregiver Web Push", () => {
     const tom = await makeCaregiver({ organizationId: sarah.organizationId, firstName: "Tom" });
     await db.caregiver.update({ where: { id: tom.id }, data: { preferences: { notifications: { email: false, sms: false, push: true }, quiet_hours: { enabled: false } } } });
     await db.careTeamMember.create({ data: { patientId: patient.id, caregiverId: tom.id, standing: "secondary", contactOrder: 1 } });
-    const t = new Date("2026-03-02T10:00:00Z");
+    const t = new Date("2031-03-02T10:00:00Z");
     const a = await fall(patient.id, t);
-    await escalateAlerts(t);
+    await escalateAlerts(t, { alertId: a.alertId });
     expect(push.pushesTo(laptop)).toHaveLength(1);
     expect(push.pushesTo(phone)).toHaveLength(1);
     const tomAttempts = await db.notificationAttempt.findMany({ where: { alertId: a.alertId, caregiverId: tom.id, channel: { not: "voice" } } });
     expect(tomAttempts.map((x) => [x.channel, x.status, x.error])).toEqual([["web_push", "skipped", "No browser has turned on Elda notifications."]]);
   });
 
+  it("follows the routing rules: a threshold above the alert's severity and quiet hours hold a medium alert back; a critical one comes through at 03:00", async () => {
+    const { sarah, patient } = await household({ alert_threshold: "high", quiet_hours: { enabled: true, start: "22:00", end: "07:00" } });
+    const browser = push.browser();
+    await subscribe(sarah, browser);
+    const night = new Date("2031-03-10T08:00:00Z"); // 03:00 in Chicago
+    const medium = await fall(patient.id, night, "medium", "m");
+    await escalateAlerts(night, { alertId: medium.alertId });
+    expect(push.pushesTo(browser)).toHaveLength(0);
+    expect(await db.notificationAttempt.count({ where: { alertId: medium.alertId } })).toBe(0);
+    const critical = await fall(patient.id, night, "critical", "c");
+    await escalateAlerts(night, { alertId: critical.alertId });
+    expect(push.pushesTo(browser).map((p) => (p.payload as { url: string }).url)).toEqual([`/alerts/${critical.alertId}`]);
+  });
+
   it("a daily summary during quiet hours waits for them to end, then says only that it is ready", async () => {
     const { sarah, patient } = await household({ quiet_hours: { enabled: true, start: "22:00", end: "07:00" } });
     const browser = push.browser();
     await subscribe(sarah, browser);
-    await sendDailySummaries(sarah.id, new Date("2026-03-03T05:00:00Z")); // 23:00 in Chicago
-    await dispatchPending(new Date("2026-03-03T05:00:00Z"));
+    await sendDailySummaries(sarah.id, new Date("2031-03-03T05:00:00Z")); // 23:00 in Chicago
+    await dispatchPending(new Date("2031-03-03T05:00:00Z"), { caregiverId: sarah.id });
     expect(push.pushesTo(browser)).toHaveLength(0);
     const [row] = await db.notificationAttempt.findMany({ where: { caregiverId: sarah.id, purpose: "daily_summary" } });
     expect(row).toMatchObject({ channel: "web_push", status: "pending", recipient: expect.any(String) });
-    expect(row.nextAttemptAt?.toISOString()).toBe("2026-03-03T13:00:00.000Z"); // 07:00 in Chicago
-    await dispatchPending(new Date("2026-03-03T13:00:00Z"));
+    expect(row.nextAttemptAt?.toISOString()).toBe("2031-03-03T13:00:00.000Z"); // 07:00 in Chicago
+    await dispatchPending(new Date("2031-03-03T13:00:00Z"), { caregiverId: sarah.id });
     expect(push.pushesTo(browser).map((p) => p.payload)).toEqual([{ title: "Betty's daily summary is ready", body: "Open Elda to read it.", url: `/patients/${patient.id}`, tag: row.id }]);
     expect((await db.notificationAttempt.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
   });
@@ -121,12 +135,11 @@ describe("caregiver Web Push", () => {
     const { sarah, patient } = await household();
     const browser = push.browser();
     await subscribe(sarah, browser);
-    const t = new Date("2026-03-04T16:00:00Z");
-    for (const k of ["a", "b", "c", "d", "e"]) await fall(patient.id, t, "medium", k);
-    await escalateAlerts(t);
+    const t = new Date("2031-03-04T16:00:00Z");
+    for (const k of ["a", "b", "c", "d", "e"]) await escalateAlerts(t, { alertId: (await fall(patient.id, t, "medium", k)).alertId });
     expect(push.pushesTo(browser)).toHaveLength(3);
     expect(await db.notificationAttempt.count({ where: { caregiverId: sarah.id, status: "held", channel: "web_push" } })).toBe(2);
-    await sendDigests(new Date("2026-03-04T17:00:00Z"));
+    await sendDigests(new Date("2031-03-04T17:00:00Z"), { caregiverId: sarah.id });
     const digest = push.pushesTo(browser).at(-1)!;
     expect(digest.payload).toMatchObject({ title: "Elda: 2 alerts about Betty waited for you", url: "/alerts" });
     expect(JSON.stringify(digest.payload)).not.toMatch(/fell|warfarin/i);
@@ -140,9 +153,9 @@ describe("caregiver Web Push", () => {
     const s2 = await subscribe(sarah, missing);
     push.answerWith((p) => (p === new URL(gone.endpoint).pathname ? 410 : p === new URL(missing.endpoint).pathname ? 404 : 201));
     {
-      const t = new Date("2026-03-05T15:00:00Z");
+      const t = new Date("2031-03-05T15:00:00Z");
       const a = await fall(patient.id, t);
-      await escalateAlerts(t);
+      await escalateAlerts(t, { alertId: a.alertId });
       const rows = await db.notificationAttempt.findMany({ where: { alertId: a.alertId, channel: "web_push" } });
       expect(rows.map((r) => r.status)).toEqual(["failed", "failed"]);
       expect(rows.map((r) => r.error).sort()).toEqual([
@@ -159,16 +172,16 @@ describe("caregiver Web Push", () => {
     const browser = push.browser();
     await subscribe(sarah, browser);
     push.answerWith(() => 503);
-    const t = new Date("2026-03-06T15:00:00Z");
+    const t = new Date("2031-03-06T15:00:00Z");
     const a = await fall(patient.id, t);
-    await escalateAlerts(t);
+    await escalateAlerts(t, { alertId: a.alertId });
     const row = () => db.notificationAttempt.findFirstOrThrow({ where: { alertId: a.alertId, channel: "web_push" } });
     expect(await row()).toMatchObject({ status: "pending", attemptCount: 1, error: expect.stringContaining("503") });
-    expect((await row()).nextAttemptAt?.toISOString()).toBe("2026-03-06T15:01:00.000Z");
+    expect((await row()).nextAttemptAt?.toISOString()).toBe("2031-03-06T15:01:00.000Z");
     push.answerWith(() => 201);
-    await dispatchPending(new Date("2026-03-06T15:00:30Z")); // not yet
+    await dispatchPending(new Date("2031-03-06T15:00:30Z"), { caregiverId: sarah.id }); // not yet
     expect(push.pushesTo(browser)).toHaveLength(0);
-    await dispatchPending(new Date("2026-03-06T15:01:00Z"));
+    await dispatchPending(new Date("2031-03-06T15:01:00Z"), { caregiverId: sarah.id });
     expect(push.pushesTo(browser)).toHaveLength(1);
     expect(await row()).toMatchObject({ status: "sent", attemptCount: 2, error: null });
   });
@@ -182,9 +195,9 @@ describe("caregiver Web Push", () => {
     reloadConfig();
     try {
       expect((await call(subscriptions.GET, { token: sarah.token })).body.vapid_public_key).toBeNull();
-      const t = new Date("2026-03-07T15:00:00Z");
+      const t = new Date("2031-03-07T15:00:00Z");
       const a = await fall(patient.id, t);
-      await escalateAlerts(t);
+      await escalateAlerts(t, { alertId: a.alertId });
       expect(push.pushesTo(browser)).toHaveLength(0);
       expect((await db.notificationAttempt.findFirstOrThrow({ where: { alertId: a.alertId, channel: "web_push" } })).status).toBe("simulated");
     } finally {
@@ -281,9 +294,8 @@ describe("push subscriptions API", () => {
     const mine = () => db.webPushSubscription.count({ where: { caregiverId: sarah.id } });
     // idle logoff / expiry: the session is over, the browser still gets the alert
     await db.session.update({ where: { id: sarah.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const t = new Date("2026-03-08T15:00:00Z");
-    await fall(patient.id, t);
-    await escalateAlerts(t);
+    const t = new Date("2031-03-08T15:00:00Z");
+    await escalateAlerts(t, { alertId: (await fall(patient.id, t)).alertId });
     expect(await mine()).toBe(1);
     expect(push.pushesTo(browser)).toHaveLength(1);
 
