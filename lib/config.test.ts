@@ -59,7 +59,10 @@ describe("Web Push (VAPID) keys", () => {
     const keys = pair();
     const deploy = { NODE_ENV: "production", DATABASE_URL: "postgresql://u@db.example.com/elda", AUTH_SECRET: "x".repeat(40) };
     expect(parseConfig(deploy).webPush).toBeNull();
-    expect(parseConfig({ NODE_ENV: "test" }).webPush).toBeNull();
+    // a test run neither makes a pair nor uses one a local run stored
+    const dir = mkdtempSync(path.join(tmpdir(), "elda-vapid-"));
+    parseConfig({ NODE_ENV: "development", ELDA_DATA_DIR: dir });
+    expect(parseConfig({ NODE_ENV: "test", ELDA_DATA_DIR: dir }).webPush).toBeNull();
     const c = parseConfig({ ...deploy, VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: "mailto:ops@example.org" });
     expect(c.webPush).toEqual({ publicKey: keys.publicKey, privateKey: keys.privateKey, subject: "mailto:ops@example.org" });
     expect(c.webPushAllowedHosts).toContain("fcm.googleapis.com");

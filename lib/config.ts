@@ -125,6 +125,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     }
     secrets = { ...localSecrets(env.ELDA_DATA_DIR ?? path.join(process.cwd(), ".data"), missing), ...stripUndefined(env) };
   }
+  // the environment's pair, else the stored one in a local run (a test run never picks one up from .data)
+  const vapid = env.VAPID_PUBLIC_KEY ? env : generateVapid ? secrets : {};
   return {
     nodeEnv: env.NODE_ENV,
     deployment,
@@ -144,10 +146,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.EMAIL_FROM ?? "Elda <alerts@elda.app>" } : null,
     firebaseServiceAccount: env.FIREBASE_SERVICE_ACCOUNT ?? null,
     anthropic: env.ANTHROPIC_API_KEY ? { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL ?? null } : null,
-    webPush:
-      secrets.VAPID_PUBLIC_KEY && secrets.VAPID_PRIVATE_KEY
-        ? { publicKey: secrets.VAPID_PUBLIC_KEY, privateKey: secrets.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT ?? vapidSubjectFrom(env.APP_URL) }
-        : null,
+    webPush: vapid.VAPID_PUBLIC_KEY && vapid.VAPID_PRIVATE_KEY ? { publicKey: vapid.VAPID_PUBLIC_KEY, privateKey: vapid.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT ?? vapidSubjectFrom(env.APP_URL) } : null,
     webPushAllowedHosts: env.WEB_PUSH_ALLOWED_HOSTS
       ? env.WEB_PUSH_ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)
       : DEFAULT_WEB_PUSH_HOSTS,
