@@ -120,6 +120,17 @@ export async function settleAttempts(items: { id: string; attemptCount: number; 
     WHERE n.id = v.id AND n.status = 'sending' AND n.attempt_count = v.attempt_count`;
 }
 
+/** Hand claimed rows back untried (the sender ran short of its lease): due again at once, the try not counted. */
+export async function releaseClaims(items: { id: string; attemptCount: number }[], now: Date) {
+  if (items.length === 0) return;
+  await db.$executeRaw`
+    UPDATE notification_attempts n SET
+      status = (CASE WHEN n.held_until IS NOT NULL THEN 'held' ELSE 'pending' END)::"NotificationStatus",
+      attempt_count = n.attempt_count - 1, lease_expires_at = NULL, status_updated_at = ${now}
+    FROM unnest(${items.map((i) => i.id)}::uuid[], ${items.map((i) => i.attemptCount)}::int[]) AS v(id, attempt_count)
+    WHERE n.id = v.id AND n.status = 'sending' AND n.attempt_count = v.attempt_count`;
+}
+
 /**
  * A sender that died between claim and settle (process killed, timeout) leaves rows `sending`; once the
  * lease runs out they are due again (held ones go back to the digest), or failed when it was the last try.

@@ -18,7 +18,7 @@ import { setPushTransport } from "./channels/push";
 import { setWebPushAgent } from "./channels/web-push";
 import { dispatchPending, sendDigests } from "./dispatch";
 import { pushToPatients, sendPendingPushes } from "./push-to-patient";
-import { claimAttempts, claimHeld, LEASE_MS, MAX_ATTEMPTS } from "./claim-attempts";
+import { claimAttempts, claimHeld, LEASE_MS, MAX_ATTEMPTS, releaseClaims } from "./claim-attempts";
 
 /**
  * SPEC §7: "A claimed attempt that fails to send is retried or marked failed with its error, never left as
@@ -272,6 +272,19 @@ describe("a claimed attempt that did not go out never reads sent", () => {
     expect(await attempt(id)).toMatchObject({ status: "sending", attemptCount: MAX_ATTEMPTS });
     await run(new Date(t.getTime() + LEASE_MS));
     expect(await attempt(id)).toMatchObject({ status: "failed", error: "The sender stopped before it could confirm the send, on the last try." });
+  });
+
+  it("rows a sender hands back untried (it ran short of its claim) are due again at once, the try not counted", async () => {
+    const t = new Date("2031-05-04T15:00:00Z");
+    mode = "down";
+    const { id, run } = await paths[0].arrange(t);
+    const [claimed] = await claimAttempts(new Date(t.getTime() + MIN), { channels: ["sms"], attemptIds: [id] });
+    expect(claimed.attempt_count).toBe(2);
+    await releaseClaims([{ id, attemptCount: claimed.attempt_count }], new Date(t.getTime() + MIN));
+    expect(await attempt(id)).toMatchObject({ status: "pending", attemptCount: 1, leaseExpiresAt: null });
+    mode = "ok";
+    await run(new Date(t.getTime() + MIN));
+    expect(await attempt(id)).toMatchObject({ status: "sent", attemptCount: 2 });
   });
 
   it("a retry about an alert someone has acknowledged meanwhile is skipped, not sent", async () => {

@@ -6,7 +6,7 @@ import { emailSender } from "./channels/email";
 import { smsSender, voiceSender } from "./channels/twilio";
 import { webPushSender } from "./channels/web-push";
 import type { ChannelSender, OutboundMessage } from "./channels/types";
-import { claimAttempts, claimHeld, releaseExpiredLeases, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type ClaimFilter, type Settlement } from "./claim-attempts";
+import { claimAttempts, claimHeld, LEASE_MS, releaseClaims, releaseExpiredLeases, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type ClaimFilter, type Settlement } from "./claim-attempts";
 import { alertPush, digestPush, summaryPush, testPush } from "./lock-screen";
 
 const senders: Partial<Record<NotificationChannel, ChannelSender>> = { sms: smsSender, voice: voiceSender, email: emailSender, web_push: webPushSender };
@@ -83,8 +83,17 @@ async function deliver(a: ClaimedAttempt): Promise<Settlement> {
  */
 export async function dispatchPending(now: Date, filter: Omit<ClaimFilter, "attemptIds"> = {}) {
   const claimed = await claimAttempts(now, { ...filter, channels: DISPATCHED_CHANNELS, limit: 500 });
-  const tally = { claimed: claimed.length, sent: 0, simulated: 0, skipped: 0, failed: 0, retrying: 0 };
-  for (const a of claimed) {
+  const tally = { claimed: claimed.length, sent: 0, simulated: 0, skipped: 0, failed: 0, retrying: 0, handedBack: 0 };
+  // one send can take up to a provider's timeout (15-30 s): stop well before the claim runs out, so no row
+  // is sent by this run after another run could have taken it over (wall time, not business time)
+  const stopAt = performance.now() + LEASE_MS / 2;
+  for (const [i, a] of claimed.entries()) {
+    if (performance.now() > stopAt) {
+      const rest = claimed.slice(i);
+      await releaseClaims(rest.map((r) => ({ id: r.id, attemptCount: r.attempt_count })), now);
+      tally.handedBack = rest.length;
+      break;
+    }
     const outcome = await deliver(a);
     await settleAttempts([{ id: a.id, attemptCount: a.attempt_count, outcome }], now);
     if (willRetry(outcome, a.attempt_count, now)) tally.retrying++;

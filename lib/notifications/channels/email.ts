@@ -6,10 +6,16 @@ import type { ChannelSender, OutboundMessage } from "./types";
 
 let transport: nodemailer.Transporter | null | undefined;
 
+/** Timeouts well inside a sender's claim (lib/notifications/claim-attempts.ts), unless SMTP_URL sets its own. */
+const TIMEOUTS = { connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "30000" };
+
 function mailer() {
   if (transport !== undefined) return transport;
   const s = config().smtp;
-  return (transport = s ? nodemailer.createTransport(s.url) : null);
+  if (!s) return (transport = null);
+  const url = new URL(s.url);
+  for (const [k, v] of Object.entries(TIMEOUTS)) if (!url.searchParams.has(k)) url.searchParams.set(k, v);
+  return (transport = nodemailer.createTransport(url.toString()));
 }
 
 /** SMTP through nodemailer (SMTP_URL, EMAIL_FROM); without it, emails are simulated. */
