@@ -77,9 +77,9 @@ async function deliver(a: ClaimedAttempt): Promise<Settlement> {
 }
 
 /**
- * Send due attempts (all, or those of one alert, caregiver or patient) on SMS, calls, email and web push. Each is claimed first
- * (`sending`, under a lease: two dispatchers never send the same one), then settled: sent, simulated,
- * skipped, failed with its error, or pending again for a later try (docs/decisions/016).
+ * Send due attempts (all, or those of one alert, caregiver or patient) on SMS, calls, email and web push.
+ * Each is claimed first (`sending`, under a lease: two dispatchers never send the same one), then settled:
+ * sent, simulated, skipped, failed with its error, or pending again for a later try (docs/decisions/016).
  */
 export async function dispatchPending(now: Date, filter: Omit<ClaimFilter, "attemptIds"> = {}) {
   const claimed = await claimAttempts(now, { ...filter, channels: DISPATCHED_CHANNELS, limit: 500 });
