@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_AUTH_SECRET, E2E_DB_PORT } from "./e2e/env";
+import { e2ePushTls } from "./e2e/push-tls";
 
 /**
  * Playwright drives the production build (`npm run build` first) in Debian's chromium: never
@@ -7,6 +8,8 @@ import { E2E_AUTH_SECRET, E2E_DB_PORT } from "./e2e/env";
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${PORT}`;
+// e2e/browser-notifications.spec.ts: the server may send Web Push to a local push service with this certificate
+const pushTls = e2ePushTls(PORT);
 
 export default defineConfig({
   testDir: "e2e",
@@ -44,7 +47,17 @@ export default defineConfig({
     : {
         // spawns node_modules/.bin/next in its own process group member (no npx), so shutdown reaches it
         command: "node scripts/local.mjs start",
-        env: { PORT: String(PORT), PGLITE_PORT: String(E2E_DB_PORT), AUTH_SECRET: E2E_AUTH_SECRET, PGLITE_DIR: "memory://", ELDA_SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+        env: {
+          PORT: String(PORT),
+          PGLITE_PORT: String(E2E_DB_PORT),
+          AUTH_SECRET: E2E_AUTH_SECRET,
+          PGLITE_DIR: "memory://",
+          ELDA_SEED_DEMO: "0",
+          NEXT_TELEMETRY_DISABLED: "1",
+          LOG_LEVEL: "warn",
+          NODE_EXTRA_CA_CERTS: pushTls.cert,
+          WEB_PUSH_ALLOWED_HOSTS: "127.0.0.1",
+        },
         url: `http://127.0.0.1:${PORT}/api/health`,
         timeout: 180_000,
         reuseExistingServer: false,

@@ -14,6 +14,16 @@ export const metadata: Metadata = {
   title: { default: "Elda", template: "%s · Elda" },
   description: "Elda helps you look after the people you care for who live on their own.",
   robots: { index: false, follow: false },
+  // installable as an app (public/manifest.webmanifest); the icons are in public/
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  appleWebApp: { capable: true, title: "Elda" },
 };
 
 export const viewport: Viewport = { themeColor: "#0f766e" };

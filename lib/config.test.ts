@@ -36,3 +36,43 @@ describe("configuration", () => {
     expect(() => parseConfig({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
   });
 });
+
+describe("Web Push (VAPID) keys", () => {
+  const pair = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "elda-vapid-"));
+    return parseConfig({ NODE_ENV: "development", ELDA_DATA_DIR: dir }).webPush!;
+  };
+
+  it("makes a key pair in local mode, kept in .data/secrets.json beside the other secrets, and reuses it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "elda-vapid-"));
+    const a = parseConfig({ NODE_ENV: "development", ELDA_DATA_DIR: dir, APP_URL: "https://care.example.org/x" });
+    const b = parseConfig({ NODE_ENV: "development", ELDA_DATA_DIR: dir });
+    expect(Buffer.from(a.webPush!.publicKey, "base64url")).toHaveLength(65);
+    expect(Buffer.from(a.webPush!.privateKey, "base64url")).toHaveLength(32);
+    expect(b.webPush).toMatchObject({ publicKey: a.webPush!.publicKey, privateKey: a.webPush!.privateKey, subject: "mailto:webpush@localhost" });
+    expect(a.webPush!.subject).toBe("https://care.example.org");
+    const stored = JSON.parse(readFileSync(path.join(dir, "secrets.json"), "utf8"));
+    expect(stored.VAPID_PUBLIC_KEY).toBe(a.webPush!.publicKey);
+  });
+
+  it("uses the environment's keys; without them a deployment (and a test run) simulates pushes", () => {
+    const keys = pair();
+    const deploy = { NODE_ENV: "production", DATABASE_URL: "postgresql://u@db.example.com/elda", AUTH_SECRET: "x".repeat(40) };
+    expect(parseConfig(deploy).webPush).toBeNull();
+    // a test run neither makes a pair nor uses one a local run stored
+    const dir = mkdtempSync(path.join(tmpdir(), "elda-vapid-"));
+    parseConfig({ NODE_ENV: "development", ELDA_DATA_DIR: dir });
+    expect(parseConfig({ NODE_ENV: "test", ELDA_DATA_DIR: dir }).webPush).toBeNull();
+    const c = parseConfig({ ...deploy, VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: "mailto:ops@example.org" });
+    expect(c.webPush).toEqual({ publicKey: keys.publicKey, privateKey: keys.privateKey, subject: "mailto:ops@example.org" });
+    expect(c.webPushAllowedHosts).toContain("fcm.googleapis.com");
+  });
+
+  it("refuses half a pair, keys of the wrong size and a subject push services would reject", () => {
+    const keys = pair();
+    expect(() => parseConfig({ NODE_ENV: "test", VAPID_PUBLIC_KEY: keys.publicKey })).toThrow(/set both or neither/);
+    expect(() => parseConfig({ NODE_ENV: "test", VAPID_PUBLIC_KEY: keys.privateKey, VAPID_PRIVATE_KEY: keys.privateKey })).toThrow(/VAPID_PUBLIC_KEY/);
+    expect(() => parseConfig({ NODE_ENV: "test", VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: "not base64!" })).toThrow(/VAPID_PRIVATE_KEY/);
+    expect(() => parseConfig({ NODE_ENV: "test", VAPID_SUBJECT: "http://example.org" })).toThrow(/VAPID_SUBJECT/);
+  });
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createECDH, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -33,10 +33,23 @@ const envSchema = z.object({
   ANTHROPIC_API_KEY: z.string().optional(),
   /** tests only: an Anthropic Messages API stand-in */
   ANTHROPIC_BASE_URL: z.string().url().optional(),
+  /** Web Push (VAPID): the P-256 key pair, base64url (65-byte uncompressed public point, 32-byte private key) */
+  VAPID_PUBLIC_KEY: base64url(65, "a 65-byte uncompressed P-256 public key").optional(),
+  VAPID_PRIVATE_KEY: base64url(32, "a 32-byte P-256 private key").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "a mailto: address or an https: URL").optional(),
+  /** hosts a browser's push endpoint may be on (comma-separated; ".example.com" covers its subdomains) */
+  WEB_PUSH_ALLOWED_HOSTS: z.string().optional(),
 });
 
+function base64url(bytes: number, what: string) {
+  return z.string().refine((v) => /^[A-Za-z0-9_-]+$/.test(v) && Buffer.from(v, "base64url").length === bytes, `must be ${what}, base64url-encoded`);
+}
+
+/** The push services of Chrome/Edge/Opera (FCM), Firefox (Mozilla autopush), Edge on Windows (WNS) and Safari (Apple). */
+export const DEFAULT_WEB_PUSH_HOSTS = ["fcm.googleapis.com", "android.googleapis.com", ".push.services.mozilla.com", ".notify.windows.com", ".push.apple.com"];
+
 const SECRET_KEYS = ["AUTH_SECRET"] as const;
-type SecretKey = (typeof SECRET_KEYS)[number];
+type SecretKey = (typeof SECRET_KEYS)[number] | "VAPID_PUBLIC_KEY" | "VAPID_PRIVATE_KEY";
 
 export interface Config {
   nodeEnv: "development" | "production" | "test";
@@ -55,25 +68,36 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   firebaseServiceAccount: string | null;
   anthropic: { apiKey: string; baseURL: string | null } | null;
+  /** null: caregiver pushes are simulated */
+  webPush: { publicKey: string; privateKey: string; subject: string } | null;
+  webPushAllowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
 
-function localSecrets(dataDir: string, missing: SecretKey[]): Record<SecretKey, string> {
+function localSecrets(dataDir: string, missing: SecretKey[]): Partial<Record<SecretKey, string>> {
   const file = path.join(dataDir, "secrets.json");
   const stored: Partial<Record<SecretKey, string>> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   let changed = false;
   for (const key of missing) {
-    if (!stored[key]) {
+    if (stored[key]) continue;
+    if (key === "VAPID_PUBLIC_KEY" || key === "VAPID_PRIVATE_KEY") {
+      // a pair: both made together
+      const ecdh = createECDH("prime256v1");
+      ecdh.generateKeys();
+      stored.VAPID_PUBLIC_KEY = ecdh.getPublicKey().toString("base64url");
+      const priv = ecdh.getPrivateKey();
+      stored.VAPID_PRIVATE_KEY = Buffer.concat([Buffer.alloc(32 - priv.length), priv]).toString("base64url");
+    } else {
       stored[key] = randomBytes(32).toString("base64url");
-      changed = true;
     }
+    changed = true;
   }
   if (changed) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
-  return stored as Record<SecretKey, string>;
+  return stored;
 }
 
 export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -85,7 +109,12 @@ export function parseConfig(source: Record<string, string | undefined> = process
   const env = parsed.data;
   const embedded = env.ELDA_EMBEDDED_DB === "1" || !env.DATABASE_URL;
   const deployment = env.NODE_ENV === "production" && !!env.DATABASE_URL && !embedded;
-  const missing = SECRET_KEYS.filter((k) => !env[k]);
+  if (!!env.VAPID_PUBLIC_KEY !== !!env.VAPID_PRIVATE_KEY) {
+    throw new ConfigError("invalid environment: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are a pair: set both or neither");
+  }
+  // Web Push keys are optional (pushes are simulated without them); a local run makes a pair, tests never do
+  const generateVapid = !deployment && env.NODE_ENV !== "test" && !env.VAPID_PUBLIC_KEY;
+  const missing: SecretKey[] = [...SECRET_KEYS.filter((k) => !env[k]), ...(generateVapid ? (["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY"] as const) : [])];
   let secrets: Partial<Record<SecretKey, string>> = env;
   if (missing.length > 0) {
     if (deployment) {
@@ -96,6 +125,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     }
     secrets = { ...localSecrets(env.ELDA_DATA_DIR ?? path.join(process.cwd(), ".data"), missing), ...stripUndefined(env) };
   }
+  // the environment's pair, else the stored one in a local run (a test run never picks one up from .data)
+  const vapid = env.VAPID_PUBLIC_KEY ? env : generateVapid ? secrets : {};
   return {
     nodeEnv: env.NODE_ENV,
     deployment,
@@ -115,7 +146,16 @@ export function parseConfig(source: Record<string, string | undefined> = process
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.EMAIL_FROM ?? "Elda <alerts@elda.app>" } : null,
     firebaseServiceAccount: env.FIREBASE_SERVICE_ACCOUNT ?? null,
     anthropic: env.ANTHROPIC_API_KEY ? { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL ?? null } : null,
+    webPush: vapid.VAPID_PUBLIC_KEY && vapid.VAPID_PRIVATE_KEY ? { publicKey: vapid.VAPID_PUBLIC_KEY, privateKey: vapid.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT ?? vapidSubjectFrom(env.APP_URL) } : null,
+    webPushAllowedHosts: env.WEB_PUSH_ALLOWED_HOSTS
+      ? env.WEB_PUSH_ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)
+      : DEFAULT_WEB_PUSH_HOSTS,
   };
+}
+
+/** The contact push services may use about our pushes: the app's https URL, else a local placeholder. */
+function vapidSubjectFrom(appUrl: string | undefined) {
+  return appUrl?.startsWith("https://") ? new URL(appUrl).origin : "mailto:webpush@localhost";
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

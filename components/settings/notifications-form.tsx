@@ -40,7 +40,12 @@ export function NotificationsForm({ action, saved }: { action: (prev: FormState,
         <p className="text-base text-stone-600">Alerts and your daily summary go to every channel you tick. Critical alerts may also call your phone.</p>
         <CheckboxField name="notifications.email" label={L["notifications.email"]} defaultChecked={v["notifications.email"] === "on"} />
         <CheckboxField name="notifications.sms" label={L["notifications.sms"]} hint="Needs a phone number in your profile." defaultChecked={v["notifications.sms"] === "on"} />
-        <CheckboxField name="notifications.push" label={L["notifications.push"]} defaultChecked={v["notifications.push"] === "on"} />
+        <CheckboxField
+          name="notifications.push"
+          label={L["notifications.push"]}
+          hint="To the browsers where you turn on notifications (below)."
+          defaultChecked={v["notifications.push"] === "on"}
+        />
       </fieldset>
 
       <fieldset className="space-y-3">

@@ -16,6 +16,8 @@ interface Contact {
   phone: string | null;
   timezone: string;
   prefs: ReturnType<typeof effectivePreferences>;
+  /** the caregiver's browsers subscribed to Web Push */
+  browsers: string[];
 }
 
 /** The care team in contact order, grouped: the first group is contacted together, then the next... */
@@ -32,7 +34,7 @@ const waitMinutes = (settings: ReturnType<typeof effectiveSettings>, severity: S
  * Record one contact's attempts for one escalation step (SPEC §7): every enabled channel, a voice call too
  * when critical; written with unique keys (a re-run never sends twice); non-critical messages beyond the
  * caregiver's hourly cap are held for the digest. lib/notifications/dispatch.ts sends them right after
- * (Twilio SMS and calls, SMTP email; `simulated` without credentials).
+ * (Twilio SMS and calls, SMTP email, Web Push to each subscribed browser; `simulated` without credentials).
  */
 async function contact(tx: Tx, alert: { id: string; patientId: string; severity: Severity }, c: Contact, step: number, cap: number, now: Date) {
   const critical = alert.severity === "critical";
@@ -45,12 +47,17 @@ async function contact(tx: Tx, alert: { id: string; patientId: string; severity:
     });
     held = recent.length >= cap;
   }
-  const rows: Prisma.NotificationAttemptCreateManyInput[] = channelsFor(c.prefs, alert.severity).map((channel) => {
-    const recipient = channel === "email" ? c.email : channel === "push" ? null : c.phone;
-    const base = { idempotencyKey: `alert:${alert.id}:${alert.severity}:step:${step}:${c.caregiverId}:${channel}`, patientId: alert.patientId, caregiverId: c.caregiverId, alertId: alert.id, channel, purpose: "alert" as const, createdAt: now };
-    if (!recipient) return { ...base, recipient: channel === "push" ? "no caregiver app" : "no phone number", status: "skipped" as const, error: channel === "push" ? "No caregiver app is registered for push." : "No phone number on the caregiver's profile." };
-    if (held) return { ...base, recipient, status: "held" as const, heldUntil: new Date(now.getTime() + HOUR) };
-    return { ...base, recipient, status: "pending" as const };
+  const rows: Prisma.NotificationAttemptCreateManyInput[] = channelsFor(c.prefs, alert.severity).flatMap((channel) => {
+    const key = `alert:${alert.id}:${alert.severity}:step:${step}:${c.caregiverId}:${channel}`;
+    const base = { patientId: alert.patientId, caregiverId: c.caregiverId, alertId: alert.id, channel, purpose: "alert" as const, createdAt: now };
+    // web push: one attempt per subscribed browser
+    const recipients = channel === "web_push" ? c.browsers.map((id) => ({ key: `${key}:${id}`, to: id })) : [{ key, to: channel === "email" ? c.email : c.phone }];
+    if (recipients.length === 0) return [{ ...base, idempotencyKey: key, recipient: "no browser", status: "skipped" as const, error: "No browser has turned on Elda notifications." }];
+    return recipients.map(({ key, to }) => {
+      if (!to) return { ...base, idempotencyKey: key, recipient: "no phone number", status: "skipped" as const, error: "No phone number on the caregiver's profile." };
+      if (held) return { ...base, idempotencyKey: key, recipient: to, status: "held" as const, heldUntil: new Date(now.getTime() + HOUR) };
+      return { ...base, idempotencyKey: key, recipient: to, status: "pending" as const };
+    });
   });
   const r = await tx.notificationAttempt.createMany({ data: rows, skipDuplicates: true });
   return { attempts: r.count, held };
@@ -62,13 +69,14 @@ async function contact(tx: Tx, alert: { id: string; patientId: string; severity:
  * before the next group. Caregivers whose threshold is above the alert's severity are skipped; for
  * non-critical alerts, caregivers in quiet hours are skipped, and when nobody can be reached now the alert
  * waits for the first quiet hours to end. When every group has been tried, the alert shows "nobody reached".
+ * `alertId` limits the sweep to one alert.
  */
-export async function escalateAlerts(now: Date, limit = 200) {
+export async function escalateAlerts(now: Date, opts: { limit?: number; alertId?: string } = {}) {
   const due = await db.alert.findMany({
-    where: { status: "open", OR: [{ escalationState: "none" }, { escalationState: "active", nextEscalationAt: { lte: now } }] },
+    where: { ...(opts.alertId ? { id: opts.alertId } : {}), status: "open", OR: [{ escalationState: "none" }, { escalationState: "active", nextEscalationAt: { lte: now } }] },
     select: { id: true },
     orderBy: { createdAt: "asc" },
-    take: limit,
+    take: opts.limit ?? 200,
   });
   let contacted = 0;
   let exhausted = 0;
@@ -83,7 +91,11 @@ export async function escalateAlerts(now: Date, limit = 200) {
           patient: {
             select: {
               organization: { select: { settings: true } },
-              careTeam: { include: { caregiver: { select: { id: true, email: true, phoneNumber: true, timezone: true, preferences: true, isActive: true } } } },
+              careTeam: {
+                include: {
+                  caregiver: { select: { id: true, email: true, phoneNumber: true, timezone: true, preferences: true, isActive: true, webPushSubscriptions: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
+                },
+              },
             },
           },
         },
@@ -92,7 +104,7 @@ export async function escalateAlerts(now: Date, limit = 200) {
       const settings = effectiveSettings(a.patient.organization.settings);
       const team: Contact[] = a.patient.careTeam
         .filter((m) => m.caregiver.isActive)
-        .map((m) => ({ caregiverId: m.caregiver.id, order: m.contactOrder, email: m.caregiver.email, phone: m.caregiver.phoneNumber, timezone: m.caregiver.timezone, prefs: effectivePreferences(m.caregiver.preferences) }));
+        .map((m) => ({ caregiverId: m.caregiver.id, order: m.contactOrder, email: m.caregiver.email, phone: m.caregiver.phoneNumber, timezone: m.caregiver.timezone, prefs: effectivePreferences(m.caregiver.preferences), browsers: m.caregiver.webPushSubscriptions.map((w) => w.id) }));
       const steps = stepsOf(team);
       const critical = a.severity === "critical";
       let waitUntil: Date | null = null;

@@ -33,6 +33,8 @@ export async function getAlert(actor: Actor, alertId: string) {
       provider_id: n.providerId,
       at: n.createdAt.toISOString(),
       held_until: n.heldUntil?.toISOString() ?? null,
+      tries: n.attemptCount,
+      next_try_at: n.status === "pending" ? (n.nextAttemptAt?.toISOString() ?? null) : null,
     })),
   };
 }

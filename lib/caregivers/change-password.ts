@@ -7,9 +7,10 @@ import { revokeOtherSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
+import { removeAllPushSubscriptions } from "@/lib/notifications/web-push-subscriptions";
 import { changePasswordInput } from "./schemas";
 
-/** Needs the current password; ends every other session of the caregiver. */
+/** Needs the current password; ends every other session of the caregiver and unsubscribes every browser from notifications. */
 export async function changePassword(actor: Actor, input: z.infer<typeof changePasswordInput>, now: Date) {
   const me = requireCaregiver(actor);
   const c = await db.caregiver.findUnique({ where: { id: me.caregiverId } });
@@ -26,7 +27,8 @@ export async function changePassword(actor: Actor, input: z.infer<typeof changeP
   const ended = await db.$transaction(async (tx) => {
     await tx.caregiver.update({ where: { id: c.id }, data: { passwordHash, passwordChangedAt: now } });
     const count = await revokeOtherSessions(tx, c.id, me.sessionId, "password_changed", now);
-    await recordAudit(tx, actor, { action: "caregiver.password_changed", targetType: "caregiver", targetId: c.id, metadata: { sessions_ended: count } });
+    const browsers = await removeAllPushSubscriptions(tx, c.id);
+    await recordAudit(tx, actor, { action: "caregiver.password_changed", targetType: "caregiver", targetId: c.id, metadata: { sessions_ended: count, push_subscriptions_removed: browsers } });
     return count;
   });
   return { message: "Password changed.", other_sessions_ended: ended };

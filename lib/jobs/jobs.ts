@@ -6,6 +6,7 @@ import { findCaregiversDueForSummary, sendDailySummaries } from "@/lib/summaries
 import { generateWeeklyInsights, patientsActiveSince } from "@/lib/insights/weekly-insights";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { dispatchPending, sendDigests } from "@/lib/notifications/dispatch";
+import { sendPendingPushes } from "@/lib/notifications/push-to-patient";
 import { summarizeEndedConversations } from "@/lib/conversations/summarize-conversations";
 import { applyRetention } from "@/lib/retention/apply-retention";
 import { defineJob, type Job } from "./job";
@@ -110,8 +111,10 @@ export const jobs: Job[] = [
     id: "notifications-dispatch",
     trigger: { cron: "* * * * *" },
     retries: 3,
+    // every minute: what is due (new, a retry after its backoff, or a claim whose sender died), on every channel
     handler: async ({ now, step }) => ({
       sent: await step.run("dispatch", () => dispatchPending(now)),
+      pushes: await step.run("patient-pushes", () => sendPendingPushes(now)),
       digests: await step.run("digests", () => sendDigests(now)),
     }),
   }),

@@ -4,97 +4,119 @@ import type { NotificationChannel } from "@/lib/db/generated/client";
 import { config } from "@/lib/config";
 import { emailSender } from "./channels/email";
 import { smsSender, voiceSender } from "./channels/twilio";
-import type { ChannelResult, ChannelSender, OutboundMessage } from "./channels/types";
+import { webPushSender } from "./channels/web-push";
+import type { ChannelSender, OutboundMessage } from "./channels/types";
+import { claimAttempts, claimHeld, LEASE_MS, releaseClaims, releaseExpiredLeases, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type ClaimFilter, type Settlement } from "./claim-attempts";
+import { alertPush, digestPush, summaryPush, testPush } from "./lock-screen";
 
-const senders: Partial<Record<NotificationChannel, ChannelSender>> = { sms: smsSender, voice: voiceSender, email: emailSender };
-
-interface Claimed {
-  id: string;
-  channel: NotificationChannel;
-  purpose: string;
-  recipient: string;
-  alert_id: string | null;
-  summary_id: string | null;
-  patient_id: string;
-}
+const senders: Partial<Record<NotificationChannel, ChannelSender>> = { sms: smsSender, voice: voiceSender, email: emailSender, web_push: webPushSender };
+/** the channels this dispatcher sends (patient pushes go through push-to-patient.ts, in FCM batches) */
+export const DISPATCHED_CHANNELS: NotificationChannel[] = ["sms", "voice", "email", "web_push"];
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
+type Rendered = OutboundMessage | { skip: string };
+
 /**
  * What each channel says. SMS and calls name the patient and the problem (the caregiver needs both to act);
- * email subjects never carry PHI, the body does. Replies "ACK <code>" and key 1 acknowledge.
+ * email subjects and anything shown on a lock screen (web push) never carry health details. Replies
+ * "ACK <code>" and key 1 acknowledge. A message about an alert that is no longer open is not sent.
  */
-async function render(a: Claimed): Promise<OutboundMessage | null> {
+async function render(a: ClaimedAttempt): Promise<Rendered | null> {
   const base = config().appUrl.replace(/\/$/, "");
+  const own = { to: a.recipient, attemptId: a.id };
+  if (a.purpose === "test") return { ...own, ...testPush() };
   if (a.alert_id) {
     const alert = await db.alert.findUnique({ where: { id: a.alert_id }, include: { patient: { select: { firstName: true, lastName: true } } } });
     if (!alert) return null;
+    if (alert.status !== "open") return { skip: `The alert was ${alert.status} before this message went out.` };
+    if (a.channel === "web_push") return { ...own, ...alertPush(alert) };
     const who = `${alert.patient.firstName} ${alert.patient.lastName}`;
     const link = `${base}/alerts/${alert.id}`;
     const text = `Elda ${alert.severity.toUpperCase()} alert for ${who}: ${alert.title}. ${alert.recommendedAction ?? ""} Reply ACK ${alert.ackCode} to acknowledge. ${link}`.replace(/\s+/g, " ");
     if (a.channel === "voice") {
-      return { to: a.recipient, text: `This is Elda, with an urgent alert for ${who}. ${alert.title}.`, gatherUrl: `${base}/api/v1/webhooks/twilio/voice?alert_id=${alert.id}`, statusCallbackUrl: `${base}/api/v1/webhooks/twilio/status` };
+      return { ...own, text: `This is Elda, with an urgent alert for ${who}. ${alert.title}.`, gatherUrl: `${base}/api/v1/webhooks/twilio/voice?alert_id=${alert.id}`, statusCallbackUrl: `${base}/api/v1/webhooks/twilio/status` };
     }
     if (a.channel === "email") {
       return {
-        to: a.recipient,
+        ...own,
         subject: `Elda: a ${alert.severity} alert needs your attention`,
         text: `${who}: ${alert.title}\n\n${alert.description}\n\n${alert.recommendedAction ?? ""}\n\nOpen the alert: ${link}\nOr reply to the SMS with ACK ${alert.ackCode}.`,
         html: `<p><strong>${esc(who)}: ${esc(alert.title)}</strong></p><p>${esc(alert.description)}</p><p>${esc(alert.recommendedAction ?? "")}</p><p><a href="${esc(link)}">Open the alert</a></p>`,
       };
     }
-    return { to: a.recipient, text, statusCallbackUrl: `${base}/api/v1/webhooks/twilio/status` };
+    return { ...own, text, statusCallbackUrl: `${base}/api/v1/webhooks/twilio/status` };
   }
   if (a.summary_id) {
     const s = await db.dailySummary.findUnique({ where: { id: a.summary_id }, include: { patient: { select: { firstName: true, lastName: true } } } });
     if (!s) return null;
+    if (a.channel === "web_push") return { ...own, ...summaryPush(s) };
     const who = `${s.patient.firstName} ${s.patient.lastName}`;
     const day = s.summaryDate.toISOString().slice(0, 10);
     const link = `${base}/patients/${s.patientId}`;
     if (a.channel === "email") {
-      return { to: a.recipient, subject: "Elda: your daily summary", text: `${who}, ${day}\n\n${s.narrative}\n\n${link}`, html: `<h1>${esc(who)}, ${esc(day)}</h1><p>${esc(s.narrative)}</p><p><a href="${esc(link)}">Open in Elda</a></p>` };
+      return { ...own, subject: "Elda: your daily summary", text: `${who}, ${day}\n\n${s.narrative}\n\n${link}`, html: `<h1>${esc(who)}, ${esc(day)}</h1><p>${esc(s.narrative)}</p><p><a href="${esc(link)}">Open in Elda</a></p>` };
     }
-    return { to: a.recipient, text: `Elda summary for ${who} (${day}): ${s.narrative}`.slice(0, 600) };
+    return { ...own, text: `Elda summary for ${who} (${day}): ${s.narrative}`.slice(0, 600) };
   }
   return null;
 }
 
-/**
- * Send pending attempts (or only those of one alert). Each attempt is claimed with a conditional update
- * before it is sent, so two dispatchers never send the same one; a crash mid-send leaves it "sent"
- * (at most once: better one lost message, caught by escalation, than a caregiver texted twice).
- */
-export async function dispatchPending(now: Date, filter: { alertId?: string } = {}) {
-  const claimed = await db.$queryRaw<Claimed[]>`
-    UPDATE notification_attempts SET status = 'sent', sent_at = ${now}, status_updated_at = ${now}
-    WHERE id IN (
-      SELECT id FROM notification_attempts
-      WHERE status = 'pending' AND channel IN ('sms', 'voice', 'email')
-        AND (${filter.alertId ?? null}::uuid IS NULL OR alert_id = ${filter.alertId ?? null}::uuid)
-      ORDER BY created_at LIMIT 500
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id, channel, purpose, recipient, alert_id, summary_id, patient_id`;
-  const tally = { sent: 0, simulated: 0, failed: 0 };
-  for (const a of claimed) {
+/** Render and send one claimed attempt; whatever happens (even an exception) becomes its settlement. */
+async function deliver(a: ClaimedAttempt): Promise<Settlement> {
+  try {
     const sender = senders[a.channel];
     const message = await render(a);
-    const result: ChannelResult = !sender || !message ? { status: "failed", error: "Nothing to send." } : await sender.send(message);
-    tally[result.status]++;
-    await db.notificationAttempt.update({
-      where: { id: a.id },
-      data: { status: result.status, providerId: result.providerId ?? null, error: result.error ?? null, statusUpdatedAt: now },
-    });
+    if (!sender || !message) return { status: "failed", error: "Nothing to send.", permanent: true };
+    if ("skip" in message) return { status: "skipped", error: message.skip };
+    const r = await sender.send(message);
+    return r.status === "failed" ? { status: "failed", error: r.error ?? "The provider refused the message.", permanent: r.permanent } : { status: r.status, providerId: r.providerId };
+  } catch (err) {
+    return unexpectedFailure(err, a.id);
   }
-  return { claimed: claimed.length, ...tally };
+}
+
+/**
+ * Send due attempts (all, or those of one alert, caregiver or patient) on SMS, calls, email and web push.
+ * Each is claimed first (`sending`, under a lease: two dispatchers never send the same one), then settled:
+ * sent, simulated, skipped, failed with its error, or pending again for a later try (docs/decisions/016).
+ */
+export async function dispatchPending(now: Date, filter: Omit<ClaimFilter, "attemptIds"> = {}) {
+  const claimed = await claimAttempts(now, { ...filter, channels: DISPATCHED_CHANNELS, limit: 500 });
+  const tally = { claimed: claimed.length, sent: 0, simulated: 0, skipped: 0, failed: 0, retrying: 0, handedBack: 0 };
+  // one send can take up to a provider's timeout (15-30 s): stop well before the claim runs out, so no row
+  // is sent by this run after another run could have taken it over (wall time, not business time)
+  const stopAt = performance.now() + LEASE_MS / 2;
+  for (const [i, a] of claimed.entries()) {
+    if (performance.now() > stopAt) {
+      const rest = claimed.slice(i);
+      await releaseClaims(rest.map((r) => ({ id: r.id, attemptCount: r.attempt_count })), now);
+      tally.handedBack = rest.length;
+      break;
+    }
+    const outcome = await deliver(a);
+    await settleAttempts([{ id: a.id, attemptCount: a.attempt_count, outcome }], now);
+    if (willRetry(outcome, a.attempt_count, now)) tally.retrying++;
+    else tally[outcome.status]++;
+  }
+  return tally;
+}
+
+/** Send these attempts now, if they are due (the settings page's test notification). */
+export async function dispatchAttempts(attemptIds: string[], now: Date) {
+  const claimed = await claimAttempts(now, { channels: DISPATCHED_CHANNELS, attemptIds, limit: attemptIds.length });
+  for (const a of claimed) await settleAttempts([{ id: a.id, attemptCount: a.attempt_count, outcome: await deliver(a) }], now);
 }
 
 /**
  * Messages held back by the hourly cap go out as one digest per caregiver and channel once the window
- * closes (SPEC §7): what happened, by patient. Each held attempt then carries the digest's outcome.
+ * closes (SPEC §7): what happened, by patient. Each held attempt then carries the digest's outcome; a digest
+ * that fails goes back to `held` for another try.
  */
-export async function sendDigests(now: Date) {
+export async function sendDigests(now: Date, filter: { caregiverId?: string } = {}) {
+  await releaseExpiredLeases(now);
   const held = await db.notificationAttempt.findMany({
-    where: { status: "held", heldUntil: { lte: now }, channel: { in: ["sms", "email"] } },
+    where: { status: "held", heldUntil: { lte: now }, channel: { in: ["sms", "email", "web_push"] }, ...(filter.caregiverId ? { caregiverId: filter.caregiverId } : {}) },
     include: { alert: { select: { title: true, severity: true, patient: { select: { firstName: true, lastName: true } } } } },
     orderBy: { createdAt: "asc" },
     take: 1_000,
@@ -102,28 +124,36 @@ export async function sendDigests(now: Date) {
   const groups = new Map<string, typeof held>();
   for (const h of held) groups.set(`${h.caregiverId}|${h.channel}|${h.recipient}`, [...(groups.get(`${h.caregiverId}|${h.channel}|${h.recipient}`) ?? []), h]);
   let digests = 0;
-  for (const [key, rows] of groups) {
+  for (const [key, group] of groups) {
     const [, channel, recipient] = key.split("|") as [string, NotificationChannel, string];
     // claim first: only rows still held are ours to send
-    const claimed = await db.notificationAttempt.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: "held" }, data: { status: "sent", sentAt: now, statusUpdatedAt: now } });
-    if (claimed.count === 0) continue;
-    const byPatient = new Map<string, string[]>();
-    for (const r of rows) {
-      if (!r.alert) continue;
-      const who = `${r.alert.patient.firstName} ${r.alert.patient.lastName}`;
-      byPatient.set(who, [...(byPatient.get(who) ?? []), `${r.alert.title} (${r.alert.severity})`]);
+    const mine = new Set(await claimHeld(group.map((r) => r.id), now));
+    const rows = group.filter((r) => mine.has(r.id));
+    if (rows.length === 0) continue;
+    let outcome: Settlement;
+    try {
+      const byPatient = new Map<string, { first: string; items: string[] }>();
+      for (const r of rows) {
+        if (!r.alert) continue;
+        const who = `${r.alert.patient.firstName} ${r.alert.patient.lastName}`;
+        const entry = byPatient.get(who) ?? { first: r.alert.patient.firstName, items: [] };
+        entry.items.push(`${r.alert.title} (${r.alert.severity})`);
+        byPatient.set(who, entry);
+      }
+      const lines = [...byPatient].map(([who, { items }]) => `${who}: ${items.join("; ")}`);
+      const text = `Elda digest: ${rows.length} alert message${rows.length === 1 ? "" : "s"} held back in the last hour.\n${lines.join("\n")}\nOpen Elda to review them.`;
+      const message: OutboundMessage =
+        channel === "email"
+          ? { to: recipient, subject: "Elda: alerts you have not been sent yet", text, html: `<p>${lines.map(esc).join("<br>")}</p>` }
+          : channel === "web_push"
+            ? { to: recipient, attemptId: rows[0].id, ...digestPush(rows.length, [...byPatient.values()].map((p) => p.first)) }
+            : { to: recipient, text: text.slice(0, 600) };
+      const r = await senders[channel]!.send(message);
+      outcome = r.status === "failed" ? { status: "failed", error: r.error ?? "The provider refused the digest.", permanent: r.permanent } : { status: r.status, providerId: r.providerId };
+    } catch (err) {
+      outcome = unexpectedFailure(err, rows[0].id);
     }
-    const lines = [...byPatient].map(([who, items]) => `${who}: ${items.join("; ")}`);
-    const text = `Elda digest: ${rows.length} alert message${rows.length === 1 ? "" : "s"} held back in the last hour.\n${lines.join("\n")}\nOpen Elda to review them.`;
-    const message: OutboundMessage =
-      channel === "email"
-        ? { to: recipient, subject: "Elda: alerts you have not been sent yet", text, html: `<p>${lines.map(esc).join("<br>")}</p>` }
-        : { to: recipient, text: text.slice(0, 600) };
-    const result = await senders[channel]!.send(message);
-    await db.notificationAttempt.updateMany({
-      where: { id: { in: rows.map((r) => r.id) } },
-      data: { status: result.status, providerId: result.providerId ?? null, error: result.error ?? "sent in a digest", statusUpdatedAt: now },
-    });
+    await settleAttempts(rows.map((r) => ({ id: r.id, attemptCount: r.attemptCount + 1, outcome })), now);
     digests++;
   }
   return { digests, messages: held.length };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { sendPushes, type PushItem } from "./channels/push";
+import { claimAttempts, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type Settlement } from "./claim-attempts";
 import { logger } from "@/lib/observability/logger";
 
 /**
@@ -52,57 +53,71 @@ export async function pushToPatients(tx: Tx, pushes: PatientPush[], now: Date): 
 }
 
 /** What a pending push says, rendered from the reminder or the check-in's alert as they are now. */
-async function renderPush(a: { purpose: string; reminder_id: string | null; alert_id: string | null; patient_id: string }, now: Date) {
+async function renderPush(a: ClaimedAttempt, now: Date): Promise<PatientPush | { skip: string } | null> {
   if (a.purpose === "reminder" && a.reminder_id) {
+    const r = await db.reminder.findUnique({ where: { id: a.reminder_id }, select: { status: true } });
+    if (r && r.status !== "pending") return { skip: `The reminder was ${r.status} before this push went out.` };
     const { reminderPushFor } = await import("@/lib/reminders/deliver-reminders");
     return reminderPushFor(a.reminder_id);
   }
-  if (a.purpose === "check_in" && a.alert_id) {
+  if (a.purpose === "check_in" && a.alert_id && a.patient_id) {
+    const alert = await db.alert.findUnique({ where: { id: a.alert_id }, select: { status: true } });
+    if (alert && alert.status !== "open") return { skip: `The alert was ${alert.status} before this check-in went out.` };
     const { checkInPush } = await import("@/lib/inactivity/check-in-push");
     return checkInPush(db, a.patient_id, a.alert_id, now);
   }
   return null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Send pending patient pushes through FCM: claimed first (a conditional update, so two senders never
- * push the same one), sent in batches with sendEach, outcomes stored; tokens FCM reports dead are deleted.
+ * Send due patient pushes through FCM: claimed first (`sending`, under a lease, so two senders never push
+ * the same one), sent in batches with sendEach, every outcome settled (sent, failed with FCM's error, or
+ * pending again for a later try: docs/decisions/016); tokens FCM reports dead are deleted. One row that
+ * cannot be prepared never stops the others.
  */
-export async function sendPendingPushes(now: Date, limit = 2_000) {
-  const claimed = await db.$queryRaw<{ id: string; purpose: string; recipient: string; reminder_id: string | null; alert_id: string | null; patient_id: string }[]>`
-    UPDATE notification_attempts SET status = 'sent', sent_at = ${now}, status_updated_at = ${now}
-    WHERE id IN (SELECT id FROM notification_attempts WHERE status = 'pending' AND channel = 'push' ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id, purpose, recipient, reminder_id, alert_id, patient_id`;
-  if (claimed.length === 0) return { claimed: 0, sent: 0, simulated: 0, failed: 0, deadTokens: 0 };
-  const tokens = new Map((await db.pushToken.findMany({ where: { id: { in: claimed.map((c) => c.recipient) } }, select: { id: true, token: true } })).map((t) => [t.id, t.token]));
-  const ready: { attemptId: string; tokenId: string; item: PushItem }[] = [];
-  const cache = new Map<string, Awaited<ReturnType<typeof renderPush>>>();
-  for (const c of claimed) {
-    const key = `${c.purpose}:${c.reminder_id ?? c.alert_id ?? c.patient_id}`;
-    if (!cache.has(key)) cache.set(key, await renderPush(c, now));
-    const msg = cache.get(key);
-    const token = tokens.get(c.recipient);
-    if (!msg || !token) {
-      await db.notificationAttempt.update({ where: { id: c.id }, data: { status: "failed", error: token ? "Nothing to send." : "The push token was removed." } });
-      continue;
+export async function sendPendingPushes(now: Date, opts: { limit?: number; patientId?: string } = {}) {
+  const claimed = await claimAttempts(now, { channels: ["push"], limit: opts.limit ?? 2_000, patientId: opts.patientId });
+  const tally = { claimed: claimed.length, sent: 0, simulated: 0, failed: 0, skipped: 0, retrying: 0, deadTokens: 0 };
+  if (claimed.length === 0) return tally;
+  const settled = new Map<string, Settlement>();
+  const ready: { attempt: ClaimedAttempt; tokenId: string; item: PushItem }[] = [];
+  try {
+    const tokenIds = claimed.map((c) => c.recipient).filter((r) => UUID.test(r));
+    const tokens = new Map((await db.pushToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, token: true } })).map((t) => [t.id, t.token]));
+    const cache = new Map<string, Awaited<ReturnType<typeof renderPush>>>();
+    for (const c of claimed) {
+      try {
+        const key = `${c.purpose}:${c.reminder_id ?? c.alert_id ?? c.patient_id}`;
+        if (!cache.has(key)) cache.set(key, await renderPush(c, now));
+        const msg = cache.get(key);
+        const token = tokens.get(c.recipient);
+        if (!token) settled.set(c.id, { status: "failed", error: "The push token was removed.", permanent: true });
+        else if (!msg) settled.set(c.id, { status: "failed", error: "Nothing to send.", permanent: true });
+        else if ("skip" in msg) settled.set(c.id, { status: "skipped", error: msg.skip });
+        else ready.push({ attempt: c, tokenId: c.recipient, item: { token, title: msg.title, body: msg.body, data: msg.data, highPriority: msg.data.priority === "high" } });
+      } catch (err) {
+        settled.set(c.id, unexpectedFailure(err, c.id));
+      }
     }
-    ready.push({ attemptId: c.id, tokenId: c.recipient, item: { token, title: msg.title, body: msg.body, data: msg.data, highPriority: msg.data.priority === "high" } });
-  }
-  const results = await sendPushes(ready.map((r) => r.item));
-  const tally = { claimed: claimed.length, sent: 0, simulated: 0, failed: 0, deadTokens: 0 };
-  const dead: string[] = [];
-  for (const [i, r] of results.entries()) {
-    tally[r.status]++;
-    if (r.unregistered) dead.push(ready[i].tokenId);
+    const results = await sendPushes(ready.map((r) => r.item));
+    const dead: string[] = [];
+    for (const [i, r] of results.entries()) {
+      settled.set(ready[i].attempt.id, r.status === "failed" ? { status: "failed", error: r.error ?? "FCM refused the push.", permanent: r.permanent } : { status: r.status, providerId: r.providerId });
+      if (r.unregistered) dead.push(ready[i].tokenId);
+    }
+    if (dead.length) tally.deadTokens = (await db.pushToken.deleteMany({ where: { id: { in: [...new Set(dead)] } } })).count;
+  } catch (err) {
+    // whatever was not settled yet goes back for another try rather than waiting for its lease to run out
+    for (const c of claimed) if (!settled.has(c.id)) settled.set(c.id, unexpectedFailure(err, c.id));
   }
   // every outcome in one statement
-  await db.$executeRaw`
-    UPDATE notification_attempts n SET status = v.status::"NotificationStatus", provider_id = v.provider_id, error = v.error
-    FROM unnest(${ready.map((r) => r.attemptId)}::uuid[], ${results.map((r) => r.status)}::text[],
-                ${results.map((r) => r.providerId ?? null)}::text[], ${results.map((r) => r.error ?? null)}::text[]) AS v(id, status, provider_id, error)
-    WHERE n.id = v.id`;
-  if (dead.length) {
-    tally.deadTokens = (await db.pushToken.deleteMany({ where: { id: { in: [...new Set(dead)] } } })).count;
+  await settleAttempts(claimed.map((c) => ({ id: c.id, attemptCount: c.attempt_count, outcome: settled.get(c.id)! })), now);
+  for (const c of claimed) {
+    const o = settled.get(c.id)!;
+    if (willRetry(o, c.attempt_count, now)) tally.retrying++;
+    else tally[o.status]++;
   }
   return tally;
 }

@@ -5,6 +5,7 @@ import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories"
 import { registerPushToken } from "@/lib/devices/devices";
 import { createSchedule } from "@/lib/schedules/schedules";
 import { deliverDueReminders } from "@/lib/reminders/deliver-reminders";
+import { sendDailySummaries } from "@/lib/summaries/deliver-daily-summaries";
 import { setPushTransport } from "./channels/push";
 
 afterEach(() => setPushTransport(undefined));
@@ -48,5 +49,33 @@ describe("reminder pushes through FCM", () => {
     // the repeat at 14:10 reaches only the live token, flagged as a voice check-in
     await deliverDueReminders(new Date("2026-02-10T14:10:00Z"));
     expect(sent.at(-1)).toMatchObject({ token: "live-token", data: { voice_check_in: "true", retry_count: "1" } });
+  });
+});
+
+describe("a caregiver's push in the patient-push batch (issue 11, part 3)", () => {
+  it("does not stop the patient's reminder pushes, and nothing that did not reach FCM reads as sent", async () => {
+    const owner = await makeCaregiver();
+    await db.caregiver.update({ where: { id: owner.id }, data: { preferences: { notifications: { email: false, sms: false, push: true } } } });
+    const patient = await makePatient(owner, { timezone: "America/Chicago" });
+    const device = await pairDevice(patient.id);
+    await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: "betty-phone", platform: "android" }, new Date());
+    await createSchedule(owner.actor, patient.id, { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-11" }, new Date("2026-02-11T06:00:00Z"));
+    const t = new Date("2026-02-11T14:00:00Z");
+    // the caregiver's daily summary is recorded first (push ticked), then the 08:00 reminder is due in the same minute
+    await sendDailySummaries(owner.id, t);
+    const sent = fakeFcm("none");
+    const outcome = await deliverDueReminders(t).then(
+      () => "ok",
+      (err: Error) => err.message,
+    );
+    // (other tests' patients may have reminders due in the same minute)
+    expect(sent.filter((m) => "token" in m && m.token === "betty-phone")).toHaveLength(1);
+    const patientPushes = await db.notificationAttempt.findMany({ where: { patientId: patient.id, channel: "push", purpose: "reminder" } });
+    expect(patientPushes.map((a) => a.status)).toEqual(["sent"]);
+    expect(patientPushes[0].providerId).toMatch(/^projects\/elda\/messages\//);
+    // no attempt of any kind reads "sent" without the provider having taken it
+    const all = await db.notificationAttempt.findMany({ where: { patientId: patient.id } });
+    expect(all.filter((a) => a.status === "sent" && !a.providerId)).toEqual([]);
+    expect(outcome).toBe("ok");
   });
 });

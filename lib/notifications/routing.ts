@@ -32,11 +32,16 @@ export function quietHoursEnd(q: Preferences["quiet_hours"], zone: string, now: 
   return end.toJSDate();
 }
 
-export type Channel = "sms" | "voice" | "push" | "email";
+export type Channel = "sms" | "voice" | "web_push" | "email";
+
+/** The channels a caregiver ticked ("push" is Web Push to their browsers). */
+export function enabledChannels(prefs: Preferences): Channel[] {
+  return (["sms", "push", "email"] as const).filter((c) => prefs.notifications[c]).map((c) => (c === "push" ? "web_push" : c));
+}
 
 /** The caregiver's enabled channels; a critical alert also places a voice call. */
 export function channelsFor(prefs: Preferences, severity: Level): Channel[] {
-  const out: Channel[] = (["sms", "push", "email"] as const).filter((c) => prefs.notifications[c]);
+  const out = enabledChannels(prefs);
   if (severity === "critical") out.push("voice");
   return out;
 }

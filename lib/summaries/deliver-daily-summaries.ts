@@ -2,6 +2,7 @@ import "server-only";
 import { DateTime } from "luxon";
 import { db, type Prisma } from "@/lib/db/client";
 import { effectivePreferences } from "@/lib/caregivers/preferences";
+import { enabledChannels, quietHoursEnd } from "@/lib/notifications/routing";
 import { computeDailySummary } from "./compute-daily-summary";
 
 /**
@@ -24,32 +25,46 @@ export async function findCaregiversDueForSummary(now: Date) {
 
 /**
  * Send one caregiver today's summaries: for each patient on their care teams, that patient's local day so
- * far, through every channel the caregiver enabled. The attempts are recorded (pending) here; the
- * notification layer delivers them. Idempotent: the attempt keys name caregiver, day, patient and channel.
+ * far, through every channel the caregiver enabled (push: each browser they turned notifications on in).
+ * The attempts are recorded (pending) here; the notification layer delivers them, after the caregiver's
+ * quiet hours when the summary time falls inside them. Idempotent: the attempt keys name caregiver, day,
+ * patient and channel (and browser).
  */
 export async function sendDailySummaries(caregiverId: string, now: Date) {
   const c = await db.caregiver.findUniqueOrThrow({
     where: { id: caregiverId },
-    select: { timezone: true, preferences: true, email: true, phoneNumber: true, careTeams: { where: { patient: { isActive: true } }, select: { patientId: true, patient: { select: { timezone: true } } } } },
+    select: {
+      timezone: true,
+      preferences: true,
+      email: true,
+      phoneNumber: true,
+      careTeams: { where: { patient: { isActive: true } }, select: { patientId: true, patient: { select: { timezone: true } } } },
+      webPushSubscriptions: { select: { id: true }, orderBy: { createdAt: "asc" } },
+    },
   });
   const prefs = effectivePreferences(c.preferences);
   const myDay = DateTime.fromJSDate(now, { zone: c.timezone }).toISODate()!;
-  const channels = (["email", "sms", "push"] as const).filter((ch) => prefs.notifications[ch]);
+  const channels = enabledChannels(prefs);
+  // not a critical message: inside quiet hours it waits for them to end (SPEC §7)
+  const notBefore = quietHoursEnd(prefs.quiet_hours, c.timezone, now);
   let summaries = 0;
   for (const t of c.careTeams) {
     const patientDay = DateTime.fromJSDate(now, { zone: t.patient.timezone }).toISODate()!;
     await db.$transaction(async (tx) => {
       const s = await computeDailySummary(tx, t.patientId, patientDay, now);
       const base = { patientId: t.patientId, caregiverId, summaryId: s.id, purpose: "daily_summary" as const, createdAt: now };
+      const key = (channel: string) => `summary:${caregiverId}:${myDay}:${t.patientId}:${channel}`;
+      const pending = { status: "pending" as const, nextAttemptAt: notBefore };
       const rows: Prisma.NotificationAttemptCreateManyInput[] = channels.length
-        ? channels.map((channel) => ({
-            ...base,
-            channel,
-            idempotencyKey: `summary:${caregiverId}:${myDay}:${t.patientId}:${channel}`,
-            recipient: channel === "email" ? c.email : channel === "sms" ? (c.phoneNumber ?? "no phone number") : "caregiver push",
-            status: channel === "sms" && !c.phoneNumber ? ("skipped" as const) : ("pending" as const),
-          }))
-        : [{ ...base, channel: "email" as const, idempotencyKey: `summary:${caregiverId}:${myDay}:${t.patientId}:none`, recipient: "no channel enabled", status: "skipped" as const }];
+        ? channels.flatMap((channel): Prisma.NotificationAttemptCreateManyInput[] => {
+            if (channel === "web_push") {
+              if (c.webPushSubscriptions.length === 0) return [{ ...base, channel, idempotencyKey: key(channel), recipient: "no browser", status: "skipped", error: "No browser has turned on Elda notifications." }];
+              return c.webPushSubscriptions.map((w) => ({ ...base, ...pending, channel, idempotencyKey: `${key(channel)}:${w.id}`, recipient: w.id }));
+            }
+            if (channel === "sms" && !c.phoneNumber) return [{ ...base, channel, idempotencyKey: key(channel), recipient: "no phone number", status: "skipped" }];
+            return [{ ...base, ...pending, channel, idempotencyKey: key(channel), recipient: channel === "email" ? c.email : c.phoneNumber! }];
+          })
+        : [{ ...base, channel: "email" as const, idempotencyKey: key("none"), recipient: "no channel enabled", status: "skipped" as const }];
       await tx.notificationAttempt.createMany({ data: rows, skipDuplicates: true });
     });
     summaries++;

@@ -50,7 +50,7 @@ describe("daily summaries", () => {
     expect(await due("2026-01-23T19:59:00Z")).toBe(false); // 19:59 in London
     expect(await due("2026-01-23T20:00:00Z")).toBe(true);
     const sent = await sendDailySummaries(owner.id, at("2026-01-23T20:00:00Z"));
-    expect(sent).toMatchObject({ summaries: 1, channels: ["email", "sms"] });
+    expect(sent).toMatchObject({ summaries: 1, channels: ["sms", "email"] });
     const attempts = await db.notificationAttempt.findMany({ where: { caregiverId: owner.id, purpose: "daily_summary" }, orderBy: { channel: "asc" } });
     expect(attempts.map((a) => `${a.channel}:${a.status}`).sort()).toEqual(["email:pending", "sms:skipped"]);
     expect(await due("2026-01-23T22:00:00Z")).toBe(false);

@@ -1,3 +1,4 @@
+import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { call, type CallOptions } from "@/lib/testing/http";
@@ -49,6 +50,8 @@ import * as patientAnalyticsExport from "./patients/[id]/analytics/export/route"
 import * as auditEvents from "./organizations/[id]/audit-events/route";
 import * as patientConsents from "./patients/[id]/consents/route";
 import * as consentRevoke from "./consents/[id]/revoke/route";
+import * as pushSubscription from "./auth/me/push-subscriptions/[id]/route";
+import * as pushSubscriptionTest from "./auth/me/push-subscriptions/[id]/test/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -71,6 +74,8 @@ interface Ctx {
   noteId: string;
   conversationId: string;
   consentId: string;
+  /** the owner's browser subscribed to Web Push */
+  pushSubscriptionId: string;
 }
 interface Case {
   name: string;
@@ -136,6 +141,8 @@ const cases: Case[] = [
   { name: "GET consents", handler: patientConsents.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "POST consent", handler: patientConsents.POST, opts: (c) => ({ params: { id: c.patientId }, body: { kind: "ai_companion", granted: false, given_by: "patient" } }) },
   { name: "POST consent revoke", handler: consentRevoke.POST, opts: (c) => ({ params: { id: c.consentId } }) },
+  { name: "DELETE push subscription", handler: pushSubscription.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.pushSubscriptionId } }) },
+  { name: "POST push subscription test", handler: pushSubscriptionTest.POST, opts: (c) => ({ params: { id: c.pushSubscriptionId } }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
@@ -155,7 +162,7 @@ let outsiderDevice: string;
 let snapshot: string;
 
 async function state(c: Ctx) {
-  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents] = await Promise.all([
+  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents, browsers, attempts] = await Promise.all([
     db.patient.findUnique({ where: { id: c.patientId } }),
     db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.alert.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
@@ -169,8 +176,10 @@ async function state(c: Ctx) {
     db.dailySummary.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.caregiverNote.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
     db.consent.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+    db.webPushSubscription.findMany({ where: { caregiverId: c.owner.id }, orderBy: { id: "asc" } }),
+    db.notificationAttempt.count({ where: { caregiverId: c.owner.id } }),
   ]);
-  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents });
+  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents, browsers, attempts });
 }
 
 beforeAll(async () => {
@@ -184,7 +193,12 @@ beforeAll(async () => {
   const n = await db.caregiverNote.create({ data: { patientId: p.id, authorId: owner.id, title: "Garden", content: "Loves roses", category: "preferences" } });
   const conv = await db.conversation.create({ data: { patientId: p.id, conversationType: "spontaneous" } });
   const consent = await db.consent.create({ data: { patientId: p.id, kind: "data_processing", granted: true, givenBy: "patient", recordedById: owner.id } });
-  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: pendingReminder.id, scheduleId: sched.id, summaryId: sum.id, noteId: n.id, conversationId: conv.id, consentId: consent.id };
+  const browserKey = createECDH("prime256v1");
+  browserKey.generateKeys();
+  const browser = await db.webPushSubscription.create({
+    data: { caregiverId: owner.id, endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${randomUUID()}`, p256dh: browserKey.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") },
+  });
+  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: pendingReminder.id, scheduleId: sched.id, summaryId: sum.id, noteId: n.id, conversationId: conv.id, consentId: consent.id, pushSubscriptionId: browser.id };
   outsider = await makeCaregiver(); // owner of another organization
   outsiderDevice = (await pairDevice((await makePatient(outsider)).id)).credential;
   sameOrgMember = await makeCaregiver({ organizationId: owner.organizationId, role: "member" });
@@ -224,5 +238,6 @@ describe("cross-organization matrix", () => {
     expect((await call(orgSettings.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
     expect((await call(patientConsents.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
     expect((await call(auditEvents.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
+    expect((await call(pushSubscriptionTest.POST, { token: ctx.owner.token, params: { id: ctx.pushSubscriptionId } })).body.status).toBe("simulated");
   });
 });

@@ -5,6 +5,8 @@ import { logger } from "@/lib/observability/logger";
 import type { ChannelResult, ChannelSender, OutboundMessage } from "./types";
 
 type Client = ReturnType<typeof twilio>;
+/** well inside a sender's claim (lib/notifications/claim-attempts.ts) */
+const TIMEOUT_MS = 15_000;
 let cached: Client | null | undefined;
 
 /** The Twilio REST client, or null without credentials. TWILIO_API_BASE_URL points it at a local fake in tests. */
@@ -19,12 +21,17 @@ function client(): Client | null {
         return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/[^/]+/, base) } as never);
       }
     }
-    return (cached = twilio(c.accountSid, c.authToken, { httpClient: new LocalRequestClient() }));
+    return (cached = twilio(c.accountSid, c.authToken, { httpClient: new LocalRequestClient({ timeout: TIMEOUT_MS }) }));
   }
-  return (cached = twilio(c.accountSid, c.authToken));
+  return (cached = twilio(c.accountSid, c.authToken, { timeout: TIMEOUT_MS }));
 }
 
-const failure = (err: unknown): ChannelResult => ({ status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500) });
+/** Twilio refused the request itself (4xx: an invalid or unsubscribed number...): another try cannot help; 429, 5xx and network errors can. */
+const failure = (err: unknown): ChannelResult => {
+  const status = Number((err as { status?: number })?.status);
+  const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return { status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500), permanent };
+};
 
 export const smsSender: ChannelSender = {
   async send(m: OutboundMessage) {

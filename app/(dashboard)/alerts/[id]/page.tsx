@@ -34,9 +34,10 @@ const EVENT_LABEL: Record<string, string> = {
   escalated: "Care team contacted",
   nobody_reached: "Nobody acknowledged in time",
 };
-const CHANNEL_LABEL: Record<string, string> = { sms: "Text message", voice: "Phone call", push: "App notification", email: "Email" };
+const CHANNEL_LABEL: Record<string, string> = { sms: "Text message", voice: "Phone call", push: "App notification", web_push: "Browser notification", email: "Email" };
 const DELIVERY_STATUS: Record<string, string> = {
   pending: "Waiting to send",
+  sending: "Sending",
   held: "Held (hourly limit)",
   sent: "Sent",
   delivered: "Delivered",
@@ -246,6 +247,11 @@ export default async function AlertPage({ params, searchParams }: Props) {
                     <td className="py-2 pr-4 align-top">
                       {DELIVERY_STATUS[d.status] ?? d.status}
                       {d.held_until && <span className="block text-stone-600">until {formatDateTime(d.held_until, tz)}</span>}
+                      {d.next_try_at && (
+                        <span className="block text-stone-600">
+                          tried {plural(d.tries, "time")}; next try {formatDateTime(d.next_try_at, tz)}
+                        </span>
+                      )}
                       {d.error && <span className="block text-red-800">{d.error}</span>}
                     </td>
                   </tr>

@@ -6,6 +6,8 @@ import { pageActor, withRequestContext } from "@/lib/dashboard/request";
 import { Card } from "@/components/ui/card";
 import { NotificationsForm } from "@/components/settings/notifications-form";
 import { SectionHeading } from "@/components/settings/section-heading";
+import { BrowserNotifications } from "@/components/settings/browser-notifications";
+import { listPushSubscriptions } from "@/lib/notifications/web-push-subscriptions";
 import { updatePreferencesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notification settings" };
@@ -15,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function NotificationSettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await pageActor();
   const sp = await searchParams;
-  const [prefs, me] = await withRequestContext(() => Promise.all([getPreferences(actor), getMyProfile(actor)]));
+  const [prefs, me, browsers] = await withRequestContext(() => Promise.all([getPreferences(actor), getMyProfile(actor), listPushSubscriptions(actor)]));
   return (
     <>
       <SectionHeading
@@ -29,6 +31,13 @@ export default async function NotificationSettingsPage({ searchParams }: { searc
       />
       <Card>
         <NotificationsForm key={String(sp.saved ?? "")} action={updatePreferencesAction} saved={preferencesToForm(prefs)} />
+      </Card>
+      <Card>
+        <BrowserNotifications
+          vapidPublicKey={browsers.vapid_public_key}
+          saved={browsers.items.map((b) => ({ id: b.id, endpoint: b.endpoint }))}
+          pushTicked={prefs.notifications.push}
+        />
       </Card>
     </>
   );

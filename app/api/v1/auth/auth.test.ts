@@ -13,6 +13,10 @@ import * as apiKeys from "./api-keys/route";
 import * as apiKey from "./api-keys/[id]/route";
 import * as rotate from "./api-keys/[id]/rotate/route";
 import * as patients from "../patients/route";
+import * as pushSubscriptions from "./me/push-subscriptions/route";
+import * as pushSubscription from "./me/push-subscriptions/[id]/route";
+import * as pushSubscriptionTest from "./me/push-subscriptions/[id]/test/route";
+import { createECDH, randomBytes } from "node:crypto";
 
 const uniqueEmail = () => `sarah-${crypto.randomUUID()}@example.test`;
 const strong = "violet-Lantern-river-42";
@@ -248,6 +252,25 @@ describe("personal API keys", () => {
     expect((await call(patients.GET, { token: key, path: "/api/v1/patients" })).status).toBe(200);
     const w = await call(patients.POST, { token: key, body: { first_name: "A", last_name: "B", date_of_birth: "1940-01-01" } });
     expect(w.status).toBe(403);
+  });
+
+  it("push subscriptions: a read-only key lists them but cannot subscribe, unsubscribe or send a test; a write-only key can do those but not list", async () => {
+    const cg = await makeCaregiver();
+    const readKey = (await call(apiKeys.POST, { token: cg.token, body: { name: "Read", scopes: ["read"] } })).body.key;
+    const writeKey = (await call(apiKeys.POST, { token: cg.token, body: { name: "Write", scopes: ["write"] } })).body.key;
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    const body = { endpoint: `https://fcm.googleapis.com/fcm/send/scope-${crypto.randomUUID()}`, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") } };
+    expect((await call(pushSubscriptions.POST, { token: readKey, body })).status).toBe(403);
+    const made = await call(pushSubscriptions.POST, { token: writeKey, body });
+    expect(made.status).toBe(201);
+    expect((await call(pushSubscriptions.GET, { token: readKey })).body.items).toHaveLength(1);
+    expect((await call(pushSubscriptions.GET, { token: writeKey })).status).toBe(403);
+    expect((await call(pushSubscriptionTest.POST, { token: readKey, params: { id: made.body.id } })).status).toBe(403);
+    expect((await call(pushSubscription.DELETE, { method: "DELETE", token: readKey, params: { id: made.body.id } })).status).toBe(403);
+    expect(await db.notificationAttempt.count({ where: { caregiverId: cg.id } })).toBe(0);
+    expect((await call(pushSubscriptionTest.POST, { token: writeKey, params: { id: made.body.id } })).body.status).toBe("simulated");
+    expect((await call(pushSubscription.DELETE, { method: "DELETE", token: writeKey, params: { id: made.body.id } })).status).toBe(200);
   });
 
   it("rotates with an overlap: both keys work until the old one expires", async () => {

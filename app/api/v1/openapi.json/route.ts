@@ -6,6 +6,9 @@ import * as refresh from "../auth/refresh/route";
 import * as logout from "../auth/logout/route";
 import * as me from "../auth/me/route";
 import * as preferences from "../auth/me/preferences/route";
+import * as pushSubscriptions from "../auth/me/push-subscriptions/route";
+import * as pushSubscription from "../auth/me/push-subscriptions/[id]/route";
+import * as pushSubscriptionTest from "../auth/me/push-subscriptions/[id]/test/route";
 import * as changePassword from "../auth/change-password/route";
 import * as apiKeys from "../auth/api-keys/route";
 import * as apiKey from "../auth/api-keys/[id]/route";
@@ -73,7 +76,7 @@ import * as systemStatus from "../../health/status/route";
 
 // Every API route module; a test checks that none is missing.
 const modules: Record<string, unknown>[] = [
-  register, login, refresh, logout, me, preferences, changePassword, apiKeys, apiKey, apiKeyRotate,
+  register, login, refresh, logout, me, preferences, pushSubscriptions, pushSubscription, pushSubscriptionTest, changePassword, apiKeys, apiKey, apiKeyRotate,
   organizations, organization, members, member, settings,
   patients, patient, careTeam, careTeamMember, patientAlerts, alerts, alert, health, ready, systemStatus,
   mobileSetup, mobileDeviceToken, mobileSchedules, mobileReminders, mobileAcknowledge, heartbeat, activity, devices, pairingCode, revokeDevice,
