@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/db/generated/client";
 import { config } from "@/lib/config";
+import { describeFailure } from "@/lib/jobs/describe-failure";
+import { logger } from "@/lib/observability/logger";
 import { emailSender } from "./channels/email";
 import { smsSender, voiceSender } from "./channels/twilio";
 import type { ChannelResult, ChannelSender, OutboundMessage } from "./channels/types";
@@ -59,6 +61,19 @@ async function render(a: Claimed): Promise<OutboundMessage | null> {
   return null;
 }
 
+/** One claimed attempt: a failure to render or send it fails that attempt alone, never the rest of the claim. */
+async function sendOne(a: Claimed): Promise<ChannelResult> {
+  try {
+    const sender = senders[a.channel];
+    const message = await render(a);
+    return !sender || !message ? { status: "failed", error: "Nothing to send." } : await sender.send(message);
+  } catch (err) {
+    const d = describeFailure(err);
+    logger.warn({ attemptId: a.id, channel: a.channel, errorClass: d.errorClass }, "notification could not be sent; marked failed");
+    return { status: "failed", error: `Could not be sent: ${d.message}`.slice(0, 1000) };
+  }
+}
+
 /**
  * Send pending attempts (or only those of one alert). Each attempt is claimed with a conditional update
  * before it is sent, so two dispatchers never send the same one; a crash mid-send leaves it "sent"
@@ -76,9 +91,7 @@ export async function dispatchPending(now: Date, filter: { alertId?: string } = 
     RETURNING id, channel, purpose, recipient, alert_id, summary_id, patient_id`;
   const tally = { sent: 0, simulated: 0, failed: 0 };
   for (const a of claimed) {
-    const sender = senders[a.channel];
-    const message = await render(a);
-    const result: ChannelResult = !sender || !message ? { status: "failed", error: "Nothing to send." } : await sender.send(message);
+    const result = await sendOne(a);
     tally[result.status]++;
     await db.notificationAttempt.update({
       where: { id: a.id },
@@ -119,7 +132,13 @@ export async function sendDigests(now: Date) {
       channel === "email"
         ? { to: recipient, subject: "Elda: alerts you have not been sent yet", text, html: `<p>${lines.map(esc).join("<br>")}</p>` }
         : { to: recipient, text: text.slice(0, 600) };
-    const result = await senders[channel]!.send(message);
+    let result: ChannelResult;
+    try {
+      result = await senders[channel]!.send(message);
+    } catch (err) {
+      // claimed as sent above: record that it was not, and go on with the next digest
+      result = { status: "failed", error: `Could not be sent: ${describeFailure(err).message}`.slice(0, 1000) };
+    }
     await db.notificationAttempt.updateMany({
       where: { id: { in: rows.map((r) => r.id) } },
       data: { status: result.status, providerId: result.providerId ?? null, error: result.error ?? "sent in a digest", statusUpdatedAt: now },

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { sendPushes, type PushItem } from "./channels/push";
 import { logger } from "@/lib/observability/logger";
+import { describeFailure } from "@/lib/jobs/describe-failure";
 
 /**
  * The patient-push part of the notification layer (SPEC §3 data fields). Every attempt is a
@@ -77,13 +78,23 @@ export async function sendPendingPushes(now: Date, limit = 2_000) {
   const tokens = new Map((await db.pushToken.findMany({ where: { id: { in: claimed.map((c) => c.recipient) } }, select: { id: true, token: true } })).map((t) => [t.id, t.token]));
   const ready: { attemptId: string; tokenId: string; item: PushItem }[] = [];
   const cache = new Map<string, Awaited<ReturnType<typeof renderPush>>>();
+  const unrenderable = new Map<string, string>();
   for (const c of claimed) {
     const key = `${c.purpose}:${c.reminder_id ?? c.alert_id ?? c.patient_id}`;
-    if (!cache.has(key)) cache.set(key, await renderPush(c, now));
+    // one push that cannot be rendered (a patient's bad data) fails alone: the rest of the claim still goes out
+    if (!cache.has(key)) {
+      try {
+        cache.set(key, await renderPush(c, now));
+      } catch (err) {
+        cache.set(key, null);
+        unrenderable.set(key, `Could not be rendered: ${describeFailure(err).message}`.slice(0, 1000));
+        logger.warn({ attemptId: c.id, patientId: c.patient_id, errorClass: describeFailure(err).errorClass }, "patient push could not be rendered; marked failed");
+      }
+    }
     const msg = cache.get(key);
     const token = tokens.get(c.recipient);
     if (!msg || !token) {
-      await db.notificationAttempt.update({ where: { id: c.id }, data: { status: "failed", error: token ? "Nothing to send." : "The push token was removed." } });
+      await db.notificationAttempt.update({ where: { id: c.id }, data: { status: "failed", error: unrenderable.get(key) ?? (token ? "Nothing to send." : "The push token was removed.") } });
       continue;
     }
     ready.push({ attemptId: c.id, tokenId: c.recipient, item: { token, title: msg.title, body: msg.body, data: msg.data, highPriority: msg.data.priority === "high" } });
