@@ -16,11 +16,14 @@ const asError = (err: unknown): ErrorLike => (err && typeof err === "object" ? (
 const adapterCause = (err: unknown) => asError(err).meta?.driverAdapterError?.cause;
 
 /** The PostgreSQL SQLSTATE behind an error from pg or from Prisma's driver adapter, if any. */
+// five characters, and not one of Prisma's own codes (P1000-P6999; SQLSTATE's P0 class is PL/pgSQL's)
+const isSqlState = (code: unknown): code is string => typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^P[1-9]\d{3}$/.test(code);
+
 export function sqlState(err: unknown): string | null {
   const e = asError(err);
-  if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   const original = adapterCause(err)?.originalCode ?? e.meta?.code;
-  if (typeof original === "string" && /^[0-9A-Z]{5}$/.test(original)) return original;
+  if (isSqlState(original)) return original;
+  if (isSqlState(e.code)) return e.code;
   return e.cause ? sqlState(e.cause) : null;
 }
 
