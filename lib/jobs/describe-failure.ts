@@ -51,6 +51,8 @@ export function isTransient(err: unknown): boolean {
 export function redact(message: string): string {
   return message
     .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '"…"')
+    // Intl names the value it refused without quotes
+    .replace(/(Invalid time zone specified:)\s*\S+/g, "$1 …")
     .replace(/\S+@\S+/g, "[address]")
     .replace(/\+?\d[\d ().-]{5,}\d/g, "[number]")
     .replace(/\s+/g, " ")
