@@ -111,51 +111,57 @@ async function generateIn(now: Date, horizonHours: number, scope: Scope, isolati
     if (batch.length === 0) break;
     cursor = batch[batch.length - 1].id;
     schedules += batch.length;
-    // the occurrences, per patient: one whose schedules cannot be computed is set aside whole
-    const byPatient = new Map<string, Prisma.ReminderCreateManyInput[]>();
+    // the occurrences, column by column; a patient whose schedules cannot be computed is set aside whole
+    const cols = { id: [] as string[], patient: [] as string[], schedule: [] as string[], at: [] as Date[], type: [] as string[], title: [] as string[], message: [] as (string | null)[], next: [] as Date[] };
     for (const s of batch) {
       if (isolation.failed.has(s.patient_id)) continue;
+      let occurrences;
       try {
         assertZoneKnown(s.timezone);
         const rule = { recurrence: s.recurrence, daysOfWeek: s.days_of_week, intervalDays: s.interval_days, timesOfDay: s.times_of_day, startDate: s.start_date, endDate: s.end_date };
-        const rows = byPatient.get(s.patient_id) ?? [];
-        for (const o of occurrencesBetween(rule, s.timezone, now, to, cache)) {
-          rows.push({ id: randomUUID(), patientId: s.patient_id, scheduleId: s.id, occurrenceAt: o.at, type: s.type, title: s.title, message: s.instructions, dueAt: o.at, nextActionAt: new Date(o.at.getTime() - s.advance_notice_minutes * 60_000) });
-        }
-        byPatient.set(s.patient_id, rows);
+        occurrences = occurrencesBetween(rule, s.timezone, now, to, cache);
       } catch (err) {
-        byPatient.delete(s.patient_id);
         isolation.fail(s.patient_id, err);
+        continue;
+      }
+      for (const o of occurrences) {
+        cols.id.push(randomUUID());
+        cols.patient.push(s.patient_id);
+        cols.schedule.push(s.id);
+        cols.at.push(o.at);
+        cols.type.push(s.type);
+        cols.title.push(s.title);
+        cols.message.push(s.instructions);
+        cols.next.push(new Date(o.at.getTime() - s.advance_notice_minutes * 60_000));
       }
     }
-    const patients = [...byPatient.keys()].filter((id) => !isolation.failed.has(id));
-    const inserted = await isolation.batch((only) => insertInstances(only ?? patients, byPatient), patients);
+    const patients = [...new Set(cols.patient)].filter((id) => !isolation.failed.has(id));
+    const inserted = await isolation.batch((only) => insertInstances(cols, only ?? (isolation.failed.size ? patients : null)), patients);
     created += inserted.reduce((a, n) => a + n, 0);
     if (batch.length < BATCH) break;
   }
   return { schedules, created };
 }
 
-/** Every instance of these patients in one INSERT ... SELECT FROM unnest(...). */
-async function insertInstances(patients: string[], byPatient: Map<string, Prisma.ReminderCreateManyInput[]>) {
-  const rows = patients.flatMap((id) => byPatient.get(id) ?? []);
-  if (rows.length === 0) return 0;
+type Columns = { id: string[]; patient: string[]; schedule: string[]; at: Date[]; type: string[]; title: string[]; message: (string | null)[]; next: Date[] };
+
+/** The batch's instances (or only those of some patients) in one INSERT ... SELECT FROM unnest(...). */
+async function insertInstances(all: Columns, only: string[] | null) {
+  let cols = all;
+  if (only) {
+    const keep = new Set(only);
+    const rows = all.patient.flatMap((p, i) => (keep.has(p) ? [i] : []));
+    const pick = <T>(xs: T[]) => rows.map((i) => xs[i]);
+    cols = { id: pick(all.id), patient: pick(all.patient), schedule: pick(all.schedule), at: pick(all.at), type: pick(all.type), title: pick(all.title), message: pick(all.message), next: pick(all.next) };
+  }
+  if (cols.id.length === 0) return 0;
   const r = await pool.query(
     `INSERT INTO reminders (id, patient_id, schedule_id, occurrence_at, due_at, type, title, message, status, next_action_at, updated_at)
      SELECT v.id, v.patient_id, v.schedule_id, v.at, v.at, v.type::"ScheduleType", v.title, v.message, 'pending', v.next, now()
      FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
           AS v(id, patient_id, schedule_id, at, type, title, message, next)
      ON CONFLICT (schedule_id, occurrence_at) DO NOTHING`,
-    [
-      rows.map((r) => r.id),
-      rows.map((r) => r.patientId),
-      rows.map((r) => r.scheduleId),
-      rows.map((r) => r.occurrenceAt),
-      rows.map((r) => r.type),
-      rows.map((r) => r.title),
-      rows.map((r) => r.message ?? null),
-      rows.map((r) => r.nextActionAt),
-    ],
+    [cols.id, cols.patient, cols.schedule, cols.at, cols.type, cols.title, cols.message, cols.next],
   );
   return r.rowCount ?? 0;
 }
