@@ -9,6 +9,7 @@ import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { findCaregiversDueForSummaryIsolated, sendDailySummariesIsolated } from "@/lib/summaries/deliver-daily-summaries";
 import * as metricsRoute from "@/app/api/metrics/route";
 import { sweepInactivity } from "@/lib/inactivity/sweep-inactivity";
+import { sendPendingPushes } from "@/lib/notifications/push-to-patient";
 import { EmbeddedRunner } from "./embedded-runner";
 import { jobs } from "./jobs";
 
@@ -147,5 +148,27 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
     await db.$executeRaw`UPDATE patients SET timezone = 'America/Los_Angeles' WHERE id = ${lee.id}::uuid`;
     await sweepInactivity(at("2026-02-25T19:05:00Z"));
     expect(await quarantine("inactivity", lee.id)).toBeNull();
+  });
+
+  it("a pending push that cannot be rendered fails alone: the rest of the claim is sent, nothing unsent is recorded as sent", async () => {
+    const owner = await makeCaregiver();
+    const good = await pairedPatient(owner, "Gus");
+    const bad = await pairedPatient(owner, "Hal");
+    const pending = async (patientId: string) => {
+      const r = await db.reminder.findFirstOrThrow({ where: { patientId }, orderBy: { dueAt: "asc" } });
+      const token = await db.pushToken.findFirstOrThrow({ where: { device: { patientId } } });
+      return db.notificationAttempt.create({
+        data: { idempotencyKey: `reminder:${r.id}:push:1:test:${token.id}`, patientId, reminderId: r.id, channel: "push", purpose: "reminder", recipient: token.id, status: "pending", createdAt: at("2026-02-26T14:00:00Z") },
+      });
+    };
+    const a = await pending(bad.id);
+    const b = await pending(good.id);
+    await db.$executeRaw`UPDATE patients SET timezone = 'Mars/Olympus' WHERE id = ${bad.id}::uuid`;
+    await sendPendingPushes(at("2026-02-26T14:00:00Z"));
+    expect(await db.notificationAttempt.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "simulated" });
+    const failed = await db.notificationAttempt.findUniqueOrThrow({ where: { id: a.id } });
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toBe("Could not be rendered: Invalid time zone specified: …");
+    await db.$executeRaw`UPDATE patients SET timezone = 'America/Chicago' WHERE id = ${bad.id}::uuid`;
   });
 });
