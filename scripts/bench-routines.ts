@@ -1,12 +1,13 @@
 // The routines benchmark (`npm run bench -- routines`): 100,000 paired patients with 8 schedules each on
 // PostgreSQL. Measures generating one day of reminder instances, the delivery sweep over the busiest minute
 // (find what is due, advance each instance, hand the pushes to the notification layer), and the inactivity
-// sweep (find every silent patient in one statement and build the fan-out). Prints markdown.
+// sweep (find every silent patient in one statement and build the fan-out), then the same sweeps with one
+// poisoned row (fault isolation splits the batch to find it). Prints markdown.
 // Run through scripts/bench.mjs, which creates the database and sets DATABASE_URL.
 import { db } from "@/lib/db/client";
 import { generateReminderInstances } from "@/lib/reminders/generate-reminders";
 import { deliverDueReminders } from "@/lib/reminders/deliver-reminders";
-import { findSilentPatients, evaluateSilentPatient } from "@/lib/inactivity/sweep-inactivity";
+import { findSilentPatientsIsolated, evaluateSilentPatient } from "@/lib/inactivity/sweep-inactivity";
 
 const PATIENTS = Number(process.env.BENCH_ALL_PATIENTS ?? 100_000);
 const ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"];
@@ -59,13 +60,34 @@ async function main() {
   // inactivity at 19:00 UTC (13:00 in Chicago): the sweep finds and fans out; evaluation runs per patient
   const later = new Date("2026-01-15T19:00:00Z");
   t0 = performance.now();
-  const silent = await findSilentPatients(later);
+  const silent = await findSilentPatientsIsolated(later);
   const events = silent.map((p) => ({ name: "inactivity/patient.check", id: `inactivity-${p.patient_id}`, data: { patient_id: p.patient_id, organization_id: p.organization_id } }));
   rows.push(`| inactivity sweep: find and fan out (${PATIENTS.toLocaleString("en")} patients) | 1 statement | ${events.length.toLocaleString("en")} silent patients | ${(ms(t0) / 1000).toFixed(1)} s |`);
   t0 = performance.now();
   const sample = silent.slice(0, 500);
   for (const p of sample) await evaluateSilentPatient(p, later);
   rows.push(`| per-patient inactivity evaluation (fanned-out job), sequential | ${sample.length} patients | ${(sample.length / ((performance.now() - t0) / 1000)).toFixed(0)} per second | ${(ms(t0) / 1000).toFixed(1)} s |`);
+  // the failure path (lib/jobs/isolate-failures.ts): one poisoned row in a batch, found by halving
+  const [victim] = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT patient_id AS id FROM reminders WHERE due_at = '2026-01-15T14:00:00Z' ORDER BY patient_id LIMIT 1`);
+  await db.$executeRawUnsafe(`UPDATE patients SET timezone = 'Mars/Olympus' WHERE id = '${victim.id}'`);
+  const repeat = new Date("2026-01-15T14:10:00Z");
+  t0 = performance.now();
+  let repeated = 0;
+  let quarantined = 0;
+  batches = 0;
+  for (;;) {
+    const r = await deliverDueReminders(repeat, 5_000);
+    batches++;
+    repeated += r.pushed;
+    quarantined += r.quarantined;
+    // a split batch claims a little less than the limit: stop once nothing is left
+    if (r.claimed === 0) break;
+  }
+  rows.push(`| delivery sweep 10 minutes later (the repeats), one patient's zone poisoned | ${batches} batches | ${repeated.toLocaleString("en")} pushed, ${quarantined} quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`);
+  await db.$executeRawUnsafe(`UPDATE patients SET timezone = 'US/Pacific-New' WHERE id = '${victim.id}'`);
+  t0 = performance.now();
+  const found = await findSilentPatientsIsolated(new Date("2026-01-15T19:30:00Z"));
+  rows.push(`| inactivity sweep, one patient's zone unknown to PostgreSQL (split to find it) | ${PATIENTS.toLocaleString("en")} patients | ${found.length.toLocaleString("en")} silent found, 1 quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`);
   console.log(`\nRoutines on PostgreSQL: ${PATIENTS.toLocaleString("en")} paired patients x ${TIMES.length} schedules, 4 US time zones (seeded in ${(seedMs / 1000).toFixed(0)} s).\n`);
   console.log("| Work | Size | Result | Time |\n|---|---|---|---|");
   console.log(rows.join("\n"));

@@ -7,7 +7,7 @@ import { Conflict } from "@/lib/api/errors";
 import { signIn } from "@/lib/auth/next-auth";
 import { registerCaregiver } from "@/lib/caregivers/register-caregiver";
 import { registerInput } from "@/lib/caregivers/schemas";
-import { isIanaZone } from "@/lib/validation/common";
+import { canonicalZone } from "@/lib/time-zones/check-zone";
 import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { clientIp, withRequestContext } from "@/lib/dashboard/request";
@@ -54,8 +54,8 @@ export async function registerAction(prev: FormState, form: FormData): Promise<F
     last_name: values.last_name,
     email: values.email,
     password: pw,
-    // the browser's zone, filled in by the form's script; left out when absent or unknown
-    ...(values.timezone && isIanaZone(values.timezone) ? { timezone: values.timezone } : {}),
+    // the browser's zone, filled in by the form's script (under its canonical name: browsers may say Asia/Calcutta); left out when unknown
+    ...(values.timezone && canonicalZone(values.timezone) ? { timezone: canonicalZone(values.timezone)! } : {}),
   });
   if (!parsed.success) return invalidForm(prev, parsed.error, values);
   try {

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { FieldShell, inputClasses } from "@/components/ui/field";
+import { ZONE_ALIASES } from "@/lib/time-zones/zone-list";
 
 /**
  * The IANA time zone select. Starts on `defaultValue` (works without script); once the page runs, a zone
@@ -27,7 +28,9 @@ export function TimeZoneSelect({
   const ref = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     if (!preferBrowserZone || !ref.current) return;
-    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // browsers may name the zone by an older id (Asia/Calcutta): offer its canonical name
+    const seen = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const browser = seen && (zones.includes(seen) ? seen : ZONE_ALIASES[seen]);
     if (browser && zones.includes(browser)) ref.current.value = browser;
   }, [preferBrowserZone, zones]);
   const id = `field-${name}`;

@@ -6,6 +6,7 @@ import { effectiveSettings } from "@/lib/orgs/settings";
 import { channelsFor, inQuietHours, meetsThreshold, quietHoursEnd } from "@/lib/notifications/routing";
 import { logger } from "@/lib/observability/logger";
 import { dispatchPending } from "@/lib/notifications/dispatch";
+import { runIsolated } from "@/lib/jobs/isolate-failures";
 
 const HOUR = 3_600_000;
 
@@ -69,77 +70,92 @@ async function contact(tx: Tx, alert: { id: string; patientId: string; severity:
  * before the next group. Caregivers whose threshold is above the alert's severity are skipped; for
  * non-critical alerts, caregivers in quiet hours are skipped, and when nobody can be reached now the alert
  * waits for the first quiet hours to end. When every group has been tried, the alert shows "nobody reached".
- * `alertId` limits the sweep to one alert.
  */
 export async function escalateAlerts(now: Date, opts: { limit?: number; alertId?: string } = {}) {
-  const due = await db.alert.findMany({
-    where: { ...(opts.alertId ? { id: opts.alertId } : {}), status: "open", OR: [{ escalationState: "none" }, { escalationState: "active", nextEscalationAt: { lte: now } }] },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-    take: opts.limit ?? 200,
-  });
+  let due = 0;
   let contacted = 0;
   let exhausted = 0;
-  for (const { id } of due) {
-    const r = await db.$transaction(async (tx) => {
-      // re-read under a row lock: an acknowledgement or another sweep may have won meanwhile
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM alerts WHERE id = ${id}::uuid AND status = 'open' FOR UPDATE SKIP LOCKED`;
-      if (locked.length === 0) return null;
-      const a = await tx.alert.findUniqueOrThrow({
-        where: { id },
-        include: {
-          patient: {
-            select: {
-              organization: { select: { settings: true } },
-              careTeam: {
-                include: {
-                  caregiver: { select: { id: true, email: true, phoneNumber: true, timezone: true, preferences: true, isActive: true, webPushSubscriptions: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
-                },
+  // fault isolation (lib/jobs/isolate-failures.ts): an alert whose escalation fails is quarantined and the
+  // sweep goes on with the next one, so one bad row never holds up every alert behind it
+  const sweep = await runIsolated("alerts-escalate", "alert", now, async (scope, isolation) => {
+    const ids = await db.alert.findMany({
+      where: {
+        status: "open",
+        OR: [{ escalationState: "none" }, { escalationState: "active", nextEscalationAt: { lte: now } }],
+        ...(opts.alertId ? { AND: [{ id: opts.alertId }] } : {}),
+        id: scope.only ? { in: scope.only } : { notIn: scope.except },
+      },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+      take: opts.limit ?? 200,
+    });
+    due += ids.length;
+    await isolation.each(ids, (a) => a.id, async ({ id }) => {
+      const r = await escalateOne(id, now);
+      if (r === "contacted") {
+        contacted++;
+        await dispatchPending(now, { alertId: id });
+      }
+      if (r === "exhausted") exhausted++;
+    });
+  });
+  if (due) logger.info({ due, contacted, exhausted, quarantined: sweep.quarantined.length }, "escalation sweep");
+  return { due, contacted, exhausted, quarantined: sweep.quarantined.length };
+}
+
+/** One alert's next step, in one transaction under a row lock. */
+async function escalateOne(id: string, now: Date) {
+  return db.$transaction(async (tx) => {
+    // re-read under a row lock: an acknowledgement or another sweep may have won meanwhile
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM alerts WHERE id = ${id}::uuid AND status = 'open' FOR UPDATE SKIP LOCKED`;
+    if (locked.length === 0) return null;
+    const a = await tx.alert.findUniqueOrThrow({
+      where: { id },
+      include: {
+        patient: {
+          select: {
+            organization: { select: { settings: true } },
+            careTeam: {
+              include: {
+                caregiver: { select: { id: true, email: true, phoneNumber: true, timezone: true, preferences: true, isActive: true, webPushSubscriptions: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
               },
             },
           },
         },
-      });
-      if (!(a.escalationState === "none" || (a.escalationState === "active" && a.nextEscalationAt && a.nextEscalationAt <= now))) return null;
-      const settings = effectiveSettings(a.patient.organization.settings);
-      const team: Contact[] = a.patient.careTeam
-        .filter((m) => m.caregiver.isActive)
-        .map((m) => ({ caregiverId: m.caregiver.id, order: m.contactOrder, email: m.caregiver.email, phone: m.caregiver.phoneNumber, timezone: m.caregiver.timezone, prefs: effectivePreferences(m.caregiver.preferences), browsers: m.caregiver.webPushSubscriptions.map((w) => w.id) }));
-      const steps = stepsOf(team);
-      const critical = a.severity === "critical";
-      let waitUntil: Date | null = null;
-      for (let i = a.escalationStep; i < steps.length; i++) {
-        const eligible = steps[i].filter((c) => meetsThreshold(c.prefs.alert_threshold, a.severity));
-        const reachable = eligible.filter((c) => critical || !inQuietHours(c.prefs.quiet_hours, c.timezone, now));
-        for (const c of eligible) {
-          const end = critical ? null : quietHoursEnd(c.prefs.quiet_hours, c.timezone, now);
-          if (end && (!waitUntil || end < waitUntil)) waitUntil = end;
-        }
-        if (reachable.length === 0) continue;
-        let attempts = 0;
-        for (const c of reachable) attempts += (await contact(tx, { id: a.id, patientId: a.patientId, severity: a.severity }, c, i + 1, settings.notifications.non_critical_cap_per_hour, now)).attempts;
-        const next = new Date(now.getTime() + waitMinutes(settings, a.severity) * 60_000);
-        await tx.alert.update({ where: { id }, data: { escalationState: "active", escalationStep: i + 1, nextEscalationAt: next } });
-        await tx.alertEvent.create({
-          data: { alertId: id, kind: "escalated", actorType: "system", data: { step: i + 1, contacted: reachable.map((c) => c.caregiverId), attempts, next_at: next.toISOString() }, createdAt: now },
-        });
-        return "contacted" as const;
-      }
-      if (waitUntil) {
-        // nobody can be told right now (quiet hours): wait for the first to end
-        await tx.alert.update({ where: { id }, data: { escalationState: "active", escalationStep: a.escalationStep, nextEscalationAt: waitUntil } });
-        return "waiting" as const;
-      }
-      await tx.alert.update({ where: { id }, data: { escalationState: "exhausted", nobodyReachedAt: now, nextEscalationAt: null } });
-      await tx.alertEvent.create({ data: { alertId: id, kind: "nobody_reached", actorType: "system", note: "Every contact of the care team was tried and nobody acknowledged.", createdAt: now } });
-      return "exhausted" as const;
+      },
     });
-    if (r === "contacted") {
-      contacted++;
-      await dispatchPending(now, { alertId: id });
+    if (!(a.escalationState === "none" || (a.escalationState === "active" && a.nextEscalationAt && a.nextEscalationAt <= now))) return null;
+    const settings = effectiveSettings(a.patient.organization.settings);
+    const team: Contact[] = a.patient.careTeam
+      .filter((m) => m.caregiver.isActive)
+      .map((m) => ({ caregiverId: m.caregiver.id, order: m.contactOrder, email: m.caregiver.email, phone: m.caregiver.phoneNumber, timezone: m.caregiver.timezone, prefs: effectivePreferences(m.caregiver.preferences), browsers: m.caregiver.webPushSubscriptions.map((w) => w.id) }));
+    const steps = stepsOf(team);
+    const critical = a.severity === "critical";
+    let waitUntil: Date | null = null;
+    for (let i = a.escalationStep; i < steps.length; i++) {
+      const eligible = steps[i].filter((c) => meetsThreshold(c.prefs.alert_threshold, a.severity));
+      const reachable = eligible.filter((c) => critical || !inQuietHours(c.prefs.quiet_hours, c.timezone, now));
+      for (const c of eligible) {
+        const end = critical ? null : quietHoursEnd(c.prefs.quiet_hours, c.timezone, now);
+        if (end && (!waitUntil || end < waitUntil)) waitUntil = end;
+      }
+      if (reachable.length === 0) continue;
+      let attempts = 0;
+      for (const c of reachable) attempts += (await contact(tx, { id: a.id, patientId: a.patientId, severity: a.severity }, c, i + 1, settings.notifications.non_critical_cap_per_hour, now)).attempts;
+      const next = new Date(now.getTime() + waitMinutes(settings, a.severity) * 60_000);
+      await tx.alert.update({ where: { id }, data: { escalationState: "active", escalationStep: i + 1, nextEscalationAt: next } });
+      await tx.alertEvent.create({
+        data: { alertId: id, kind: "escalated", actorType: "system", data: { step: i + 1, contacted: reachable.map((c) => c.caregiverId), attempts, next_at: next.toISOString() }, createdAt: now },
+      });
+      return "contacted" as const;
     }
-    if (r === "exhausted") exhausted++;
-  }
-  if (due.length) logger.info({ due: due.length, contacted, exhausted }, "escalation sweep");
-  return { due: due.length, contacted, exhausted };
+    if (waitUntil) {
+      // nobody can be told right now (quiet hours): wait for the first to end
+      await tx.alert.update({ where: { id }, data: { escalationState: "active", escalationStep: a.escalationStep, nextEscalationAt: waitUntil } });
+      return "waiting" as const;
+    }
+    await tx.alert.update({ where: { id }, data: { escalationState: "exhausted", nobodyReachedAt: now, nextEscalationAt: null } });
+    await tx.alertEvent.create({ data: { alertId: id, kind: "nobody_reached", actorType: "system", note: "Every contact of the care team was tried and nobody acknowledged.", createdAt: now } });
+    return "exhausted" as const;
+  });
 }

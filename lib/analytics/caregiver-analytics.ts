@@ -8,18 +8,25 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { ratio } from "./compute-patient-analytics";
 import { localToday, resolveRange } from "./range";
 import type { CaregiverAnalytics, RangeQuery } from "./schemas";
+import { usableZone } from "@/lib/time-zones/check-zone";
+import { withZoneFallback } from "@/lib/time-zones/zone-fallback";
 
 /*
  * Every patient the caregiver can see, in one statement: the range's local days are read in each patient's
  * own zone ($2..$4 are dates), and each patient's counts come from index range scans (lateral joins).
  */
 const SQL = `
-  WITH p AS (
-    SELECT id, first_name, last_name, timezone,
-           ($2::date::timestamp AT TIME ZONE timezone) AS prev_start,
-           ($3::date::timestamp AT TIME ZONE timezone) AS cur_start,
-           (($4::date + 1)::timestamp AT TIME ZONE timezone) AS cur_end
+  WITH z AS (
+    -- $7/$8: stored zones PostgreSQL does not know, and what to compute with instead (lib/time-zones/zone-fallback.ts)
+    SELECT id, first_name, last_name, timezone, COALESCE(($8::text[])[array_position($7::text[], timezone::text)], timezone) AS zone
     FROM patients WHERE organization_id = ANY($1::uuid[]) OR id = ANY($5::uuid[])
+  ),
+  p AS (
+    SELECT id, first_name, last_name, timezone,
+           ($2::date::timestamp AT TIME ZONE zone) AS prev_start,
+           ($3::date::timestamp AT TIME ZONE zone) AS cur_start,
+           (($4::date + 1)::timestamp AT TIME ZONE zone) AS cur_end
+    FROM z
   )
   SELECT p.id::text AS patient_id, p.first_name || ' ' || p.last_name AS name, p.timezone,
          r.due, r.completed, r.missed, r.prev_due, r.prev_completed, r.prev_missed,
@@ -78,8 +85,13 @@ export async function getCaregiverAnalytics(actor: CaregiverActor, query: RangeQ
     visibleScope(db, actor.caregiverId),
   ]);
   await limitAnalytics(actor, now);
-  const range = resolveRange(query, localToday(now, me.timezone));
-  const { rows } = await onOneConnection((q) => q.query<Row>(SQL, [scope.organizationIds, range.previous.from, range.from, range.to, scope.patientIds, now]));
+  const range = resolveRange(query, localToday(now, usableZone(me.timezone)));
+  const { rows } = await withZoneFallback(
+    "caregiver analytics",
+    (replace) => onOneConnection((q) => q.query<Row>(SQL, [scope.organizationIds, range.previous.from, range.from, range.to, scope.patientIds, now, replace.from, replace.to])),
+    async () =>
+      (await db.$queryRaw<{ timezone: string }[]>`SELECT DISTINCT timezone FROM patients WHERE organization_id = ANY(${scope.organizationIds}::uuid[]) OR id = ANY(${scope.patientIds}::uuid[])`).map((p) => p.timezone),
+  );
   const patients = rows.map((r) => ({
     patient_id: r.patient_id,
     name: r.name,

@@ -12,6 +12,7 @@ export const ANALYTICS_STATEMENT_TIMEOUT_MS = 10_000;
  */
 export async function onOneConnection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let failed = false;
   try {
     await client.query("BEGIN READ ONLY");
     await client.query(`SET LOCAL statement_timeout = ${ANALYTICS_STATEMENT_TIMEOUT_MS}`);
@@ -19,9 +20,11 @@ export async function onOneConnection<T>(fn: (q: Queryable) => Promise<T>): Prom
     await client.query("COMMIT");
     return result;
   } catch (err) {
+    failed = true;
     await client.query("ROLLBACK").catch(() => {});
     throw err;
   } finally {
-    client.release();
+    // a connection that saw an error is closed, not reused (the embedded database's socket can be left a reply behind)
+    client.release(failed);
   }
 }

@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { computePatientAnalytics } from "./compute-patient-analytics";
 import { localToday, resolveRange } from "./range";
 import type { PatientAnalytics, PatientAnalyticsQuery } from "./schemas";
+import { usableZone } from "@/lib/time-zones/check-zone";
 
 /**
  * A patient's statistics for the care team (404 for anyone else), audited like every read of patient data.
@@ -17,8 +18,10 @@ import type { PatientAnalytics, PatientAnalyticsQuery } from "./schemas";
 export async function getPatientAnalytics(actor: Actor, patientId: string, query: PatientAnalyticsQuery, now: Date, action = "analytics.read"): Promise<PatientAnalytics> {
   const access = await assertPatientAccess(db, actor, patientId, "read");
   await limitAnalytics(actor, now);
-  const range = resolveRange(query, localToday(now, access.timezone));
-  const result = await onOneConnection((q) => computePatientAnalytics(q, patientId, access.timezone, range, query.granularity, now));
+  // a stored zone nobody can compute with is read as its canonical zone, or UTC (the answer names the zone used)
+  const zone = usableZone(access.timezone);
+  const range = resolveRange(query, localToday(now, zone));
+  const result = await onOneConnection((q) => computePatientAnalytics(q, patientId, zone, range, query.granularity, now));
   await recordAudit(db, actor, {
     action,
     targetType: "patient",

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { SENTIMENT_SCORE } from "@/lib/summaries/compute-daily-summary";
 import { bucketsOf, localToday, rangeInstants, resolveRange } from "@/lib/analytics/range";
 import { rangeQuery } from "@/lib/analytics/schemas";
+import { usableZone } from "@/lib/time-zones/check-zone";
 
 /** Ranges are the patient's local days, both ends included, as everywhere in analytics (lib/analytics/range.ts). */
 export const moodTrendQuery = z.strictObject({ ...rangeQuery.shape, granularity: z.enum(["day", "week"], { message: "Use day or week." }).default("day") });
@@ -14,7 +15,8 @@ export const trendingTopicsQuery = z.strictObject({ ...rangeQuery.shape, limit: 
 
 async function patientRange(actor: Actor, patientId: string, q: z.infer<typeof rangeQuery>, now: Date, action: string) {
   const access = await assertPatientAccess(db, actor, patientId, "read");
-  const { timezone } = await db.patient.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } });
+  // a stored zone nobody can compute with is read as its canonical zone, or UTC (decision 015)
+  const timezone = usableZone((await db.patient.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } })).timezone);
   const range = resolveRange(q, localToday(now, timezone));
   await recordAudit(db, actor, { action, targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
   return { timezone, range, at: rangeInstants(range, timezone) };

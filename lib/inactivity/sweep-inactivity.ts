@@ -4,7 +4,15 @@ import type { Severity } from "@/lib/db/generated/client";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { pushToPatients, sendPendingPushes } from "@/lib/notifications/push-to-patient";
 import { emit, type DomainEvent } from "@/lib/jobs/emit";
+import { runIsolated, runOneIsolated, type Isolation, type Scope } from "@/lib/jobs/isolate-failures";
+import { activePatientIds } from "@/lib/patients/active-patient-ids";
 import { checkInPush } from "./check-in-push";
+
+/** Which patients a finding statement covers: `only` these, and never `except` these (quarantined). */
+export interface PatientScope {
+  only?: string[] | null;
+  except?: string[];
+}
 
 export interface SilentPatient {
   patient_id: string;
@@ -32,7 +40,7 @@ export interface SilentPatient {
  * Never-paired patients are skipped. Thresholds come from the patient's settings, then the organization's,
  * then the defaults (08:00-20:00; 4, 6, 8 hours; 15-minute check-in window).
  */
-export async function findSilentPatients(now: Date, patientId?: string): Promise<SilentPatient[]> {
+export async function findSilentPatients(now: Date, scope: PatientScope = {}): Promise<SilentPatient[]> {
   const setting = (key: string, fallback: string) =>
     `COALESCE(p.settings->'inactivity'->>'${key}', o.settings->'inactivity'->>'${key}', '${fallback}')`;
   return db.$queryRawUnsafe<SilentPatient[]>(
@@ -48,7 +56,7 @@ export async function findSilentPatients(now: Date, patientId?: string): Promise
       FROM patients p JOIN organizations o ON o.id = p.organization_id
       WHERE p.is_active AND p.last_active_at IS NOT NULL
         AND EXISTS (SELECT 1 FROM patient_devices d WHERE d.patient_id = p.id AND d.revoked_at IS NULL)
-        AND ($2::uuid IS NULL OR p.id = $2::uuid)
+        AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[])) AND NOT (p.id = ANY($3::uuid[]))
     ),
     day AS (
       SELECT cfg.*, ($1::timestamptz AT TIME ZONE timezone)::date AS today FROM cfg
@@ -69,7 +77,8 @@ export async function findSilentPatients(now: Date, patientId?: string): Promise
     LEFT JOIN alerts a ON a.open_key = s.id::text || ':inactivity:inactivity'
     WHERE s.silence_hours >= s.medium_h`,
     now,
-    patientId ?? null,
+    scope.only ?? null,
+    scope.except ?? [],
   );
 }
 
@@ -153,21 +162,47 @@ async function sendCheckIn(tx: Tx, p: SilentPatient, alertId: string, now: Date)
   if (push) await pushToPatients(tx, [push], now);
 }
 
-/** One patient, as the fanned-out job does it. */
+/** One patient, as the fanned-out job does it (a failure that is the patient's own quarantines them). */
 export async function evaluatePatientInactivity(patientId: string, now: Date) {
-  const [p] = await findSilentPatients(now, patientId);
-  return p ? evaluateSilentPatient(p, now) : { raised: null, checkIn: false };
+  const done = await runOneIsolated(INACTIVITY_JOB, "patient", patientId, now, async () => {
+    const [p] = await findSilentPatients(now, { only: [patientId] });
+    return p ? evaluateSilentPatient(p, now) : { raised: null, checkIn: false };
+  });
+  return done ?? { raised: null, checkIn: false, quarantined: true };
 }
 
 /** The whole sweep in one process (tests, and engines without fan-out): find, then evaluate each. */
 export async function sweepInactivity(now: Date) {
-  const silent = await findSilentPatients(now);
+  let silent = 0;
   let raised = 0;
   let checkIns = 0;
-  for (const p of silent) {
-    const r = await evaluateSilentPatient(p, now);
-    if (r.raised) raised++;
-    if (r.checkIn) checkIns++;
-  }
-  return { silent: silent.length, raised, checkIns };
+  const sweep = await runIsolated(INACTIVITY_JOB, "patient", now, async (scope, isolation) => {
+    const found = await findSilentIsolated(now, scope, isolation);
+    silent += found.length;
+    for (const r of await isolation.each(found, (p) => p.patient_id, (p) => evaluateSilentPatient(p, now))) {
+      if (r.raised) raised++;
+      if (r.checkIn) checkIns++;
+    }
+  });
+  return { silent, raised, checkIns, quarantined: sweep.quarantined.length };
+}
+
+/**
+ * Fault isolation around the finding statement (lib/jobs/isolate-failures.ts): one patient whose row makes
+ * it fail (a zone PostgreSQL does not know, a corrupt setting) is found by splitting the patients in halves
+ * and quarantined; everyone else is still found. The fanned-out job's first step.
+ */
+export async function findSilentPatientsIsolated(now: Date): Promise<SilentPatient[]> {
+  const sweep = await runIsolated(INACTIVITY_JOB, "patient", now, (scope, isolation) => findSilentIsolated(now, scope, isolation));
+  return [...sweep.main, ...(sweep.retried ?? [])];
+}
+
+const INACTIVITY_JOB = "inactivity";
+
+async function findSilentIsolated(now: Date, scope: Scope, isolation: Isolation) {
+  const parts = await isolation.batch(
+    (only) => findSilentPatients(now, { only: only ?? scope.only, except: scope.except }),
+    () => activePatientIds(),
+  );
+  return parts.flat();
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { deliverDueReminders } from "@/lib/reminders/deliver-reminders";
 import { generateReminderInstances } from "@/lib/reminders/generate-reminders";
-import { evaluatePatientInactivity, findSilentPatients } from "@/lib/inactivity/sweep-inactivity";
-import { findCaregiversDueForSummary, sendDailySummaries } from "@/lib/summaries/deliver-daily-summaries";
+import { evaluatePatientInactivity, findSilentPatientsIsolated } from "@/lib/inactivity/sweep-inactivity";
+import { findCaregiversDueForSummaryIsolated, sendDailySummariesIsolated } from "@/lib/summaries/deliver-daily-summaries";
 import { generateWeeklyInsights, patientsActiveSince } from "@/lib/insights/weekly-insights";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { dispatchPending, sendDigests } from "@/lib/notifications/dispatch";
@@ -11,7 +11,10 @@ import { summarizeEndedConversations } from "@/lib/conversations/summarize-conve
 import { applyRetention } from "@/lib/retention/apply-retention";
 import { defineJob, type Job } from "./job";
 
-/** Every background job of Elda (docs/decisions/010-jobs-on-inngest-with-an-embedded-runner.md). */
+/**
+ * Every background job of Elda (docs/decisions/010-jobs-on-inngest-with-an-embedded-runner.md). The sweeps
+ * isolate failing rows (lib/jobs/isolate-failures.ts): one bad row is quarantined, never the whole run.
+ */
 export const jobs: Job[] = [
   defineJob({
     id: "reminders-generate",
@@ -31,7 +34,7 @@ export const jobs: Job[] = [
     retries: 3,
     handler: async ({ now, step }) => {
       const silent = await step.run("find-silent-patients", async () =>
-        (await findSilentPatients(now)).map((p) => ({ patient_id: p.patient_id, organization_id: p.organization_id })),
+        (await findSilentPatientsIsolated(now)).map((p) => ({ patient_id: p.patient_id, organization_id: p.organization_id })),
       );
       const bucket = now.toISOString().slice(0, 16);
       await step.sendEvent(
@@ -53,7 +56,7 @@ export const jobs: Job[] = [
     trigger: { cron: "*/15 * * * *" },
     retries: 3,
     handler: async ({ now, step }) => {
-      const due = await step.run("find-caregivers-due", () => findCaregiversDueForSummary(now));
+      const due = await step.run("find-caregivers-due", () => findCaregiversDueForSummaryIsolated(now));
       await step.sendEvent(
         "fan-out",
         due.map((c) => ({ name: "summaries/caregiver.due", id: `summary-${c.caregiver_id}-${c.local_date}`, data: { caregiver_id: c.caregiver_id } })),
@@ -65,7 +68,7 @@ export const jobs: Job[] = [
     id: "daily-summaries-send",
     trigger: { event: "summaries/caregiver.due" },
     retries: 5,
-    handler: ({ now, step, event }) => step.run("send", () => sendDailySummaries(String(event?.data.caregiver_id), now)),
+    handler: ({ now, step, event }) => step.run("send", () => sendDailySummariesIsolated(String(event?.data.caregiver_id), now)),
   }),
   defineJob({
     id: "weekly-insights",

@@ -1,8 +1,8 @@
 import "server-only";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** One Prometheus registry per process, kept on globalThis so hot reloads do not register twice. */
-const g = globalThis as unknown as { eldaMetrics?: { registry: Registry; duration: Histogram<string>; requests: Counter<string> } };
+const g = globalThis as unknown as { eldaMetrics?: ReturnType<typeof create> };
 
 function create() {
   const registry = new Registry();
@@ -15,7 +15,42 @@ function create() {
     registers: [registry],
   });
   const requests = new Counter({ name: "elda_http_requests_total", help: "API requests by route and status", labelNames: ["route", "status"], registers: [registry] });
-  return { registry, duration, requests };
+  // fault isolation in the sweeps (lib/jobs/isolate-failures.ts): ids and counts only
+  const batchesSplit = new Counter({
+    name: "elda_job_batches_split_total",
+    help: "Set-based job batches that failed and were split to find the failing rows, by job",
+    labelNames: ["job"],
+    registers: [registry],
+  });
+  const rowsQuarantined = new Counter({
+    name: "elda_job_rows_quarantined_total",
+    help: "Rows a job could not process and left out until their retry time (each failure, first or again), by job and row kind",
+    labelNames: ["job", "kind"],
+    registers: [registry],
+  });
+  const rowsReleased = new Counter({
+    name: "elda_job_rows_released_total",
+    help: "Quarantined rows that went through on a retry and are back in the job's runs, by job and row kind",
+    labelNames: ["job", "kind"],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "elda_job_quarantine_rows",
+    help: "Rows in quarantine now (every process, read from job_quarantine), by job and row kind",
+    labelNames: ["job", "kind"],
+    registers: [registry],
+    async collect() {
+      try {
+        const { db } = await import("@/lib/db/client");
+        const rows = await db.$queryRaw<{ job: string; kind: string; n: number }[]>`SELECT job, row_kind AS kind, count(*)::int AS n FROM job_quarantine GROUP BY 1, 2`;
+        this.reset();
+        for (const r of rows) this.set({ job: r.job, kind: r.kind }, r.n);
+      } catch {
+        // the database is unreachable: keep the last reading (the health endpoint reports the outage)
+      }
+    },
+  });
+  return { registry, duration, requests, batchesSplit, rowsQuarantined, rowsReleased };
 }
 
 export const metrics = (g.eldaMetrics ??= create());

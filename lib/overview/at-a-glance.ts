@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isOnline } from "@/lib/activity/list-activity";
 import { recordAuditOnce } from "@/lib/audit/record-audit";
 import { presentAlert } from "@/lib/alerts/present-alert";
+import { withZoneFallback } from "@/lib/time-zones/zone-fallback";
 import type { OpenAlertGlance, Overview, PatientGlance } from "./schemas";
 
 /** Below this share of today's due reminders done, a patient counts as "low adherence". */
@@ -42,13 +43,20 @@ interface GlanceRow {
  */
 async function glanceRows(scope: { organizationIds: string[]; patientIds: string[] }, now: Date): Promise<GlanceRow[]> {
   if (scope.organizationIds.length === 0 && scope.patientIds.length === 0) return [];
-  return db.$queryRaw<GlanceRow[]>(Prisma.sql`
-    WITH visible AS (
-      SELECT p.id, p.first_name, p.last_name, p.preferred_name, p.timezone, p.last_heartbeat_at, p.last_active_at,
-             date_trunc('day', ${now}::timestamptz AT TIME ZONE p.timezone) AT TIME ZONE p.timezone AS day_start
+  const inScope = Prisma.sql`p.is_active AND (p.organization_id = ANY(${scope.organizationIds}::uuid[]) OR p.id = ANY(${scope.patientIds}::uuid[]))`;
+  // one patient's zone PostgreSQL does not know must not fail the page for every patient (lib/time-zones/zone-fallback.ts)
+  return withZoneFallback(
+    "overview",
+    (replace) => db.$queryRaw<GlanceRow[]>(Prisma.sql`
+    WITH zoned AS (
+      SELECT p.*, COALESCE((${replace.to}::text[])[array_position(${replace.from}::text[], p.timezone::text)], p.timezone) AS zone
       FROM patients p
-      WHERE p.is_active
-        AND (p.organization_id = ANY(${scope.organizationIds}::uuid[]) OR p.id = ANY(${scope.patientIds}::uuid[]))
+      WHERE ${inScope}
+    ),
+    visible AS (
+      SELECT p.id, p.first_name, p.last_name, p.preferred_name, p.timezone, p.last_heartbeat_at, p.last_active_at,
+             date_trunc('day', ${now}::timestamptz AT TIME ZONE p.zone) AT TIME ZONE p.zone AS day_start
+      FROM zoned p
     )
     SELECT v.id, v.first_name, v.last_name, v.preferred_name, v.timezone, v.last_heartbeat_at, v.last_active_at,
            d.paired, a.critical, a.high, a.medium, a.low, a.inactivity, r.due, r.completed,
@@ -74,7 +82,9 @@ async function glanceRows(scope: { organizationIds: string[]; patientIds: string
     ) c ON true
     LEFT JOIN LATERAL (
       SELECT title, due_at FROM reminders WHERE patient_id = v.id AND status = 'pending' AND due_at >= ${now} ORDER BY due_at LIMIT 1
-    ) n ON true`);
+    ) n ON true`),
+    async () => (await db.$queryRaw<{ timezone: string }[]>(Prisma.sql`SELECT DISTINCT p.timezone FROM patients p WHERE ${inScope}`)).map((r) => r.timezone),
+  );
 }
 
 const ratio = (done: number, due: number) => (due === 0 ? null : Math.round((done / due) * 1000) / 1000);

@@ -5,6 +5,7 @@ import type { ReminderStatus, ScheduleType } from "@/lib/db/generated/client";
 import { effectiveSettings } from "@/lib/orgs/settings";
 import { pushToPatients, sendPendingPushes, type PatientPush } from "@/lib/notifications/push-to-patient";
 import { emit, type DomainEvent } from "@/lib/jobs/emit";
+import { runIsolated } from "@/lib/jobs/isolate-failures";
 import { missReminder } from "./reminder-transitions";
 
 interface DueRow {
@@ -104,12 +105,53 @@ export function reminderPush(r: DueRow, deliveryCount: number): PatientPush {
   };
 }
 
+export interface DeliveryTally {
+  claimed: number;
+  pushed: number;
+  attempts: number;
+  missed: number;
+  alerts: number;
+}
+const add = (a: DeliveryTally, b: DeliveryTally): DeliveryTally => ({
+  claimed: a.claimed + b.claimed,
+  pushed: a.pushed + b.pushed,
+  attempts: a.attempts + b.attempts,
+  missed: a.missed + b.missed,
+  alerts: a.alerts + b.alerts,
+});
+const NONE: DeliveryTally = { claimed: 0, pushed: 0, attempts: 0, missed: 0, alerts: 0 };
+
 /**
  * The delivery sweep: claim what is due (one statement, rows locked so two sweeps never take the same
  * instance), advance each instance's state in one set-based update, hand the pushes to the notification
  * layer, and mark the missed ones (raising their alerts when the schedule asks). Returns what it did.
+ * Fault isolation (lib/jobs/isolate-failures.ts): when the batch fails, it is split by patient until the
+ * failing patients are found; they are quarantined and every other patient's reminders go out.
  */
 export async function deliverDueReminders(now: Date, limit = 1_000) {
+  const sweep = await runIsolated("reminders-deliver", "patient", now, async (scope, isolation) => {
+    const parts = await isolation.batch(
+      (only) => deliverBatch(now, limit, only ?? scope.only, scope.except),
+      () => duePatients(now, limit, scope.except),
+    );
+    return parts.reduce(add, NONE);
+  });
+  await sendPendingPushes(now);
+  return { ...add(sweep.main, sweep.retried ?? NONE), quarantined: sweep.quarantined.length };
+}
+
+/** The patients with something due in the batch `deliverBatch(now, limit, null, except)` would claim. */
+async function duePatients(now: Date, limit: number, except: string[]) {
+  const rows = await db.$queryRaw<{ patient_id: string }[]>`
+    SELECT DISTINCT patient_id FROM (
+      SELECT r.patient_id FROM reminders r
+      WHERE r.status IN ('pending', 'snoozed') AND r.next_action_at <= ${now} AND NOT (r.patient_id = ANY(${except}::uuid[]))
+      ORDER BY r.next_action_at LIMIT ${limit}) due`;
+  return rows.map((r) => r.patient_id);
+}
+
+/** One batch, in one transaction: all of it happens or none of it (a failure leaves every instance due). */
+async function deliverBatch(now: Date, limit: number, only: string[] | null, except: string[]): Promise<DeliveryTally> {
   const events: DomainEvent[] = [];
   const result = await db.$transaction(
     async (tx) => {
@@ -122,6 +164,7 @@ export async function deliverDueReminders(now: Date, limit = 1_000) {
         JOIN organizations o ON o.id = p.organization_id
         LEFT JOIN schedules s ON s.id = r.schedule_id
         WHERE r.status IN ('pending', 'snoozed') AND r.next_action_at <= ${now}
+          AND (${only}::uuid[] IS NULL OR r.patient_id = ANY(${only}::uuid[])) AND NOT (r.patient_id = ANY(${except}::uuid[]))
         ORDER BY r.next_action_at
         LIMIT ${limit}
         FOR UPDATE OF r SKIP LOCKED`;
@@ -162,7 +205,6 @@ export async function deliverDueReminders(now: Date, limit = 1_000) {
     { timeout: 60_000 },
   );
   await emit(...events);
-  await sendPendingPushes(now);
   return result;
 }
 

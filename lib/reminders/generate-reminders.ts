@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { pool, type Prisma, type Tx } from "@/lib/db/client";
 import type { Schedule } from "@/lib/db/generated/client";
 import { occurrencesBetween, RecurrenceCache } from "@/lib/schedules/recurrence";
+import { runIsolated, type Isolation, type Scope } from "@/lib/jobs/isolate-failures";
+import { assertZoneKnown } from "@/lib/time-zones/check-zone";
 
 /** Instances exist this far ahead, rolling (SPEC §5; issue 4). */
 export const HORIZON_HOURS = 48;
@@ -74,9 +76,19 @@ interface ScheduleRow {
  * creates nothing twice. Set-based on both ends: schedules are read in batches by id with one statement,
  * and each batch's instances go in with one INSERT ... SELECT FROM unnest(...) (the recurrence itself is
  * computed with the zone database in lib/schedules/recurrence.ts, the one place that rule lives).
+ * Fault isolation (lib/jobs/isolate-failures.ts): a patient whose schedules cannot be computed (a zone Node
+ * does not know) or inserted is quarantined and every other patient's instances go in.
  */
 export async function generateReminderInstances(now: Date, opts: { patientId?: string; horizonHours?: number } = {}) {
-  const to = new Date(now.getTime() + (opts.horizonHours ?? HORIZON_HOURS) * 3_600_000);
+  const sweep = await runIsolated("reminders-generate", "patient", now, (scope, isolation) =>
+    generateIn(now, opts.horizonHours ?? HORIZON_HOURS, opts.patientId ? { only: [opts.patientId], except: scope.except } : scope, isolation),
+  );
+  const r = sweep.retried;
+  return { schedules: sweep.main.schedules + (r?.schedules ?? 0), created: sweep.main.created + (r?.created ?? 0), quarantined: sweep.quarantined.length };
+}
+
+async function generateIn(now: Date, horizonHours: number, scope: Scope, isolation: Isolation) {
+  const to = new Date(now.getTime() + horizonHours * 3_600_000);
   // a generous bound on end dates: the recurrence applies the exact end date in the patient's zone
   const endBound = day(new Date(now.getTime() - 86_400_000));
   const cache = new RecurrenceCache();
@@ -91,18 +103,28 @@ export async function generateReminderInstances(now: Date, opts: { patientId?: s
        FROM schedules s JOIN patients p ON p.id = s.patient_id
        WHERE s.is_active AND p.is_active AND s.id > $1
          AND (s.end_date IS NULL OR s.end_date >= $2::date)
-         AND ($3::uuid IS NULL OR s.patient_id = $3::uuid)
+         AND ($3::uuid[] IS NULL OR s.patient_id = ANY($3::uuid[])) AND NOT (s.patient_id = ANY($5::uuid[]))
          AND EXISTS (SELECT 1 FROM patient_devices d WHERE d.patient_id = p.id AND d.revoked_at IS NULL)
        ORDER BY s.id LIMIT $4`,
-      [cursor, endBound, opts.patientId ?? null, BATCH],
+      [cursor, endBound, scope.only, BATCH, scope.except],
     );
     if (batch.length === 0) break;
     cursor = batch[batch.length - 1].id;
     schedules += batch.length;
+    // the occurrences, column by column; a patient whose schedules cannot be computed is set aside whole
     const cols = { id: [] as string[], patient: [] as string[], schedule: [] as string[], at: [] as Date[], type: [] as string[], title: [] as string[], message: [] as (string | null)[], next: [] as Date[] };
     for (const s of batch) {
-      const rule = { recurrence: s.recurrence, daysOfWeek: s.days_of_week, intervalDays: s.interval_days, timesOfDay: s.times_of_day, startDate: s.start_date, endDate: s.end_date };
-      for (const o of occurrencesBetween(rule, s.timezone, now, to, cache)) {
+      if (isolation.failed.has(s.patient_id)) continue;
+      let occurrences;
+      try {
+        assertZoneKnown(s.timezone);
+        const rule = { recurrence: s.recurrence, daysOfWeek: s.days_of_week, intervalDays: s.interval_days, timesOfDay: s.times_of_day, startDate: s.start_date, endDate: s.end_date };
+        occurrences = occurrencesBetween(rule, s.timezone, now, to, cache);
+      } catch (err) {
+        isolation.fail(s.patient_id, err);
+        continue;
+      }
+      for (const o of occurrences) {
         cols.id.push(randomUUID());
         cols.patient.push(s.patient_id);
         cols.schedule.push(s.id);
@@ -113,18 +135,33 @@ export async function generateReminderInstances(now: Date, opts: { patientId?: s
         cols.next.push(new Date(o.at.getTime() - s.advance_notice_minutes * 60_000));
       }
     }
-    if (cols.id.length) {
-      const r = await pool.query(
-        `INSERT INTO reminders (id, patient_id, schedule_id, occurrence_at, due_at, type, title, message, status, next_action_at, updated_at)
-         SELECT v.id, v.patient_id, v.schedule_id, v.at, v.at, v.type::"ScheduleType", v.title, v.message, 'pending', v.next, now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-              AS v(id, patient_id, schedule_id, at, type, title, message, next)
-         ON CONFLICT (schedule_id, occurrence_at) DO NOTHING`,
-        [cols.id, cols.patient, cols.schedule, cols.at, cols.type, cols.title, cols.message, cols.next],
-      );
-      created += r.rowCount ?? 0;
-    }
+    const patients = [...new Set(cols.patient)].filter((id) => !isolation.failed.has(id));
+    const inserted = await isolation.batch((only) => insertInstances(cols, only ?? (isolation.failed.size ? patients : null)), patients);
+    created += inserted.reduce((a, n) => a + n, 0);
     if (batch.length < BATCH) break;
   }
   return { schedules, created };
+}
+
+type Columns = { id: string[]; patient: string[]; schedule: string[]; at: Date[]; type: string[]; title: string[]; message: (string | null)[]; next: Date[] };
+
+/** The batch's instances (or only those of some patients) in one INSERT ... SELECT FROM unnest(...). */
+async function insertInstances(all: Columns, only: string[] | null) {
+  let cols = all;
+  if (only) {
+    const keep = new Set(only);
+    const rows = all.patient.flatMap((p, i) => (keep.has(p) ? [i] : []));
+    const pick = <T>(xs: T[]) => rows.map((i) => xs[i]);
+    cols = { id: pick(all.id), patient: pick(all.patient), schedule: pick(all.schedule), at: pick(all.at), type: pick(all.type), title: pick(all.title), message: pick(all.message), next: pick(all.next) };
+  }
+  if (cols.id.length === 0) return 0;
+  const r = await pool.query(
+    `INSERT INTO reminders (id, patient_id, schedule_id, occurrence_at, due_at, type, title, message, status, next_action_at, updated_at)
+     SELECT v.id, v.patient_id, v.schedule_id, v.at, v.at, v.type::"ScheduleType", v.title, v.message, 'pending', v.next, now()
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+          AS v(id, patient_id, schedule_id, at, type, title, message, next)
+     ON CONFLICT (schedule_id, occurrence_at) DO NOTHING`,
+    [cols.id, cols.patient, cols.schedule, cols.at, cols.type, cols.title, cols.message, cols.next],
+  );
+  return r.rowCount ?? 0;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zoneProblem } from "@/lib/time-zones/check-zone";
 
 /** Field schemas shared by every domain's schemas.ts (and therefore by the API, OpenAPI and the forms). */
 export const uuid = z.uuid({ message: "Must be a UUID." });
@@ -8,15 +9,14 @@ export const e164 = z
   .regex(/^\+[1-9]\d{6,14}$/, { message: "Use international format, e.g. +15551234567." });
 export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use 24-hour HH:MM, e.g. 07:30." });
 
-export function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone.length <= 64;
-  } catch {
-    return false;
-  }
-}
-export const timezone = z.string().refine(isIanaZone, { message: "Use an IANA time zone such as America/Chicago." });
+/** A time zone both Node and PostgreSQL accept (lib/time-zones/check-zone.ts); an alias is refused with the name to send. */
+export const timezone = z
+  .string()
+  .superRefine((zone, ctx) => {
+    const problem = zoneProblem(zone);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .meta({ description: "A canonical IANA time zone (America/Chicago, Europe/Madrid, Asia/Kolkata, UTC); old names such as US/Pacific are refused with the name to send.", example: "America/Chicago" });
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const severity = z.enum(SEVERITIES);
 export const isoDate = z.iso.date({ message: "Use a date as YYYY-MM-DD." });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ACCEPTED_ZONES } from "@/lib/time-zones/zone-list";
 import { clock } from "@/lib/clock";
 import { getMyProfile } from "@/lib/caregivers/profile";
 import { pageActor } from "@/lib/dashboard/request";
@@ -14,7 +15,7 @@ const FALLBACK_ZONE = "America/Chicago";
 export default async function NewPatientPage() {
   const actor = await pageActor();
   const me = await getMyProfile(actor);
-  const zones = Intl.supportedValuesOf("timeZone");
+  const zones = [...ACCEPTED_ZONES];
   // the caregiver's own zone when they set one; the browser's replaces it once the page runs
   const defaultTimeZone = me.timezone !== "UTC" && zones.includes(me.timezone) ? me.timezone : FALLBACK_ZONE;
   const today = clock.now().toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ACCEPTED_ZONES } from "@/lib/time-zones/zone-list";
 import { getMyProfile } from "@/lib/caregivers/profile";
 import { pageActor, withRequestContext } from "@/lib/dashboard/request";
 import { Card } from "@/components/ui/card";
@@ -14,7 +15,7 @@ export default async function ProfileSettingsPage({ searchParams }: { searchPara
   const actor = await pageActor();
   const sp = await searchParams;
   const me = await withRequestContext(() => getMyProfile(actor));
-  const zones = Intl.supportedValuesOf("timeZone");
+  const zones = [...ACCEPTED_ZONES];
   // a zone saved before the list knew it (or UTC) is still offered, so saving the form never changes it silently
   const allZones = zones.includes(me.timezone) ? zones : [me.timezone, ...zones];
   return (

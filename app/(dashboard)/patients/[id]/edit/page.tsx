@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ACCEPTED_ZONES } from "@/lib/time-zones/zone-list";
 import { clock } from "@/lib/clock";
 import { listToText } from "@/lib/dashboard/form-input";
 import { ProfileForm } from "@/components/patients/profile-form";
@@ -21,7 +22,7 @@ export default async function EditProfilePage({ params }: { params: Promise<{ id
         <Card>
           <ProfileForm
             action={updateProfileAction.bind(null, p.id)}
-            zones={Intl.supportedValuesOf("timeZone")}
+            zones={[...ACCEPTED_ZONES]}
             today={clock.now().toISOString().slice(0, 10)}
             cancelHref={`/patients/${p.id}`}
             current={{
