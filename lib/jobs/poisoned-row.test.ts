@@ -150,7 +150,7 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
     expect(await quarantine("inactivity", lee.id)).toBeNull();
   });
 
-  it("a pending push that cannot be rendered fails alone: the rest of the claim is sent, nothing unsent is recorded as sent", async () => {
+  it("a pending push that cannot be rendered waits alone for another try: the rest of the claim is sent, nothing unsent is recorded as sent", async () => {
     const owner = await makeCaregiver();
     const good = await pairedPatient(owner, "Gus");
     const bad = await pairedPatient(owner, "Hal");
@@ -166,9 +166,11 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
     await db.$executeRaw`UPDATE patients SET timezone = 'Mars/Olympus' WHERE id = ${bad.id}::uuid`;
     await sendPendingPushes(at("2026-02-26T14:00:00Z"));
     expect(await db.notificationAttempt.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "simulated" });
+    // not sent, and not given up on: back to pending with its count and a later try (decision 016)
     const failed = await db.notificationAttempt.findUniqueOrThrow({ where: { id: a.id } });
-    expect(failed.status).toBe("failed");
-    expect(failed.error).toBe("Could not be rendered: Invalid time zone specified: …");
+    expect(failed).toMatchObject({ status: "pending", attemptCount: 1, sentAt: null });
+    expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(at("2026-02-26T14:00:00Z").getTime());
+    expect(failed.error).toMatch(/could not prepare or send/);
     await db.$executeRaw`UPDATE patients SET timezone = 'America/Chicago' WHERE id = ${bad.id}::uuid`;
   });
 });
