@@ -15,6 +15,13 @@
  *   analyzer/doses.ts           doses taken twice, extra, someone else's; with symptoms now
  *   analyzer/medication-gaps.ts out of a vital medicine; days without medicines
  *   analyzer/near-fainting.ts   sight going dark, nearly passing out
+ *   analyzer/self-harm.ts       intent, means, farewell (critical); hopelessness (high)
+ *   analyzer/bleeding.ts        blood that will not stop (critical); blood in urine, stools, a cough (high)
+ *   analyzer/hazards.ts         a cold house with shivering and confusion, water on electrics, a closing airway
+ *   analyzer/head.ts            a knock on the head with a second sign, the worst headache of one's life
+ *   analyzer/illness.ts         vomiting that persists, days without food or drink, fever with confusion, infected
+ *                               wounds, blistered burns, reactions to a new medicine, lost outside (high)
+ *   analyzer/scams.ts           a caller, money and now (high)
  *   analyzer/distress.ts        distress that cannot be placed: the companion asks back (ask-back.ts)
  */
 import { detectLanguage } from "./analyzer/language";
@@ -29,6 +36,12 @@ import { doseSignals } from "./analyzer/doses";
 import { medicationGapSignals } from "./analyzer/medication-gaps";
 import { nearFaintingSignals } from "./analyzer/near-fainting";
 import { distressSignals } from "./analyzer/distress";
+import { selfHarmSignals } from "./analyzer/self-harm";
+import { bleedingSignals } from "./analyzer/bleeding";
+import { hazardSignals } from "./analyzer/hazards";
+import { headSignals } from "./analyzer/head";
+import { illnessSignals } from "./analyzer/illness";
+import { scamSignals } from "./analyzer/scams";
 import { maxUrgency, RANK, URGENCY_ORDER, type Finding, type Sentiment, type Urgency, type Utterance } from "./analyzer/types";
 
 export { maxUrgency, normalize, URGENCY_ORDER, type Sentiment, type Urgency };
@@ -61,6 +74,12 @@ const SIGNALS: ((u: Utterance) => Finding[])[] = [
   doseSignals,
   medicationGapSignals,
   nearFaintingSignals,
+  selfHarmSignals,
+  bleedingSignals,
+  hazardSignals,
+  headSignals,
+  illnessSignals,
+  scamSignals,
   distressSignals,
 ];
 
