@@ -15,6 +15,7 @@
  *   analyzer/doses.ts           doses taken twice, extra, someone else's; with symptoms now
  *   analyzer/medication-gaps.ts out of a vital medicine; days without medicines
  *   analyzer/near-fainting.ts   sight going dark, nearly passing out
+ *   analyzer/chest.ts           a feeling of pressure in the chest, or one that spreads to the arm or jaw
  *   analyzer/self-harm.ts       intent, means, farewell (critical); hopelessness (high)
  *   analyzer/bleeding.ts        blood that will not stop (critical); blood in urine, stools, a cough (high)
  *   analyzer/hazards.ts         a cold house with shivering and confusion, water on electrics, a closing airway
@@ -28,7 +29,7 @@ import { detectLanguage } from "./analyzer/language";
 import { normalize } from "./analyzer/normalize";
 import { ALL_RULES, CONCERN, DISTRESS, evaluateRule, POSITIVE, reminderDone, TOPIC_LEXICON } from "./analyzer/phrase-rules";
 import { isNegated, precedingTokens } from "./analyzer/scope";
-import { fallSignals } from "./analyzer/falls";
+import { fallResolved, fallSignals } from "./analyzer/falls";
 import { functionLossSignals } from "./analyzer/function-loss";
 import { vitalSigns } from "./analyzer/vitals";
 import { threatSignals } from "./analyzer/threats";
@@ -42,6 +43,7 @@ import { hazardSignals } from "./analyzer/hazards";
 import { headSignals } from "./analyzer/head";
 import { illnessSignals } from "./analyzer/illness";
 import { scamSignals } from "./analyzer/scams";
+import { chestSignals } from "./analyzer/chest";
 import { maxUrgency, RANK, URGENCY_ORDER, type Finding, type Sentiment, type Urgency, type Utterance } from "./analyzer/types";
 
 export { maxUrgency, normalize, URGENCY_ORDER, type Sentiment, type Urgency };
@@ -74,6 +76,7 @@ const SIGNALS: ((u: Utterance) => Finding[])[] = [
   doseSignals,
   medicationGapSignals,
   nearFaintingSignals,
+  chestSignals,
   selfHarmSignals,
   bleedingSignals,
   hazardSignals,
@@ -97,9 +100,11 @@ export function analyzeOffline(message: string, opts?: { language?: string }): O
   const utterance: Utterance = { raw, text };
 
   const findings: Finding[] = [];
+  const gotUp = fallResolved(text);
   for (const rule of ALL_RULES) {
     const f = evaluateRule(rule, text);
-    if (f) findings.push(f);
+    // "I fell but I got myself up": high, unless a signal below finds a long lie or an injury
+    if (f) findings.push(gotUp && f.reason === "fall" && f.urgency === "critical" ? { ...f, urgency: "high", reason: undefined } : f);
   }
   for (const signal of SIGNALS) findings.push(...signal(utterance));
 

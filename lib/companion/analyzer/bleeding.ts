@@ -21,7 +21,8 @@ const INSIDE =
 export function bleedingSignals(u: Utterance): Finding[] {
   const { text } = u;
   const out: Finding[] = [];
-  const blood = liveHits(text, BLOOD);
+  // "no para de salir sangre": the negation belongs to stopping, so blood is read without it
+  const blood = liveHits(text, BLOOD, { negatable: false }).filter(() => !/\b(?:no blood|not bleeding|stopped bleeding|no longer bleeding|sin sangre|ya no sangra|dejo de sangrar)\b/.test(text));
   if (blood.length > 0 && liveHits(text, HEAVY, { negatable: false, anySubject: true }).length > 0)
     out.push({ urgency: "critical", reason: "bleeding", health: "bleeding" });
   if (liveHits(text, INSIDE).length > 0) out.push({ urgency: "high", health: "bleeding" });

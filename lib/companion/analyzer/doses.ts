@@ -18,6 +18,9 @@ const WHAT = `(?:${MED}|it|them|ones|my \\w+(?: \\w+)?|the \\w+ ones|la|las|lo|l
 const TWICE =
   "(?:twice|two times|three times|four times|again(?! (?:today|this morning|this evening|tonight|as usual|like always))|a second time|a third time|by mistake|accidentally|by accident|too many|too much|more than (?:i should|i am supposed to|prescribed|usual)|dos veces|tres veces|otra vez|de nuevo|de mas|demasiad[ao]s?|sin querer|por error|por equivocacion|por duplicado)(?! a day| daily| a week| al dia| por dia| a la semana| diarias)";
 const STRONG = [
+  `${TOOK} ${TWICE}(?! a day| daily| al dia| por dia)`,
+  // a week's pills at once: an overdose whatever the words around it
+  `${TOOK} (?:\\w+ ){0,2}?(?:todas las|all (?:of )?(?:my|the)|a week s|the whole week s|the week s) (?:\\w+ ){0,3}?${MED} (?:\\w+ ){0,4}?(?:de golpe|de una vez|juntas|a la vez|at once|all at once|in one go|together|de la semana|for the week|of the week)`,
   `${TOOK} (?:\\w+ ){0,3}?${WHAT} (?:\\w+ ){0,3}?${TWICE}`,
   `(?:la|las|lo|los) ${TOOK} (?:\\w+ )?${TWICE}`,
   `${TOOK} (?:\\w+ )?(?:too many|too much|a few too many|more than i should|an extra|extra|a double|double|two doses|two lots|dos dosis|de mas|demasiad[ao]s?)`,

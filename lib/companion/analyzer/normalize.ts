@@ -29,6 +29,20 @@ const CONTRACTIONS: Record<string, string> = {
 
 const FILLERS = new Set(["um", "umm", "uh", "uhh", "uhm", "erm", "ehm"]);
 
+/**
+ * Speech-to-text splits and mishearings of words the signals read (round 2): a medicine or a measure heard as two
+ * words ("in sulin", "sin trom", "war for in", "a su car"). Applied to whole words after accents are folded.
+ */
+const HEARD_AS: [RegExp, string][] = [
+  [/\b(?:in|en) ?sul+in[ae]?\b/g, "insulin"],
+  [/\bin ?sul+ina\b/g, "insulina"],
+  [/\bsin ?trom\b/g, "sintrom"],
+  [/\b(?:war ?for ?in|war ?fa ?rin|wore ?for ?in|war ?far ?in)\b/g, "warfarin"],
+  [/\b(?:a ?su ?car|a ?zu ?car|asucar|azu car)\b/g, "azucar"],
+  [/\bglu ?co ?sa\b/g, "glucosa"],
+  [/\b(?:nitro ?glycerin|nitro glicerina)\b/g, "nitro"],
+];
+
 const EN_UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -133,6 +147,7 @@ export function normalize(text: string): string {
     if (w.endsWith("'d")) return `${w.slice(0, -2)} would`;
     return w;
   });
+  for (const [re, word] of HEARD_AS) s = s.replace(re, word);
   s = s.replace(/[.,;:!?¡¿()"…\n\r\t]+/g, ` ${BOUNDARY} `);
   s = s.replace(/[^a-z0-9|\u00b7 ]+/g, " ");
   const tokens = numberWords(
