@@ -89,6 +89,7 @@ const SIGNALS: ((u: Utterance) => Finding[])[] = [
 /** Health labels that say something is wrong without saying what. */
 const GENERIC_HEALTH = new Set(["feeling unwell", "pain"]);
 
+const OUTDOORS = /\b(?:went (?:out|for a walk|to post|to the)|walk(?:ing)?|street|streets|road|houses|park|shops?|driving|drove|bus|calle|calles|sali|caminar|caminando|parque|tienda|manejando|colectivo|autobus)\b/;
 const GREETING = /^(?:(?:oh )?(?:hello|hi|hey|good (?:morning|afternoon|evening)|morning|hola|buenos dias|buenas tardes|buenas|buen dia)\b)/;
 const FAREWELL = /\b(?:bye|goodbye|good night|goodnight|see you|talk (?:to you )?(?:later|tomorrow)|adios|hasta (?:luego|manana|pronto|la vista)|chao|chau|buenas noches|nos vemos)\b/;
 const QUESTION_START = /^(?:what|where|when|who|why|how|which|can you|could you|would you|do you|did you|is it|are you|will you|que|donde|cuando|quien|por que|como|cual|puedes|me puedes|sabes)\b/;
@@ -123,6 +124,12 @@ export function analyzeOffline(message: string, opts?: { language?: string }): O
     if (f.sentiment === "distressed") distress = true;
     if (f.sentiment === "concerned") concern = true;
     if (f.unplaced) unplacedCue = true;
+  }
+  // lost outdoors ("I went for a walk and I don't know where I am, the streets all look the same"): a caregiver must
+  // find them today, not an ambulance; disorientation at home stays critical
+  if (reasons.has("disorientation") && urgency === "critical" && reasons.size === 1 && OUTDOORS.test(text)) {
+    urgency = "high";
+    reasons.clear();
   }
   // fever together with confusion is serious
   if (health.has("fever") && (health.has("confusion") || /\bconfus|confundid/.test(text))) urgency = maxUrgency(urgency, "high");

@@ -35,7 +35,7 @@ const SLIPPED = /\b(?:slipped|slid|fell|tripped|resbale|me cai|tropece)\b/;
 const VOLUNTARY =
   /\b(?:playing|to find|to look|to get|to pick|to fetch|looking for|yoga|exercises?|exercising|physio|stretch(?:es|ing)?|to clean|cleaning|scrubbing|sat down to|to play|picnic|sunbathing|rolling|laughing|reading|relaxing|enjoying|lovely|sunshine|napping|jugar|jugando|para (?:jugar|buscar|limpiar|coger|recoger)|me sente para|haciendo (?:los )?ejercicios)\b/;
 const RESOLVED =
-  /\b(?:got (?:back )?up(?! the)|got myself (?:back )?up|managed to get (?:myself )?(?:back )?up|back up fine|back on my feet|until it passed|me (?:pude )?levante|pude levantarme|me pude (?:levantar|parar)|me he levantado|ya me levante|me pare sol[ao]|(?:logre|consegui) (?:levantarme|pararme)|ya estoy (?:bien|de pie))\b/;
+  /\b(?:got (?:back )?up(?! the)|got myself (?:back )?up|managed to get (?:myself )?(?:back )?up|back up fine|back on my feet|until it passed|me (?:pude )?levante|pude levantarme|me pude (?:levantar|parar)|me he levantado|ya me levante|me pare sol[ao]|(?:logre|consegui) (?:levantarme|pararme)|ya estoy (?:bien|de pie)|i am (?:walking|up and about|back on my feet)|not hurt|estoy caminando|no me hice (?:nada|dano))\b/;
 
 /**
  * The person got up again by themselves ("managed to get up", "me pude levantar", "me he levantado sola"): a fall
@@ -64,9 +64,11 @@ export function fallSignals(u: Utterance): Finding[] {
   const unable = liveHits(text, UNABLE_UP, { negatable: false }).filter((h) => !UNABLE_UP_ELSEWHERE.test(text.slice(h.end)));
   for (const h of unable) out.push(fall(h));
   // on the floor on purpose ("to sort the photos", "playing"), unless they cannot get up again
-  const onPurpose = (h: Hit) => /^ (?:to|para|a) [a-z]+/.test(text.slice(h.end)) || VOLUNTARY.test(text);
+  const onPurpose = (h: Hit) => /^ (?:to|para|a) [a-z]+/.test(text.slice(h.end)) || VOLUNTARY.test(text.slice(Math.max(0, h.index - 30), h.end + 50));
+  // things seen or left on the floor are not a person lying there ("seeing little people on the carpet")
+  const notAPerson = (h: Hit) => !/\b(?:see|seeing|saw|seen|things|people|spilled|spilt|dropped|left|put|veo|viendo|cosas|gente|tire|deje)\b/.test(text.slice(Math.max(0, h.index - 40), h.index));
   const lying = FLOOR.flatMap((src) => liveHits(text, src, { negatable: false }))
-    .filter((h) => notRightBefore(text, h))
+    .filter((h) => notRightBefore(text, h) && notAPerson(h))
     .filter((h) => unable.length > 0 || !onPurpose(h));
   if (lying.length > 0 && !resolved) {
     const time = liveHits(text, DURATION, { negatable: false, anySubject: true }).length > 0;

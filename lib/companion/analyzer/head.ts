@@ -14,7 +14,7 @@ const KNOCK =
 const SIGN =
   /\b(?:sick|vomit\w*|threw up|throwing up|being sick|been sick|confused|muddled|mixed up|drowsy|sleepy|can not (?:stay awake|keep my eyes open|remember)|do not remember|blurr\w*|double vision|vomite|vomitado|vomitando|devolvi|confundid[ao]|somnolient[ao]|no me acuerdo|no recuerdo|warfarin|blood thinners?|anticoagula\w*|sintrom|eliquis|xarelto)\b/;
 const THUNDERCLAP =
-  "worst (?:headache|head pain|pain in my head)(?: \\w+){0,3}? (?:of|in) my (?:life|whole life)|(?:headache|head|pain)(?: \\w+){0,6}? (?:like|as if) (?:a )?(?:thunderclap|thunder|being hit|i was hit|someone hit me|an explosion|a bomb|a bang)|thunderclap|el peor (?:dolor )?(?:de cabeza )?de (?:mi|toda mi) vida|(?:cabeza|dolor)(?: \\w+){0,6}? (?:me va a|va a) (?:explotar|estallar|reventar)|como (?:un trueno|un rayo|un martillazo|si me (?:pegaran|dieran) un (?:golpe|martillazo))";
+  "worst (?:headache|head pain|pain in my head)(?: \\w+){0,3}? (?:of|in) my (?:life|whole life)|(?:headache|head|pain)(?: \\w+){0,6}? (?:like|as if) (?:a )?(?:thunderclap|thunder|being hit|i was hit|someone hit me|an explosion|a bomb|a bang)|worst (?:\\w+ )?ever|the worst i have ever had|thunderclap|el peor (?:dolor )?(?:de cabeza )?de (?:mi|toda mi) vida|(?:cabeza|dolor)(?: \\w+){0,6}? (?:me va a|va a) (?:explotar|estallar|reventar)|como (?:un trueno|un rayo|un martillazo|si me (?:pegaran|dieran) un (?:golpe|martillazo))";
 const HEADACHE = /\b(?:headache|head|cabeza|jaqueca|migrana)\b/;
 
 export function headSignals(u: Utterance): Finding[] {

@@ -21,7 +21,7 @@ const NO_INTAKE =
   "(?:have not|has not|had not|not|nothing|no|never|did not|barely) (?:\\w+ ){0,2}?(?:eaten|eat|ate|had anything to eat|had a bite|had anything to drink|had a drink|drunk|drank|drink|had any water|touched (?:my )?food|food|water)(?: \\w+){0,3}? (?:since (?:\\w+)|for (?:\\w+ )?(?:days|a day|two days|a week)|(?:today|yesterday)(?: \\|)? or (?:today|yesterday)|in (?:\\w+ )?days)|(?:no|nada) (?:he |hemos )?(?:comido|bebido|tomado agua|probado bocado)(?: \\w+){0,3}? (?:desde|en) (?:ayer|anteayer|antier|el \\w+|hace)|hace (?:\\w+ ){0,2}(?:dias|un dia) que no (?:como|bebo|pruebo)|llevo (?:\\w+ ){0,2}(?:dias|un dia) sin (?:comer|beber|tomar agua)";
 const FEVER = /\b(?:fever|temperature|feverish|temp|fiebre|calentura)\b/;
 const LOSING_TRACK =
-  /\b(?:confused|confusion|muddled|mixed up|losing track|lose track|lost track|can not think (?:straight|clearly)|(?:do not|can not) (?:know|tell|remember) (?:what|which) (?:day|time)|do not know what time it is|not making sense|confundid[ao]|desorientad[ao]|(?:como |medio )?perdid[ao]|no se (?:ni |bien )?(?:que|en que) (?:dia|hora)|no se que hora es|no se ni que dia es)\b/;
+  /\b(?:(?:keep|keeps|kept|am) forgetting (?:what|where)|forget what i am doing|seeing things|no se (?:ni )?(?:lo que|que) estoy haciendo|se me olvida (?:lo que|que) (?:estoy|estaba) haciendo|veo cosas|confused|confusion|muddled|mixed up|losing track|lose track|lost track|can not think (?:straight|clearly)|(?:do not|can not) (?:know|tell|remember) (?:what|which) (?:day|time)|do not know what time it is|not making sense|confundid[ao]|desorientad[ao]|(?:como |medio )?perdid[ao]|no se (?:ni |bien )?(?:que|en que) (?:dia|hora)|no se que hora es|no se ni que dia es)\b/;
 const WOUND = "(?:cut|wound|sore|graze|scratch|ulcer|leg|shin|foot|herida|corte|llaga|raspon|ulcera)";
 const INFECTED =
   "(?:red|hot|angry|pus|yellow stuff|green stuff|oozing|weeping|smells?|stinks?|throbbing|roja|caliente|pus|supura\\w*|huele|hinchada)";
@@ -33,14 +33,15 @@ const NEW_MED =
 const REACTION =
   /\b(?:rash|hives|itch\w*|swell\w*|swollen|puffy|welts|blotch\w*|bumps|sick to my stomach|ronchas|sarpullido|salpullido|me pica\w*|picazon|comezon|granitos|hinchad[ao]s?|ampollas)\b/;
 const LOST_OUT =
-  "(?:can not|could not|did not) (?:remember|find|know) (?:the |my )?way (?:home|back)|(?:nothing|none of it) looks (?:familiar|right)|(?:not sure|do not know) (?:which|what) (?:street|road|way) this is|got lost (?:on the way|going|coming|walking|driving)|no (?:se|sabia|supe|recuerdo) (?:como|por donde) (?:regresar|volver|llegar a (?:mi )?casa)|todo se ve (?:diferente|distinto|raro)|no reconozco (?:la calle|las calles|el barrio)|me (?:perdi|he perdido) (?:en la calle|volviendo|yendo|caminando)";
+  "(?:can not|could not|did not) (?:remember|find|know) (?:the |my )?way (?:home|back)|(?:nothing|none of it) looks (?:familiar|right)|(?:not sure|do not know) (?:which|what) (?:street|road|way) this is|got lost (?:on the way|going|coming|walking|driving)|no (?:se|sabia|supe|recuerdo) (?:como|por donde) (?:regresar|volver|llegar a (?:mi )?casa)|todo se ve (?:diferente|distinto|raro)|no reconozco (?:la calle|las calles|el barrio)|me (?:perdi|he perdido) (?:en la calle|volviendo|yendo|caminando)|(?:getting|got|get) lost in my own (?:house|home|flat)|me pierdo en mi (?:propia )?casa|(?:could not|can not) find the (?:bathroom|toilet|kitchen|bedroom)(?: \\w+){0,3}? (?:in my own|last night|at night)|(?:went out|going out|looking|out) (?:to find|to look for|for) my (?:mother|mum|mom|father|dad|husband)|(?:sali|voy|fui) a buscar a mi (?:mama|madre|papa|padre)|(?:it is|getting) dark(?: \\w+){0,4}? (?:do not know|lost|which way)";
 
 export function illnessSignals(u: Utterance): Finding[] {
   const { text } = u;
   const out: Finding[] = [];
   const high = (health: string): Finding => ({ urgency: "high", health });
   if (liveHits(text, GI).length > 0 && liveHits(text, PERSIST, { negatable: false, anySubject: true }).length > 0) out.push(high("nausea"));
-  if (liveHits(text, NO_INTAKE, { negatable: false }).length > 0 && !/\b(?:these days|lately|much|mucho|ultimamente)\b/.test(text)) out.push(high("not eating"));
+  const noIntake = liveHits(text, NO_INTAKE, { negatable: false }).filter((h) => !/\b(?:these days|lately|much|mucho|ultimamente)\b/.test(h.text));
+  if (noIntake.length > 0) out.push(high("not eating"));
   if (FEVER.test(text) && LOSING_TRACK.test(text) && liveHits(text, "fever|temperature|feverish|temp|fiebre|calentura").length > 0) out.push(high("fever"));
   if (liveHits(text, `${WOUND}(?: \\w+){0,6}? ${INFECTED}(?: \\w+){0,4}? ${INFECTED}|${WOUND}(?: \\w+){0,6}? (?:pus|yellow stuff|green stuff|supura\\w*)`).length > 0) out.push(high("infected wound"));
   if (BURN.test(text) && liveHits(text, BLISTER).length > 0) out.push(high("burn"));

@@ -24,5 +24,8 @@ export function nearFaintingSignals(u: Utterance): Finding[] {
   const ongoing = liveHits(text, ONGOING, { negatable: false });
   if (ongoing.length > 0 && !PASSED.test(text)) return [capForRecentPast({ urgency: "critical", reason: "fainting", health: "near fainting" }, ongoing[0])];
   const near = [...liveHits(text, VISION), ...liveHits(text, NEAR), ...ongoing];
+  // went black and found themselves on the floor, or it keeps happening: they fainted
+  if (near.length > 0 && /\b(?:on the floor|on the ground|en el suelo|en el piso|woke up|came to|came round|keeps happening|keep blacking out|sigue pasando)\b/.test(text) && !/\b(?:almost|nearly|casi|por poco)\b/.test(text))
+    return [capForRecentPast({ urgency: "critical", reason: "fainting", health: "fainting" }, near[0])];
   return near.length > 0 ? [capForRecentPast({ urgency: "high", health: "near fainting" }, near[0])] : [];
 }

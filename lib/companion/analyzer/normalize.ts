@@ -128,6 +128,43 @@ function numberWords(tokens: string[]): string[] {
   return merged;
 }
 
+const PAUSE = "~";
+/** words that are hesitations when they stand next to a pause or a comma ("este...", "pues...", "you know,") */
+const PAUSE_FILLERS = new Set(["este", "pues", "bueno", "oh", "hmm", "hm", "mmm", "ah", "eh", "well", "mija", "mijo", "ahorita"]);
+const PAUSE_FILLER_PAIRS = new Set(["you know", "i mean", "o sea", "sabes que", "you see"]);
+
+/**
+ * Speech as it is said (round 2): pauses dropped, hesitation words beside a pause or a comma dropped, and a word
+ * repeated ("the, the puzzle", "I... I can't", "35... 35") said once, so the signals read "i can not get my breath".
+ */
+function disfluent(tokens: string[]): string[] {
+  const isBreak = (t: string | undefined) => t === PAUSE || t === BOUNDARY || t === undefined;
+  let out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const pair = `${t} ${tokens[i + 1]}`;
+    if (PAUSE_FILLER_PAIRS.has(pair) && (isBreak(out.at(-1)) || isBreak(tokens[i + 2]))) {
+      i += 1;
+      continue;
+    }
+    if (PAUSE_FILLERS.has(t) && (isBreak(out.at(-1)) || isBreak(tokens[i + 1])) && !(t === "oh" && tokens.every((x) => isBreak(x) || PAUSE_FILLERS.has(x)))) continue;
+    out.push(t);
+  }
+  out = out.filter((t, i) => t !== PAUSE && !(t === BOUNDARY && out[i - 1] === BOUNDARY));
+  // a word said twice, with or without a comma between ("the the", "the | the", "since since")
+  const once: string[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (t !== BOUNDARY && once.at(-1) === t && t !== "no" && t !== "help" && t !== "ayuda") continue;
+    if (t !== BOUNDARY && once.at(-1) === BOUNDARY && once.at(-2) === t && t !== "no" && t !== "help" && t !== "ayuda") {
+      once.pop();
+      continue;
+    }
+    once.push(t);
+  }
+  return once;
+}
+
 /** Lower-case, expand contractions, strip accents (ñ becomes n), read numbers, and mark clauses with "|". */
 export function normalize(text: string): string {
   let s = (text ?? "").toLowerCase().replace(/[’‘`´]/g, "'");
@@ -148,13 +185,11 @@ export function normalize(text: string): string {
     return w;
   });
   for (const [re, word] of HEARD_AS) s = s.replace(re, word);
-  s = s.replace(/[.,;:!?¡¿()"…\n\r\t]+/g, ` ${BOUNDARY} `);
-  s = s.replace(/[^a-z0-9|\u00b7 ]+/g, " ");
-  const tokens = numberWords(
-    s
-      .split(/\s+/)
-      .filter((t) => t && !FILLERS.has(t)),
-  );
+  // a pause ("...", "…", "--") is a hesitation, not the end of a thought: "I... I can't... get my breath"
+  s = s.replace(/(?:\.{2,}|…|\s-{1,2}\s)+/g, ` ${PAUSE} `);
+  s = s.replace(/[.,;:!?¡¿()"\n\r\t]+/g, ` ${BOUNDARY} `);
+  s = s.replace(/[^a-z0-9|~\u00b7 ]+/g, " ");
+  const tokens = numberWords(disfluent(s.split(/\s+/).filter((t) => t && !FILLERS.has(t))));
   s = tokens.join(" ").replace(/\u00b7/g, ".");
   s = s.replace(/(\| )+/g, "| ").replace(/^\| |( \|)+$/g, "");
   return s.replace(/^\|$/, "").trim();

@@ -25,7 +25,7 @@ import type { Finding, Urgency, Utterance } from "./types";
 type Kind = "glucose" | "pressure" | "oxygen" | "pulse" | "temperature";
 
 const KINDS: [Kind, string][] = [
-  ["oxygen", "oxygen(?: level| levels| saturation| sats| reading)?|o2|sats|saturation|pulse ?ox(?:imeter)?|oximeter|finger (?:thing|monitor|clip|gadget)|oxigeno|saturacion|saturometro|oximetro|pulsioximetro"],
+  ["oxygen", "oxygen(?: level| levels| saturation| sats| reading)?|o2|sats|saturation|pulse ?ox(?:imeter)?|oximeter|finger (?:thing|monitor|clip|gadget)|(?:clip|thing|gadget|monitor|peg)(?: \\w+){0,2} (?:on|in) my finger|(?:la )?pinza del dedo|aparatito del dedo|lo del dedo|oxigeno|saturacion|saturometro|oximetro|pulsioximetro"],
   ["glucose", "(?:blood )?sugars?(?: level| levels| reading| machine| meter| monitor| thing| test)?|(?:blood )?glucose(?: level| levels| reading| meter| monitor)?|glucometer|bg|azucar|glucosa|glucemia|glicemia|glucometro"],
   ["pressure", "blood pressure(?: monitor| machine| reading| cuff)?|bp|pressure|presion(?: arterial)?|tension(?: arterial)?|maxima|minima"],
   ["pulse", "pulse|heart ?rate|heartbeat|bpm|pulso|pulsaciones|frecuencia cardiaca|latidos"],
@@ -155,6 +155,11 @@ export function vitalSigns(u: Utterance): Finding[] {
     }
   }
   if (!out.some((f) => f.reason === "vital_sign")) out.push(...deviceReadings(text, taken));
+  // "it says HI" with a blood-sugar context and no meter named
+  if (!out.some((f) => f.reason === "vital_sign") && /\b(?:thirsty|drinking|sugar|insulin|diabet\w*|600|sed|azucar|insulina|glucosa)\b/.test(text)) {
+    const m = liveHits(text, "(?:says|reads|shows|showing|marca|pone|dice) (?:just )?(?:hi|lo)(?= |$)", { negatable: false })[0];
+    if (m) out.push(capForRecentPast({ urgency: "critical", reason: "vital_sign", health: /lo$/.test(m.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] }, m));
+  }
   // a meter that cannot show the number: "HI" above its range, "LO" below it
   for (const h of liveHits(text, "(?:meter|machine|monitor|glucometer|glucometro|aparato)(?: just| only)? (?:says|reads|shows|is showing|marca|pone|dice) (?:just )?(?:hi|lo)", { negatable: false })) {
     if (!out.some((f) => f.reason === "vital_sign")) out.push(capForRecentPast({ urgency: "critical", reason: "vital_sign", health: /lo$/.test(h.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] }, h));
@@ -168,7 +173,7 @@ const DEVICE =
 /** The measure a device reading is of, from its form and the words around it (see the header). */
 function deviceKind(text: string, nums: number[], device: string): Kind | null {
   if (nums.length > 1 && nums[0] >= 60 && nums[0] <= 300 && nums[1] >= 30 && nums[1] <= 200) return "pressure";
-  if (/\b(?:oxygen|sats|saturation|oxigeno|saturacion)\b/.test(text)) return "oxygen";
+  if (/\b(?:oxygen|sats|saturation|oxigeno|saturacion|finger|dedo)\b/.test(text)) return "oxygen";
   if (/\b(?:heart|pulse|racing|beating|beats|pounding|palpitations|corazon|pulso|latidos|late|taquicardia)\b/.test(text) || /watch|reloj/.test(device)) return "pulse";
   if (/\b(?:temperature|fever|thermometer|fiebre|temperatura|termometro)\b/.test(text)) return "temperature";
   if (/\b(?:pressure|presion|tension|cuff)\b/.test(text) || /cuff/.test(device)) return "pressure";
@@ -179,6 +184,14 @@ function deviceKind(text: string, nums: number[], device: string): Kind | null {
 /** Readings from an unnamed device, and "X over Y" pressures said without the word. */
 function deviceReadings(text: string, taken: [number, number][]): Finding[] {
   const out: Finding[] = [];
+  // "190 on the watch", "marca 40 en el aparato"
+  for (const h of liveHits(text, "\\d+(?:\\.\\d+)? (?:on|in|en) (?:the|my|el|mi) (?:watch|meter|machine|monitor|reloj|aparato|maquinita)", { negatable: false })) {
+    const n = Number(h.text.split(" ")[0]);
+    const kind = deviceKind(text, [n], h.text);
+    if (!kind) continue;
+    const urgency = judge(kind, [n], text, h);
+    if (urgency !== "none") out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL[kind][n < LOW_SIDE[kind] ? 0 : 1], topics: ["health"] }, h));
+  }
   for (const h of liveHits(text, DEVICE, { negatable: false })) {
     const nums = numbersAfter(text, h, 4);
     if (nums.length === 0) continue;
