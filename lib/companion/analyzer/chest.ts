@@ -5,6 +5,7 @@
  *
  *   chest + pressure (heavy, tight, squeezing, crushing, a weight, someone sitting on it; peso, opresión, apretado)
  *   chest + spreading (down my arm, into my jaw or neck; al brazo, a la mandíbula, al cuello)
+ *   chest feeling funny or strange + an arm, the jaw, sweating, sickness or breath
  *
  * Either is critical. Heartburn after a meal, a cough, and a chest that was checked and is fine are not.
  */
@@ -23,7 +24,8 @@ export function chestSignals(u: Utterance): Finding[] {
   if (BENIGN.test(text)) return [];
   for (const h of liveHits(text, CHEST)) {
     const near = text.slice(Math.max(0, h.index - 60), h.end + 60);
-    if (PRESSURE.test(near) || SPREAD.test(text)) return [{ urgency: "critical", reason: "chest_pain", health: "chest pain" }];
+    const odd = /\b(?:funny|strange|odd|weird|wrong|not right|raro|rara|extrano)\b/.test(near) && /\b(?:arm|jaw|sweat\w*|clammy|sick|breath\w*|brazo|mandibula|sudando|sudor|nauseas|aire)\b/.test(text);
+    if (PRESSURE.test(near) || SPREAD.test(text) || odd) return [{ urgency: "critical", reason: "chest_pain", health: "chest pain" }];
   }
   return [];
 }

@@ -23,7 +23,7 @@ const INABILITY = [
   `(?:can not|could not|unable to|can barely|can hardly|can not seem to|am not able to|having trouble to) (?:move|lift|raise|feel|use|grip|hold|squeeze|open|close|bend|straighten|control|stand on|walk on|put weight on)(?: \\w+){0,4}? (?:my |the |with my )?(?:${SIDE_WORD} )?${PART_EN}`,
   `(?:my |the )?(?:${SIDE_WORD} )?${PART_EN} (?:\\w+ ){0,4}(?:will not|would not|does not|do not|can not|is not|are not|just will not|has stopped|have stopped|stopped|suddenly stopped|no) (?:move|moving|work|working|respond|responding|grip|hold(?: me| my weight| me up)?|do (?:what|anything)|obey|cooperate|listen|lift|go up|bend|stay up|take my weight)`,
   `no (?:puedo|consigo|logro|podia) (?:mover|levantar|sentir|alzar|apretar|agarrar|usar|doblar|cerrar|abrir)(?: \\w+){0,3}? (?:el |la |los |las |mi |mis )?${PART_ES}`,
-  `no (?:siento|noto)(?: \\w+){0,2}? (?:el |la |mi |los |las |mis )${PART_ES}`,
+  `no (?:siento|noto)(?: \\w+){0,2}? (?:el |la |mi |los |las |mis |del |de la |de mi |de mis )${PART_ES}`,
   `(?:el |la |mi )${PART_ES} (?:\\w+ )?no (?:me )?(?:responde|funciona|se mueve|obedece|sostiene|aguanta)`,
   `(?:me )?(?:quede|quedo|he quedado) sin fuerzas? en (?:el|la|mi|los|las) ${PART_ES}`,
 ];
@@ -37,6 +37,7 @@ const STATE = [
   `(?:tengo |siento |noto )?(?:el |la |mi |los |las )?${PART_ES} (?:${SIDE_WORD} )?(?:\\w+ ){0,2}(?:dormid[ao]s?|entumid[ao]s?|entumecid[ao]s?|adormecid[ao]s?|adormilad[ao]s?|muert[ao]s?|debil(?:es)?|floj[ao]s?|pesad[ao]s?|paralizad[ao]s?|torcid[ao]s?|chuec[ao]s?|caid[ao]s?|sin fuerzas?|trabad[ao]s?|colgando)`,
   `se me (?:durmio|duerme|ha dormido|durmieron|cae|cayo|tuerce|torcio|ha torcido|traba|trabo|paraliza|paralizo|quedo (?:dormid[ao]|muert[ao]|torcid[ao])|adormecio|entumecio) (?:el |la |los |las |medio |un |mi )?(?:\\w+ )?${PART_ES}`,
   `se me cae (?:la cara|la boca|el parpado|un lado)`,
+  `(?:la boca|la cara|el labio) se me (?:va|fue|esta yendo|tuerce|torcio|cae|cayo)|se me (?:va|fue) (?:la boca|la cara) (?:de lado|para un lado|chuec[ao]|torcid[ao])`,
   `(?:face|mouth|smile|lips?|tongue|one side|left side|right side|half of my (?:body|face)) (?:\\w+ ){0,2}?(?:feels?|felt|is|went|gone|has gone|has gone all|went all) (?:\\w+ )?(?:funny|strange|weird|odd|wrong|tingly|fuzzy)`,
   `(?:suddenly|all of a sudden) (?:feel |felt |went |gone |became |got )?(?:numb|weak|paralysed|paralyzed|limp)|(?:de repente|de golpe) (?:me (?:siento|quede|noto) )?(?:debil|sin fuerzas?|paralizad[ao])`,
   `(?:la cara|la boca|un lado|el lado (?:izquierdo|derecho)|medio cuerpo) (?:\\w+ ){0,2}?(?:rar[ao]|extran[ao]|dormid[ao]|distint[ao])`,

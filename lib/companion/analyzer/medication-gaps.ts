@@ -9,7 +9,7 @@
  *   days      haven't taken my pills for three days / since Monday, stopped taking, llevo cuatro días sin tomar,
  *             no me tomo la medicina desde el domingo
  */
-import { capForRecentPast, liveHits } from "./match";
+import { capForRecentPast, countScopeVeto, liveHits } from "./match";
 import type { Finding, Utterance } from "./types";
 
 const VITAL =
@@ -41,6 +41,8 @@ export function medicationGapSignals(u: Utterance): Finding[] {
   const { text } = u;
   const out: Finding[] = [];
   const gap = (h: Parameters<typeof capForRecentPast>[1]) => capForRecentPast({ urgency: "high" as const, health: "medication gap", topics: ["medication"] }, h);
+  // "running low on insulin, I'll order more": seen, and deliberately not a gap (the learned floor may not raise it)
+  if (SOON.test(text) && new RegExp(`\\b(?:${VITAL})\\b`).test(text)) countScopeVeto();
   if (!SOON.test(text)) {
     for (const src of [`(?:${OUT}) (?:\\w+ ){0,3}?(?:${VITAL})`, `(?:${VITAL}) (?:(?:\\w+|\\|) ){0,8}?(?:${OUT})`]) {
       for (const h of liveHits(text, src, { negatable: false })) out.push(gap(h));

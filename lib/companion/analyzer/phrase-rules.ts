@@ -7,7 +7,7 @@
  * beside these and carry what no list of phrasings can.
  */
 import { clauseAround } from "./normalize";
-import { phrase } from "./match";
+import { countScopeVeto, phrase } from "./match";
 import { scopeAt, precedingTokens } from "./scope";
 import { RANK, type Finding, type Sentiment, type Urgency } from "./types";
 
@@ -192,10 +192,15 @@ export function evaluateRule(rule: Rule, text: string): Finding | null {
     const start = m.index;
     const end = start + m[0].length;
     const scope = scopeAt(text, start, end, { objectsCount: rule.reason === "fall" || rule.health === "near fall" });
-    if (rule.negatable !== false && scope.negated) continue;
+    const outOfScope =
+      (rule.negatable !== false && scope.negated) ||
+      (event && (scope.hypothetical || scope.remotePast || scope.reported)) ||
+      ((rule.firstPerson || (event && !rule.anySubject)) && scope.thirdParty);
+    if (outOfScope) {
+      if (event) countScopeVeto();
+      continue;
+    }
     if (rule.blockedBy && rule.blockedBy.test(precedingTokens(text, start).join(" "))) continue;
-    if (event && (scope.hypothetical || scope.remotePast || scope.reported)) continue;
-    if ((rule.firstPerson || (event && !rule.anySubject)) && scope.thirdParty) continue;
     let urgency = rule.urgency;
     let health = rule.health;
     const clause = clauseAround(text, start, end).text;
