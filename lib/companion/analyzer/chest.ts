@@ -7,7 +7,8 @@
  *   chest + spreading (down my arm, into my jaw or neck; al brazo, a la mandíbula, al cuello)
  *   chest feeling funny or strange + an arm, the jaw, sweating, sickness or breath
  *
- * Either is critical. Heartburn after a meal, a cough, and a chest that was checked and is fine are not.
+ * Either is critical. A cough or a chest infection, and a chest that was checked and is fine, are not; "it is only
+ * indigestion" is no reason to stay silent (a heart attack is often taken for it).
  */
 import { liveHits } from "./match";
 import type { Finding, Utterance } from "./types";
@@ -17,7 +18,8 @@ const PRESSURE =
   /\b(?:heavy|heaviness|tight|tightness|squeez\w*|crush\w*|pressing|pressure|weight|sitting on|standing on|band|vice|vise|clamp\w*|peso|opresion|oprime|apret\w*|aprieta|presion|estruj\w*|aplast\w*)\b/;
 const SPREAD =
   /\b(?:going|goes|went|spreading|spreads|spread|radiating|moving|shooting|travelling|traveling|runs?|running|down|into|up) (?:\w+ )?(?:my |the |into my |to my )?(?:left )?(?:arm|jaw|neck|shoulder blade)|(?:baja|sube|va|corre|pasa|se me va|se me pasa|me llega)(?: \w+){0,2} (?:al|hacia el|por el|a la|hasta el|hasta la) (?:brazo|mandibula|cuello|quijada)\b/;
-const BENIGN = /\b(?:heartburn|indigestion|acid|reflux|after (?:eating|dinner|lunch|my tea)|cough\w*|chest infection|checked|ecg came back|agruras|acidez|reflujo|tos)\b/;
+/** a cough or a chest infection explains a tight chest; "it's only indigestion" does not (a heart attack is often taken for it) */
+const BENIGN = /\b(?:cough\w*|chest infection|checked|ecg came back|tos|catarro)\b/;
 
 export function chestSignals(u: Utterance): Finding[] {
   const { text } = u;

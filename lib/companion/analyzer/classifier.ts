@@ -8,7 +8,6 @@
  * leave-one-author-out cross-validation (false criticals under 5% on every held-out author).
  */
 import weights from "./classifier-weights.json";
-import { normalize } from "./normalize";
 
 export const BITS = 18;
 const SIZE = 1 << BITS;

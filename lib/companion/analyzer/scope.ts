@@ -80,6 +80,12 @@ function nearestSubject(before: string[], objectsCount: boolean): "self" | "othe
   return "unknown";
 }
 
+/** The clause after `end` when it only dates what came before ("but that was long ago", "pero eso fue hace años"). */
+function datingClause(text: string, end: number): string {
+  const m = /^\s*\|\s*((?:but |pero )?(?:that|it|this|eso|esto) (?:was|is|were|fue|era|paso) [^|]*)/.exec(text.slice(end));
+  return m ? m[1] : "";
+}
+
 export function scopeAt(text: string, start: number, end: number, opts: { objectsCount?: boolean } = {}): Scope {
   const clause = clauseAround(text, start, end);
   const beforeText = text.slice(clause.start, start).trim();
@@ -93,7 +99,8 @@ export function scopeAt(text: string, start: number, end: number, opts: { object
   return {
     negated: isNegated(window, matched.split(" ")[0]),
     hypothetical: HYPOTHETICAL.test(beforeText) || /^(?:what (?:would|will) happen|is it (?:bad|dangerous|ok|okay|normal)|should i|can i|que pasa(?:ria)? si)\b/.test(text),
-    remotePast: REMOTE_PAST.test(clause.text) && !again,
+    // "blood everywhere | but that was long ago": a clause that only dates the one before it
+    remotePast: (REMOTE_PAST.test(clause.text) || REMOTE_PAST.test(datingClause(text, clause.start + clause.text.length))) && !again,
     recentPast: RECENT_PAST.test(clause.text) && !again,
     reported: !!frame && !afterFrame.some((t) => t === "i" || t === "yo"),
     thirdParty: subject === "other",
