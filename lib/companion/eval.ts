@@ -169,8 +169,8 @@ function formatAims(e: Evaluation): string {
 
 /** The development split: aggregates, the aims, and misses counted by kind (the split's notes), no texts. */
 const DEV_SPLITS: Record<string, string> = {
-  "dev-split.json": "round 1, written before the issue-11 changes by the same hand as the signals: optimistic",
-  "dev-split-3.json": "round 3, written after the issue-11 changes and measured once",
+  "dev-split.json": "round 1, written before the issue-11 changes by the same hand as the signals: optimistic; the learned floor is trained on it",
+  "dev-split-3.json": "round 3, written after the issue-11 changes and measured once; the learned floor is trained on it",
 };
 
 export function formatDevReport(e: Evaluation, file = "dev-split.json"): string {
