@@ -28,7 +28,7 @@ const dbUrl = (() => {
   return u.toString();
 })();
 const base = `http://127.0.0.1:${PORT}`;
-// `npm run bench -- heartbeat` runs one section (patients, heartbeat, routines, analytics); no argument runs the HTTP ones
+// `npm run bench -- heartbeat` runs one section (patients, heartbeat, routines, analytics, companion); no argument runs the HTTP ones
 const only = process.argv[2];
 const want = (section) => !only || only === section;
 
@@ -122,6 +122,12 @@ function cannon(opts) {
 
 const row = (label, r) =>
   `| ${label} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
+
+if (only === "companion") {
+  // the offline analyzer alone (no database, no HTTP): scripts/bench-companion.ts
+  await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/bench-companion.ts"], { LOG_LEVEL: "warn" });
+  process.exit(0);
+}
 
 if (only === "routines") {
   // domain-level benchmark (no HTTP): its own database, then scripts/bench-routines.ts

@@ -9,6 +9,8 @@
  *   asked ── anything else, attempt 1 ──▶ ask once more (attempt 2: "Do you need help? Please say yes or no.")
  *   asked ── anything else, attempt 2 ──▶ raise high
  *
+ *   asked ── no turn on that phone within the window ──▶ raise high when it ends (expire-ask-back.ts, a job)
+ *
  * The question is stored on the turn that asked it and lives as long as its conversation (interact.ts): the next
  * turn on the same phone within that time is its answer.
  */
@@ -18,6 +20,12 @@ import { RANK, type Urgency } from "./analyzer/types";
 import { analyzeOffline } from "./offline-analyzer";
 
 export type Answer = "yes" | "help" | "worse" | "no" | "unclear" | "emergency";
+
+/** Turns within this long of each other belong to one conversation (interact.ts). */
+export const CONVERSATION_GAP_MS = 10 * 60_000;
+
+/** A safety question waits for its answer as long as its conversation lasts (decision 018); then it is unanswered. */
+export const ASK_BACK_TTL_MS = CONVERSATION_GAP_MS;
 
 /** One earlier turn of the exchange: what the patient said and what the companion answered. */
 export interface ThreadTurn {
@@ -37,7 +45,9 @@ export interface PendingQuestion {
 export type AskBackRecord =
   | { state: "asked"; attempt: 1 | 2; thread: ThreadTurn[] }
   | { state: "raised"; answer: Answer; urgency: "high" | "critical"; thread: ThreadTurn[] }
-  | { state: "closed"; answer: "no"; thread: ThreadTurn[] };
+  | { state: "closed"; answer: "no"; thread: ThreadTurn[] }
+  /** nobody answered within the window: raised as high by the sweep (expire-ask-back.ts) */
+  | { state: "unanswered"; attempt: 1 | 2; thread: ThreadTurn[]; expired_at: string };
 
 export type AskBackStep =
   | { step: "none" }

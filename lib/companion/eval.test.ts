@@ -55,4 +55,19 @@ describe("npm run eval", () => {
     expect(e.falseCriticalRate).toBeCloseTo(1 / 3);
     expect(heldOutAims(e).map((a) => a.met)).toEqual([true, false, false]);
   });
+
+  it("reports a tuning corpus with misses by kind, lists its texts only when asked, and only aggregates while it is held out", () => {
+    const nurse = [fixture("zebra-nurse lovely roses today", "critical"), fixture("zebra-nurse hello", "none")].map((f) => ({ ...f, note: "zebra-kind" }));
+    const dir = dirWith({ "tuning-nurse.json": nurse });
+    const plain = runEval(dir).output;
+    expect(plain).toContain("Tuning corpus tuning-nurse.json: 2 utterances");
+    expect(plain).toContain("zebra-kind: critical→none");
+    expect(plain).not.toContain("zebra-nurse");
+    expect(runEval(dir, { show: ["tuning-nurse"] }).output).toContain('"zebra-nurse lovely roses today"');
+    expect(runEval(dir, { show: ["tuning"] }).output).toContain('"zebra-nurse lovely roses today"');
+    const held = runEval(dir, { show: ["tuning"], holdOut: ["tuning-nurse"] }).output;
+    expect(held).toContain("held out: aggregates only");
+    expect(held).not.toContain("zebra");
+    expect(runEval(dir).exitCode).toBe(0); // tuning corpora never change the exit code
+  });
 });

@@ -10,6 +10,10 @@
  *     analyzer changes of issue 11 by the same hand as the signals, so optimistic; dev-split-3.json (round 3) written
  *     after them and measured once (round 2 was measured once, then joined the tuned fixtures). Aggregates, plus
  *     misses counted by kind (their notes name kinds), never their texts.
+ *   - fixtures/tuning-*.json, the independent tuning corpora (three styles by another hand; fixtures/README.md):
+ *     tuning data, so aggregates and misses counted by kind by default, and their texts with `--show tuning`
+ *     (or `--show tuning-nurse` for one); `--hold-out tuning-transcripts` reports one as aggregates only while it is
+ *     the held-out author (leave-one-author-out, docs/benchmarks.md).
  *   - fixtures/frozen-split.json, the frozen split: written by someone else, committed before any analyzer change,
  *     never read while building. Aggregates only (no texts, no notes), so nobody tunes on it by accident; skipped
  *     with a note when absent. Its aims (critical recall >= 0.95, high recall >= 0.75, false critical < 5%) are
@@ -165,22 +169,56 @@ function formatAims(e: Evaluation): string {
 
 /** The development split: aggregates, the aims, and misses counted by kind (the split's notes), no texts. */
 const DEV_SPLITS: Record<string, string> = {
-  "dev-split.json": "round 1, written before the issue-11 changes by the same hand as the signals: optimistic",
-  "dev-split-3.json": "round 3, written after the issue-11 changes and measured once",
+  "dev-split.json": "round 1, written before the issue-11 changes by the same hand as the signals: optimistic; the learned floor is trained on it",
+  "dev-split-3.json": "round 3, written after the issue-11 changes and measured once; the learned floor is trained on it",
 };
 
 export function formatDevReport(e: Evaluation, file = "dev-split.json"): string {
-  const byKind = new Map<string, number>();
-  for (const m of e.misclassified) if (m.expected !== m.got) byKind.set(`${m.note ?? "?"}: ${m.expected}→${m.got}`, (byKind.get(`${m.note ?? "?"}: ${m.expected}→${m.got}`) ?? 0) + 1);
-  const kinds = [...byKind.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${String(n).padStart(3)}  ${k}`);
   return [
     formatAggregates(e, `Development split ${file}: ${e.total} held-out utterances (${DEV_SPLITS[file] ?? "never tuned on"}; texts not shown)`),
     "",
     formatAims(e),
     "",
     `urgency misses by kind (${e.misclassified.filter((m) => m.expected !== m.got).length}):`,
-    ...kinds,
+    ...missesByKind(e),
   ].join("\n");
+}
+
+/** The independent tuning corpora (fixtures/README.md): who wrote each, in which style. */
+export const TUNING_SETS: Record<string, string> = {
+  "tuning-nurse.json": "a community nurse's recollections: plain, understated; US and UK English, 30% Spanish",
+  "tuning-family.json": "a Spanish-speaking family as speech-to-text hears it: regional forms, voseo, Spanglish; 35% English",
+  "tuning-transcripts.json": "raw voice-assistant transcripts in their 80s: fillers, tangents, one worrying sentence; 25% Spanish",
+};
+
+function missesByKind(e: Evaluation): string[] {
+  const byKind = new Map<string, number>();
+  for (const m of e.misclassified) {
+    if (m.expected === m.got) continue;
+    const key = `${m.note ?? "?"}: ${m.expected}→${m.got}`;
+    byKind.set(key, (byKind.get(key) ?? 0) + 1);
+  }
+  return [...byKind.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `  ${String(n).padStart(3)}  ${k}`);
+}
+
+/**
+ * A tuning corpus: aggregates, the aims, misses by kind; with `show: "texts"`, every miss with its text; held out
+ * (leave-one-author-out), the aggregates and the aims only.
+ */
+export function formatTuningReport(e: Evaluation, file: string, show: "kinds" | "texts" | "held-out" = "kinds"): string {
+  const title = `Tuning corpus ${file}: ${e.total} utterances (${TUNING_SETS[file] ?? "tuning data"})${show === "held-out" ? "; held out: aggregates only" : ""}`;
+  const parts = [formatAggregates(e, title), "", formatAims(e)];
+  if (show === "held-out") return parts.join("\n");
+  parts.push("", `urgency misses by kind (${e.misclassified.filter((m) => m.expected !== m.got).length}):`, ...missesByKind(e));
+  const showTexts = show === "texts";
+  if (showTexts) {
+    parts.push("", `misclassified (${e.misclassified.length}):`);
+    for (const m of e.misclassified) {
+      const rem = m.expectedReminder !== m.gotReminder ? ` reminder ${m.expectedReminder}→${m.gotReminder}` : "";
+      parts.push(`  [${m.language}] expected ${m.expected}, got ${m.got}${rem}: ${JSON.stringify(m.text)}${m.note ? ` (${m.note})` : ""}`);
+    }
+  }
+  return parts.join("\n");
 }
 
 /** The frozen split: aggregates and the aims only. */
@@ -188,13 +226,26 @@ export function formatFrozenReport(e: Evaluation): string {
   return [formatAggregates(e, `Frozen split: ${e.total} held-out utterances written by someone else (aggregates only)`), "", formatAims(e)].join("\n");
 }
 
-export function runEval(dir = FIXTURES_DIR): { output: string; exitCode: number } {
+export interface EvalOptions {
+  /** tuning corpora whose misses are listed with their texts: "tuning" for all, or a file's stem ("tuning-nurse") */
+  show?: string[];
+  /** tuning corpora held out (leave-one-author-out): reported as aggregates only, like a development split */
+  holdOut?: string[];
+}
+
+export function runEval(dir = FIXTURES_DIR, opts: EvalOptions = {}): { output: string; exitCode: number } {
   const tuned = evaluate(loadFixtures(path.join(dir, "utterances.json")));
   const parts = [formatReport(tuned)];
   const ok = passes(tuned);
   if (!ok) parts.push("FAIL: on the tuned fixtures critical recall must be 1.0 and the false-critical rate under 5%");
   const devSplits = readdirSync(dir).filter((f) => /^dev-split.*\.json$/.test(f)).sort((a, b) => a.replace(".json", "").localeCompare(b.replace(".json", "")));
   for (const f of devSplits) parts.push(formatDevReport(evaluate(loadFixtures(path.join(dir, f))), f));
+  const show = opts.show ?? [];
+  for (const f of Object.keys(TUNING_SETS).filter((t) => existsSync(path.join(dir, t)))) {
+    const stem = f.replace(/\.json$/, "");
+    const mode = opts.holdOut?.includes(stem) ? "held-out" : show.includes("tuning") || show.includes(stem) ? "texts" : "kinds";
+    parts.push(formatTuningReport(evaluate(loadFixtures(path.join(dir, f))), f, mode));
+  }
   const frozen = path.join(dir, "frozen-split.json");
   parts.push(
     existsSync(frozen)
@@ -206,7 +257,15 @@ export function runEval(dir = FIXTURES_DIR): { output: string; exitCode: number 
 
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const { output, exitCode } = runEval();
+  const args = process.argv.slice(2);
+  const flag = (name: string) => args.flatMap((a, i) => (a === name ? (args[i + 1] ?? "").split(",") : a.startsWith(`${name}=`) ? a.slice(name.length + 1).split(",") : []));
+  const show = flag("--show");
+  const holdOut = flag("--hold-out");
+  if (show.some((s) => s.startsWith("frozen") || s.startsWith("dev"))) {
+    process.stderr.write("--show lists only the tuning corpora's misses: the development and frozen splits are held out\n");
+    process.exit(2);
+  }
+  const { output, exitCode } = runEval(FIXTURES_DIR, { show, holdOut });
   process.stdout.write(`${output}\n`);
   process.exitCode = exitCode;
 }

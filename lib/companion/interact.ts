@@ -10,17 +10,11 @@ import { emit } from "@/lib/jobs/emit";
 import { analyzeOffline, maxUrgency, type OfflineAnalysis } from "./offline-analyzer";
 import { RANK } from "./analyzer/types";
 import { offlineReply, safetyReply } from "./offline-reply";
-import { decideAskBack, type AskBackRecord, type AskBackStep, type PendingQuestion, type ThreadTurn } from "./ask-back";
+import { ASK_BACK_TTL_MS, CONVERSATION_GAP_MS, decideAskBack, type AskBackRecord, type AskBackStep, type PendingQuestion, type ThreadTurn } from "./ask-back";
 import { companionContext } from "./context";
 import { askModel, languageModel } from "./model";
 import { logger } from "@/lib/observability/logger";
 import type { InteractInput } from "./schemas";
-
-/** Turns within this long of each other belong to one conversation. */
-const CONVERSATION_GAP_MS = 10 * 60_000;
-
-/** A safety question waits for its answer as long as its conversation lasts (decision 018). */
-const ASK_BACK_TTL_MS = CONVERSATION_GAP_MS;
 
 /** The app times out after 10 seconds: the model gets what is left of 7.5, then the offline answer stands. */
 const MODEL_BUDGET_MS = 7_500;

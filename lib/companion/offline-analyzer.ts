@@ -15,13 +15,22 @@
  *   analyzer/doses.ts           doses taken twice, extra, someone else's; with symptoms now
  *   analyzer/medication-gaps.ts out of a vital medicine; days without medicines
  *   analyzer/near-fainting.ts   sight going dark, nearly passing out
+ *   analyzer/chest.ts           a feeling of pressure in the chest, or one that spreads to the arm or jaw
+ *   analyzer/self-harm.ts       intent, means, farewell (critical); hopelessness (high)
+ *   analyzer/bleeding.ts        blood that will not stop (critical); blood in urine, stools, a cough (high)
+ *   analyzer/hazards.ts         a cold house with shivering and confusion, water on electrics, a closing airway
+ *   analyzer/head.ts            a knock on the head with a second sign, the worst headache of one's life
+ *   analyzer/illness.ts         vomiting that persists, days without food or drink, fever with confusion, infected
+ *                               wounds, blistered burns, reactions to a new medicine, lost outside (high)
+ *   analyzer/scams.ts           a caller, money and now (high)
  *   analyzer/distress.ts        distress that cannot be placed: the companion asks back (ask-back.ts)
+ *   analyzer/classifier.ts      a learned floor under all of the above: may raise, never lower (decision 019)
  */
 import { detectLanguage } from "./analyzer/language";
 import { normalize } from "./analyzer/normalize";
 import { ALL_RULES, CONCERN, DISTRESS, evaluateRule, POSITIVE, reminderDone, TOPIC_LEXICON } from "./analyzer/phrase-rules";
 import { isNegated, precedingTokens } from "./analyzer/scope";
-import { fallSignals } from "./analyzer/falls";
+import { fallResolved, fallSignals } from "./analyzer/falls";
 import { functionLossSignals } from "./analyzer/function-loss";
 import { vitalSigns } from "./analyzer/vitals";
 import { threatSignals } from "./analyzer/threats";
@@ -29,6 +38,15 @@ import { doseSignals } from "./analyzer/doses";
 import { medicationGapSignals } from "./analyzer/medication-gaps";
 import { nearFaintingSignals } from "./analyzer/near-fainting";
 import { distressSignals } from "./analyzer/distress";
+import { selfHarmSignals } from "./analyzer/self-harm";
+import { bleedingSignals } from "./analyzer/bleeding";
+import { hazardSignals } from "./analyzer/hazards";
+import { headSignals } from "./analyzer/head";
+import { illnessSignals } from "./analyzer/illness";
+import { scamSignals } from "./analyzer/scams";
+import { chestSignals } from "./analyzer/chest";
+import { classify, RAISE_THRESHOLD } from "./analyzer/classifier";
+import { resetScopeVetoes, scopeVetoCount } from "./analyzer/match";
 import { maxUrgency, RANK, URGENCY_ORDER, type Finding, type Sentiment, type Urgency, type Utterance } from "./analyzer/types";
 
 export { maxUrgency, normalize, URGENCY_ORDER, type Sentiment, type Urgency };
@@ -61,26 +79,43 @@ const SIGNALS: ((u: Utterance) => Finding[])[] = [
   doseSignals,
   medicationGapSignals,
   nearFaintingSignals,
+  chestSignals,
+  selfHarmSignals,
+  bleedingSignals,
+  hazardSignals,
+  headSignals,
+  illnessSignals,
+  scamSignals,
   distressSignals,
 ];
 
 /** Health labels that say something is wrong without saying what. */
 const GENERIC_HEALTH = new Set(["feeling unwell", "pain"]);
 
+/** the learned floor reads utterances of at least this many words (decision 019) */
+const MIN_WORDS_FOR_CLASSIFIER = 5;
+const OUTDOORS = /\b(?:went (?:out|for a walk|to post|to the)|walk(?:ing)?|street|streets|road|houses|park|shops?|driving|drove|bus|calle|calles|sali|caminar|caminando|parque|tienda|manejando|colectivo|autobus)\b/;
 const GREETING = /^(?:(?:oh )?(?:hello|hi|hey|good (?:morning|afternoon|evening)|morning|hola|buenos dias|buenas tardes|buenas|buen dia)\b)/;
 const FAREWELL = /\b(?:bye|goodbye|good night|goodnight|see you|talk (?:to you )?(?:later|tomorrow)|adios|hasta (?:luego|manana|pronto|la vista)|chao|chau|buenas noches|nos vemos)\b/;
 const QUESTION_START = /^(?:what|where|when|who|why|how|which|can you|could you|would you|do you|did you|is it|are you|will you|que|donde|cuando|quien|por que|como|cual|puedes|me puedes|sabes)\b/;
 
-export function analyzeOffline(message: string, opts?: { language?: string }): OfflineAnalysis {
+/** Whether the rules were blind to the last utterance analyzed (the learned floor's gate; for cross-validation). */
+let lastRulesBlind = false;
+export const rulesWereBlind = () => lastRulesBlind;
+
+export function analyzeOffline(message: string, opts?: { language?: string; /** false: the rules alone (cross-validation) */ classifier?: boolean }): OfflineAnalysis {
   const raw = message ?? "";
   const text = normalize(raw);
   const language = detectLanguage(raw, text, opts?.language);
   const utterance: Utterance = { raw, text };
+  resetScopeVetoes();
 
   const findings: Finding[] = [];
+  const gotUp = fallResolved(text);
   for (const rule of ALL_RULES) {
     const f = evaluateRule(rule, text);
-    if (f) findings.push(f);
+    // "I fell but I got myself up": high, unless a signal below finds a long lie or an injury
+    if (f) findings.push(gotUp && f.reason === "fall" && f.urgency === "critical" ? { ...f, urgency: "high", reason: undefined } : f);
   }
   for (const signal of SIGNALS) findings.push(...signal(utterance));
 
@@ -99,6 +134,29 @@ export function analyzeOffline(message: string, opts?: { language?: string }): O
     if (f.sentiment === "distressed") distress = true;
     if (f.sentiment === "concerned") concern = true;
     if (f.unplaced) unplacedCue = true;
+  }
+  // lost outdoors ("I went for a walk and I don't know where I am, the streets all look the same"): a caregiver must
+  // find them today, not an ambulance; disorientation at home stays critical
+  if (reasons.has("disorientation") && urgency === "critical" && reasons.size === 1 && OUTDOORS.test(text)) {
+    urgency = "high";
+    reasons.clear();
+  }
+  // the learned floor (decision 019): only where the rules are blind. It never lowers anything and never overrides
+  // what a rule decided: a level chosen (high and above), a finding placed and rated (numb "from sitting" is low), a
+  // phrase set aside for its scope ("no chest pain", "my neighbour fell", "what if I fell"), or distress the
+  // companion will ask about ("something's wrong")
+  const placedByRules = [...health].some((h) => !GENERIC_HEALTH.has(h));
+  // and not on a few words ("just sitting here"): too little for a bag of n-grams, and short calls for help are the
+  // rules' own ("help", "I fell", "ayuda")
+  const words = text.split(" ").filter((t) => t !== "|").length;
+  const blind = RANK[urgency] < RANK.high && !placedByRules && !unplacedCue && scopeVetoCount() === 0 && words >= MIN_WORDS_FOR_CLASSIFIER;
+  lastRulesBlind = blind;
+  if (opts?.classifier !== false && blind && text) {
+    const p = classify(text);
+    if (p.critical >= RAISE_THRESHOLD) {
+      urgency = "critical";
+      reasons.add("classifier");
+    } else if (p.high >= RAISE_THRESHOLD && RANK[urgency] < RANK.high) urgency = "high";
   }
   // fever together with confusion is serious
   if (health.has("fever") && (health.has("confusion") || /\bconfus|confundid/.test(text))) urgency = maxUrgency(urgency, "high");

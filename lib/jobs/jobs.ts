@@ -8,6 +8,7 @@ import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { dispatchPending, sendDigests } from "@/lib/notifications/dispatch";
 import { sendPendingPushes } from "@/lib/notifications/push-to-patient";
 import { summarizeEndedConversations } from "@/lib/conversations/summarize-conversations";
+import { expireUnansweredQuestions } from "@/lib/companion/expire-ask-back";
 import { applyRetention } from "@/lib/retention/apply-retention";
 import { defineJob, type Job } from "./job";
 
@@ -120,6 +121,13 @@ export const jobs: Job[] = [
       pushes: await step.run("patient-pushes", () => sendPendingPushes(now)),
       digests: await step.run("digests", () => sendDigests(now)),
     }),
+  }),
+  // a safety question nobody answered within its window is raised as high (decision 018)
+  defineJob({
+    id: "companion-unanswered-questions",
+    trigger: { cron: "* * * * *" },
+    retries: 3,
+    handler: ({ now, step }) => step.run("expire", () => expireUnansweredQuestions(now)),
   }),
   defineJob({
     id: "conversation-summaries",

@@ -18,6 +18,10 @@ const WHAT = `(?:${MED}|it|them|ones|my \\w+(?: \\w+)?|the \\w+ ones|la|las|lo|l
 const TWICE =
   "(?:twice|two times|three times|four times|again(?! (?:today|this morning|this evening|tonight|as usual|like always))|a second time|a third time|by mistake|accidentally|by accident|too many|too much|more than (?:i should|i am supposed to|prescribed|usual)|dos veces|tres veces|otra vez|de nuevo|de mas|demasiad[ao]s?|sin querer|por error|por equivocacion|por duplicado)(?! a day| daily| a week| al dia| por dia| a la semana| diarias)";
 const STRONG = [
+  `(?:took|had|taken|tome|tomado) (?:them|it|las|los|la|lo) (?:again|twice|dos veces|otra vez|de nuevo)`,
+  `${TOOK} ${TWICE}(?! a day| daily| al dia| por dia)`,
+  // a week's pills at once: an overdose whatever the words around it
+  `${TOOK} (?:\\w+ ){0,2}?(?:todas las|all (?:of )?(?:my|the)|a week s|the whole week s|the week s) (?:\\w+ ){0,3}?${MED} (?:\\w+ ){0,4}?(?:de golpe|de una vez|juntas|a la vez|at once|all at once|in one go|together|de la semana|for the week|of the week)`,
   `${TOOK} (?:\\w+ ){0,3}?${WHAT} (?:\\w+ ){0,3}?${TWICE}`,
   `(?:la|las|lo|los) ${TOOK} (?:\\w+ )?${TWICE}`,
   `${TOOK} (?:\\w+ )?(?:too many|too much|a few too many|more than i should|an extra|extra|a double|double|two doses|two lots|dos dosis|de mas|demasiad[ao]s?)`,
@@ -35,6 +39,7 @@ const STRONG = [
 const COUNT = `${TOOK} (?:\\d+|three|four|five|six|seven|eight|ten|tres|cuatro|cinco|seis|siete|ocho|diez) (?:of )?(?:my |the |mis |las |de las )?(?:\\w+ ){0,2}?(?:${MED}|sleeping)`;
 const SYMPTOM =
   "(?:feel|feeling|felt|feels|i am|am|gone|going|went) (?:\\w+ ){0,2}?(?:strange|weird|funny|odd|peculiar|off|not right|wrong|bad|awful|terrible)|(?:me siento|me noto|me encuentro|estoy|siento) (?:\\w+ )?(?:rar[ao]|extran[ao]|mal|fatal|malit[ao])|woozy|dizzy|light ?headed|faint|sleepy|drowsy|groggy|(?:can not|could not) (?:keep my eyes open|stay awake|wake up)|heart (?:is |keeps |has been )?(?:racing|pounding|fluttering|thumping|galloping|jumping|going (?:like|fast|funny|mad|crazy)|beating (?:fast|funny|hard))|racing heart|palpitations|shaky|shaking|trembling|trembly|sweating|sweaty|clammy|confused|sick|nauseous|queasy|vomiting|throwing up|wobbly|weak|blurry|blurred|maread[ao]|temblando|tiemblo|sudando|somnolient[ao]|adormilad[ao]|con (?:mucho )?sueno|confundid[ao]|nauseas?|taquicardia|palpitaciones|debil|el corazon (?:me )?(?:late|va) (?:muy )?(?:rapido|fuerte|deprisa)";
+const WEEK = /\b(?:monday to sunday|lunes a domingo|the whole (?:week|box|packet|bottle)|a whole (?:week|box|bottle)|toda la semana|la caja entera|el frasco entero|todo el pastillero|all (?:of )?them at once|all the (?:days|week)|todas de golpe|todas juntas)\b/;
 const PRESCRIBED =
   /\b(?:doctor|nurse|pharmacist|gp|consultant|medico|doctora|enfermera|farmaceutic[ao]) (?:\w+ ){0,3}(?:said|says|told|wants|doubled|increased|changed|upped|put me on|dijo|me dijo|subio|aumento|cambio|doblo|receto)|prescribed|as prescribed|recetad[ao]|me (?:lo|la|las|los) (?:receto|mando)|(?:doctor|medico|doctora) (?:said|told|me dijo|dijo)\b/;
 
@@ -42,6 +47,8 @@ export function doseSignals(u: Utterance): Finding[] {
   const { text } = u;
   if (PRESCRIBED.test(text)) return [];
   const strong = STRONG.flatMap((src) => liveHits(text, src, { negatable: true }));
+  // a week's or a box's worth at once, said any way ("the box, the pills, Monday to Sunday, all of them")
+  if (WEEK.test(text) && new RegExp(`\\b${TOOK}\\b`).test(text) && new RegExp(`\\b${MED}\\b`).test(text)) strong.push(...liveHits(text, TOOK));
   const count = liveHits(text, COUNT);
   if (strong.length === 0 && count.length === 0) return [];
   const symptom = liveHits(text, SYMPTOM).filter((h) => !/\b(?:fine|ok|okay|alright|bien)\b/.test(text.slice(h.index, h.end + 10)));

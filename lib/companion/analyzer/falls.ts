@@ -29,12 +29,22 @@ const STILL = "still|sigo|todavia|aun";
 const UNABLE_UP =
   "(?:can not|could not|unable to|can not seem to|have not been able to|will not let me|would not let me|am not able to|too weak to|no strength to|not strong enough to)(?: (?:find|muster|summon|get) the (?:strength|energy|power) to| seem to| manage to| quite| even)? (?:get up|get back up|stand up|get myself up|get myself off|get off|pull myself up|push myself up|lift myself|haul myself|get back on my feet|get to my feet|get onto my feet|get out of (?:the )?(?:bath|bathtub|tub))|stuck in the (?:bath|bathtub|tub)|no (?:me )?(?:puedo|pude|consigo|logro|podia)(?: \\w+){0,2}? (?:levantar(?:me)?|incorporar(?:me)?|parar(?:me)?|poner(?:me)? de pie|salir de la (?:banera|tina))|no tengo fuerzas? (?:para|de) (?:levantarme|incorporarme|pararme|ponerme de pie)";
 /** getting up from somewhere that is not the floor is not a long lie ("can't get up the stairs", "out of bed") */
-const UNABLE_UP_ELSEWHERE = /^ (?:the stairs|those stairs|early|in the morning|out of bed|from (?:the |my )?(?:bed|chair|sofa|settee|armchair|table)|on time|de la cama|del sofa|de la silla|temprano)/;
+const UNABLE_UP_ELSEWHERE = /^ (?:straight|properly without|the stairs|those stairs|early|in the morning|out of bed|from (?:the |my )?(?:bed|chair|sofa|settee|armchair|table)|on time|de la cama|del sofa|de la silla|temprano)/;
 const BATH = "(?:still|stuck|sigo|todavia) (?:\\w+ )?(?:in the (?:bath|bathtub|tub|shower)|en la (?:banera|tina|ducha))";
 const SLIPPED = /\b(?:slipped|slid|fell|tripped|resbale|me cai|tropece)\b/;
 const VOLUNTARY =
   /\b(?:playing|to find|to look|to get|to pick|to fetch|looking for|yoga|exercises?|exercising|physio|stretch(?:es|ing)?|to clean|cleaning|scrubbing|sat down to|to play|picnic|sunbathing|rolling|laughing|reading|relaxing|enjoying|lovely|sunshine|napping|jugar|jugando|para (?:jugar|buscar|limpiar|coger|recoger)|me sente para|haciendo (?:los )?ejercicios)\b/;
-const RESOLVED = /\b(?:got (?:back )?up(?! the)|managed to get up|back up fine|back on my feet|until it passed|me (?:pude )?levante|pude levantarme|ya me levante|ya estoy (?:bien|de pie))\b/;
+const RESOLVED =
+  /\b(?:got (?:back )?up(?! the)|got myself (?:back )?up|managed to get (?:myself )?(?:back )?up|back up fine|back on my feet|until it passed|me (?:pude )?levante|pude levantarme|me pude (?:levantar|parar)|me he levantado|ya me levante|me pare sol[ao]|(?:logre|consegui) (?:levantarme|pararme)|ya estoy (?:bien|de pie)|i am (?:walking|up and about|back on my feet)|not hurt|estoy caminando|no me hice (?:nada|dano))\b/;
+
+/**
+ * The person got up again by themselves ("managed to get up", "me pude levantar", "me he levantado sola"): a fall
+ * without a long lie is worth a call today (`high`), not an ambulance, unless something else is wrong.
+ */
+export function fallResolved(text: string): boolean {
+  const m = RESOLVED.exec(text);
+  return !!m && !/\b(?:not|no|never|nunca|could not|can not)(?: \w+)?\s*$/.test(text.slice(Math.max(0, m.index - 14), m.index));
+}
 const DOWN =
   "(?:slipped|slid|skidded)(?: \\w+){0,4} (?:and|then) (?:fell|went down|landed|ended up|hit|banged)|(?:legs?|knees?|hips?|ankles?|body) (?:just )?(?:gave way|gave out|gave up|buckled|went from under me|collapsed|folded)|toppled(?: over)?|keeled over|(?:^|\\| |i )(?:just )?went (?:flying|down(?! to| the road| the street| town| the shop| the stairs| for| well)|over(?! to| there| the| it| my| that| this)|head first|headfirst|backwards)|took a (?:tumble|header|spill)|ended up (?:on|in a heap on) the (?:floor|ground)|landed on (?:the (?:floor|ground)|my (?:hip|back|bottom|bum|side|head|face|wrist|knees?))|came a cropper|(?:resbale|tropece)(?: \\w+){0,4} y (?:me )?(?:cai|fui al (?:suelo|piso))|se me doblaron las (?:piernas|rodillas)|me fui (?:de bruces|al suelo|de espaldas|de boca|de lado|al piso)|acabe en el (?:suelo|piso)";
 
@@ -45,19 +55,22 @@ export function fallSignals(u: Utterance): Finding[] {
   const { text } = u;
   const fall = (h: Hit) => capForRecentPast({ urgency: "critical" as const, reason: "fall", health: "fall" }, h);
   const out: Finding[] = [];
+  const resolved = fallResolved(text);
   for (const h of liveHits(text, DOWN, { objectsCount: true })) {
     if (/\b(?:almost|nearly|just about|casi|por poco)\b/.test(text.slice(Math.max(0, h.index - 20), h.index))) continue;
-    out.push(fall(h));
+    out.push(resolved ? { urgency: "high", health: "fall" } : fall(h));
   }
   for (const h of liveHits(text, BATH, { negatable: false })) if (SLIPPED.test(text)) out.push(fall(h));
   const unable = liveHits(text, UNABLE_UP, { negatable: false }).filter((h) => !UNABLE_UP_ELSEWHERE.test(text.slice(h.end)));
   for (const h of unable) out.push(fall(h));
   // on the floor on purpose ("to sort the photos", "playing"), unless they cannot get up again
-  const onPurpose = (h: Hit) => /^ (?:to|para|a) [a-z]+/.test(text.slice(h.end)) || VOLUNTARY.test(text);
+  const onPurpose = (h: Hit) => /^ (?:to|para|a) [a-z]+/.test(text.slice(h.end)) || VOLUNTARY.test(text.slice(Math.max(0, h.index - 30), h.end + 50));
+  // things seen or left on the floor are not a person lying there ("seeing little people on the carpet")
+  const notAPerson = (h: Hit) => !/\b(?:see|seeing|saw|seen|things|people|spilled|spilt|dropped|left|put|veo|viendo|cosas|gente|tire|deje)\b/.test(text.slice(Math.max(0, h.index - 40), h.index));
   const lying = FLOOR.flatMap((src) => liveHits(text, src, { negatable: false }))
-    .filter((h) => notRightBefore(text, h))
+    .filter((h) => notRightBefore(text, h) && notAPerson(h))
     .filter((h) => unable.length > 0 || !onPurpose(h));
-  if (lying.length > 0 && !RESOLVED.test(text)) {
+  if (lying.length > 0 && !resolved) {
     const time = liveHits(text, DURATION, { negatable: false, anySubject: true }).length > 0;
     const still = liveHits(text, STILL, { negatable: false }).length > 0;
     const trapped = /wedged|stuck|trapped|pinned|jammed|atrapad|encajad/.test(lying[0].text);

@@ -35,13 +35,27 @@ export interface LiveOptions {
   anySubject?: boolean;
 }
 
+/**
+ * How many phrases the analysis of the current utterance found and then set aside for their scope (negated,
+ * hypothetical, long past, a story, someone else). The learned floor (classifier.ts) may not raise an utterance
+ * the rules read and rejected this way: a bag of n-grams cannot tell "no chest pain" from "chest pain".
+ * Reset by analyzeOffline() at the start of each utterance (analysis is synchronous).
+ */
+let scopeVetoes = 0;
+export const resetScopeVetoes = () => {
+  scopeVetoes = 0;
+};
+export const countScopeVeto = () => {
+  scopeVetoes += 1;
+};
+export const scopeVetoCount = () => scopeVetoes;
+
 /** Said about the speaker, now or lately, as a fact: not negated, hypothetical, long past, a story, or about someone else. */
 export function live(h: Hit, opts: LiveOptions = {}): boolean {
   const s = h.scope;
-  if (opts.negatable !== false && s.negated) return false;
-  if (s.hypothetical || s.remotePast || s.reported) return false;
-  if (!opts.anySubject && s.thirdParty) return false;
-  return true;
+  const rejected = (opts.negatable !== false && s.negated) || s.hypothetical || s.remotePast || s.reported || (!opts.anySubject && s.thirdParty);
+  if (rejected) countScopeVeto();
+  return !rejected;
 }
 
 /** The live hits of a pattern. */

@@ -29,6 +29,20 @@ const CONTRACTIONS: Record<string, string> = {
 
 const FILLERS = new Set(["um", "umm", "uh", "uhh", "uhm", "erm", "ehm"]);
 
+/**
+ * Speech-to-text splits and mishearings of words the signals read (round 2): a medicine or a measure heard as two
+ * words ("in sulin", "sin trom", "war for in", "a su car"). Applied to whole words after accents are folded.
+ */
+const HEARD_AS: [RegExp, string][] = [
+  [/\b(?:in|en) ?sul+in[ae]?\b/g, "insulin"],
+  [/\bin ?sul+ina\b/g, "insulina"],
+  [/\bsin ?trom\b/g, "sintrom"],
+  [/\b(?:war ?for ?in|war ?fa ?rin|wore ?for ?in|war ?far ?in)\b/g, "warfarin"],
+  [/\b(?:a ?su ?car|a ?zu ?car|asucar|azu car)\b/g, "azucar"],
+  [/\bglu ?co ?sa\b/g, "glucosa"],
+  [/\b(?:nitro ?glycerin|nitro glicerina)\b/g, "nitro"],
+];
+
 const EN_UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -114,6 +128,43 @@ function numberWords(tokens: string[]): string[] {
   return merged;
 }
 
+const PAUSE = "~";
+/** words that are hesitations when they stand next to a pause or a comma ("este...", "pues...", "you know,") */
+const PAUSE_FILLERS = new Set(["este", "pues", "bueno", "oh", "hmm", "hm", "mmm", "ah", "eh", "well", "mija", "mijo", "ahorita"]);
+const PAUSE_FILLER_PAIRS = new Set(["you know", "i mean", "o sea", "sabes que", "you see"]);
+
+/**
+ * Speech as it is said (round 2): pauses dropped, hesitation words beside a pause or a comma dropped, and a word
+ * repeated ("the, the puzzle", "I... I can't", "35... 35") said once, so the signals read "i can not get my breath".
+ */
+function disfluent(tokens: string[]): string[] {
+  const isBreak = (t: string | undefined) => t === PAUSE || t === BOUNDARY || t === undefined;
+  let out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const pair = `${t} ${tokens[i + 1]}`;
+    if (PAUSE_FILLER_PAIRS.has(pair) && (isBreak(out.at(-1)) || isBreak(tokens[i + 2]))) {
+      i += 1;
+      continue;
+    }
+    if (PAUSE_FILLERS.has(t) && (isBreak(out.at(-1)) || isBreak(tokens[i + 1])) && !(t === "oh" && tokens.every((x) => isBreak(x) || PAUSE_FILLERS.has(x)))) continue;
+    out.push(t);
+  }
+  out = out.filter((t, i) => t !== PAUSE && !(t === BOUNDARY && out[i - 1] === BOUNDARY));
+  // a word said twice, with or without a comma between ("the the", "the | the", "since since")
+  const once: string[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (t !== BOUNDARY && once.at(-1) === t && t !== "no" && t !== "help" && t !== "ayuda") continue;
+    if (t !== BOUNDARY && once.at(-1) === BOUNDARY && once.at(-2) === t && t !== "no" && t !== "help" && t !== "ayuda") {
+      once.pop();
+      continue;
+    }
+    once.push(t);
+  }
+  return once;
+}
+
 /** Lower-case, expand contractions, strip accents (ñ becomes n), read numbers, and mark clauses with "|". */
 export function normalize(text: string): string {
   let s = (text ?? "").toLowerCase().replace(/[’‘`´]/g, "'");
@@ -133,13 +184,12 @@ export function normalize(text: string): string {
     if (w.endsWith("'d")) return `${w.slice(0, -2)} would`;
     return w;
   });
-  s = s.replace(/[.,;:!?¡¿()"…\n\r\t]+/g, ` ${BOUNDARY} `);
-  s = s.replace(/[^a-z0-9|\u00b7 ]+/g, " ");
-  const tokens = numberWords(
-    s
-      .split(/\s+/)
-      .filter((t) => t && !FILLERS.has(t)),
-  );
+  for (const [re, word] of HEARD_AS) s = s.replace(re, word);
+  // a pause ("...", "…", "--") is a hesitation, not the end of a thought: "I... I can't... get my breath"
+  s = s.replace(/(?:\.{2,}|…|\s-{1,2}\s)+/g, ` ${PAUSE} `);
+  s = s.replace(/[.,;:!?¡¿()"\n\r\t]+/g, ` ${BOUNDARY} `);
+  s = s.replace(/[^a-z0-9|~\u00b7 ]+/g, " ");
+  const tokens = numberWords(disfluent(s.split(/\s+/).filter((t) => t && !FILLERS.has(t))));
   s = tokens.join(" ").replace(/\u00b7/g, ".");
   s = s.replace(/(\| )+/g, "| ").replace(/^\| |( \|)+$/g, "");
   return s.replace(/^\|$/, "").trim();

@@ -7,7 +7,7 @@
  * beside these and carry what no list of phrasings can.
  */
 import { clauseAround } from "./normalize";
-import { phrase } from "./match";
+import { countScopeVeto, phrase } from "./match";
 import { scopeAt, precedingTokens } from "./scope";
 import { RANK, type Finding, type Sentiment, type Urgency } from "./types";
 
@@ -48,12 +48,12 @@ const CRITICAL_RULES: Rule[] = [
   { re: "(?:had|took) (?:a |another )?(?:bad |nasty |little |small )?(?:fall|tumble|spill)", urgency: "critical", health: "fall", reason: "fall", firstPerson: true, ...ALMOST_BEFORE },
   { re: "(?:fall|fallen|fell) (?:down|over|off)", urgency: "critical", health: "fall", reason: "fall", firstPerson: true, ...ALMOST_BEFORE },
   { re: "collapsed|went down (?:hard|in|on)|hit the (?:floor|ground|deck)|(?:been )?lying (?:here|there|on the (?:floor|ground)) (?:for|since|all)|can not reach (?:the|my) (?:phone|button|pendant)", urgency: "critical", health: "fall", reason: "fall", firstPerson: true },
-  { re: "(?:can not|unable to|could not) (?:get|stand|getting) (?:up|back up)(?! (?:the stairs|those stairs|early|in the morning|out of bed|from bed|on time))|can not get off the (?:floor|ground)|(?:stuck|lying|laying) on the (?:floor|ground)|i am on the (?:floor|ground)(?! (?:doing|playing|with|to|for|looking|exercising|stretching|sorting|cleaning))", urgency: "critical", health: "fall", reason: "fall", negatable: false },
+  { re: "(?:can not|unable to|could not) (?:get|stand|getting) (?:up|back up)(?! (?:straight|the stairs|those stairs|early|in the morning|out of bed|from bed|on time))|can not get off the (?:floor|ground)|(?:stuck|lying|laying) on the (?:floor|ground)|i am on the (?:floor|ground)(?! (?:doing|playing|with|to|for|looking|exercising|stretching|sorting|cleaning))", urgency: "critical", health: "fall", reason: "fall", negatable: false },
   { re: "me (?:he )?(?:cai|caido)(?! (?:de sueno|en la cuenta))|(?:tuve|sufri) una caida|me fui al (?:suelo|piso)|me di un (?:porrazo|costalazo)", urgency: "critical", health: "fall", reason: "fall", ...ALMOST_BEFORE },
   { re: "no (?:me )?puedo (?:levantar|levantarme|parar|pararme)(?! (?:de la cama|temprano))|estoy (?:tirad[ao] )?en el (?:suelo|piso)|(?:tirad[ao]|caid[ao]) en el (?:suelo|piso)", urgency: "critical", health: "fall", reason: "fall", negatable: false },
   // chest pain, heart attack
   { re: "(?:chest|chess) (?:pain|pains|hurts|is hurting|aches|ache|tightness|pressure|feels tight|is tight|feels heavy|is heavy|is killing me)|(?:pain|pains|pressure|tightness|squeezing|heaviness|ache|weight|band)(?: \\w+){0,3} (?:in|on|across|around|over|through|under) (?:my|the) (?:chest|chess)|tight chest|crushing (?:pain|feeling)|(?:elephant|weight|something heavy|someone) (?:is )?(?:sitting|standing|pressing) on (?:me|my chest)|(?:pain|pressure|ache|tightness|chest|chess)(?: \\w+){0,8} (?:going|goes|spreading|spreads|radiating|moving|shooting|travelling|traveling) (?:down|into|to|up|through) my (?:left )?(?:arm|jaw|neck)|(?:heart|chest) (?:is |keeps |has been )?(?:pounding|racing|thumping|hammering)(?: \\w+){0,8} (?:jaw|left arm|sweating|clammy|can not breathe|faint)", urgency: "critical", health: "chest pain", reason: "chest_pain" },
-  { re: "(?:having|have|had) a heart attack|heart attack (?:now|right now)|think (?:it is|i am having|this is) a heart attack", urgency: "critical", health: "chest pain", reason: "chest_pain", firstPerson: true },
+  { re: "(?:having|have|had) a heart attack|heart attack (?:now|right now)|think (?:it is|i am having|this is) a heart attack", urgency: "critical", health: "chest pain", reason: "chest_pain", firstPerson: true, ...ALMOST_BEFORE },
   { re: "(?:dolor|opresion|presion|apreton|peso|punzada)(?: \\w+){0,3} (?:en el|de|del) pecho|me duele (?:mucho )?el pecho|pecho apretado|me aprieta (?:mucho )?el pecho|(?:pecho|dolor)(?: \\w+){0,6} (?:me )?(?:baja|sube|va|corre|pasa) (?:al|por el|hacia el) (?:brazo|cuello|mandibula)", urgency: "critical", health: "chest pain", reason: "chest_pain" },
   { re: "(?:me esta dando|tengo|estoy teniendo|creo que (?:es|tengo|me da)) (?:un )?(?:infarto|ataque al corazon|ataque cardiaco)", urgency: "critical", health: "chest pain", reason: "chest_pain" },
   // breathing
@@ -71,21 +71,21 @@ const CRITICAL_RULES: Rule[] = [
   { re: "(?:do not|dont) know where i am(?! (?:going|supposed|at with|putting))|where am i(?! (?:supposed|going|meant|gonna|at with))|i am lost(?! (?:in|without|for words|my))|(?:do not|can not) recogni[sz]e (?:this|where|the house|my house|my home|anything|anyone|this place|my own)|how did i get here|(?:^|\\| )where is this(?: place)?(?= \\||$)|(?:do not|dont) know this place|this is not my (?:house|home)|what place is this", urgency: "critical", health: "confusion", reason: "disorientation", negatable: false },
   { re: "no se donde estoy|(?:^|\\| )donde estoy(?= \\||$)|estoy perdid[ao](?! (?:sin|con))|no reconozco (?:esta|este|mi|la|el|nada|a nadie|donde)|como llegue aqui|esta no es mi casa", urgency: "critical", health: "confusion", reason: "disorientation", negatable: false },
   // self-harm
-  { re: "(?:want|wanting|wish|ready|going) to die|wish i (?:was|were) dead|kill myself|killing myself|end it all|end my life|take my (?:own )?life|better off dead|no reason to live|(?:rather|prefer to|hope i do) not wake up|what is the point (?:of|in) (?:going on|living|life|carrying on|it all|anything)|took (?:\\w+ ){0,4}on purpose|took all my sleeping pills|(?:taken|took|swallowed) (?:all (?:of )?the (?:pills|tablets) in the (?:bottle|box|packet|jar)|the whole (?:bottle|box|packet|jar|strip)|a whole (?:bottle|box|packet|jar))|sleep forever|(?:go to sleep|fall asleep) and (?:never|not) wake up|(?:me )?tome (?:todas las pastillas|el frasco entero|la caja entera)|dormir para siempre|(?:took|taken) an overdose|overdosed|(?:want|going) to hurt myself|i (?:think|feel like) i am dying|i am dying(?! (?:to|for|of (?:laughter|boredom|curiosity|thirst|hunger|embarrassment)|laughing))", urgency: "critical", health: "self-harm thoughts", reason: "self_harm" },
+  { re: "(?:want|wanting|wish|ready|going) to die|wish i (?:was|were) dead|kill myself|killing myself|end it all|end my life|take my (?:own )?life|better off dead|no reason to live|(?:rather|prefer to|hope i do) not wake up|what is the point (?:of|in) (?:going on|living|life|carrying on)|took (?:\\w+ ){0,4}on purpose|took all my sleeping pills|(?:taken|took|swallowed) (?:all (?:of )?the (?:pills|tablets) in the (?:bottle|box|packet|jar)|the whole (?:bottle|box|packet|jar|strip)|a whole (?:bottle|box|packet|jar))|sleep forever|(?:go to sleep|fall asleep) and (?:never|not) wake up|(?:me )?tome (?:todas las pastillas|el frasco entero|la caja entera)|dormir para siempre|(?:took|taken) an overdose|overdosed|(?:want|going) to hurt myself|i (?:think|feel like) i am dying|i am dying(?! (?:to|for|of (?:laughter|boredom|curiosity|thirst|hunger|embarrassment)|laughing))", urgency: "critical", health: "self-harm thoughts", reason: "self_harm" },
   { re: "(?:do not|dont) want to (?:live|be alive|be here anymore|go on|wake up)(?! (?:in|with|there|near|somewhere|anywhere|far|alone|on my own|by myself|here))", urgency: "critical", health: "self-harm thoughts", reason: "self_harm", negatable: false },
   { re: "(?:me )?quiero morir(?:me)?|no quiero (?:seguir )?vivir(?! (?:en|con|sol[ao]|alli|ahi|lejos|aqui))|matarme|quitarme la vida|acabar con todo|acabar con mi vida|mejor (?:estaria )?muert[ao]|ojala (?:estuviera muert[ao]|me muriera)|no vale la pena vivir|para que (?:seguir )?vivir|me estoy muriendo|no quiero despertar", urgency: "critical", health: "self-harm thoughts", reason: "self_harm" },
   // heavy bleeding
   { re: "bleeding (?:a lot|heavily|badly|so much|everywhere|all over|and it will not stop|like crazy)|will not stop bleeding|can not stop (?:the )?bleeding|(?:lots? of|so much|a lot of) blood|blood everywhere|(?:vomiting|throwing up|threw up|coughing up|coughed up|vomited|spitting) blood|bleeding from my (?:head|mouth|ear|ears)|(?:the )?blood (?:will not|would not|does not|is not going to|just will not|keeps on|keeps) (?:stop|stopping|coming|pouring)|blood (?:is )?(?:pouring|gushing|pumping|spurting|streaming)", urgency: "critical", health: "bleeding", reason: "bleeding" },
   { re: "sangr(?:o|ando|a) mucho|mucha sangre|no (?:para|deja) de sangrar|(?:vomite|vomito|vomitando|toso|tosiendo|escupo|escupiendo) sangre|sangre por todas partes|la sangre no (?:para|se detiene|deja de salir)|no (?:para|deja) la sangre", urgency: "critical", health: "bleeding", reason: "bleeding" },
   // fainting, seizures
-  { re: "i (?:fainted|passed out|blacked out)|keep (?:fainting|passing out)|seizure|convulsion|(?:just )?came (?:round|around)(?! (?:to|for|with|at|on|yesterday|today))|(?:just )?came to (?:on|in|and|lying)|woke up (?:on|lying on) the (?:floor|ground)|me desmaye|me he desmayado|perdi el (?:conocimiento|sentido)|me desvaneci|convulsiones|me desperte (?:en el|tirad[ao] en el) (?:suelo|piso)|volvi en mi", urgency: "critical", health: "fainting", reason: "fainting", firstPerson: true },
+  { re: "i (?:fainted|passed out|blacked out)|keep (?:fainting|passing out|blacking out|losing consciousness)|seizure(?! (?:tablets?|pills?|medicines?|medication|meds|drugs?))|convulsion(?! (?:tablets?|pills?|medicines?|medication))|(?:just )?came (?:round|around)(?! (?:to|for|with|at|on|yesterday|today))|came (?:round|around|to) on the (?:settee|sofa|couch|floor|carpet|bed|chair|kitchen floor|bathroom floor)|(?:do not|did not) know how long i (?:was|had been) (?:gone|out|there)|no se cuanto (?:tiempo )?(?:estuve|estuvo) (?:inconsciente|desmayad[ao]|ahi)|(?:just )?came to (?:on|in|and|lying)|woke up (?:on|lying on) the (?:floor|ground)|me desmaye|me he desmayado|perdi el (?:conocimiento|sentido)|me desvaneci|convulsiones|me desperte (?:en el|tirad[ao] en el) (?:suelo|piso)|volvi en mi", urgency: "critical", health: "fainting", reason: "fainting", firstPerson: true },
   // hazards at home
-  { re: "smell (?:of )?gas|gas leak|smoke (?:is )?(?:coming|pouring) (?:from|out|in)|(?:full of|filling with|filled with) smoke|there is smoke|hay humo|(?:sale|entra) humo|(?:house|kitchen|room) is on fire|there is a fire|something is on fire|smoke everywhere|(?:gas|burning) smell|smells? (?:of|like) (?:gas|burning)|huele (?:mucho )?a (?:gas|quemado)|olor a gas|fuga de gas|incendio|hay fuego|(?:se esta|esta) quemando (?:la|el|mi)", urgency: "critical", reason: "safety", anySubject: true, blockedBy: /\b(news|noticias|dijeron|said|hubo|tele|tv|show|movie|pelicula|film)\b/ },
+  { re: "smell (?:of )?gas|gas leak|smoke (?:is )?(?:coming|pouring) (?:from|out|in)|(?:full of|filling with|filled with) smoke|there is smoke|hay humo|(?:sale|entra) humo|(?:house|kitchen|room) is on fire|there is a fire|something is on fire|smoke everywhere|(?:gas|burning) smell|smells? (?:\\w+ ){0,2}(?:of|like) (?:gas|burning)|huele (?:\\w+ ){0,2}a (?:gas|quemado)|olor a gas|fuga de gas|incendio|hay fuego|(?:se esta|esta) quemando (?:la|el|mi)", urgency: "critical", reason: "safety", anySubject: true, blockedBy: /\b(news|noticias|dijeron|said|hubo|tele|tv|show|movie|pelicula|film)\b/ },
 ];
 
 /** Serious but not an emergency. */
 const HIGH_RULES: Rule[] = [
-  { re: "(?:almost|nearly|just about|very nearly) (?:fell|fall|had a fall|fallen|tripped|went down|went over|went flying|toppled|slipped over|came a cropper|lost my footing|hit the deck)|tripped|lost my balance|lose my balance|keep falling|i fall(?! asleep)|(?:feel|feeling|felt) (?:\\w+ )?(?:wobbly|unsteady)|unsteady on my feet|me siento (?:\\w+ )?debil y maread[ao]", urgency: "high", health: "near fall", negatable: true },
+  { re: "(?:almost|nearly|just about|very nearly) (?:fell|fall|had a fall|fallen|tripped|went down|went over|went flying|toppled|slipped over|came a cropper|lost my footing|hit the deck)|tripped|slipped (?:on|in|over|off|and)|lost my balance|lose my balance|keep falling|i fall(?! asleep)|(?:feel|feeling|felt) (?:\\w+ )?(?:wobbly|unsteady)|unsteady on my feet|me siento (?:\\w+ )?debil y maread[ao]", urgency: "high", health: "near fall", negatable: true },
   { re: "(?:casi|por poco) me (?:caigo|cai|caia)|me (?:resbale|tropece|tropiezo)|perdi el equilibrio|me caigo(?! de sueno)", urgency: "high", health: "near fall" },
   { re: "worst (?:pain|headache)|(?:unbearable|excruciating|terrible|severe|horrible|agonizing) (?:pain|headache)|el peor dolor|dolor (?:terrible|horrible|insoportable|muy fuerte)", urgency: "high", health: "severe pain", pain: true },
   { re: "(?:very|so|really|extremely|terribly|awfully) (?:dizzy|lightheaded|light headed)|(?:room|everything) (?:is )?spinning|muy maread[ao]|todo (?:me )?da vueltas", urgency: "high", health: "dizziness" },
@@ -175,7 +175,7 @@ export const POSITIVE = /\b(happy|lovely|wonderful|glad|enjoy(?:ed|ing)?|great|n
 export const DISTRESS = /\b(scared|terrified|frightened|panic|panicking|asustad[ao]|aterrad[ao]|miedo|panico|desesperad[ao])\b/;
 export const CONCERN = /\b(worried|worry|anxious|sad|lonely|upset|preocupad[ao]|triste|sola|nervios[ao]|ansios[ao])\b/;
 
-const SEVERE = /\b(terrible|terribly|worst|unbearable|excruciating|severe|severely|agony|agonizing|awful|horrible|really bad|so bad|very bad|extremely|insoportable|muchisimo|fuertisimo|peor|muy fuerte|atroz)\b/;
+const SEVERE = /\b(like a knife|stabbing|knife|como un cuchillo|punzante|terrible|terribly|worst|unbearable|excruciating|severe|severely|agony|agonizing|awful|horrible|really bad|so bad|very bad|extremely|insoportable|muchisimo|fuertisimo|peor|muy fuerte|atroz)\b/;
 const MILD = /\b(a little|a bit|little|slightly|slight|mild|minor|bit|somewhat|touch of|un poco|poquito|poquitin|leve|ligero|ligera|algo de|un pelin)\b/;
 
 export const ALL_RULES: Rule[] = [...CRITICAL_RULES, ...HIGH_RULES, ...MEDIUM_RULES, ...LOW_RULES];
@@ -192,10 +192,15 @@ export function evaluateRule(rule: Rule, text: string): Finding | null {
     const start = m.index;
     const end = start + m[0].length;
     const scope = scopeAt(text, start, end, { objectsCount: rule.reason === "fall" || rule.health === "near fall" });
-    if (rule.negatable !== false && scope.negated) continue;
+    const outOfScope =
+      (rule.negatable !== false && scope.negated) ||
+      (event && (scope.hypothetical || scope.remotePast || scope.reported)) ||
+      ((rule.firstPerson || (event && !rule.anySubject)) && scope.thirdParty);
+    if (outOfScope) {
+      if (event) countScopeVeto();
+      continue;
+    }
     if (rule.blockedBy && rule.blockedBy.test(precedingTokens(text, start).join(" "))) continue;
-    if (event && (scope.hypothetical || scope.remotePast || scope.reported)) continue;
-    if ((rule.firstPerson || (event && !rule.anySubject)) && scope.thirdParty) continue;
     let urgency = rule.urgency;
     let health = rule.health;
     const clause = clauseAround(text, start, end).text;

@@ -47,7 +47,7 @@ export function isNegated(window: string[], following = ""): boolean {
 }
 
 const HYPOTHETICAL =
-  /\b(?:if|what if|in case|suppose|supposing|imagine|whether|(?:afraid|scared|worried|frightened|terrified|worry|fear|fears) (?:that )?(?:i|someone|somebody|they|he|she|it) (?:will|would|might|could|may)|(?:afraid|scared|frightened|terrified|worried) (?:of|about)|worry about|fear of|in the event|what would happen|en caso de|por si|y si|que pasa(?:ria)? si|(?:miedo|temor) (?:de|a) que|me da miedo|me preocupa que|si (?:alguna vez|algun dia|un dia|me|te|se|le|no|tomo|tomara|tuviera|tengo|pasa|entra|alguien))\b/;
+  /\b(?:if|what if|in case|suppose|supposing|imagine|whether|(?:afraid|scared|worried|frightened|terrified|worry|fear|fears) (?:that )?(?:i|someone|somebody|they|he|she|it) (?:will|would|might|could|may)|(?:afraid|scared|frightened|terrified|worried) (?:of|about)|worry about|fear of|in the event|what would happen|what (?:do|would|should|will) i do if|que hago si|que haria si|que voy a hacer si|en caso de|por si|y si|que pasa(?:ria)? si|(?:miedo|temor) (?:de|a) que|me da miedo|me preocupa que|si (?:alguna vez|algun dia|un dia|me|te|se|le|no|tomo|tomara|tuviera|tengo|pasa|entra|alguien))\b/;
 const REMOTE_PAST =
   /\b(?:last (?:year|month|winter|summer|spring|autumn|christmas|easter)|(?:\d+|a|one|two|three|four|five|few|several|many|some) (?:years|months|decades) ago|years ago|months ago|ages ago|long ago|a long time ago|years back|in (?:19|20)\d\d|back in|when i was (?:young|younger|little|a (?:girl|boy|child|kid|teenager)|at school|working|in my)|as a (?:child|girl|boy)|used to|before my (?:bypass|operation|surgery|stroke|hip|knee)|el (?:ano|mes|invierno|verano|otono) pasado|hace (?:\w+ )?(?:anos|meses|mucho tiempo|mucho)|en (?:19|20)\d\d|de (?:joven|nina|nino|pequena|pequeno|chica|chico)|cuando era (?:joven|nina|nino|pequena|pequeno)|antes de (?:mi|la) operacion|solia)\b/;
 const RECENT_PAST =
@@ -73,9 +73,17 @@ function nearestSubject(before: string[], objectsCount: boolean): "self" | "othe
   for (let i = before.length - 1; i >= 0 && i >= before.length - 10; i--) {
     const t = before[i];
     if (FIRST_PERSON.has(t)) return "self";
+    // Spanish "he" is "I have" before a participle ("he visto sangre", "me he caído"), not "he"
+    if (t === "he" && /(?:ado|ido|ada|ida|isto|echo|to|cho)$/.test(before[i + 1] ?? "")) return "self";
     if (OTHERS.has(t) || (objectsCount && OBJECTS.has(t))) return "other";
   }
   return "unknown";
+}
+
+/** The clause after `end` when it only dates what came before ("but that was long ago", "pero eso fue hace años"). */
+function datingClause(text: string, end: number): string {
+  const m = /^\s*\|\s*((?:but |pero )?(?:that|it|this|eso|esto) (?:was|is|were|fue|era|paso) [^|]*)/.exec(text.slice(end));
+  return m ? m[1] : "";
 }
 
 export function scopeAt(text: string, start: number, end: number, opts: { objectsCount?: boolean } = {}): Scope {
@@ -91,7 +99,8 @@ export function scopeAt(text: string, start: number, end: number, opts: { object
   return {
     negated: isNegated(window, matched.split(" ")[0]),
     hypothetical: HYPOTHETICAL.test(beforeText) || /^(?:what (?:would|will) happen|is it (?:bad|dangerous|ok|okay|normal)|should i|can i|que pasa(?:ria)? si)\b/.test(text),
-    remotePast: REMOTE_PAST.test(clause.text) && !again,
+    // "blood everywhere | but that was long ago": a clause that only dates the one before it
+    remotePast: (REMOTE_PAST.test(clause.text) || REMOTE_PAST.test(datingClause(text, clause.start + clause.text.length))) && !again,
     recentPast: RECENT_PAST.test(clause.text) && !again,
     reported: !!frame && !afterFrame.some((t) => t === "i" || t === "yo"),
     thirdParty: subject === "other",

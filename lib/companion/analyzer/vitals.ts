@@ -11,6 +11,11 @@
  *   pulse         <= 40 or >= 140 critical; <= 50 or >= 120 high
  *   temperature   >= 41 °C critical; >= 39.5 °C high, critical with confusion; <= 35 °C high (°F converted)
  *
+ * A reading from a device nobody names the measure of ("the machine says 220 over 125", "the meter's reading 2.4",
+ * "the watch says 175", "la maquinita dice 520") is given a measure by its form and what else was said: two numbers
+ * are a pressure; a heart, a pulse or racing make it a pulse; a watch is a pulse; oxygen words make it oxygen;
+ * otherwise a meter is a blood-sugar meter. "X over Y" with a plausible pressure is a pressure anywhere.
+ *
  * Normal numbers ("sugar 105", "presión 128/80", "oxygen 97 percent") raise nothing. A number is taken from
  * a few words after the measure's name (or "40 de fiebre" before it), never a time ("at 8") or a duration.
  */
@@ -20,7 +25,7 @@ import type { Finding, Urgency, Utterance } from "./types";
 type Kind = "glucose" | "pressure" | "oxygen" | "pulse" | "temperature";
 
 const KINDS: [Kind, string][] = [
-  ["oxygen", "oxygen(?: level| levels| saturation| sats| reading)?|o2|sats|saturation|pulse ?ox(?:imeter)?|oximeter|finger (?:thing|monitor|clip|gadget)|oxigeno|saturacion|saturometro|oximetro|pulsioximetro"],
+  ["oxygen", "oxygen(?: level| levels| saturation| sats| reading)?|o2|sats|saturation|pulse ?ox(?:imeter)?|oximeter|finger (?:thing|monitor|clip|gadget)|(?:clip|thing|gadget|monitor|peg)(?: \\w+){0,2} (?:on|in) my finger|(?:la )?pinza del dedo|aparatito del dedo|lo del dedo|oxigeno|saturacion|saturometro|oximetro|pulsioximetro"],
   ["glucose", "(?:blood )?sugars?(?: level| levels| reading| machine| meter| monitor| thing| test)?|(?:blood )?glucose(?: level| levels| reading| meter| monitor)?|glucometer|bg|azucar|glucosa|glucemia|glicemia|glucometro"],
   ["pressure", "blood pressure(?: monitor| machine| reading| cuff)?|bp|pressure|presion(?: arterial)?|tension(?: arterial)?|maxima|minima"],
   ["pulse", "pulse|heart ?rate|heartbeat|bpm|pulso|pulsaciones|frecuencia cardiaca|latidos"],
@@ -65,7 +70,7 @@ function numberBefore(text: string, h: Hit, kind: Kind): number | null {
   const m = /(\d+(?:\.\d+)?) (?:(?:de|of|degrees?|grados|degrees? of) )?$/.exec(before);
   if (m && kind === "temperature") return Number(m[1]);
   // "my reading says 39 on the sugar thing", "marca 45 el azúcar"
-  const r = /(?:says|reads|read|shows|showing|is|was|at|marca|da|dio|sale|salio|tengo|tiene) (\d+(?:\.\d+)?)(?: \w+){0,3} $/.exec(before);
+  const r = /(?:says|reads|read|reading|shows|showing|is|was|at|marca|marco|da|dio|dice|pone|sale|salio|tengo|tiene) (\d+(?:\.\d+)?)(?: \w+){0,3} $/.exec(before);
   return r && !before.includes("|", r.index) ? Number(r[1]) : null;
 }
 
@@ -149,9 +154,62 @@ export function vitalSigns(u: Utterance): Finding[] {
       out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL[kind][low ? 0 : 1], topics: ["health"] }, h));
     }
   }
+  if (!out.some((f) => f.reason === "vital_sign")) out.push(...deviceReadings(text, taken));
+  // "it says HI" with a blood-sugar context and no meter named
+  if (!out.some((f) => f.reason === "vital_sign") && /\b(?:thirsty|drinking|sugar|insulin|diabet\w*|600|sed|azucar|insulina|glucosa)\b/.test(text)) {
+    const m = liveHits(text, "(?:says|reads|shows|showing|marca|pone|dice) (?:just )?(?:hi|lo)(?= |$)", { negatable: false })[0];
+    if (m) out.push(capForRecentPast({ urgency: "critical", reason: "vital_sign", health: /lo$/.test(m.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] }, m));
+  }
   // a meter that cannot show the number: "HI" above its range, "LO" below it
   for (const h of liveHits(text, "(?:meter|machine|monitor|glucometer|glucometro|aparato)(?: just| only)? (?:says|reads|shows|is showing|marca|pone|dice) (?:just )?(?:hi|lo)", { negatable: false })) {
     if (!out.some((f) => f.reason === "vital_sign")) out.push(capForRecentPast({ urgency: "critical", reason: "vital_sign", health: /lo$/.test(h.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] }, h));
+  }
+  return out;
+}
+
+const DEVICE =
+  "(?:meter|machine|monitor|gadget|watch|cuff|reader|thing|maquinita|maquina|aparato|aparatito|reloj|medidor|cacharro)(?: \\w+)? (?:says|said|reads|read|reading|is reading|shows|showed|showing|is showing|displays|came up with|gave me|marca|marco|dice|dijo|pone|puso|sale|salio|da|dio)(?: me)?(?: just| only| like)?";
+
+/** The measure a device reading is of, from its form and the words around it (see the header). */
+function deviceKind(text: string, nums: number[], device: string): Kind | null {
+  if (nums.length > 1 && nums[0] >= 60 && nums[0] <= 300 && nums[1] >= 30 && nums[1] <= 200) return "pressure";
+  if (/\b(?:oxygen|sats|saturation|oxigeno|saturacion|finger|dedo)\b/.test(text)) return "oxygen";
+  if (/\b(?:heart|pulse|racing|beating|beats|pounding|palpitations|corazon|pulso|latidos|late|taquicardia)\b/.test(text) || /watch|reloj/.test(device)) return "pulse";
+  if (/\b(?:temperature|fever|thermometer|fiebre|temperatura|termometro)\b/.test(text)) return "temperature";
+  if (/\b(?:pressure|presion|tension|cuff)\b/.test(text) || /cuff/.test(device)) return "pressure";
+  if (/meter|glucometer|maquinita|aparato|medidor|reader/.test(device) || /\b(?:sugar|insulin|diabet\w*|glucose|azucar|insulina|glucosa|thirsty|sed|hypo)\b/.test(text)) return "glucose";
+  return null;
+}
+
+/** Readings from an unnamed device, and "X over Y" pressures said without the word. */
+function deviceReadings(text: string, taken: [number, number][]): Finding[] {
+  const out: Finding[] = [];
+  // "190 on the watch", "marca 40 en el aparato"
+  for (const h of liveHits(text, "\\d+(?:\\.\\d+)? (?:on|in|en) (?:the|my|el|mi) (?:watch|meter|machine|monitor|reloj|aparato|maquinita)", { negatable: false })) {
+    const n = Number(h.text.split(" ")[0]);
+    const kind = deviceKind(text, [n], h.text);
+    if (!kind) continue;
+    const urgency = judge(kind, [n], text, h);
+    if (urgency !== "none") out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL[kind][n < LOW_SIDE[kind] ? 0 : 1], topics: ["health"] }, h));
+  }
+  for (const h of liveHits(text, DEVICE, { negatable: false })) {
+    const nums = numbersAfter(text, h, 4);
+    if (nums.length === 0) continue;
+    const kind = deviceKind(text, nums, h.text);
+    if (!kind) continue;
+    const urgency = judge(kind, nums, text, h);
+    if (urgency === "none") continue;
+    const value = kind === "glucose" && nums[0] < 35 ? nums[0] * 18 : nums[0];
+    out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL[kind][value < LOW_SIDE[kind] ? 0 : 1], topics: ["health"] }, h));
+  }
+  if (out.length === 0) {
+    for (const h of liveHits(text, "\\d{2,3} (?:over|sobre|con) \\d{2,3}", { negatable: false })) {
+      if (taken.some(([s, e]) => Math.abs(h.index - e) < 40 || (h.index >= s && h.index <= e))) continue;
+      const [a, b] = h.text.split(" ").filter((t) => /^\d+$/.test(t)).map(Number);
+      if (a < 60 || a > 300 || b < 30 || b > 200 || b >= a) continue;
+      const urgency = judge("pressure", [a, b], text, h);
+      if (urgency !== "none") out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL.pressure[a < LOW_SIDE.pressure ? 0 : 1], topics: ["health"] }, h));
+    }
   }
   return out;
 }
