@@ -1,2 +1,2 @@
 /** The newest folder in prisma/migrations; a test keeps it in step. Readiness waits for it to be applied. */
-export const LATEST_MIGRATION = "20261125000000_init";
+export const LATEST_MIGRATION = "20261130010000_inactivity_from_the_person";

@@ -3,7 +3,10 @@
 import { clock } from "@/lib/clock";
 import { requireCaregiverPage } from "@/lib/auth/page-session";
 import { updatePatient } from "@/lib/patients/update-patient";
-import { updatePatientInput } from "@/lib/patients/schemas";
+import { pauseMonitoringInput, updatePatientInput } from "@/lib/patients/schemas";
+import { pauseMonitoring, resumeMonitoring } from "@/lib/patients/monitoring-pause";
+import { recordCaregiverContact } from "@/lib/activity/record-caregiver-contact";
+import { spokeWithInput } from "@/lib/activity/schemas";
 import { addCareTeamMember, removeCareTeamMember } from "@/lib/care-team/care-team";
 import { addCareTeamMemberInput } from "@/lib/care-team/schemas";
 import { revokeDevice } from "@/lib/devices/devices";
@@ -99,4 +102,24 @@ export async function createPairingCodeAction(patientId: string, prev: PairingSt
     logger.error({ err }, "pairing code action failed");
     return { error: "Something went wrong on our side. Please try again in a moment.", attempt: prev.attempt + 1 };
   }
+}
+
+/** "I spoke to …": a sign of life recorded by the caregiver (ends an open inactivity episode). */
+export async function spokeWithAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
+  const v = readFields(form, ["note"] as const);
+  const parsed = spokeWithInput.safeParse({ note: textOrNull(v.note) });
+  if (!parsed.success) return invalidForm(prev, parsed.error, v);
+  return runAction(prev, v, (actor) => recordCaregiverContact(actor, patientId, parsed.data, clock.now()), `/patients/${patientId}?ok=spoke-with#monitoring`);
+}
+
+/** Pause inactivity and phone-offline monitoring until a day (the API's schema and rules). */
+export async function pauseMonitoringAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
+  const v = readFields(form, ["until", "reason"] as const);
+  const parsed = pauseMonitoringInput.safeParse({ until: v.until, reason: textOrNull(v.reason) });
+  if (!parsed.success) return invalidForm(prev, parsed.error, v);
+  return runAction(prev, v, (actor) => pauseMonitoring(actor, patientId, parsed.data, clock.now()), `/patients/${patientId}?ok=paused#monitoring`);
+}
+
+export async function resumeMonitoringAction(patientId: string, prev: FormState): Promise<FormState> {
+  return runAction(prev, {}, (actor) => resumeMonitoring(actor, patientId, clock.now()), `/patients/${patientId}?ok=resumed#monitoring`);
 }
