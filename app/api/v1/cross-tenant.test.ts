@@ -49,6 +49,8 @@ import * as patientAnalyticsExport from "./patients/[id]/analytics/export/route"
 import * as auditEvents from "./organizations/[id]/audit-events/route";
 import * as patientConsents from "./patients/[id]/consents/route";
 import * as consentRevoke from "./consents/[id]/revoke/route";
+import * as monitoringPause from "./patients/[id]/monitoring-pause/route";
+import * as spokeWith from "./patients/[id]/spoke-with/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -136,6 +138,10 @@ const cases: Case[] = [
   { name: "GET consents", handler: patientConsents.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "POST consent", handler: patientConsents.POST, opts: (c) => ({ params: { id: c.patientId }, body: { kind: "ai_companion", granted: false, given_by: "patient" } }) },
   { name: "POST consent revoke", handler: consentRevoke.POST, opts: (c) => ({ params: { id: c.consentId } }) },
+  { name: "GET monitoring pause", handler: monitoringPause.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST monitoring pause", handler: monitoringPause.POST, opts: (c) => ({ params: { id: c.patientId }, body: { until: new Date(Date.now() + 86_400_000).toISOString(), reason: "Holiday" } }) },
+  { name: "DELETE monitoring pause", handler: monitoringPause.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.patientId } }) },
+  { name: "POST spoke with", handler: spokeWith.POST, opts: (c) => ({ params: { id: c.patientId }, body: { note: "Spoke to her" } }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
@@ -224,5 +230,6 @@ describe("cross-organization matrix", () => {
     expect((await call(orgSettings.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
     expect((await call(patientConsents.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
     expect((await call(auditEvents.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
+    expect((await call(monitoringPause.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
   });
 });
