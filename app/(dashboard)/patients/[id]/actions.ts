@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { clock } from "@/lib/clock";
 import { requireCaregiverPage } from "@/lib/auth/page-session";
 import { updatePatient } from "@/lib/patients/update-patient";
@@ -117,9 +118,17 @@ export async function pauseMonitoringAction(patientId: string, prev: FormState, 
   const v = readFields(form, ["until", "reason"] as const);
   const parsed = pauseMonitoringInput.safeParse({ until: v.until, reason: textOrNull(v.reason) });
   if (!parsed.success) return invalidForm(prev, parsed.error, v);
-  return runAction(prev, v, (actor) => pauseMonitoring(actor, patientId, parsed.data, clock.now()), `/patients/${patientId}?ok=paused#monitoring`);
+  return runAction(prev, v, (actor) => pauseMonitoring(actor, patientId, parsed.data, clock.now()).then(refreshHeader(patientId)), `/patients/${patientId}?ok=paused#monitoring`);
 }
 
 export async function resumeMonitoringAction(patientId: string, prev: FormState): Promise<FormState> {
-  return runAction(prev, {}, (actor) => resumeMonitoring(actor, patientId, clock.now()), `/patients/${patientId}?ok=resumed#monitoring`);
+  return runAction(prev, {}, (actor) => resumeMonitoring(actor, patientId, clock.now()).then(refreshHeader(patientId)), `/patients/${patientId}?ok=resumed#monitoring`);
 }
+
+/** The patient's header (their layout) shows the pause: render it again, not only the page. */
+const refreshHeader =
+  (patientId: string) =>
+  <T>(result: T): T => {
+    revalidatePath(`/patients/${patientId}`, "layout");
+    return result;
+  };
