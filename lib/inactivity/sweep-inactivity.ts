@@ -66,102 +66,162 @@ export interface SilentPatient {
  * only for those patients.
  */
 export async function findSilentPatients(now: Date, patientId?: string): Promise<SilentPatient[]> {
+  const found = await candidates(now, patientId ?? null);
+  if (found.length === 0) return [];
+  const details = new Map((await detailsOf(found)).map((d) => [d.id, d]));
+  const hours = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 3_600_000;
+  const latest = (...ds: (Date | null)[]) => new Date(Math.max(...ds.filter((d): d is Date => !!d).map((d) => new Date(d).getTime())));
+  return found.map(({ wake_from, wake_to, person_since, phone_since, ...c }) => {
+    const d = details.get(c.patient_id)!;
+    // a caregiver who resolved an alert by hand knows something: its silence counts again from then
+    const countedFrom = latest(person_since, d.inactivity_floor, wake_from);
+    const phoneFrom = latest(phone_since, d.phone_floor, wake_from);
+    return {
+      ...c,
+      first_name: d.first_name,
+      last_name: d.last_name,
+      preferred_name: d.preferred_name,
+      counted_from: countedFrom,
+      silence_hours: hours(countedFrom, wake_to),
+      phone_silence_hours: hours(phoneFrom, wake_to),
+      battery_level: d.battery_level,
+      has_push_token: d.has_push_token,
+      check_in_at: d.check_in_at,
+      check_in_failed: d.check_in_failed,
+      medium_h: Number(c.medium_h),
+      high_h: Number(d.high_h),
+      critical_h: Number(d.critical_h),
+      check_in_minutes: Number(d.check_in_minutes),
+      offline_h: Number(c.offline_h),
+      offline_medium_h: Number(d.offline_medium_h),
+    };
+  });
+}
+
+type Candidate = Omit<SilentPatient, keyof Omit<Details, "id"> | "counted_from" | "silence_hours" | "phone_silence_hours"> & {
+  wake_from: Date;
+  wake_to: Date;
+  person_since: Date | null;
+  phone_since: Date | null;
+};
+
+/**
+ * The first statement: every active patient, in one pass (their phones grouped once, their open alerts by
+ * key), kept when silent, phone-silent or with an alert open. Silence here ignores the floors of hand-resolved
+ * alerts; those only shorten it, so nobody is missed.
+ */
+function candidates(now: Date, patientId: string | null): Promise<Candidate[]> {
   const setting = (key: string, fallback: string) =>
     `COALESCE(p.settings->'inactivity'->>'${key}', o.settings->'inactivity'->>'${key}', '${fallback}')`;
   // what was known when the alert last rose (its latest evidence): an instant, NONE, or null when not recorded
   const baseline = (alert: string, key: string) =>
     `CASE jsonb_typeof(${alert}.evidence->-1->'${key}') WHEN 'string' THEN ${alert}.evidence->-1->>'${key}' WHEN 'null' THEN '${NONE}' END`;
-  const rows = await db.$queryRawUnsafe<SilentPatient[]>(
+  return db.$queryRawUnsafe<Candidate[]>(
     `
-    WITH base AS (
-      SELECT p.id, p.organization_id, p.first_name, p.last_name, p.preferred_name, p.timezone, p.last_active_at,
-             p.monitoring_paused_until AS paused_until,
-             dev.devices, dev.first_paired_at, dev.last_seen_at, dev.battery_level,
+    WITH dev AS (
+      -- one grouped pass over the active phones (joined by hash), not one aggregate per patient
+      SELECT d.patient_id, count(*)::int AS devices, min(d.paired_at) AS first_paired_at,
+             max(COALESCE(d.last_seen_at, d.paired_at)) AS last_seen_at
+      FROM patient_devices d
+      WHERE d.revoked_at IS NULL AND ($2::uuid IS NULL OR d.patient_id = $2::uuid)
+      GROUP BY d.patient_id
+    ),
+    -- each step below ends in OFFSET 0 so its columns are computed once per patient (time-zone conversions are
+    -- the costly part), not again wherever the next step uses them
+    base AS (
+      SELECT p.id, p.organization_id, p.timezone, p.last_active_at, p.monitoring_paused_until AS paused_until,
+             COALESCE(dev.devices, 0) AS devices, dev.first_paired_at, dev.last_seen_at,
+             ($1::timestamptz AT TIME ZONE p.timezone)::date AS today,
              ${setting("waking_hours_start", "08:00")} AS wake_start,
              ${setting("waking_hours_end", "20:00")} AS wake_end,
              ${setting("medium_after_hours", "4")}::float8 AS medium_h,
-             ${setting("high_after_hours", "6")}::float8 AS high_h,
-             ${setting("critical_after_hours", "8")}::float8 AS critical_h,
-             ${setting("check_in_window_minutes", "15")}::int AS check_in_minutes,
-             ${setting("phone_offline_after_hours", "2")}::float8 AS offline_h,
-             ${setting("phone_offline_medium_after_hours", "6")}::float8 AS offline_medium_h
+             ${setting("phone_offline_after_hours", "2")}::float8 AS offline_h
       FROM patients p
       JOIN organizations o ON o.id = p.organization_id
-      CROSS JOIN LATERAL (
-        SELECT count(*)::int AS devices, min(d.paired_at) AS first_paired_at,
-               max(COALESCE(d.last_seen_at, d.paired_at)) AS last_seen_at,
-               (array_agg(d.battery_level ORDER BY d.last_seen_at DESC NULLS LAST))[1] AS battery_level
-        FROM patient_devices d WHERE d.patient_id = p.id AND d.revoked_at IS NULL
-      ) dev
+      LEFT JOIN dev ON dev.patient_id = p.id
       WHERE p.is_active AND ($2::uuid IS NULL OR p.id = $2::uuid)
+      OFFSET 0
     ),
     win AS (
       SELECT base.*,
         COALESCE(paused_until > $1::timestamptz, false) AS paused,
-        CASE WHEN paused_until <= $1::timestamptz THEN paused_until END AS resumed_at,
-        (($1::timestamptz AT TIME ZONE timezone)::date + wake_start::time) AT TIME ZONE timezone AS wake_from,
-        LEAST($1::timestamptz, (($1::timestamptz AT TIME ZONE timezone)::date + wake_end::time) AT TIME ZONE timezone) AS wake_to
+        (today + wake_start::time) AT TIME ZONE timezone AS wake_from,
+        LEAST($1::timestamptz, (today + wake_end::time) AT TIME ZONE timezone) AS wake_to,
+        GREATEST(COALESCE(last_active_at, first_paired_at), CASE WHEN paused_until <= $1::timestamptz THEN paused_until END) AS person_since,
+        GREATEST(last_seen_at, CASE WHEN paused_until <= $1::timestamptz THEN paused_until END) AS phone_since
       FROM base
+      OFFSET 0
     ),
     since AS (
       SELECT win.*,
-        GREATEST(COALESCE(last_active_at, first_paired_at), resumed_at) AS person_since,
-        GREATEST(last_seen_at, resumed_at) AS phone_since
+        EXTRACT(EPOCH FROM wake_to - GREATEST(person_since, wake_from)) / 3600.0 AS silence_h,
+        EXTRACT(EPOCH FROM wake_to - GREATEST(phone_since, wake_from)) / 3600.0 AS phone_h
       FROM win
-    ),
-    cand AS (
-      SELECT s.*, ia.id AS alert_id, ia.severity, ${baseline("ia", "last_activity_at")} AS alert_last_activity_at,
-             oa.id AS offline_alert_id, oa.severity AS offline_severity, ${baseline("oa", "last_seen_at")} AS offline_alert_last_seen_at
-      FROM since s
-      LEFT JOIN alerts ia ON ia.open_key = s.id::text || ':inactivity:inactivity'
-      LEFT JOIN alerts oa ON oa.open_key = s.id::text || ':device:${PHONE_OFFLINE}'
-      WHERE ia.id IS NOT NULL OR oa.id IS NOT NULL
-         OR (NOT s.paused AND s.devices > 0 AND (
-              EXTRACT(EPOCH FROM s.wake_to - GREATEST(s.person_since, s.wake_from)) / 3600.0 >= s.medium_h
-              OR EXTRACT(EPOCH FROM s.wake_to - GREATEST(s.phone_since, s.wake_from)) / 3600.0 >= s.offline_h))
+      OFFSET 0
     )
-    SELECT c.id AS patient_id, c.organization_id, c.first_name, c.last_name, c.preferred_name, c.timezone, c.last_active_at,
-           GREATEST(c.person_since, fi.at, c.wake_from) AS counted_from,
-           EXTRACT(EPOCH FROM c.wake_to - GREATEST(c.person_since, fi.at, c.wake_from)) / 3600.0 AS silence_hours,
-           c.last_seen_at, c.battery_level,
-           EXTRACT(EPOCH FROM c.wake_to - GREATEST(c.phone_since, fo.at, c.wake_from)) / 3600.0 AS phone_silence_hours,
-           c.devices, pt.has_push_token, c.paused_until, c.paused,
-           c.medium_h, c.high_h, c.critical_h, c.check_in_minutes, c.offline_h, c.offline_medium_h, c.wake_start, c.wake_end,
-           c.alert_id, c.severity, c.alert_last_activity_at, ci.check_in_at, ci.check_in_failed,
-           c.offline_alert_id, c.offline_severity, c.offline_alert_last_seen_at
-    FROM cand c
-    -- a caregiver who resolved an episode by hand knows something: silence counts again from then
-    CROSS JOIN LATERAL (
-      SELECT max(resolved_at) AS at FROM alerts
-      WHERE patient_id = c.id AND status = 'resolved' AND type = 'inactivity'
-    ) fi
-    CROSS JOIN LATERAL (
-      SELECT max(resolved_at) AS at FROM alerts
-      WHERE patient_id = c.id AND status = 'resolved' AND type = 'device' AND dedup_key = '${PHONE_OFFLINE}'
-    ) fo
-    CROSS JOIN LATERAL (
+    SELECT s.id AS patient_id, s.organization_id, s.timezone, s.last_active_at, s.last_seen_at, s.devices, s.paused_until, s.paused,
+           s.medium_h, s.offline_h, s.wake_start, s.wake_end, s.wake_from, s.wake_to, s.person_since, s.phone_since,
+           ia.id AS alert_id, ia.severity, ${baseline("ia", "last_activity_at")} AS alert_last_activity_at,
+           oa.id AS offline_alert_id, oa.severity AS offline_severity, ${baseline("oa", "last_seen_at")} AS offline_alert_last_seen_at
+    FROM since s
+    LEFT JOIN alerts ia ON ia.open_key = s.id::text || ':inactivity:inactivity'
+    LEFT JOIN alerts oa ON oa.open_key = s.id::text || ':device:${PHONE_OFFLINE}'
+    WHERE ia.id IS NOT NULL OR oa.id IS NOT NULL OR (NOT s.paused AND s.devices > 0 AND (s.silence_h >= s.medium_h OR s.phone_h >= s.offline_h))`,
+    now,
+    patientId,
+  );
+}
+
+interface Details {
+  id: string;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  high_h: number;
+  critical_h: number;
+  check_in_minutes: number;
+  offline_medium_h: number;
+  inactivity_floor: Date | null;
+  phone_floor: Date | null;
+  battery_level: number | null;
+  has_push_token: boolean;
+  check_in_at: Date | null;
+  check_in_failed: boolean | null;
+}
+
+/**
+ * The second statement, for the candidates only (index lookups per patient): names and the other thresholds,
+ * the last hand resolution of each alert, the battery of the most recently seen phone, whether a phone can
+ * receive pushes, and the episode's check-in attempts. Two statements rather than one, so the planner sizes
+ * this part by the candidates, not by every patient, and the pass over every patient stays narrow.
+ */
+function detailsOf(found: Candidate[]): Promise<Details[]> {
+  const setting = (key: string, fallback: string) =>
+    `COALESCE(p.settings->'inactivity'->>'${key}', o.settings->'inactivity'->>'${key}', '${fallback}')`;
+  return db.$queryRawUnsafe<Details[]>(
+    `
+    SELECT c.id, p.first_name, p.last_name, p.preferred_name,
+      ${setting("high_after_hours", "6")}::float8 AS high_h,
+      ${setting("critical_after_hours", "8")}::float8 AS critical_h,
+      ${setting("check_in_window_minutes", "15")}::int AS check_in_minutes,
+      ${setting("phone_offline_medium_after_hours", "6")}::float8 AS offline_medium_h,
+      (SELECT max(a.resolved_at) FROM alerts a WHERE a.patient_id = c.id AND a.status = 'resolved' AND a.type = 'inactivity') AS inactivity_floor,
+      (SELECT max(a.resolved_at) FROM alerts a
+        WHERE a.patient_id = c.id AND a.status = 'resolved' AND a.type = 'device' AND a.dedup_key = '${PHONE_OFFLINE}') AS phone_floor,
+      (SELECT d.battery_level FROM patient_devices d
+        WHERE d.patient_id = c.id AND d.revoked_at IS NULL ORDER BY d.last_seen_at DESC NULLS LAST LIMIT 1) AS battery_level,
+      EXISTS (SELECT 1 FROM patient_devices d JOIN push_tokens t ON t.device_id = d.id WHERE d.patient_id = c.id AND d.revoked_at IS NULL) AS has_push_token,
+      ci.check_in_at, ci.check_in_failed
+    FROM unnest($1::uuid[], $2::uuid[]) AS c(id, alert_id)
+    JOIN patients p ON p.id = c.id
+    JOIN organizations o ON o.id = p.organization_id
+    LEFT JOIN LATERAL (
       SELECT min(n.created_at) AS check_in_at, bool_and(n.status IN ('failed', 'skipped')) AS check_in_failed
       FROM notification_attempts n WHERE n.alert_id = c.alert_id AND n.purpose = 'check_in'
-    ) ci
-    CROSS JOIN LATERAL (
-      SELECT EXISTS (
-        SELECT 1 FROM push_tokens t JOIN patient_devices d ON d.id = t.device_id WHERE d.patient_id = c.id AND d.revoked_at IS NULL
-      ) AS has_push_token
-    ) pt`,
-    now,
-    patientId ?? null,
+    ) ci ON true`,
+    found.map((c) => c.patient_id),
+    found.map((c) => c.alert_id),
   );
-  return rows.map((r) => ({
-    ...r,
-    silence_hours: Number(r.silence_hours),
-    phone_silence_hours: Number(r.phone_silence_hours),
-    medium_h: Number(r.medium_h),
-    high_h: Number(r.high_h),
-    critical_h: Number(r.critical_h),
-    check_in_minutes: Number(r.check_in_minutes),
-    offline_h: Number(r.offline_h),
-    offline_medium_h: Number(r.offline_medium_h),
-  }));
 }
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
