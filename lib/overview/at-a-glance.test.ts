@@ -33,7 +33,8 @@ describe("the home page at a glance", () => {
     await alert(silent.id, "medium", "inactivity", "inactivity");
     const flat = await makePatient(me, { first_name: "Fay", last_name: "Flat" }); // her phone's battery died this morning
     await heardFrom(flat.id, 5);
-    await alert(flat.id, "low", "phone_offline", "device");
+    // five minutes after Ann's low alert (below): the newer of the two lows comes first
+    await raiseAlert(db, { patientId: flat.id, type: "device", severity: "low", dedupKey: "phone_offline", title: "low phone_offline", description: "d", source: "test", evidence: { kind: "rule", at: NOW.toISOString() } }, minutesAgo(5));
     const brown = await makePatient(me, { first_name: "Bob", last_name: "Brown" });
     await heardFrom(brown.id, 5);
     await alert(brown.id, "high", "h1");
