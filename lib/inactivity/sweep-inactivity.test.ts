@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { clock } from "@/lib/clock";
 import { call } from "@/lib/testing/http";
 import { makeCaregiver, makePatient } from "@/lib/testing/factories";
-import { appOpen, backgroundPing, foregroundPing, localAt, pairPhoneAt, type TestPhone } from "@/lib/testing/patient-phone";
+import { appOpen, backgroundPing, foregroundPing, localAt, pairPhoneAt, receivesNothing, type TestPhone } from "@/lib/testing/patient-phone";
 import { setPushTransport } from "@/lib/notifications/channels/push";
 import { resolveAlert } from "@/lib/alerts/alert-actions";
 import type { CreatePatientInput } from "@/lib/patients/schemas";
@@ -32,6 +32,7 @@ const checkIns = (patientId: string) => db.notificationAttempt.findMany({ where:
 /** Betty in Chicago with her phone paired (and registered for pushes) at 07:00 on `day`. */
 async function betty(opts: { day?: string; pushToken?: boolean; settings?: CreatePatientInput["settings"] } = {}) {
   const owner = await makeCaregiver();
+  await receivesNothing(owner.id);
   const patient = await makePatient(owner, { timezone: "America/Chicago", preferred_name: "Betty", ...(opts.settings ? { settings: opts.settings } : {}) });
   const phone = await pairPhoneAt(patient.id, at("07:00", opts.day), { pushToken: opts.pushToken });
   return { owner, patient, phone };

@@ -58,3 +58,12 @@ export async function pairPhoneAt(patientId: string, at: Date, opts: { pushToken
     },
   };
 }
+
+/**
+ * Tests of the sweeps leave alerts open on purpose; the escalation and digest sweeps other test files run are
+ * global. Caregivers made for these tests receive nothing, so no other file's messages or digests count theirs.
+ */
+export async function receivesNothing(caregiverId: string) {
+  const { db } = await import("@/lib/db/client");
+  await db.caregiver.update({ where: { id: caregiverId }, data: { preferences: { notifications: { email: false, sms: false, push: false } } } });
+}

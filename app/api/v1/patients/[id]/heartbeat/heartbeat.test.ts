@@ -3,7 +3,7 @@ import { db, pool } from "@/lib/db/client";
 import { clock } from "@/lib/clock";
 import { call } from "@/lib/testing/http";
 import { makeCaregiver, makePatient } from "@/lib/testing/factories";
-import { appOpen, backgroundPing, bareHeartbeat, foregroundPing, localAt, pairPhoneAt } from "@/lib/testing/patient-phone";
+import { appOpen, backgroundPing, bareHeartbeat, foregroundPing, localAt, pairPhoneAt, receivesNothing } from "@/lib/testing/patient-phone";
 import { sweepInactivity } from "@/lib/inactivity/sweep-inactivity";
 import * as heartbeat from "./route";
 
@@ -21,6 +21,7 @@ const at = (hhmm: string) => localAt("2026-02-03", hhmm);
 
 async function setup() {
   const owner = await makeCaregiver();
+  await receivesNothing(owner.id);
   const patient = await makePatient(owner, { timezone: "America/Chicago" });
   const phone = await pairPhoneAt(patient.id, at("07:00"));
   const state = async () => {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { clock } from "@/lib/clock";
 import { call } from "@/lib/testing/http";
 import { joinCareTeam, makeCaregiver, makePatient } from "@/lib/testing/factories";
-import { appOpen, localAt, pairPhoneAt } from "@/lib/testing/patient-phone";
+import { appOpen, localAt, pairPhoneAt, receivesNothing } from "@/lib/testing/patient-phone";
 import { sweepInactivity } from "@/lib/inactivity/sweep-inactivity";
 import * as patientRoute from "../route";
 import * as pause from "./route";
@@ -24,6 +24,7 @@ async function sweep(when: Date) {
 /** Betty's phone was last used at 08:00 on Jan 15 and then went quiet: by noon both alerts are open. */
 async function quietBetty() {
   const owner = await makeCaregiver();
+  await receivesNothing(owner.id);
   const patient = await makePatient(owner, { timezone: "America/Chicago", preferred_name: "Betty" });
   const phone = await pairPhoneAt(patient.id, at("2026-01-15", "07:00"));
   await phone.ping(at("2026-01-15", "08:00"), appOpen);

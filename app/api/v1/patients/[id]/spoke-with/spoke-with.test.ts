@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { clock } from "@/lib/clock";
 import { call } from "@/lib/testing/http";
 import { joinCareTeam, makeCaregiver, makePatient } from "@/lib/testing/factories";
-import { appOpen, localAt, pairPhoneAt } from "@/lib/testing/patient-phone";
+import { appOpen, localAt, pairPhoneAt, receivesNothing } from "@/lib/testing/patient-phone";
 import { sweepInactivity } from "@/lib/inactivity/sweep-inactivity";
 import * as activity from "../activity/route";
 import * as spokeWith from "./route";
@@ -19,6 +19,7 @@ async function sweep(when: Date) {
 
 async function quietBetty() {
   const owner = await makeCaregiver({ firstName: "Sarah" });
+  await receivesNothing(owner.id);
   const patient = await makePatient(owner, { timezone: "America/Chicago", preferred_name: "Betty" });
   const phone = await pairPhoneAt(patient.id, at("07:00"));
   await phone.ping(at("08:00"), appOpen);
