@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db, pool } from "@/lib/db/client";
 import { clock } from "@/lib/clock";
 import { call } from "@/lib/testing/http";
-import { makeCaregiver, makePatient } from "@/lib/testing/factories";
+import { makeCaregiver, makePatient, makeReminder } from "@/lib/testing/factories";
 import { appOpen, backgroundPing, bareHeartbeat, foregroundPing, localAt, pairPhoneAt, receivesNothing } from "@/lib/testing/patient-phone";
 import { sweepInactivity } from "@/lib/inactivity/sweep-inactivity";
+import * as acknowledge from "@/app/api/v1/mobile/reminders/[id]/acknowledge/route";
 import * as heartbeat from "./route";
 
 /**
@@ -55,6 +56,18 @@ describe("the heartbeat contract", () => {
     await phone.ping(at("09:30"), { ...backgroundPing, activity_type: "app_close" }); // the OS closes apps too
     await phone.ping(at("09:45"), { ...backgroundPing, activity_type: "location_update" });
     expect((await state()).lastActiveAt).toEqual(at("09:00"));
+  });
+
+  it("an emergency press and a reminder acknowledged on the phone are signs of life", async () => {
+    const { patient, phone, state } = await setup();
+    await phone.ping(at("08:00"), appOpen);
+    await phone.ping(at("09:00"), { ...backgroundPing, activity_type: "emergency" });
+    expect((await state()).lastActiveAt).toEqual(at("09:00"));
+    const reminder = await makeReminder(patient.id, { dueAt: at("09:30") });
+    clock.set(at("09:40"));
+    const ack = await call(acknowledge.PUT, { method: "PUT", token: phone.credential, params: { id: reminder.id }, body: { status: "completed", patient_response: "Took it with breakfast" } });
+    expect(ack.status).toBe(200);
+    expect((await state()).lastActiveAt).toEqual(at("09:40"));
   });
 
   it("a reported last interaction counts only when it is neither in the future nor older than what is known", async () => {
