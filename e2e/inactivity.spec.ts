@@ -99,7 +99,7 @@ test("a silent person behind a pinging phone, a phone offline with its own badge
     await page.getByLabel("How did it go?").fill("She was in the garden; phone on the kitchen table.");
     await page.getByRole("button", { name: "I spoke to Betty" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Recorded. The care team can see that you spoke to them." })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Inactivity monitoring" })).toContainText("Last sign of life: just now");
+    await expect(page.getByRole("region", { name: "Monitoring", exact: true })).toContainText("Last sign of life: just now");
     await expectNoA11yViolations(page);
     await page.goto(alertUrl);
     await expect(page.getByText("Status: Resolved", { exact: true })).toBeVisible();
@@ -116,7 +116,7 @@ test("a silent person behind a pinging phone, a phone offline with its own badge
     const header = page.locator("h1").locator("..");
     await expect(header).toContainText("Monitoring paused until");
     await expect(header).toContainText("In hospital");
-    await expect(page.getByRole("region", { name: "Inactivity monitoring" })).toContainText("paused by Sarah Miller");
+    await expect(page.getByRole("region", { name: "Monitoring", exact: true })).toContainText("paused by Sarah Miller");
     await expectNoA11yViolations(page);
     await snap(page, "patient-monitoring-paused");
 

@@ -108,7 +108,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </Section>
       </div>
 
-      <Panel id="monitoring" title="Inactivity monitoring">
+      <Panel id="monitoring" title="Monitoring">
         {pause.paused && pause.until ? (
           <div className="space-y-2">
             <MonitoringPaused until={pause.until} reason={pause.reason} timeZone={p.timezone} />
