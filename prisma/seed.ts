@@ -256,12 +256,13 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const completions = reminders.filter((r) => r.status === "completed");
   const activity: Prisma.ActivityLogCreateManyInput[] = [
     ...heartbeats.map((h) => ({ activityType: "heartbeat" as const, occurredAt: h.at, batteryLevel: h.battery, details: { app_state: "background" } })),
-    ...conversations.map((c) => ({ activityType: "app_open" as const, occurredAt: addMinutes(c.startedAt, -1), details: { app_state: "foreground" } })),
+    ...conversations.map((c) => ({ activityType: "app_open" as const, occurredAt: addMinutes(c.startedAt, -1), details: { app_state: "active" } })),
     ...conversations.map((c) => ({ activityType: "conversation" as const, occurredAt: c.startedAt, details: { conversation_id: c.id } })),
     ...completions.map((r) => ({ activityType: "reminder_response" as const, occurredAt: r.completedAt as Date, details: { reminder_id: r.id, response: "completed" } })),
   ].map((a) => ({ ...a, patientId, deviceId: device.id, deviceType: "ios", appVersion: "1.0.0" }));
   await tx.activityLog.createMany({ data: activity });
-  const signsOfLife = activity.map((a) => a.occurredAt as Date);
+  // background pings prove only that the phone is on (SPEC §5): the person's last activity comes from the rest
+  const signsOfLife = activity.filter((a) => a.activityType !== "heartbeat").map((a) => a.occurredAt as Date);
   await tx.patient.update({ where: { id: patientId }, data: { lastActiveAt: signsOfLife.length ? latest(signsOfLife) : null } });
 
   // (1) the evening Metformin missed two days ago: Sarah phoned and closed it

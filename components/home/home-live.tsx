@@ -7,6 +7,7 @@ import type { OpenAlertGlance, Overview, PatientGlance } from "@/lib/overview/sc
 import { plural, timeAgo } from "@/lib/dashboard/format";
 import { ALERT_TYPE_LABEL, SENTIMENT_LABEL } from "@/components/alerts/alert-labels";
 import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "@/components/alerts/alert-badges";
+import { MonitoringPaused } from "@/components/patients/monitoring-paused";
 import { severityCounts, whenLocal } from "./glance-format";
 
 /** How often the home page asks for fresh data while it is open. */
@@ -128,11 +129,22 @@ function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; 
   );
 }
 
+const AMBER = "bg-amber-100 text-amber-950 border border-amber-800";
 const ATTENTION: Record<NonNullable<PatientGlance["attention"]>, { text: string; tone: string }> = {
   urgent_alerts: { text: "Urgent alert", tone: "bg-red-800 text-white" },
-  offline: { text: "Not heard from", tone: "bg-amber-100 text-amber-950 border border-amber-800" },
-  low_adherence: { text: "Reminders missed today", tone: "bg-amber-100 text-amber-950 border border-amber-800" },
+  inactive: { text: "Not heard from", tone: AMBER },
+  // its own badge, never merged with "Not heard from": the person may be fine, but nobody can see
+  phone_offline: { text: "Phone offline", tone: "bg-stone-800 text-white" },
+  offline: { text: "Phone not seen lately", tone: AMBER },
+  low_adherence: { text: "Reminders missed today", tone: AMBER },
 };
+
+/** The card's badges: why it is near the top, and a phone-offline alert even when something else came first. */
+function badgesOf(p: PatientGlance): { text: string; tone: string }[] {
+  const out = p.attention ? [ATTENTION[p.attention]] : [];
+  if (p.device.phone_offline && p.attention !== "phone_offline") out.push(ATTENTION.phone_offline);
+  return out;
+}
 
 function PatientGlances({ patients, now }: { patients: PatientGlance[]; now: Date }) {
   return (
@@ -150,8 +162,17 @@ function PatientGlances({ patients, now }: { patients: PatientGlance[]; now: Dat
                   {p.full_name}
                 </Link>
               </h3>
-              {p.attention && <span className={`rounded-full px-3 py-0.5 text-base font-semibold ${ATTENTION[p.attention].tone}`}>{ATTENTION[p.attention].text}</span>}
+              {badgesOf(p).length > 0 && (
+                <span className="flex flex-wrap gap-2">
+                  {badgesOf(p).map((b) => (
+                    <span key={b.text} className={`rounded-full px-3 py-0.5 text-base font-semibold ${b.tone}`}>
+                      {b.text}
+                    </span>
+                  ))}
+                </span>
+              )}
             </div>
+            {p.monitoring_paused_until && <MonitoringPaused until={p.monitoring_paused_until} timeZone={p.timezone} className="mt-3" />}
             <dl className="mt-3 divide-y divide-stone-100">
               <Fact label="Phone">
                 {!p.device.paired ? (

@@ -1,6 +1,7 @@
 import type { PatientOutput } from "@/lib/patients/schemas";
 import { localTime } from "@/lib/dashboard/format";
 import { BackLink } from "@/components/layout/back-link";
+import { MonitoringPaused } from "./monitoring-paused";
 
 const STANDING: Record<string, string> = {
   primary: "You are their primary caregiver.",
@@ -31,6 +32,7 @@ export function PatientHeader({ patient: p, now }: { patient: PatientOutput; now
             )}
           </p>
           {p.my_standing && <p className="mt-1 text-base text-stone-600">{STANDING[p.my_standing]}</p>}
+          {p.monitoring_paused_until && <MonitoringPaused until={p.monitoring_paused_until} reason={p.monitoring_pause_reason} timeZone={p.timezone} className="mt-3" />}
         </div>
       </div>
     </div>

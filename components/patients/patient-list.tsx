@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PatientOutput } from "@/lib/patients/schemas";
 import { timeAgo } from "@/lib/dashboard/format";
+import { MonitoringPaused } from "./monitoring-paused";
 
 /** The caregiver's patients, one card-like row each, the whole name a link to the patient's page. */
 export function PatientList({ patients, now }: { patients: PatientOutput[]; now: Date }) {
@@ -24,6 +25,7 @@ export function PatientList({ patients, now }: { patients: PatientOutput[]; now:
             {p.preferred_name && p.preferred_name !== p.first_name && <>Goes by {p.preferred_name} · </>}
             Age {p.age} · {p.timezone.replaceAll("_", " ")}
           </p>
+          {p.monitoring_paused_until && <MonitoringPaused until={p.monitoring_paused_until} timeZone={p.timezone} className="mt-2" />}
         </li>
       ))}
     </ul>

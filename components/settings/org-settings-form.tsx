@@ -33,6 +33,8 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
       high_after_hours: { label: "High alert after", unit: "hours" },
       critical_after_hours: { label: "Critical alert after", unit: "hours" },
       check_in_window_minutes: { label: "Check-in answer window", unit: "minutes", hint: "How long the companion waits for an answer to a check-in." },
+      phone_offline_after_hours: { label: "Phone offline alert (low) after no heartbeat for", unit: "hours", hint: "Counted in waking hours, like inactivity." },
+      phone_offline_medium_after_hours: { label: "Phone offline alert (medium) after", unit: "hours" },
     },
   },
   {

@@ -5,7 +5,7 @@ import type { DeviceActor } from "@/lib/auth/actor";
 import { NotFound } from "@/lib/api/errors";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { emit } from "@/lib/jobs/emit";
-import { signOfLifeCtes } from "./sign-of-life";
+import { heartbeatSignOfLife, signOfLifeCtes } from "./sign-of-life";
 import type { HeartbeatInput } from "./schemas";
 
 /** Reminders due within this window (or overdue but still open) come back as pending actions. */
@@ -19,8 +19,10 @@ interface HeartbeatRow {
 }
 
 /**
- * The phone's heartbeat: one statement writes the activity row, moves the patient's and the device's
- * last-seen forward (ending any inactivity episode) and reads what the app should do next. With the
+ * The phone's heartbeat: one statement writes the activity row, moves the device's last-seen and the
+ * patient's last heartbeat forward (resolving a phone-offline alert), records a sign of life when the
+ * heartbeat carries one (the app in the foreground, an app action, a reported last interaction: ending an
+ * inactivity episode; a background ping is not one, SPEC §5) and reads what the app should do next. With the
  * device credential check in the route wrapper that is two database round trips per heartbeat.
  * An `emergency` raises a critical emergency alert at once (joining one already open).
  */
@@ -42,7 +44,7 @@ export async function recordHeartbeat(actor: DeviceActor, patientId: string, inp
       WHERE id = ${actor.deviceId}::uuid
       RETURNING id
     ),
-    ${signOfLifeCtes(patientId, now, input.activity_type, { heartbeat: true, appVersion })}
+    ${signOfLifeCtes(patientId, heartbeatSignOfLife(input, now), now, { heartbeat: { batteryLevel: input.battery_level, appVersion } })}
     SELECT (
       SELECT json_agg(json_build_object('id', r.id, 'title', r.title, 'type', r.type, 'due_at', r.due_at) ORDER BY r.due_at)
       FROM (
@@ -92,7 +94,7 @@ async function raiseEmergency(actor: DeviceActor, patientId: string, input: Hear
           battery_level: input.battery_level,
           latitude: input.latitude ?? null,
           longitude: input.longitude ?? null,
-          app_state: (input.details as { app_state?: unknown } | undefined)?.app_state ?? null,
+          app_state: input.details?.app_state ?? null,
         },
       },
       now,

@@ -1,9 +1,32 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { csvOf, isoDateTime } from "@/lib/validation/common";
+import { csvOf, isoDateTime, optionalText } from "@/lib/validation/common";
 
-export const ACTIVITY_TYPES = ["heartbeat", "app_open", "app_close", "emergency", "reminder_response", "conversation", "location_update", "battery_update"] as const;
+/** What the phone app may report in a heartbeat (SPEC §3). */
+export const APP_ACTIVITY_TYPES = ["heartbeat", "app_open", "app_close", "emergency", "reminder_response", "conversation", "location_update", "battery_update"] as const;
+/** Every kind of activity row: the app's, plus a caregiver recording that they spoke to the patient. */
+export const ACTIVITY_TYPES = [...APP_ACTIVITY_TYPES, "caregiver_contact"] as const;
 export const activityType = z.enum(ACTIVITY_TYPES);
+
+/**
+ * `details` of a heartbeat: free-form (the app also sends network_type, is_charging, device_info...), with the
+ * two fields Elda reads typed (docs/api.md, "The heartbeat contract"): `app_state` (React Native's AppState;
+ * only `active` is the person using the phone) and `last_interaction` (when the person last touched the app,
+ * ISO 8601 with an offset, or null; the real app sends null today).
+ */
+export const heartbeatDetails = z
+  .looseObject({
+    app_state: z.string().trim().max(20).nullable().optional().meta({ description: "`active` (the app is in the foreground: a sign of life), `background` or `inactive` (the phone is on; nothing more)" }),
+    last_interaction: z.iso
+      .datetime({ offset: true, message: "Send the last interaction as an ISO 8601 date-time with an offset (e.g. 2026-01-15T14:00:00Z), or null." })
+      .nullable()
+      .optional()
+      .meta({ description: "when the person last touched the app; counts as a sign of life unless it is in the future or older than what is known" }),
+  })
+  .refine((d) => Object.keys(d).every((k) => k.length <= 100), { message: "Keep detail names under 100 characters." })
+  .refine((d) => JSON.stringify(d).length <= 8_000, { message: "Keep details under 8,000 characters." })
+  // PostgreSQL's jsonb cannot hold a NUL character: refused here rather than failing the statement
+  .refine((d) => !JSON.stringify(d).includes("\\u0000"), { message: "Remove NUL characters from details." });
 
 /**
  * Every body the app sends (reference §7.2 rows 5 and 6, including the degenerate
@@ -11,7 +34,7 @@ export const activityType = z.enum(ACTIVITY_TYPES);
  * battery of -1 (sent as -1 or -100): any negative level is stored as unknown, not refused.
  */
 export const heartbeatInput = z.strictObject({
-  activity_type: activityType.default("heartbeat"),
+  activity_type: z.enum(APP_ACTIVITY_TYPES).default("heartbeat"),
   device_type: z.string().trim().max(20).nullable().optional(),
   app_version: z.string().trim().max(20).nullable().optional(),
   battery_level: z
@@ -22,10 +45,7 @@ export const heartbeatInput = z.strictObject({
     .transform((v) => (v === null || v === undefined || v < 0 ? null : Math.round(v))),
   latitude: z.number().min(-90).max(90).nullable().optional(),
   longitude: z.number().min(-180).max(180).nullable().optional(),
-  details: z
-    .record(z.string().max(100), z.unknown())
-    .refine((d) => JSON.stringify(d).length <= 8_000, { message: "Keep details under 8,000 characters." })
-    .optional(),
+  details: heartbeatDetails.optional(),
 });
 export type HeartbeatInput = z.infer<typeof heartbeatInput>;
 
@@ -69,4 +89,22 @@ export const deviceStatus = z.object({
   battery_level: z.number().nullable(),
   app_version: z.string().nullable(),
   paired_devices: z.number(),
+});
+
+/** A caregiver records that they spoke to the patient ("I spoke to her"): a sign of life (SPEC §5). */
+export const spokeWithInput = z.strictObject({
+  note: optionalText(500)
+    .refine((s) => !s || !s.includes("\u0000"), { message: "Remove control characters." })
+    .meta({ description: "how it went, for the care team (shown on the episode it ends)" }),
+});
+export type SpokeWithInput = z.infer<typeof spokeWithInput>;
+
+export const caregiverContactOutput = z.object({
+  id: z.uuid(),
+  patient_id: z.uuid(),
+  caregiver: z.object({ id: z.uuid(), name: z.string() }),
+  note: z.string().nullable(),
+  at: z.string(),
+  /** the inactivity episode it ended, if one was open */
+  ended_alert_ids: z.array(z.uuid()),
 });

@@ -30,13 +30,16 @@ export interface RaisedAlert {
 
 const MAX_EVIDENCE = 50;
 
+/** The key of the one open alert per patient, type and dedup key (a unique index while open or acknowledged). */
+export const openKeyOf = (patientId: string, type: AlertType, dedupKey: string) => `${patientId}:${type}:${dedupKey}`.slice(0, 300);
+
 /**
  * The one way to raise an alert (SPEC §7): one open alert per patient, type and dedup key. A repeat while
  * it is open adds an occurrence and its evidence, and raises the severity in place when the new one is
  * higher (which reopens an acknowledged alert and restarts its escalation, so the rise notifies again). One statement (INSERT ... ON CONFLICT on the open key), so concurrent raises cannot duplicate.
  */
 export async function raiseAlert(tx: Tx, input: RaiseAlertInput, now: Date): Promise<RaisedAlert> {
-  const openKey = `${input.patientId}:${input.type}:${input.dedupKey}`.slice(0, 300);
+  const openKey = openKeyOf(input.patientId, input.type, input.dedupKey);
   const evidence = JSON.stringify([input.evidence]);
   const ackCode = String(randomInt(1000, 10000));
   const rows = await tx.$queryRaw<{ id: string; inserted: boolean; severity: Severity; previous: Severity | null }[]>`

@@ -34,3 +34,15 @@ export function formatDateTime(iso: string, timeZone: string): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The end of a monitoring pause where the patient lives: "Tue, Feb 10" when it ends at midnight (monitoring
+ * starts again that day), "Tue, Feb 10, 3:00 PM" otherwise.
+ */
+export function pauseEnd(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  const day = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone }).format(d);
+  const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(d);
+  if (clock === "00:00") return day;
+  return `${day}, ${new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(d)}`;
+}

@@ -42,7 +42,7 @@ export async function generateWeeklyInsights(patientId: string, now: Date) {
   const [turns, reminders, activity] = await Promise.all([
     db.conversationTurn.findMany({ where: { patientId, createdAt: { gte: start.toJSDate(), lt: today.toJSDate() } }, select: { createdAt: true, sentiment: true, topics: true } }),
     db.reminder.findMany({ where: { patientId, dueAt: { gte: prevStart.toJSDate(), lt: today.toJSDate() }, status: { in: ["completed", "missed"] } }, select: { dueAt: true, status: true } }),
-    db.activityLog.findMany({ where: { patientId, occurredAt: { gte: start.toJSDate(), lt: today.toJSDate() }, activityType: { not: "heartbeat" } }, select: { occurredAt: true } }),
+    db.activityLog.findMany({ where: { patientId, occurredAt: { gte: start.toJSDate(), lt: today.toJSDate() }, activityType: { notIn: ["heartbeat", "caregiver_contact"] } }, select: { occurredAt: true } }), // the patient's own habits, not when caregivers called
   ]);
   const periodStart = new Date(`${start.toISODate()}T00:00:00Z`);
   const periodEnd = new Date(`${today.minus({ days: 1 }).toISODate()}T00:00:00Z`);

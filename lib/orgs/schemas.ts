@@ -20,6 +20,10 @@ export const organizationSettings = z.strictObject({
     high_after_hours: z.number().min(0.5).max(24),
     critical_after_hours: z.number().min(0.5).max(24),
     check_in_window_minutes: z.number().int().min(1).max(240),
+    /** no heartbeat from any of the patient's phones for this many waking hours: a `low` phone-offline alert */
+    phone_offline_after_hours: z.number().min(0.5).max(24),
+    /** ...and `medium` after this many */
+    phone_offline_medium_after_hours: z.number().min(0.5).max(24),
   }),
   escalation: z.strictObject({
     critical_wait_minutes: z.number().int().min(1).max(240),
@@ -52,6 +56,8 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
     high_after_hours: 6,
     critical_after_hours: 8,
     check_in_window_minutes: 15,
+    phone_offline_after_hours: 2,
+    phone_offline_medium_after_hours: 6,
   },
   escalation: { critical_wait_minutes: 5, high_wait_minutes: 15, medium_wait_minutes: 60, low_wait_minutes: 240 },
   notifications: { non_critical_cap_per_hour: 3 },
@@ -77,6 +83,9 @@ export const consistentSettings = organizationSettings.superRefine((s, ctx) => {
   const i = s.inactivity;
   if (!(i.medium_after_hours < i.high_after_hours && i.high_after_hours < i.critical_after_hours)) {
     ctx.addIssue({ code: "custom", path: ["inactivity", "high_after_hours"], message: "Thresholds must rise: medium < high < critical." });
+  }
+  if (!(i.phone_offline_after_hours < i.phone_offline_medium_after_hours)) {
+    ctx.addIssue({ code: "custom", path: ["inactivity", "phone_offline_medium_after_hours"], message: "Phone offline thresholds must rise: low < medium." });
   }
   if (i.waking_hours_start >= i.waking_hours_end) {
     ctx.addIssue({ code: "custom", path: ["inactivity", "waking_hours_end"], message: "Waking hours must end after they start." });

@@ -7,7 +7,7 @@ import { getOverview } from "./at-a-glance";
 const NOW = new Date("2026-01-15T14:00:00Z"); // 08:00 in Chicago, 23:00 in Tokyo
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
-const alert = (patientId: string, severity: "low" | "medium" | "high" | "critical", key: string, type: "emergency" | "inactivity" | "health_concern" = "health_concern") =>
+const alert = (patientId: string, severity: "low" | "medium" | "high" | "critical", key: string, type: "emergency" | "inactivity" | "health_concern" | "device" = "health_concern") =>
   raiseAlert(db, { patientId, type, severity, dedupKey: key, title: `${severity} ${key}`, description: "d", source: "test", evidence: { kind: "rule", at: NOW.toISOString() } }, minutesAgo(10));
 
 async function heardFrom(patientId: string, minutes: number) {
@@ -16,7 +16,7 @@ async function heardFrom(patientId: string, minutes: number) {
 }
 
 describe("the home page at a glance", () => {
-  it("puts urgent alerts first, then offline or silent patients, then low adherence, then the rest by name", async () => {
+  it("puts urgent alerts first, then silent patients, then phones offline, then low adherence, then the rest by name", async () => {
     const me = await makeCaregiver();
     const zed = await makePatient(me, { first_name: "Abe", last_name: "Zed" }); // no phone: nothing to worry about yet
     const evans = await makePatient(me, { first_name: "Eve", last_name: "Evans" });
@@ -30,7 +30,11 @@ describe("the home page at a glance", () => {
     await heardFrom(clark.id, 120);
     const silent = await makePatient(me, { first_name: "Sam", last_name: "Silent" });
     await heardFrom(silent.id, 5);
-    await alert(silent.id, "medium", "quiet", "inactivity");
+    await alert(silent.id, "medium", "inactivity", "inactivity");
+    const flat = await makePatient(me, { first_name: "Fay", last_name: "Flat" }); // her phone's battery died this morning
+    await heardFrom(flat.id, 5);
+    // five minutes after Ann's low alert (below): the newer of the two lows comes first
+    await raiseAlert(db, { patientId: flat.id, type: "device", severity: "low", dedupKey: "phone_offline", title: "low phone_offline", description: "d", source: "test", evidence: { kind: "rule", at: NOW.toISOString() } }, minutesAgo(5));
     const brown = await makePatient(me, { first_name: "Bob", last_name: "Brown" });
     await heardFrom(brown.id, 5);
     await alert(brown.id, "high", "h1");
@@ -43,8 +47,9 @@ describe("the home page at a glance", () => {
     expect(o.patients.map((p) => [p.full_name, p.attention])).toEqual([
       ["Ann Adams", "urgent_alerts"],
       ["Bob Brown", "urgent_alerts"],
+      ["Sam Silent", "inactive"],
+      ["Fay Flat", "phone_offline"],
       ["Cora Clark", "offline"],
-      ["Sam Silent", "offline"],
       ["Dan Dale", "low_adherence"],
       ["Eve Evans", null],
       ["Abe Zed", null],
@@ -52,16 +57,30 @@ describe("the home page at a glance", () => {
     const ann = o.patients[0];
     expect(ann.open_alerts).toEqual({ critical: 1, high: 0, medium: 0, low: 1, total: 2, inactivity: 0 });
     expect(o.patients.find((p) => p.id === dale.id)!.adherence_today).toEqual({ due: 3, completed: 1, ratio: 0.333 });
-    expect(o.patients.find((p) => p.id === zed.id)!.device).toMatchObject({ paired: false, online: false, last_heartbeat_at: null });
+    expect(o.patients.find((p) => p.id === zed.id)!.device).toMatchObject({ paired: false, online: false, phone_offline: false, last_heartbeat_at: null });
+    expect(o.patients.find((p) => p.id === flat.id)!.device).toMatchObject({ paired: true, phone_offline: true });
     // the open alerts across patients: worst first
-    expect(o.open_alert_total).toBe(4);
+    expect(o.open_alert_total).toBe(5);
     expect(o.open_alerts.map((a) => [a.patient_name, a.severity])).toEqual([
       ["Ann Adams", "critical"],
       ["Bob Brown", "high"],
       ["Sam Silent", "medium"],
+      ["Fay Flat", "low"],
       ["Ann Adams", "low"],
     ]);
     expect(o.open_alerts[0]).toMatchObject({ type: "emergency", status: "open", nobody_reached: false });
+  });
+
+  it("while monitoring is paused, a quiet phone or an episode is not a reason for attention, and the pause is shown until it ends", async () => {
+    const me = await makeCaregiver();
+    const p = await makePatient(me, { first_name: "Hal", last_name: "Hospital" });
+    await heardFrom(p.id, 600);
+    await alert(p.id, "low", "phone_offline", "device");
+    const until = new Date(NOW.getTime() + 3 * 86_400_000);
+    await db.patient.update({ where: { id: p.id }, data: { monitoringPausedUntil: until } });
+    expect((await getOverview(me.actor, NOW)).patients[0]).toMatchObject({ attention: null, monitoring_paused_until: until.toISOString(), device: { phone_offline: true } });
+    const after = (await getOverview(me.actor, new Date(until.getTime() + 1))).patients[0];
+    expect(after).toMatchObject({ attention: "phone_offline", monitoring_paused_until: null });
   });
 
   it("counts a phone heard from 30 minutes ago as online, and 31 minutes ago as offline", async () => {

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isOnline } from "@/lib/activity/list-activity";
 import { recordAuditOnce } from "@/lib/audit/record-audit";
 import { presentAlert } from "@/lib/alerts/present-alert";
+import { PHONE_OFFLINE } from "@/lib/activity/sign-of-life";
 import { withZoneFallback } from "@/lib/time-zones/zone-fallback";
 import type { OpenAlertGlance, Overview, PatientGlance } from "./schemas";
 
@@ -22,12 +23,14 @@ interface GlanceRow {
   timezone: string;
   last_heartbeat_at: Date | null;
   last_active_at: Date | null;
+  monitoring_paused_until: Date | null;
   paired: number;
   critical: number;
   high: number;
   medium: number;
   low: number;
   inactivity: number;
+  phone_offline: number;
   due: number;
   completed: number;
   sentiment: Sentiment | null;
@@ -54,12 +57,12 @@ async function glanceRows(scope: { organizationIds: string[]; patientIds: string
       WHERE ${inScope}
     ),
     visible AS (
-      SELECT p.id, p.first_name, p.last_name, p.preferred_name, p.timezone, p.last_heartbeat_at, p.last_active_at,
+      SELECT p.id, p.first_name, p.last_name, p.preferred_name, p.timezone, p.last_heartbeat_at, p.last_active_at, p.monitoring_paused_until,
              date_trunc('day', ${now}::timestamptz AT TIME ZONE p.zone) AT TIME ZONE p.zone AS day_start
       FROM zoned p
     )
-    SELECT v.id, v.first_name, v.last_name, v.preferred_name, v.timezone, v.last_heartbeat_at, v.last_active_at,
-           d.paired, a.critical, a.high, a.medium, a.low, a.inactivity, r.due, r.completed,
+    SELECT v.id, v.first_name, v.last_name, v.preferred_name, v.timezone, v.last_heartbeat_at, v.last_active_at, v.monitoring_paused_until,
+           d.paired, a.critical, a.high, a.medium, a.low, a.inactivity, a.phone_offline, r.due, r.completed,
            c.sentiment, c.last_turn_at AS conversation_at, n.title AS next_title, n.due_at AS next_due_at
     FROM visible v
     CROSS JOIN LATERAL (
@@ -70,7 +73,8 @@ async function glanceRows(scope: { organizationIds: string[]; patientIds: string
              count(*) FILTER (WHERE severity = 'high')::int AS high,
              count(*) FILTER (WHERE severity = 'medium')::int AS medium,
              count(*) FILTER (WHERE severity = 'low')::int AS low,
-             count(*) FILTER (WHERE type = 'inactivity')::int AS inactivity
+             count(*) FILTER (WHERE type = 'inactivity')::int AS inactivity,
+             count(*) FILTER (WHERE type = 'device' AND dedup_key = ${PHONE_OFFLINE})::int AS phone_offline
       FROM alerts WHERE patient_id = v.id AND status = 'open'
     ) a
     CROSS JOIN LATERAL (
@@ -92,35 +96,43 @@ const ratio = (done: number, due: number) => (due === 0 ? null : Math.round((don
 function present(r: GlanceRow, now: Date): PatientGlance {
   const online = isOnline(r.last_heartbeat_at, now);
   const adherence = ratio(r.completed, r.due);
+  const paused = !!r.monitoring_paused_until && r.monitoring_paused_until.getTime() > now.getTime();
   const attention: PatientGlance["attention"] =
     r.critical + r.high > 0
       ? "urgent_alerts"
-      : (r.paired > 0 && !online) || r.inactivity > 0
-        ? "offline"
-        : adherence !== null && adherence < LOW_ADHERENCE
-          ? "low_adherence"
-          : null;
+      : paused
+        ? null
+        : r.inactivity > 0
+          ? "inactive"
+          : r.phone_offline > 0
+            ? "phone_offline"
+            : r.paired > 0 && !online
+              ? "offline"
+              : null;
+  const withAdherence = attention ?? (adherence !== null && adherence < LOW_ADHERENCE ? "low_adherence" : null);
   return {
     id: r.id,
     full_name: `${r.first_name} ${r.last_name}`,
     display_name: r.preferred_name || r.first_name,
     timezone: r.timezone,
-    attention,
-    device: { paired: r.paired > 0, online, last_heartbeat_at: r.last_heartbeat_at?.toISOString() ?? null, last_active_at: r.last_active_at?.toISOString() ?? null },
+    attention: withAdherence,
+    device: { paired: r.paired > 0, online, phone_offline: r.phone_offline > 0, last_heartbeat_at: r.last_heartbeat_at?.toISOString() ?? null, last_active_at: r.last_active_at?.toISOString() ?? null },
     open_alerts: { critical: r.critical, high: r.high, medium: r.medium, low: r.low, total: r.critical + r.high + r.medium + r.low, inactivity: r.inactivity },
+    monitoring_paused_until: paused ? r.monitoring_paused_until!.toISOString() : null,
     adherence_today: { due: r.due, completed: r.completed, ratio: adherence },
     last_conversation: r.conversation_at ? { sentiment: r.sentiment, at: r.conversation_at.toISOString() } : null,
     next_reminder: r.next_title && r.next_due_at ? { title: r.next_title, due_at: r.next_due_at.toISOString() } : null,
   };
 }
 
-const RANK = { urgent_alerts: 0, offline: 1, low_adherence: 2 } as const;
-const rankOf = (p: PatientGlance) => (p.attention ? RANK[p.attention] : 3);
+const RANK = { urgent_alerts: 0, inactive: 1, phone_offline: 2, offline: 3, low_adherence: 4 } as const;
+const rankOf = (p: PatientGlance) => (p.attention ? RANK[p.attention] : 5);
 const byName = new Intl.Collator("en", { sensitivity: "base" });
 
 /**
- * What needs attention first: critical/high open alerts (more critical, then more high, first), then
- * offline or silent patients, then low adherence today (lowest first), then everyone else; by name within.
+ * What needs attention first: critical/high open alerts (more critical, then more high, first), then silent
+ * patients (an inactivity episode), then phones offline (an alert, then not heard from within 30 minutes), then
+ * low adherence today (lowest first), then everyone else; by name within.
  */
 export function byAttention(a: PatientGlance, b: PatientGlance): number {
   return (

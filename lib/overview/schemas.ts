@@ -3,8 +3,12 @@ import { sentiment } from "@/lib/conversations/conversations";
 import { SEVERITIES } from "@/lib/validation/common";
 import { alertOutput } from "@/lib/alerts/schemas";
 
-/** Why a patient is near the top of the home page (null: nothing needs attention). */
-export const ATTENTION = ["urgent_alerts", "offline", "low_adherence"] as const;
+/**
+ * Why a patient is near the top of the home page (null: nothing needs attention), most pressing first:
+ * critical/high alerts, an inactivity episode (not heard from), a phone-offline alert, a phone not heard from
+ * within 30 minutes, low adherence today. While monitoring is paused, the silence reasons do not count.
+ */
+export const ATTENTION = ["urgent_alerts", "inactive", "phone_offline", "offline", "low_adherence"] as const;
 
 const severityCounts = z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.number().int()])) as Record<(typeof SEVERITIES)[number], z.ZodNumber>);
 
@@ -19,10 +23,14 @@ export const patientGlanceOutput = z.object({
     paired: z.boolean(),
     /** heard from within the last 30 minutes */
     online: z.boolean(),
+    /** a phone-offline alert is open: no heartbeat for the phone-offline threshold of waking hours */
+    phone_offline: z.boolean(),
     last_heartbeat_at: z.string().nullable(),
     last_active_at: z.string().nullable(),
   }),
   open_alerts: severityCounts.extend({ total: z.number().int(), inactivity: z.number().int() }),
+  /** inactivity and phone-offline monitoring is paused until then (null: monitoring runs) */
+  monitoring_paused_until: z.string().nullable(),
   /** the patient's local day so far: reminders due by now (skipped ones left out) and how many were done */
   adherence_today: z.object({ due: z.number().int(), completed: z.number().int(), ratio: z.number().nullable() }),
   last_conversation: z.object({ sentiment: sentiment.nullable(), at: z.string() }).nullable(),

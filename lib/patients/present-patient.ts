@@ -8,6 +8,12 @@ export function ageOn(dateOfBirth: Date, now: Date): number {
   return age;
 }
 
+/** The pause in force now (an expired one is history: monitoring runs again). */
+export function monitoringPauseOf(p: Pick<Patient, "monitoringPausedUntil" | "monitoringPauseReason">, now: Date) {
+  const on = !!p.monitoringPausedUntil && p.monitoringPausedUntil.getTime() > now.getTime();
+  return { monitoring_paused_until: on ? p.monitoringPausedUntil!.toISOString() : null, monitoring_pause_reason: on ? p.monitoringPauseReason : null };
+}
+
 export const displayName = (p: Pick<Patient, "preferredName" | "firstName">) => p.preferredName || p.firstName;
 
 export function presentPatient(p: Patient, now: Date, standing: PatientOutput["my_standing"] = null): PatientOutput {
@@ -43,6 +49,7 @@ export function presentPatient(p: Patient, now: Date, standing: PatientOutput["m
     ai_system_prompt: p.aiSystemPrompt,
     ai_context_window: p.aiContextWindow,
     settings: (p.settings ?? {}) as Record<string, unknown>,
+    ...monitoringPauseOf(p, now),
     is_active: p.isActive,
     my_standing: standing,
     created_at: p.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { e164, isoDate, optionalText, timezone, trimmed, uuid } from "@/lib/validation/common";
+import { e164, isoDate, isoDateTime, optionalText, timezone, trimmed, uuid } from "@/lib/validation/common";
 import { organizationSettings } from "@/lib/orgs/schemas";
 
 const list = z.array(z.string().trim().min(1).max(200)).max(50);
@@ -104,9 +104,38 @@ export const patientOutput = z.object({
   ai_system_prompt: z.string().nullable(),
   ai_context_window: z.number().nullable(),
   settings: z.record(z.string(), z.unknown()),
+  monitoring_paused_until: z.string().nullable().meta({ description: "set while inactivity and phone-offline monitoring is paused (null otherwise)" }),
+  monitoring_pause_reason: z.string().nullable(),
   is_active: z.boolean(),
   my_standing: z.enum(["primary", "secondary", "viewer"]).nullable(),
   created_at: z.string(),
   updated_at: z.string(),
 });
 export type PatientOutput = z.infer<typeof patientOutput>;
+
+/** The longest a caregiver may pause monitoring at once (a forgotten pause must not last for ever). */
+export const MAX_PAUSE_DAYS = 90;
+const withoutNul = (s: string | null | undefined) => !s || !s.includes("\u0000");
+
+/**
+ * Pause inactivity and phone-offline monitoring (hospital stay, holiday) until an instant, or until the start
+ * of a day in the patient's time zone (`YYYY-MM-DD`: monitoring starts again at midnight that day, their time).
+ */
+export const pauseMonitoringInput = z.strictObject({
+  until: z.union([isoDateTime, isoDate], { message: "Give the end of the pause as a date (YYYY-MM-DD) or an ISO 8601 date-time with an offset." }).meta({
+    description: `when monitoring starts again: an ISO 8601 instant, or a date meaning midnight at the start of that day in the patient's time zone; in the future, at most ${MAX_PAUSE_DAYS} days ahead`,
+  }),
+  reason: optionalText(200).refine(withoutNul, { message: "Remove control characters." }),
+});
+export type PauseMonitoringInput = z.infer<typeof pauseMonitoringInput>;
+
+export const monitoringPauseOutput = z.object({
+  paused: z.boolean(),
+  until: z.string().nullable(),
+  reason: z.string().nullable(),
+  paused_at: z.string().nullable(),
+  paused_by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** open inactivity and phone-offline alerts the pause ended */
+  ended_alert_ids: z.array(z.uuid()),
+});
+export type MonitoringPauseOutput = z.infer<typeof monitoringPauseOutput>;

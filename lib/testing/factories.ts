@@ -57,11 +57,10 @@ export async function joinCareTeam(patientId: string, caregiverId: string, stand
 }
 
 /** Pair a phone for the patient the way the app does (pairing code, then setup); returns its credential. */
-export async function pairDevice(patientId: string, ip = `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) {
+export async function pairDevice(patientId: string, ip = `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, now = new Date()) {
   const { createPairingCode } = await import("@/lib/devices/create-pairing-code");
   const { completeSetup } = await import("@/lib/devices/complete-setup");
   const { systemActor } = await import("@/lib/auth/actor");
-  const now = new Date();
   const code = await createPairingCode(systemActor("test"), patientId, now);
   const setup = await completeSetup({ patient_id: patientId, setup_token: code.setup_token }, ip, now);
   return { credential: setup.access_token, deviceId: setup.device_id };

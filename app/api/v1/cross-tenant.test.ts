@@ -52,6 +52,8 @@ import * as patientConsents from "./patients/[id]/consents/route";
 import * as consentRevoke from "./consents/[id]/revoke/route";
 import * as pushSubscription from "./auth/me/push-subscriptions/[id]/route";
 import * as pushSubscriptionTest from "./auth/me/push-subscriptions/[id]/test/route";
+import * as monitoringPause from "./patients/[id]/monitoring-pause/route";
+import * as spokeWith from "./patients/[id]/spoke-with/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -143,6 +145,10 @@ const cases: Case[] = [
   { name: "POST consent revoke", handler: consentRevoke.POST, opts: (c) => ({ params: { id: c.consentId } }) },
   { name: "DELETE push subscription", handler: pushSubscription.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.pushSubscriptionId } }) },
   { name: "POST push subscription test", handler: pushSubscriptionTest.POST, opts: (c) => ({ params: { id: c.pushSubscriptionId } }) },
+  { name: "GET monitoring pause", handler: monitoringPause.GET, opts: (c) => ({ params: { id: c.patientId } }) },
+  { name: "POST monitoring pause", handler: monitoringPause.POST, opts: (c) => ({ params: { id: c.patientId }, body: { until: new Date(Date.now() + 86_400_000).toISOString(), reason: "Holiday" } }) },
+  { name: "DELETE monitoring pause", handler: monitoringPause.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.patientId } }) },
+  { name: "POST spoke with", handler: spokeWith.POST, opts: (c) => ({ params: { id: c.patientId }, body: { note: "Spoke to her" } }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
@@ -239,5 +245,6 @@ describe("cross-organization matrix", () => {
     expect((await call(patientConsents.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
     expect((await call(auditEvents.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
     expect((await call(pushSubscriptionTest.POST, { token: ctx.owner.token, params: { id: ctx.pushSubscriptionId } })).body.status).toBe("simulated");
+    expect((await call(monitoringPause.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
   });
 });

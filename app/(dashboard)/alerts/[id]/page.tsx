@@ -133,6 +133,15 @@ export default async function AlertPage({ params, searchParams }: Props) {
                 <p className="text-base text-stone-700">Stops the escalation, so nobody else is contacted.</p>
               </form>
             )}
+            {a.type === "inactivity" && (
+              <p className="max-w-prose">
+                Spoke to {a.patient_name}?{" "}
+                <Link href={`/patients/${a.patient_id}#monitoring`} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+                  Record it on their page
+                </Link>
+                : it ends this alert and counts as a sign of life, so the quiet is counted again from then.
+              </p>
+            )}
             <AlertNoteForm action={resolveAlertAction} alertId={a.id} back={back} idPrefix="resolve-note" label="Resolve with a note" hint="Say what happened and how it was resolved." submit="Resolve alert" pendingText="Resolving…" />
           </div>
         </Section>

@@ -1,9 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { clock } from "@/lib/clock";
 import { requireCaregiverPage } from "@/lib/auth/page-session";
 import { updatePatient } from "@/lib/patients/update-patient";
-import { updatePatientInput } from "@/lib/patients/schemas";
+import { pauseMonitoringInput, updatePatientInput } from "@/lib/patients/schemas";
+import { pauseMonitoring, resumeMonitoring } from "@/lib/patients/monitoring-pause";
+import { recordCaregiverContact } from "@/lib/activity/record-caregiver-contact";
+import { spokeWithInput } from "@/lib/activity/schemas";
 import { addCareTeamMember, removeCareTeamMember } from "@/lib/care-team/care-team";
 import { addCareTeamMemberInput } from "@/lib/care-team/schemas";
 import { revokeDevice } from "@/lib/devices/devices";
@@ -100,3 +104,31 @@ export async function createPairingCodeAction(patientId: string, prev: PairingSt
     return { error: "Something went wrong on our side. Please try again in a moment.", attempt: prev.attempt + 1 };
   }
 }
+
+/** "I spoke to …": a sign of life recorded by the caregiver (ends an open inactivity episode). */
+export async function spokeWithAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
+  const v = readFields(form, ["note"] as const);
+  const parsed = spokeWithInput.safeParse({ note: textOrNull(v.note) });
+  if (!parsed.success) return invalidForm(prev, parsed.error, v);
+  return runAction(prev, v, (actor) => recordCaregiverContact(actor, patientId, parsed.data, clock.now()), `/patients/${patientId}?ok=spoke-with#monitoring`);
+}
+
+/** Pause inactivity and phone-offline monitoring until a day (the API's schema and rules). */
+export async function pauseMonitoringAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
+  const v = readFields(form, ["until", "reason"] as const);
+  const parsed = pauseMonitoringInput.safeParse({ until: v.until, reason: textOrNull(v.reason) });
+  if (!parsed.success) return invalidForm(prev, parsed.error, v);
+  return runAction(prev, v, (actor) => pauseMonitoring(actor, patientId, parsed.data, clock.now()).then(refreshHeader(patientId)), `/patients/${patientId}?ok=paused#monitoring`);
+}
+
+export async function resumeMonitoringAction(patientId: string, prev: FormState): Promise<FormState> {
+  return runAction(prev, {}, (actor) => resumeMonitoring(actor, patientId, clock.now()).then(refreshHeader(patientId)), `/patients/${patientId}?ok=resumed#monitoring`);
+}
+
+/** The patient's header (their layout) shows the pause: render it again, not only the page. */
+const refreshHeader =
+  (patientId: string) =>
+  <T>(result: T): T => {
+    revalidatePath(`/patients/${patientId}`, "layout");
+    return result;
+  };

@@ -11,7 +11,18 @@ import { AddCareTeamMemberForm } from "@/components/patients/care-team";
 import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
 import { DeviceList } from "@/components/devices/device-list";
 import { PairingPanel } from "@/components/devices/pairing-panel";
-import { addCareTeamMemberAction, createPairingCodeAction, removeCareTeamMemberAction, revokeDeviceAction } from "./actions";
+import { MonitoringPaused } from "@/components/patients/monitoring-paused";
+import { PauseMonitoringForm, SpokeWithForm } from "@/components/patients/monitoring-forms";
+import { getMonitoringPause } from "@/lib/patients/monitoring-pause";
+import {
+  addCareTeamMemberAction,
+  createPairingCodeAction,
+  pauseMonitoringAction,
+  removeCareTeamMemberAction,
+  resumeMonitoringAction,
+  revokeDeviceAction,
+  spokeWithAction,
+} from "./actions";
 import { canManage, canWrite, loadPagePatient } from "./load-patient";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -35,10 +46,11 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const p = await loadPagePatient(id);
   const sp = await searchParams;
   const actor = await pageActor();
-  const [team, devices] = await withRequestContext(() => Promise.all([listCareTeam(actor, p.id), listDevices(actor, p.id)]));
+  const now = clock.now();
+  const [team, devices, pause] = await withRequestContext(() => Promise.all([listCareTeam(actor, p.id), listDevices(actor, p.id), getMonitoringPause(actor, p.id, now)]));
   const write = canWrite(p);
   const manage = canManage(p);
-  const now = clock.now();
+  const name = p.display_name;
   const none = <span className="text-stone-600">Not recorded</span>;
   const list = (items: string[]) => (items.length ? items.join(", ") : none);
 
@@ -96,6 +108,60 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </Section>
       </div>
 
+      <Panel id="monitoring" title="Monitoring">
+        {pause.paused && pause.until ? (
+          <div className="space-y-2">
+            <MonitoringPaused until={pause.until} reason={pause.reason} timeZone={p.timezone} />
+            <p className="text-stone-700">
+              No inactivity or phone-offline alerts until then
+              {pause.paused_by && pause.paused_at ? (
+                <>
+                  {" "}
+                  (paused by {pause.paused_by.name}, {formatDateTime(pause.paused_at, p.timezone)})
+                </>
+              ) : null}
+              . Reminders and the emergency button keep working.
+            </p>
+          </div>
+        ) : (
+          <p className="max-w-prose text-stone-700">
+            Elda tells the care team when {name} has not been heard from for hours during the day (using the app, talking to the companion, answering a reminder),
+            and when {name}&rsquo;s phone stops checking in. A phone that is merely switched on does not count as {name} being fine.
+          </p>
+        )}
+        <p className="mt-3 text-stone-800">
+          Last sign of life: <span className="font-semibold">{timeAgo(p.last_active_at, now, p.timezone)}</span>
+        </p>
+        {write ? (
+          <div className="mt-6 grid gap-8 border-t border-stone-200 pt-6 md:grid-cols-2">
+            <div>
+              <h4 className="mb-2 text-lg font-semibold">Spoke to {name}?</h4>
+              <p className="mb-4 text-stone-700">Record a call or visit. It ends an open &ldquo;not heard from&rdquo; alert and tells the rest of the care team.</p>
+              <SpokeWithForm action={spokeWithAction.bind(null, p.id)} name={name} />
+            </div>
+            <div>
+              <h4 className="mb-2 text-lg font-semibold">{pause.paused ? "Monitoring is paused" : "Away for a while?"}</h4>
+              {pause.paused ? (
+                <>
+                  <p className="mb-4 text-stone-700">Back sooner? Resume now; silence is counted from this moment.</p>
+                  <ActionButton action={resumeMonitoringAction.bind(null, p.id)} pendingText="Resuming…">
+                    Resume monitoring now
+                  </ActionButton>
+                  <p className="mt-6 mb-2 text-stone-700">Or change the day it ends:</p>
+                </>
+              ) : (
+                <p className="mb-4 text-stone-700">In hospital or on holiday: pause inactivity and phone-offline alerts until a day. Open ones are closed.</p>
+              )}
+              <PauseMonitoringForm action={pauseMonitoringAction.bind(null, p.id)} today={localDate(now, p.timezone)} />
+            </div>
+          </div>
+        ) : (
+          <div className="mt-4">
+            <ReadOnlyNote>Viewers cannot record a call or pause monitoring. Ask their primary caregiver.</ReadOnlyNote>
+          </div>
+        )}
+      </Panel>
+
       <Panel id="care-team" title="Care team">
         <ol className="divide-y divide-stone-100">
           {team.items.map((m) => (
@@ -148,8 +214,13 @@ export default async function PatientPage({ params, searchParams }: Props) {
   );
 }
 
+const localDate = (now: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(now);
+
 const OK: Record<string, string> = {
   profile: "Profile saved.",
+  "spoke-with": "Recorded. The care team can see that you spoke to them.",
+  paused: "Monitoring paused.",
+  resumed: "Monitoring resumed.",
   "member-added": "Caregiver added to the care team.",
   "member-removed": "Caregiver removed from the care team.",
   "device-revoked": "Phone revoked. It can no longer reach Elda until it is paired again.",

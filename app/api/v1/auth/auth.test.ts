@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/testing/http";
-import { makeCaregiver, TEST_PASSWORD } from "@/lib/testing/factories";
+import { makeCaregiver, makePatient, TEST_PASSWORD } from "@/lib/testing/factories";
 import * as register from "./register/route";
 import * as login from "./login/route";
 import * as refresh from "./refresh/route";
@@ -17,6 +17,8 @@ import * as pushSubscriptions from "./me/push-subscriptions/route";
 import * as pushSubscription from "./me/push-subscriptions/[id]/route";
 import * as pushSubscriptionTest from "./me/push-subscriptions/[id]/test/route";
 import { createECDH, randomBytes } from "node:crypto";
+import * as monitoringPause from "../patients/[id]/monitoring-pause/route";
+import * as spokeWith from "../patients/[id]/spoke-with/route";
 
 const uniqueEmail = () => `sarah-${crypto.randomUUID()}@example.test`;
 const strong = "violet-Lantern-river-42";
@@ -252,6 +254,15 @@ describe("personal API keys", () => {
     expect((await call(patients.GET, { token: key, path: "/api/v1/patients" })).status).toBe(200);
     const w = await call(patients.POST, { token: key, body: { first_name: "A", last_name: "B", date_of_birth: "1940-01-01" } });
     expect(w.status).toBe(403);
+    // monitoring: a read key sees whether it is paused, but cannot pause, resume, or record a call
+    const p = await makePatient(cg);
+    expect((await call(monitoringPause.GET, { token: key, params: { id: p.id } })).status).toBe(200);
+    expect((await call(monitoringPause.POST, { token: key, params: { id: p.id }, body: { until: new Date(Date.now() + 86_400_000).toISOString() } })).status).toBe(403);
+    expect((await call(monitoringPause.DELETE, { method: "DELETE", token: key, params: { id: p.id } })).status).toBe(403);
+    expect((await call(spokeWith.POST, { token: key, params: { id: p.id }, body: {} })).status).toBe(403);
+    const full = (await call(apiKeys.POST, { token: cg.token, body: { name: "Family app", scopes: ["read", "write"] } })).body.key;
+    expect((await call(monitoringPause.POST, { token: full, params: { id: p.id }, body: { until: new Date(Date.now() + 86_400_000).toISOString() } })).status).toBe(200);
+    expect((await call(spokeWith.POST, { token: full, params: { id: p.id }, body: {} })).status).toBe(201);
   });
 
   it("push subscriptions: a read-only key lists them but cannot subscribe, unsubscribe or send a test; a write-only key can do those but not list", async () => {

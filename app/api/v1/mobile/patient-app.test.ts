@@ -224,11 +224,14 @@ describe("the phone's calls", () => {
     expect(alerts.body.items[0]).toMatchObject({ severity: "medium", occurrence_count: 2, title: "Betty Johnson's phone battery is low (4%)" });
   });
 
-  it("a sign of life ends an inactivity episode", async () => {
+  it("a sign of life ends an inactivity episode; background pings do not", async () => {
     const { patient } = await newPatient();
     const { credential } = await pairDevice(patient.id);
-    const raised = await raiseAlert(db, { patientId: patient.id, type: "inactivity", severity: "medium", dedupKey: "episode", title: "Quiet", description: "d", source: "inactivity:4h", evidence: { kind: "rule", at: "now" } }, new Date());
+    const raised = await raiseAlert(db, { patientId: patient.id, type: "inactivity", severity: "medium", dedupKey: "inactivity", title: "Quiet", description: "d", source: "inactivity:4h", evidence: { kind: "rule", at: "now" } }, new Date());
     await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: degenerateHeartbeat });
+    await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: fullHeartbeat });
+    expect((await db.alert.findUniqueOrThrow({ where: { id: raised.alertId } })).status).toBe("open");
+    await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: { ...fullHeartbeat, activity_type: "app_open", details: { ...fullHeartbeat.details, app_state: "active" } } });
     const a = await db.alert.findUniqueOrThrow({ where: { id: raised.alertId }, include: { events: true } });
     expect(a.status).toBe("auto_resolved");
     expect(a.openKey).toBeNull();

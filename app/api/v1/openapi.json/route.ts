@@ -70,6 +70,8 @@ import * as overview from "../overview/route";
 import * as auditEvents from "../organizations/[id]/audit-events/route";
 import * as patientConsents from "../patients/[id]/consents/route";
 import * as consentRevoke from "../consents/[id]/revoke/route";
+import * as monitoringPause from "../patients/[id]/monitoring-pause/route";
+import * as spokeWith from "../patients/[id]/spoke-with/route";
 import * as health from "../../health/route";
 import * as ready from "../../health/ready/route";
 import * as systemStatus from "../../health/status/route";
@@ -85,6 +87,7 @@ const modules: Record<string, unknown>[] = [
   twilioSms, twilioVoice, twilioStatus, patientNotes, note, patientConversations, conversation, moodTrend, trendingTopics, conversationStarters, patientExport, anonymizedExport, voiceInteract, overview,
   patientAnalytics, patientAnalyticsExport, analytics,
   auditEvents, patientConsents, consentRevoke,
+  monitoringPause, spokeWith,
 ];
 
 let cached: unknown;

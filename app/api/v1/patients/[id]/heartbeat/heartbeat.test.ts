@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { db, pool } from "@/lib/db/client";
+import { clock } from "@/lib/clock";
+import { call } from "@/lib/testing/http";
+import { makeCaregiver, makePatient, makeReminder } from "@/lib/testing/factories";
+import { appOpen, backgroundPing, bareHeartbeat, foregroundPing, localAt, pairPhoneAt, receivesNothing } from "@/lib/testing/patient-phone";
+import { sweepInactivity } from "@/lib/inactivity/sweep-inactivity";
+import * as acknowledge from "@/app/api/v1/mobile/reminders/[id]/acknowledge/route";
+import * as heartbeat from "./route";
+
+/**
+ * The heartbeat contract (docs/api.md, "The heartbeat contract"; SPEC §5): every heartbeat is device liveness;
+ * only the app in the foreground, an app action the person did, or the person's reported last interaction is a
+ * sign of life. Real HTTP, the app's real bodies, a set clock.
+ */
+afterEach(() => {
+  clock.set(null);
+  vi.restoreAllMocks();
+});
+
+const at = (hhmm: string) => localAt("2026-02-03", hhmm);
+
+async function setup() {
+  const owner = await makeCaregiver();
+  await receivesNothing(owner.id);
+  const patient = await makePatient(owner, { timezone: "America/Chicago" });
+  const phone = await pairPhoneAt(patient.id, at("07:00"));
+  const state = async () => {
+    const p = await db.patient.findUniqueOrThrow({ where: { id: patient.id } });
+    const d = await db.patientDevice.findUniqueOrThrow({ where: { id: phone.deviceId } });
+    return { lastActiveAt: p.lastActiveAt, lastHeartbeatAt: p.lastHeartbeatAt, lastSeenAt: d.lastSeenAt };
+  };
+  return { owner, patient, phone, state };
+}
+const interaction = (hhmm: string, extra: Record<string, unknown> = {}) => ({ ...backgroundPing, details: { ...backgroundPing.details, last_interaction: at(hhmm).toISOString(), ...extra } });
+
+describe("the heartbeat contract", () => {
+  it("a background ping (last_interaction null), an inactive app and the bare body move the phone's last-seen, never the person's last activity", async () => {
+    const { phone, state } = await setup();
+    await phone.ping(at("08:30"), appOpen);
+    await phone.ping(at("09:00"), backgroundPing);
+    await phone.ping(at("09:15"), { ...backgroundPing, details: { ...backgroundPing.details, app_state: "inactive" } });
+    await phone.ping(at("09:30"), bareHeartbeat);
+    await phone.ping(at("09:45"), { ...backgroundPing, details: { app_state: "background" } }); // no last_interaction at all
+    expect(await state()).toEqual({ lastActiveAt: at("08:30"), lastHeartbeatAt: at("09:45"), lastSeenAt: at("09:45") });
+  });
+
+  it("the app in the foreground and what only a person does in it are signs of life", async () => {
+    const { phone, state } = await setup();
+    await phone.ping(at("08:00"), foregroundPing);
+    expect((await state()).lastActiveAt).toEqual(at("08:00"));
+    await phone.ping(at("08:30"), appOpen);
+    expect((await state()).lastActiveAt).toEqual(at("08:30"));
+    await phone.ping(at("09:00"), { ...backgroundPing, activity_type: "reminder_response" });
+    expect((await state()).lastActiveAt).toEqual(at("09:00"));
+    await phone.ping(at("09:30"), { ...backgroundPing, activity_type: "app_close" }); // the OS closes apps too
+    await phone.ping(at("09:45"), { ...backgroundPing, activity_type: "location_update" });
+    expect((await state()).lastActiveAt).toEqual(at("09:00"));
+  });
+
+  it("an emergency press and a reminder acknowledged on the phone are signs of life", async () => {
+    const { patient, phone, state } = await setup();
+    await phone.ping(at("08:00"), appOpen);
+    await phone.ping(at("09:00"), { ...backgroundPing, activity_type: "emergency" });
+    expect((await state()).lastActiveAt).toEqual(at("09:00"));
+    const reminder = await makeReminder(patient.id, { dueAt: at("09:30") });
+    clock.set(at("09:40"));
+    const ack = await call(acknowledge.PUT, { method: "PUT", token: phone.credential, params: { id: reminder.id }, body: { status: "completed", patient_response: "Took it with breakfast" } });
+    expect(ack.status).toBe(200);
+    expect((await state()).lastActiveAt).toEqual(at("09:40"));
+  });
+
+  it("a reported last interaction counts only when it is neither in the future nor older than what is known", async () => {
+    const { phone, state } = await setup();
+    await phone.ping(at("09:00"), appOpen);
+    await phone.ping(at("10:00"), interaction("09:40"));
+    expect((await state()).lastActiveAt).toEqual(at("09:40"));
+    await phone.ping(at("10:15"), interaction("09:20")); // older than known: nothing moves backwards
+    expect((await state()).lastActiveAt).toEqual(at("09:40"));
+    await phone.ping(at("10:30"), interaction("10:31")); // a phone clock a minute fast: taken as now
+    expect((await state()).lastActiveAt).toEqual(at("10:30"));
+    await phone.ping(at("10:45"), interaction("12:00")); // in the future: ignored, never taken as "now"
+    await phone.ping(at("11:00"), { ...backgroundPing, details: { ...backgroundPing.details, last_interaction: "2099-01-01T00:00:00Z" } });
+    await phone.ping(at("11:15"), { ...backgroundPing, details: { ...backgroundPing.details, last_interaction: "2026-02-03T17:05:00+01:00" } }); // 10:05 Chicago, with an offset
+    expect(await state()).toEqual({ lastActiveAt: at("10:30"), lastHeartbeatAt: at("11:15"), lastSeenAt: at("11:15") });
+  });
+
+  it("a later reported interaction ends an open inactivity episode, with a note", async () => {
+    const { patient, phone } = await setup();
+    await phone.ping(at("08:00"), appOpen);
+    for (let t = at("08:15").getTime(); t <= at("12:00").getTime(); t += 15 * 60_000) await phone.ping(new Date(t));
+    clock.set(at("12:00"));
+    await sweepInactivity(at("12:00"));
+    const open = await db.alert.findFirstOrThrow({ where: { patientId: patient.id, type: "inactivity" } });
+    expect(open.status).toBe("open");
+    await phone.ping(at("12:15"), interaction("07:50")); // older than known: the episode stays
+    expect((await db.alert.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("open");
+    await phone.ping(at("12:30"), interaction("12:27"));
+    const ended = await db.alert.findUniqueOrThrow({ where: { id: open.id }, include: { events: true } });
+    expect(ended).toMatchObject({ status: "auto_resolved", resolutionNote: `Ended by a sign of life (last_interaction) at ${at("12:27").toISOString()}.` });
+    expect(ended.events.map((e) => e.kind)).toContain("auto_resolved");
+  });
+
+  it("refuses a malformed last_interaction or app_state with the field named, recording nothing", async () => {
+    const { patient, phone, state } = await setup();
+    await phone.ping(at("08:00"), appOpen);
+    const before = await state();
+    const rows = await db.activityLog.count({ where: { patientId: patient.id } });
+    clock.set(at("08:15"));
+    const bodies: [unknown, string][] = [
+      [{ ...backgroundPing, details: { ...backgroundPing.details, last_interaction: "yesterday" } }, "details.last_interaction"],
+      [{ ...backgroundPing, details: { ...backgroundPing.details, last_interaction: 1770130800000 } }, "details.last_interaction"],
+      [{ ...backgroundPing, details: { ...backgroundPing.details, last_interaction: "2026-02-03T08:10:00" } }, "details.last_interaction"], // no offset: whose 08:10?
+      [{ ...backgroundPing, details: { ...backgroundPing.details, app_state: 1 } }, "details.app_state"],
+      [{ ...backgroundPing, details: { ...backgroundPing.details, network_type: "wifi\u0000" } }, "details"],
+      [{ ...backgroundPing, details: "background" }, "details"],
+    ];
+    for (const [body, field] of bodies) {
+      const r = await call(heartbeat.POST, { token: phone.credential, params: { id: patient.id }, body });
+      expect(r.status, JSON.stringify(body)).toBe(422);
+      expect(r.headers.get("content-type")).toBe("application/problem+json");
+      expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(await state()).toEqual(before);
+    expect(await db.activityLog.count({ where: { patientId: patient.id } })).toBe(rows);
+  });
+
+  it("a background ping is one statement after the credential check (docs/decisions/009)", async () => {
+    const { patient, phone } = await setup();
+    await phone.ping(at("08:00"), appOpen);
+    clock.set(at("08:15"));
+    const queries = vi.spyOn(pool, "query");
+    const connects = vi.spyOn(pool, "connect");
+    const r = await call(heartbeat.POST, { token: phone.credential, params: { id: patient.id }, body: backgroundPing });
+    expect(r.status).toBe(200);
+    expect(queries).toHaveBeenCalledTimes(2); // the device credential, then the heartbeat
+    expect(connects).toHaveBeenCalledTimes(2); // each of those checks out a connection; nothing else (no transaction)
+  });
+});
