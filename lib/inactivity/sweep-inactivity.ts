@@ -225,7 +225,7 @@ function detailsOf(found: Candidate[]): Promise<Details[]> {
     JOIN patients p ON p.id = c.id
     JOIN organizations o ON o.id = p.organization_id
     LEFT JOIN LATERAL (
-      SELECT min(n.created_at) AS check_in_at, bool_and(n.status IN ('failed', 'skipped')) AS check_in_failed
+      SELECT min(n.created_at) AS check_in_at, bool_and(n.status IN ('failed', 'skipped') OR (n.status = 'pending' AND n.attempt_count > 0)) AS check_in_failed
       FROM notification_attempts n WHERE n.alert_id = c.alert_id AND n.purpose = 'check_in'
     ) ci ON true`,
     found.map((c) => c.patient_id),
