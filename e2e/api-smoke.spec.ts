@@ -31,7 +31,10 @@ test("health, readiness, OpenAPI and security headers", async ({ request }) => {
 test("a caregiver's API session and the patient app's whole life", async ({ request }) => {
   const token = await caregiverToken(request);
   const auth = { authorization: `Bearer ${token}` };
-  const created = await request.post("/api/v1/patients", { headers: auth, data: { first_name: "Betty", last_name: "Johnson", date_of_birth: "1945-05-15", timezone: "America/Chicago" } });
+  const created = await request.post("/api/v1/patients", {
+    headers: auth,
+    data: { first_name: "Betty", last_name: "Johnson", date_of_birth: "1945-05-15", timezone: "America/Chicago" },
+  });
   expect(created.status()).toBe(201);
   const patient = await created.json();
   expect((await (await request.get("/api/v1/patients?q=betty", { headers: auth })).json()).items).toHaveLength(1);
@@ -45,13 +48,26 @@ test("a caregiver's API session and the patient app's whole life", async ({ requ
   const device = { authorization: `Bearer ${phone.access_token}` };
   expect((await request.post("/api/v1/mobile/setup", { data: { patient_id, setup_token }, headers: ip(2) })).status()).toBe(401);
 
-  expect((await request.post("/api/v1/mobile/device-token", { headers: device, data: { patient_id, device_token: "fcm-smoke", platform: "android", app_version: "1.0.0" } })).status()).toBe(200);
-  const beat = await request.post(`/api/v1/patients/${patient_id}/heartbeat`, { headers: device, data: { device_type: "android", app_version: "1.0.0", details: {} } });
+  expect(
+    (
+      await request.post("/api/v1/mobile/device-token", {
+        headers: device,
+        data: { patient_id, device_token: "fcm-smoke", platform: "android", app_version: "1.0.0" },
+      })
+    ).status(),
+  ).toBe(200);
+  const beat = await request.post(`/api/v1/patients/${patient_id}/heartbeat`, {
+    headers: device,
+    data: { device_type: "android", app_version: "1.0.0", details: {} },
+  });
   expect(await beat.json()).toEqual({ success: true, pending_actions: [] });
   expect((await request.post(`/api/v1/patients/${patient_id}/heartbeat`, { data: { device_type: "android" } })).status()).toBe(401);
   expect(await (await request.get(`/api/v1/mobile/patients/${patient_id}/reminders`, { headers: device })).json()).toEqual([]);
 
-  const emergency = await request.post(`/api/v1/patients/${patient_id}/heartbeat`, { headers: device, data: { activity_type: "emergency", battery_level: 31 } });
+  const emergency = await request.post(`/api/v1/patients/${patient_id}/heartbeat`, {
+    headers: device,
+    data: { activity_type: "emergency", battery_level: 31 },
+  });
   expect(emergency.status()).toBe(200);
   const alerts = await (await request.get("/api/v1/alerts?severity=critical", { headers: auth })).json();
   expect(alerts.items[0]).toMatchObject({ type: "emergency", status: "open", patient_id });

@@ -98,7 +98,10 @@ test("notifications on this browser: turned on, saved, a test notification arriv
   const vapid = (await (await page.request.get("/api/v1/auth/me/push-subscriptions")).json()).vapid_public_key as string;
   expect(calls).toEqual([{ userVisibleOnly: true, key: Array.from(Buffer.from(vapid, "base64url")) }]);
   expect(base64url(calls[0].key)).toBe(vapid);
-  const saved = await sql<{ id: string; endpoint: string; p256dh: string; user_agent: string }>("SELECT id, endpoint, p256dh, user_agent FROM web_push_subscriptions WHERE caregiver_id = $1", [me.caregiverId]);
+  const saved = await sql<{ id: string; endpoint: string; p256dh: string; user_agent: string }>(
+    "SELECT id, endpoint, p256dh, user_agent FROM web_push_subscriptions WHERE caregiver_id = $1",
+    [me.caregiverId],
+  );
   expect(saved).toEqual([{ id: expect.any(String), endpoint: browser.endpoint, p256dh: browser.keys.p256dh, user_agent: expect.stringContaining("Chrome") }]);
   await expectNoA11yViolations(page);
   await snap(page, "browser-notifications-on");
@@ -176,18 +179,43 @@ test("the service worker shows a pushed notification as sent, and only ever link
   const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
   cdp.on("ServiceWorker.workerRegistrationUpdated", (e: { registrations: typeof registrations }) => registrations.push(...e.registrations));
   await cdp.send("ServiceWorker.enable");
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.register("/sw.js", { scope: "/" }), (await navigator.serviceWorker.ready).active?.scriptURL))).toBe(`${origin}/sw.js`);
+  expect(
+    await page.evaluate(
+      async () => (await navigator.serviceWorker.register("/sw.js", { scope: "/" }), (await navigator.serviceWorker.ready).active?.scriptURL),
+    ),
+  ).toBe(`${origin}/sw.js`);
   await expect.poll(() => registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted)?.registrationId).toBeTruthy();
   const registrationId = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted)!.registrationId;
   const shown = () =>
-    page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: (n.data as { url: string }).url })));
+    page.evaluate(async () =>
+      (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+        title: n.title,
+        body: n.body,
+        tag: n.tag,
+        url: (n.data as { url: string }).url,
+      })),
+    );
 
   const alertId = "0b9f3c1e-8d2a-4f7b-9c3e-2a1b4c5d6e7f";
-  await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId, data: JSON.stringify({ title: "Elda: an urgent alert about Betty", body: "Open Elda to see it.", url: `/alerts/${alertId}`, tag: "a1" }) });
-  await expect.poll(shown).toContainEqual({ title: "Elda: an urgent alert about Betty", body: "Open Elda to see it.", tag: "a1", url: `${origin}/alerts/${alertId}` });
+  await cdp.send("ServiceWorker.deliverPushMessage", {
+    origin,
+    registrationId,
+    data: JSON.stringify({ title: "Elda: an urgent alert about Betty", body: "Open Elda to see it.", url: `/alerts/${alertId}`, tag: "a1" }),
+  });
+  await expect
+    .poll(shown)
+    .toContainEqual({ title: "Elda: an urgent alert about Betty", body: "Open Elda to see it.", tag: "a1", url: `${origin}/alerts/${alertId}` });
   // a payload pointing elsewhere still opens Elda
-  await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId, data: JSON.stringify({ title: "x", body: "y", url: "https://evil.example/steal", tag: "a2" }) });
+  await cdp.send("ServiceWorker.deliverPushMessage", {
+    origin,
+    registrationId,
+    data: JSON.stringify({ title: "x", body: "y", url: "https://evil.example/steal", tag: "a2" }),
+  });
   await expect.poll(shown).toContainEqual({ title: "x", body: "y", tag: "a2", url: `${origin}/` });
-  await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId, data: JSON.stringify({ title: "z", body: "w", url: "//evil.example/steal", tag: "a3" }) });
+  await cdp.send("ServiceWorker.deliverPushMessage", {
+    origin,
+    registrationId,
+    data: JSON.stringify({ title: "z", body: "w", url: "//evil.example/steal", tag: "a3" }),
+  });
   await expect.poll(shown).toContainEqual({ title: "z", body: "w", tag: "a3", url: `${origin}/` });
 });

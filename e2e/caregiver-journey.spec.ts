@@ -54,7 +54,10 @@ test("a new caregiver, from sign-up to an acknowledged emergency and an exported
     const setup = await phone.post("/api/v1/mobile/setup", { data: { patient_id: patientId, setup_token: code } });
     expect(setup.status(), await setup.text()).toBe(200);
     credential = (await setup.json()).access_token;
-    const beat = await phone.post(`/api/v1/patients/${patientId}/heartbeat`, { headers: { authorization: `Bearer ${credential}` }, data: { device_type: "android", app_version: "2.4.0", battery_level: 76, details: {} } });
+    const beat = await phone.post(`/api/v1/patients/${patientId}/heartbeat`, {
+      headers: { authorization: `Bearer ${credential}` },
+      data: { device_type: "android", app_version: "2.4.0", battery_level: 76, details: {} },
+    });
     expect(beat.status()).toBe(200);
     await page.reload();
     await expect(page.getByRole("region", { name: /Phone and pairing/ })).toContainText(/Online/);
@@ -64,7 +67,10 @@ test("a new caregiver, from sign-up to an acknowledged emergency and an exported
     await page.goto("/");
     await expect(page.getByText("No open alerts. New ones appear here as soon as they are raised.")).toBeVisible();
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
-    const press = await phone.post(`/api/v1/patients/${patientId}/heartbeat`, { headers: { authorization: `Bearer ${credential}` }, data: { activity_type: "emergency", battery_level: 75 } });
+    const press = await phone.post(`/api/v1/patients/${patientId}/heartbeat`, {
+      headers: { authorization: `Bearer ${credential}` },
+      data: { activity_type: "emergency", battery_level: 75 },
+    });
     expect(press.status()).toBe(200);
     const alerts = page.getByRole("list", { name: "Open alerts, most serious first" });
     await expect(alerts.getByRole("link", { name: "Betty Johnson pressed the emergency button" })).toBeVisible({ timeout: 30_000 });
@@ -110,7 +116,10 @@ test("a new caregiver, from sign-up to an acknowledged emergency and an exported
         s.on("error", reject);
       }, reject);
     });
-    const [header, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(","));
+    const [header, ...rows] = csv
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(","));
     expect(rows).toHaveLength(30); // one row per day of the last 30, in Betty's zone
     const column = (name: string) => rows.map((r) => Number(r[header.indexOf(name)]));
     // today's emergency is the one alert of the period, and the phone's activity is counted

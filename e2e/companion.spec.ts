@@ -12,7 +12,10 @@ test("what the patient tells the companion reaches the care team's conversations
   const phone = await playwright.request.newContext({ baseURL: base(), extraHTTPHeaders: { "x-forwarded-for": "10.88.0.1" } });
   const paired = await pairPhone(page, phone, betty.id);
   const say = async (message: string) => {
-    const r = await phone.post("/api/v1/voice/interact", { headers: { authorization: `Bearer ${paired.credential}` }, data: { patient_id: betty.id, message, conversation_type: "spontaneous" } });
+    const r = await phone.post("/api/v1/voice/interact", {
+      headers: { authorization: `Bearer ${paired.credential}` },
+      data: { patient_id: betty.id, message, conversation_type: "spontaneous" },
+    });
     expect(r.status(), await r.text()).toBe(200);
     return r.json();
   };

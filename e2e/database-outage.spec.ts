@@ -45,7 +45,10 @@ test.beforeAll(async () => {
     },
   });
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (i > 200) throw new Error("the second server did not start");
     await new Promise((r) => setTimeout(r, 250));

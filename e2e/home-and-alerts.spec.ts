@@ -42,7 +42,10 @@ test("an emergency arrives on the open home page without a reload; the caregiver
     await expect(page.locator("#new-alerts-urgent")).toContainText("New critical alert: Emergency, critical, for Betty Johnson");
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
     // Betty now comes first, flagged, with her open alert counted
-    const first = page.getByRole("region", { name: /Your patients/ }).getByRole("listitem").first();
+    const first = page
+      .getByRole("region", { name: /Your patients/ })
+      .getByRole("listitem")
+      .first();
     await expect(first).toContainText("Betty Johnson");
     await expect(first).toContainText("Urgent alert");
     await expect(first).toContainText("1 critical");

@@ -18,25 +18,60 @@ const backgroundPing = {
   device_type: "ios",
   app_version: "1.4.2",
   battery_level: 64,
-  details: { app_state: "background", network_type: "wifi", last_interaction: null, is_charging: false, device_info: { model: "iPhone 12", os_version: "17.1", app_version: "1.4.2" } },
+  details: {
+    app_state: "background",
+    network_type: "wifi",
+    last_interaction: null,
+    is_charging: false,
+    device_info: { model: "iPhone 12", os_version: "17.1", app_version: "1.4.2" },
+  },
 };
 
 /** One zone per UTC offset from -11 to +14: the one where the clock is nearest 15:00 now. */
 const ZONES = [
-  "Pacific/Pago_Pago", "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York",
-  "America/Halifax", "America/Sao_Paulo", "America/Noronha", "Atlantic/Cape_Verde", "Africa/Abidjan", "Africa/Lagos", "Africa/Cairo", "Europe/Moscow",
-  "Asia/Dubai", "Asia/Karachi", "Asia/Dhaka", "Asia/Bangkok", "Asia/Shanghai", "Asia/Tokyo", "Australia/Brisbane", "Pacific/Noumea", "Pacific/Auckland", "Pacific/Kiritimati",
+  "Pacific/Pago_Pago",
+  "Pacific/Honolulu",
+  "America/Anchorage",
+  "America/Los_Angeles",
+  "America/Denver",
+  "America/Chicago",
+  "America/New_York",
+  "America/Halifax",
+  "America/Sao_Paulo",
+  "America/Noronha",
+  "Atlantic/Cape_Verde",
+  "Africa/Abidjan",
+  "Africa/Lagos",
+  "Africa/Cairo",
+  "Europe/Moscow",
+  "Asia/Dubai",
+  "Asia/Karachi",
+  "Asia/Dhaka",
+  "Asia/Bangkok",
+  "Asia/Shanghai",
+  "Asia/Tokyo",
+  "Australia/Brisbane",
+  "Pacific/Noumea",
+  "Pacific/Auckland",
+  "Pacific/Kiritimati",
 ];
 function afternoonZone(now = new Date()) {
   const minutes = (zone: string) => {
-    const [h, m] = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).format(now).split(":").map(Number);
+    const [h, m] = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone })
+      .format(now)
+      .split(":")
+      .map(Number);
     return h * 60 + m;
   };
   return ZONES.reduce((best, z) => (Math.abs(minutes(z) - 15 * 60) < Math.abs(minutes(best) - 15 * 60) ? z : best));
 }
 const localDate = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(d);
 
-const card = (page: Page, name: string) => page.getByRole("region", { name: /Your patients/ }).getByRole("listitem").filter({ has: page.getByRole("link", { name }) });
+const card = (page: Page, name: string) =>
+  page
+    .getByRole("region", { name: /Your patients/ })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name }) });
 
 test("a silent person behind a pinging phone, a phone offline with its own badge, a call recorded and a hospital stay paused", async ({ page, playwright }) => {
   test.setTimeout(10 * 60_000);
@@ -62,7 +97,9 @@ test("a silent person behind a pinging phone, a phone offline with its own badge
   // the morning as it was: Betty last used her phone five hours ago; Walter spoke to the companion ten minutes
   // ago, but his phone has not checked in for three hours (its battery ran down)
   await sql(`UPDATE patients SET last_active_at = now() - interval '5 hours' WHERE id = $1::uuid`, [betty.id]);
-  await sql(`UPDATE patients SET last_active_at = now() - interval '10 minutes', last_heartbeat_at = now() - interval '3 hours' WHERE id = $1::uuid`, [walter.id]);
+  await sql(`UPDATE patients SET last_active_at = now() - interval '10 minutes', last_heartbeat_at = now() - interval '3 hours' WHERE id = $1::uuid`, [
+    walter.id,
+  ]);
   await sql(`UPDATE patient_devices SET last_seen_at = now() - interval '3 hours', battery_level = 3 WHERE patient_id = $1::uuid`, [walter.id]);
   await beat(backgroundPing);
 
@@ -83,7 +120,10 @@ test("a silent person behind a pinging phone, a phone offline with its own badge
   });
 
   await test.step("the phone-offline alert names the last battery level", async () => {
-    await page.getByRole("list", { name: "Open alerts, most serious first" }).getByRole("link", { name: "Walter Johnson's phone has not been heard from for 3 hours" }).click();
+    await page
+      .getByRole("list", { name: "Open alerts, most serious first" })
+      .getByRole("link", { name: "Walter Johnson's phone has not been heard from for 3 hours" })
+      .click();
     await expect(page.getByText("its battery was at 3%")).toBeVisible();
     await expect(page.getByRole("region", { name: "Evidence" })).toContainText(/Battery level:\s*3/);
     await expectNoA11yViolations(page);

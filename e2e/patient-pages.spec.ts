@@ -178,7 +178,10 @@ test.describe("patient pages", () => {
     await expect(page.getByRole("button", { name: "Skip Metformin" })).toHaveCount(0);
     await page.getByRole("button", { name: "Mark done late Metformin" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Reminder marked done." })).toBeVisible();
-    const rows = await sql<{ title: string; status: string; completed_by_id: string | null }>(`SELECT title, status::text, completed_by_id FROM reminders WHERE patient_id = $1::uuid ORDER BY title`, [patientId]);
+    const rows = await sql<{ title: string; status: string; completed_by_id: string | null }>(
+      `SELECT title, status::text, completed_by_id FROM reminders WHERE patient_id = $1::uuid ORDER BY title`,
+      [patientId],
+    );
     expect(rows).toEqual([
       { title: "Evening walk", status: "skipped", completed_by_id: null },
       { title: "Metformin", status: "completed", completed_by_id: me.caregiverId },

@@ -43,7 +43,9 @@ test("profile: a bad phone number is refused beside the field and changes nothin
   await page.goto(page.url().split("?")[0]);
   await expect(page.getByLabel("First name")).toHaveValue("Nora");
   await expect(page.getByLabel("Phone number")).toHaveValue("");
-  const [row] = await sql<{ first_name: string; phone_number: string | null }>("SELECT first_name, phone_number FROM caregivers WHERE id = $1", [me.caregiverId]);
+  const [row] = await sql<{ first_name: string; phone_number: string | null }>("SELECT first_name, phone_number FROM caregivers WHERE id = $1", [
+    me.caregiverId,
+  ]);
   expect(row).toEqual({ first_name: "Nora", phone_number: null });
 
   await page.getByLabel("Phone number").fill("+1 (555) 123-4567");
@@ -188,7 +190,10 @@ test("API keys: a new key is shown once and works; revoking it (after confirming
   await expect(page.getByRole("heading", { name: "Calendar sync" })).toHaveCount(2);
   for (const k of [key, rotated]) expect((await page.request.get("/api/v1/auth/me", { headers: { authorization: `Bearer ${k}` } })).status()).toBe(200);
   await page.goto("/settings/api-keys");
-  const newest = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Calendar sync" }) }).first();
+  const newest = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: "Calendar sync" }) })
+    .first();
 
   await newest.getByRole("link", { name: "Revoke Calendar sync" }).click();
   await expect(page.getByRole("heading", { name: "Revoke “Calendar sync”?" })).toBeVisible();

@@ -23,7 +23,12 @@ describe("configuration", () => {
   });
 
   it("uses the given secret and PostgreSQL settings in a deployment", () => {
-    const c = parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgresql://u@db.example.com/elda", AUTH_SECRET: "x".repeat(40), CORS_ORIGINS: "https://a.example, https://b.example" });
+    const c = parseConfig({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://u@db.example.com/elda",
+      AUTH_SECRET: "x".repeat(40),
+      CORS_ORIGINS: "https://a.example, https://b.example",
+    });
     expect(c.deployment).toBe(true);
     expect(c.embeddedDatabase).toBe(false);
     expect(c.databasePoolMax).toBe(10);

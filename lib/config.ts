@@ -36,7 +36,10 @@ const envSchema = z.object({
   /** Web Push (VAPID): the P-256 key pair, base64url (65-byte uncompressed public point, 32-byte private key) */
   VAPID_PUBLIC_KEY: base64url(65, "a 65-byte uncompressed P-256 public key").optional(),
   VAPID_PRIVATE_KEY: base64url(32, "a 32-byte P-256 private key").optional(),
-  VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "a mailto: address or an https: URL").optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "a mailto: address or an https: URL")
+    .optional(),
   /** hosts a browser's push endpoint may be on (comma-separated; ".example.com" covers its subdomains) */
   WEB_PUSH_ALLOWED_HOSTS: z.string().optional(),
 });
@@ -135,7 +138,10 @@ export function parseConfig(source: Record<string, string | undefined> = process
     databasePoolMax: env.DATABASE_POOL_MAX ?? (embedded ? 1 : 10),
     authSecret: secrets.AUTH_SECRET!,
     appUrl: env.APP_URL ?? "http://localhost:3000",
-    corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     maxJsonBodyBytes: env.MAX_JSON_BODY_BYTES ?? 1024 * 1024,
     metricsToken: env.METRICS_TOKEN ?? null,
@@ -146,9 +152,14 @@ export function parseConfig(source: Record<string, string | undefined> = process
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.EMAIL_FROM ?? "Elda <alerts@elda.app>" } : null,
     firebaseServiceAccount: env.FIREBASE_SERVICE_ACCOUNT ?? null,
     anthropic: env.ANTHROPIC_API_KEY ? { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL ?? null } : null,
-    webPush: vapid.VAPID_PUBLIC_KEY && vapid.VAPID_PRIVATE_KEY ? { publicKey: vapid.VAPID_PUBLIC_KEY, privateKey: vapid.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT ?? vapidSubjectFrom(env.APP_URL) } : null,
+    webPush:
+      vapid.VAPID_PUBLIC_KEY && vapid.VAPID_PRIVATE_KEY
+        ? { publicKey: vapid.VAPID_PUBLIC_KEY, privateKey: vapid.VAPID_PRIVATE_KEY, subject: env.VAPID_SUBJECT ?? vapidSubjectFrom(env.APP_URL) }
+        : null,
     webPushAllowedHosts: env.WEB_PUSH_ALLOWED_HOSTS
-      ? env.WEB_PUSH_ALLOWED_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)
+      ? env.WEB_PUSH_ALLOWED_HOSTS.split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean)
       : DEFAULT_WEB_PUSH_HOSTS,
   };
 }

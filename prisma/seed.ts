@@ -65,9 +65,34 @@ interface ScheduleSeed {
 }
 const meal = (title: string, time: string): ScheduleSeed => ({ type: "meal", title, times: [time], alertOnMiss: false, advanceNoticeMinutes: 15 });
 const SCHEDULES: ScheduleSeed[] = [
-  { type: "medication", title: "Metformin 500mg", medicationName: "Metformin", dosage: "500mg", times: ["08:00", "18:00"], instructions: "Take with breakfast / dinner", alertOnMiss: true },
-  { type: "medication", title: "Lisinopril 10mg", medicationName: "Lisinopril", dosage: "10mg", times: ["08:30"], instructions: "Take in the morning with water", alertOnMiss: true, isCritical: true },
-  { type: "medication", title: "Aspirin 81mg", medicationName: "Aspirin", dosage: "81mg", times: ["20:00"], instructions: "Take with a glass of water", alertOnMiss: true },
+  {
+    type: "medication",
+    title: "Metformin 500mg",
+    medicationName: "Metformin",
+    dosage: "500mg",
+    times: ["08:00", "18:00"],
+    instructions: "Take with breakfast / dinner",
+    alertOnMiss: true,
+  },
+  {
+    type: "medication",
+    title: "Lisinopril 10mg",
+    medicationName: "Lisinopril",
+    dosage: "10mg",
+    times: ["08:30"],
+    instructions: "Take in the morning with water",
+    alertOnMiss: true,
+    isCritical: true,
+  },
+  {
+    type: "medication",
+    title: "Aspirin 81mg",
+    medicationName: "Aspirin",
+    dosage: "81mg",
+    times: ["20:00"],
+    instructions: "Take with a glass of water",
+    alertOnMiss: true,
+  },
   meal("Breakfast", "07:30"),
   meal("Lunch", "12:30"),
   meal("Dinner", "17:30"),
@@ -91,21 +116,71 @@ interface ConversationSeed {
   note: string;
 }
 const CONVERSATIONS: ConversationSeed[] = [
-  { offset: -5, at: "08:40", type: "spontaneous", sentiment: "positive", urgency: "none", intent: "medication_taken", topics: ["medication", "breakfast"], health: [],
+  {
+    offset: -5,
+    at: "08:40",
+    type: "spontaneous",
+    sentiment: "positive",
+    urgency: "none",
+    intent: "medication_taken",
+    topics: ["medication", "breakfast"],
+    health: [],
     said: "Good morning! I took my morning pills with my oatmeal, just like you reminded me.",
-    reply: "Good morning, Betty! Well done. Do you have anything nice planned for today?", note: "Took her morning medication." },
-  { offset: -4, at: "15:30", type: "spontaneous", sentiment: "positive", urgency: "none", intent: "share_news", topics: ["family", "visit"], health: [],
+    reply: "Good morning, Betty! Well done. Do you have anything nice planned for today?",
+    note: "Took her morning medication.",
+  },
+  {
+    offset: -4,
+    at: "15:30",
+    type: "spontaneous",
+    sentiment: "positive",
+    urgency: "none",
+    intent: "share_news",
+    topics: ["family", "visit"],
+    health: [],
     said: "Sarah called. She's coming to visit on Sunday and bringing the kids!",
-    reply: "How lovely! Maybe you could bake something together when they come.", note: "Looking forward to Sarah's visit on Sunday." },
-  { offset: -3, at: "10:15", type: "spontaneous", sentiment: "positive", urgency: "none", intent: "chit_chat", topics: ["crossword", "humor"], health: [],
+    reply: "How lovely! Maybe you could bake something together when they come.",
+    note: "Looking forward to Sarah's visit on Sunday.",
+  },
+  {
+    offset: -3,
+    at: "10:15",
+    type: "spontaneous",
+    sentiment: "positive",
+    urgency: "none",
+    intent: "chit_chat",
+    topics: ["crossword", "humor"],
+    health: [],
     said: "Seven letters for a forgetful old lady? I wrote Grandma in today's crossword. It fit!",
-    reply: "Ha! Forgetful or not, you finished it before lunch. That's impressive.", note: "In good spirits, joking about her crossword." },
-  { offset: -2, at: "18:50", type: "spontaneous", sentiment: "concerned", urgency: "medium", intent: "medication_missed", topics: ["medication", "garden"], health: ["missed medication"],
+    reply: "Ha! Forgetful or not, you finished it before lunch. That's impressive.",
+    note: "In good spirits, joking about her crossword.",
+  },
+  {
+    offset: -2,
+    at: "18:50",
+    type: "spontaneous",
+    sentiment: "concerned",
+    urgency: "medium",
+    intent: "medication_missed",
+    topics: ["medication", "garden"],
+    health: ["missed medication"],
     said: "Oh dear, I forgot my afternoon pills. I was out in the garden and lost track of time.",
-    reply: "That happens, Betty. You can take your Metformin now with dinner. I'll let Sarah know so she isn't worried.", note: "Forgot her Metformin while gardening." },
-  { offset: -1, at: "16:10", type: "check_in", sentiment: "concerned", urgency: "low", intent: "symptom_report", topics: ["health", "mobility"], health: ["knee pain"],
+    reply: "That happens, Betty. You can take your Metformin now with dinner. I'll let Sarah know so she isn't worried.",
+    note: "Forgot her Metformin while gardening.",
+  },
+  {
+    offset: -1,
+    at: "16:10",
+    type: "check_in",
+    sentiment: "concerned",
+    urgency: "low",
+    intent: "symptom_report",
+    topics: ["health", "mobility"],
+    health: ["knee pain"],
     said: "My knee has been aching since this morning. It's hard to get up from my chair.",
-    reply: "I'm sorry your knee hurts. Take your time getting up and rest it for a while. I'll let Sarah know.", note: "Mentions knee pain when getting up; worth a call." },
+    reply: "I'm sorry your knee hurts. Take your time getting up and rest it for a while. I'll let Sarah know.",
+    note: "Mentions knee pain when getting up; worth a call.",
+  },
 ];
 
 type ReminderRow = Prisma.ReminderCreateManyInput & { id: string; dueAt: Date; offset: number; key: string };
@@ -119,7 +194,18 @@ function reminderRows(patientId: string, schedules: { id: string; seed: Schedule
         const dueAt = local(offset, time);
         const firstPush = addMinutes(dueAt, -(seed.advanceNoticeMinutes ?? 0));
         const key = `${offset} ${seed.title} ${time}`;
-        const base = { id: randomUUID(), offset, key, patientId, scheduleId, type: seed.type, title: seed.title, occurrenceAt: dueAt, dueAt, createdAt: addMinutes(dueAt, -60) };
+        const base = {
+          id: randomUUID(),
+          offset,
+          key,
+          patientId,
+          scheduleId,
+          type: seed.type,
+          title: seed.title,
+          occurrenceAt: dueAt,
+          dueAt,
+          createdAt: addMinutes(dueAt, -60),
+        };
         if (dueAt > now) rows.push({ ...base, status: "pending", nextActionAt: firstPush });
         else if (MISSED.has(key))
           rows.push({ ...base, status: "missed", missedAt: addMinutes(dueAt, 30), deliveryCount: 3, lastDeliveredAt: addMinutes(dueAt, 20) });
@@ -137,8 +223,12 @@ function reminderRows(patientId: string, schedules: { id: string; seed: Schedule
     const steps = [-advance, 10, 20, 30].map((m) => addMinutes(waiting.dueAt, m)); // pushes, then "missed"
     const pushed = steps.slice(0, 3).filter((t) => t <= now);
     Object.assign(waiting, {
-      status: "pending", completedAt: null, completedVia: null, deliveryCount: pushed.length,
-      lastDeliveredAt: pushed.at(-1) ?? null, nextActionAt: steps.find((t) => t > now) ?? now,
+      status: "pending",
+      completedAt: null,
+      completedVia: null,
+      deliveryCount: pushed.length,
+      lastDeliveredAt: pushed.at(-1) ?? null,
+      nextActionAt: steps.find((t) => t > now) ?? now,
     });
   }
   return rows;
@@ -163,21 +253,38 @@ async function createAlert(tx: Tx, patientId: string, sarahId: string, a: AlertS
   const status = a.resolved ? "resolved" : a.acknowledgedAt ? "acknowledged" : "open";
   const alert = await tx.alert.create({
     data: {
-      patientId, type: a.type, severity: a.severity, status, title: a.title, description: a.description,
-      recommendedAction: a.recommendedAction, source: a.source, dedupKey: a.dedupKey, evidence: a.evidence,
+      patientId,
+      type: a.type,
+      severity: a.severity,
+      status,
+      title: a.title,
+      description: a.description,
+      recommendedAction: a.recommendedAction,
+      source: a.source,
+      dedupKey: a.dedupKey,
+      evidence: a.evidence,
       openKey: a.resolved ? null : `${patientId}:${a.type}:${a.dedupKey}`,
-      firstOccurredAt: a.raisedAt, lastOccurredAt: a.raisedAt, ackCode: String(randomInt(1000, 10000)),
-      acknowledgedAt: a.acknowledgedAt ?? null, acknowledgedById: a.acknowledgedAt ? sarahId : null, acknowledgedVia: a.acknowledgedAt ? "dashboard" : null,
-      resolvedAt: a.resolved?.at ?? null, resolvedById: a.resolved ? sarahId : null, resolutionNote: a.resolved?.note ?? null,
+      firstOccurredAt: a.raisedAt,
+      lastOccurredAt: a.raisedAt,
+      ackCode: String(randomInt(1000, 10000)),
+      acknowledgedAt: a.acknowledgedAt ?? null,
+      acknowledgedById: a.acknowledgedAt ? sarahId : null,
+      acknowledgedVia: a.acknowledgedAt ? "dashboard" : null,
+      resolvedAt: a.resolved?.at ?? null,
+      resolvedById: a.resolved ? sarahId : null,
+      resolutionNote: a.resolved?.note ?? null,
       escalationState: a.acknowledgedAt ? "acknowledged" : "none",
-      createdAt: a.raisedAt, updatedAt: a.resolved?.at ?? a.acknowledgedAt ?? a.raisedAt,
+      createdAt: a.raisedAt,
+      updatedAt: a.resolved?.at ?? a.acknowledgedAt ?? a.raisedAt,
     },
   });
   const events: Prisma.AlertEventCreateManyInput[] = [
     { alertId: alert.id, kind: "raised", actorType: "system", data: { severity: a.severity, source: a.source }, createdAt: a.raisedAt },
   ];
-  if (a.acknowledgedAt) events.push({ alertId: alert.id, kind: "acknowledged", actorType: "caregiver", actorId: sarahId, data: { via: "dashboard" }, createdAt: a.acknowledgedAt });
-  if (a.resolved) events.push({ alertId: alert.id, kind: "resolved", actorType: "caregiver", actorId: sarahId, note: a.resolved.note, createdAt: a.resolved.at });
+  if (a.acknowledgedAt)
+    events.push({ alertId: alert.id, kind: "acknowledged", actorType: "caregiver", actorId: sarahId, data: { via: "dashboard" }, createdAt: a.acknowledgedAt });
+  if (a.resolved)
+    events.push({ alertId: alert.id, kind: "resolved", actorType: "caregiver", actorId: sarahId, note: a.resolved.note, createdAt: a.resolved.at });
   await tx.alertEvent.createMany({ data: events });
   return alert.id;
 }
@@ -186,10 +293,28 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const org = await tx.organization.create({ data: { name: "Johnson family", settings: {}, createdAt: since } });
   const person = { passwordChangedAt: since, createdAt: since };
   const sarah = await tx.caregiver.create({
-    data: { ...person, email: SARAH.email, passwordHash: sarahHash, firstName: "Sarah", lastName: "Miller", phoneNumber: "+15555550124", timezone: "America/Chicago", preferences: PREFERENCES },
+    data: {
+      ...person,
+      email: SARAH.email,
+      passwordHash: sarahHash,
+      firstName: "Sarah",
+      lastName: "Miller",
+      phoneNumber: "+15555550124",
+      timezone: "America/Chicago",
+      preferences: PREFERENCES,
+    },
   });
   const tom = await tx.caregiver.create({
-    data: { ...person, email: TOM.email, passwordHash: tomHash, firstName: "Tom", lastName: "Johnson", phoneNumber: "+15555550125", timezone: "America/New_York", preferences: PREFERENCES },
+    data: {
+      ...person,
+      email: TOM.email,
+      passwordHash: tomHash,
+      firstName: "Tom",
+      lastName: "Johnson",
+      phoneNumber: "+15555550125",
+      timezone: "America/New_York",
+      preferences: PREFERENCES,
+    },
   });
   await tx.membership.createMany({
     data: [
@@ -206,14 +331,28 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
 
   const patient = await tx.patient.create({
     data: {
-      organizationId: org.id, firstName: "Betty", lastName: "Johnson", preferredName: "Grandma Betty",
-      dateOfBirth: new Date("1945-05-15T00:00:00Z"), gender: "female", phoneNumber: "+15555550123",
-      address: "123 Maple Street, Springfield, IL", emergencyContactName: "Sarah Miller (Daughter)", emergencyContactPhone: "+15555550124",
+      organizationId: org.id,
+      firstName: "Betty",
+      lastName: "Johnson",
+      preferredName: "Grandma Betty",
+      dateOfBirth: new Date("1945-05-15T00:00:00Z"),
+      gender: "female",
+      phoneNumber: "+15555550123",
+      address: "123 Maple Street, Springfield, IL",
+      emergencyContactName: "Sarah Miller (Daughter)",
+      emergencyContactPhone: "+15555550124",
       medicalConditions: ["Type 2 Diabetes", "Hypertension", "Mild Arthritis"],
       medications: ["Metformin 500mg - twice daily", "Lisinopril 10mg - once daily", "Aspirin 81mg - once daily"],
-      allergies: ["Penicillin"], dietaryRestrictions: ["Low sodium", "Diabetic-friendly"], personalContext: PERSONAL_CONTEXT,
-      timezone: TZ, preferredVoice: "female", communicationStyle: "friendly", language: "en", appVersion: "1.0.0",
-      lastHeartbeatAt: lastHeartbeat, createdAt: since,
+      allergies: ["Penicillin"],
+      dietaryRestrictions: ["Low sodium", "Diabetic-friendly"],
+      personalContext: PERSONAL_CONTEXT,
+      timezone: TZ,
+      preferredVoice: "female",
+      communicationStyle: "friendly",
+      language: "en",
+      appVersion: "1.0.0",
+      lastHeartbeatAt: lastHeartbeat,
+      createdAt: since,
     },
   });
   const patientId = patient.id;
@@ -224,14 +363,31 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
     ],
   });
   const device = await tx.patientDevice.create({
-    data: { patientId, credentialHash: hashSecret(newSecret(DEVICE_CREDENTIAL_PREFIX)), platform: "ios", appVersion: "1.0.0", batteryLevel: 80, pairedAt: addMinutes(since, 20), lastSeenAt: lastHeartbeat },
+    data: {
+      patientId,
+      credentialHash: hashSecret(newSecret(DEVICE_CREDENTIAL_PREFIX)),
+      platform: "ios",
+      appVersion: "1.0.0",
+      batteryLevel: 80,
+      pairedAt: addMinutes(since, 20),
+      lastSeenAt: lastHeartbeat,
+    },
   });
 
   const schedules = [];
   for (const s of SCHEDULES) {
     const { times, ...fields } = s;
     const row = await tx.schedule.create({
-      data: { ...fields, patientId, recurrence: "daily", timesOfDay: times, startDate: calendarDay(-30), isActive: true, createdById: sarah.id, createdAt: since },
+      data: {
+        ...fields,
+        patientId,
+        recurrence: "daily",
+        timesOfDay: times,
+        startDate: calendarDay(-30),
+        isActive: true,
+        createdById: sarah.id,
+        createdAt: since,
+      },
     });
     schedules.push({ id: row.id, seed: s });
   }
@@ -241,14 +397,35 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const conversations = CONVERSATIONS.map((c) => ({ ...c, id: randomUUID(), startedAt: local(c.offset, c.at) }));
   await tx.conversation.createMany({
     data: conversations.map((c) => ({
-      id: c.id, patientId, deviceId: device.id, conversationType: c.type, startedAt: c.startedAt, lastTurnAt: c.startedAt, turnCount: 1,
-      sentiment: c.sentiment, urgencyLevel: c.urgency, topics: c.topics, healthMentions: c.health, summary: c.note,
+      id: c.id,
+      patientId,
+      deviceId: device.id,
+      conversationType: c.type,
+      startedAt: c.startedAt,
+      lastTurnAt: c.startedAt,
+      turnCount: 1,
+      sentiment: c.sentiment,
+      urgencyLevel: c.urgency,
+      topics: c.topics,
+      healthMentions: c.health,
+      summary: c.note,
     })),
   });
   await tx.conversationTurn.createMany({
     data: conversations.map((c) => ({
-      conversationId: c.id, patientId, sequence: 1, patientMessage: c.said, aiResponse: c.reply, sentiment: c.sentiment, urgencyLevel: c.urgency,
-      intent: c.intent, healthMentions: c.health, topics: c.topics, provider: "seed", responseTimeMs: 1200 + c.said.length * 5, createdAt: c.startedAt,
+      conversationId: c.id,
+      patientId,
+      sequence: 1,
+      patientMessage: c.said,
+      aiResponse: c.reply,
+      sentiment: c.sentiment,
+      urgencyLevel: c.urgency,
+      intent: c.intent,
+      healthMentions: c.health,
+      topics: c.topics,
+      provider: "seed",
+      responseTimeMs: 1200 + c.said.length * 5,
+      createdAt: c.startedAt,
       analysis: { intent: c.intent, sentiment: c.sentiment, urgency: c.urgency, note_for_caregivers: c.note },
     })),
   });
@@ -258,7 +435,11 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
     ...heartbeats.map((h) => ({ activityType: "heartbeat" as const, occurredAt: h.at, batteryLevel: h.battery, details: { app_state: "background" } })),
     ...conversations.map((c) => ({ activityType: "app_open" as const, occurredAt: addMinutes(c.startedAt, -1), details: { app_state: "active" } })),
     ...conversations.map((c) => ({ activityType: "conversation" as const, occurredAt: c.startedAt, details: { conversation_id: c.id } })),
-    ...completions.map((r) => ({ activityType: "reminder_response" as const, occurredAt: r.completedAt as Date, details: { reminder_id: r.id, response: "completed" } })),
+    ...completions.map((r) => ({
+      activityType: "reminder_response" as const,
+      occurredAt: r.completedAt as Date,
+      details: { reminder_id: r.id, response: "completed" },
+    })),
   ].map((a) => ({ ...a, patientId, deviceId: device.id, deviceType: "ios", appVersion: "1.0.0" }));
   await tx.activityLog.createMany({ data: activity });
   // background pings prove only that the phone is on (SPEC §5): the person's last activity comes from the rest
@@ -269,11 +450,17 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const missedDose = reminders.find((r) => r.key === MISSED_MEDICATION)!;
   const missedAt = addMinutes(missedDose.dueAt, 30);
   const missedAlert = await createAlert(tx, patientId, sarah.id, {
-    type: "missed_medication", severity: "medium", source: "reminder_missed", dedupKey: missedDose.id,
-    title: "Missed medication: Metformin 500mg", description: "Betty did not confirm her 6:00 pm Metformin within 30 minutes.",
+    type: "missed_medication",
+    severity: "medium",
+    source: "reminder_missed",
+    dedupKey: missedDose.id,
+    title: "Missed medication: Metformin 500mg",
+    description: "Betty did not confirm her 6:00 pm Metformin within 30 minutes.",
     recommendedAction: "Give Betty a call to check whether she took her evening Metformin.",
     evidence: [{ kind: "missed_reminder", at: missedAt.toISOString(), reminder_id: missedDose.id, title: missedDose.title }],
-    raisedAt: missedAt, acknowledgedAt: addMinutes(missedAt, 11), resolved: { at: addMinutes(missedAt, 50), note: "Called Mom, she took it late" },
+    raisedAt: missedAt,
+    acknowledgedAt: addMinutes(missedAt, 11),
+    resolved: { at: addMinutes(missedAt, 50), note: "Called Mom, she took it late" },
   });
   await tx.reminder.update({ where: { id: missedDose.id }, data: { alertId: missedAlert, notes: "Taken late (confirmed by phone)" } });
 
@@ -281,19 +468,28 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const lastMorningActivity = latest(signsOfLife.filter((t) => t >= local(-1, "08:00") && t < local(-1, "12:00")));
   const quietRaised = addMinutes(lastMorningActivity, 4 * 60 + 5);
   await createAlert(tx, patientId, sarah.id, {
-    type: "inactivity", severity: "medium", source: "inactivity:4h", dedupKey: `episode:${lastMorningActivity.toISOString()}`,
-    title: "No activity from Betty for 4 hours", description: "Betty's phone has shown no sign of life for 4 hours during her waking hours.",
+    type: "inactivity",
+    severity: "medium",
+    source: "inactivity:4h",
+    dedupKey: `episode:${lastMorningActivity.toISOString()}`,
+    title: "No activity from Betty for 4 hours",
+    description: "Betty's phone has shown no sign of life for 4 hours during her waking hours.",
     recommendedAction: "Call Betty or ask a neighbor to check on her.",
     evidence: [{ kind: "rule", at: quietRaised.toISOString(), rule: "inactivity", threshold_hours: 4, last_activity_at: lastMorningActivity.toISOString() }],
-    raisedAt: quietRaised, acknowledgedAt: addMinutes(quietRaised, 12),
+    raisedAt: quietRaised,
+    acknowledgedAt: addMinutes(quietRaised, 12),
   });
 
   // (3) the knee pain Betty mentioned yesterday afternoon
   const knee = conversations.find((c) => c.health.includes("knee pain"))!;
   const kneeRaised = addMinutes(knee.startedAt, 1);
   await createAlert(tx, patientId, sarah.id, {
-    type: "health_concern", severity: "medium", source: "conversation", dedupKey: "knee pain",
-    title: "Knee pain mentioned", description: "Betty told the companion her knee has been aching and it is hard to get up from her chair.",
+    type: "health_concern",
+    severity: "medium",
+    source: "conversation",
+    dedupKey: "knee pain",
+    title: "Knee pain mentioned",
+    description: "Betty told the companion her knee has been aching and it is hard to get up from her chair.",
     recommendedAction: "Check in with Betty about her knee; consider a call to her doctor if it does not improve.",
     evidence: [{ kind: "conversation", at: knee.startedAt.toISOString(), conversation_id: knee.id, excerpt: knee.said }],
     raisedAt: kneeRaised,
@@ -301,14 +497,36 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
 
   await tx.caregiverNote.createMany({
     data: [
-      { patientId, authorId: sarah.id, category: "preferences", priority: "important", title: "Loves talking about her garden", createdAt: local(-20, "19:00"),
-        content: "Mom grows tomatoes and roses and is very proud of them. Ask how the tomatoes are coming along; it always cheers her up." },
-      { patientId, authorId: sarah.id, category: "safety", priority: "important", title: "Knee surgery in 2019; avoid suggesting long walks", createdAt: local(-20, "19:05"),
-        content: "She had knee surgery in 2019. Suggest gentle stretches or a short walk in the garden instead of long walks." },
+      {
+        patientId,
+        authorId: sarah.id,
+        category: "preferences",
+        priority: "important",
+        title: "Loves talking about her garden",
+        createdAt: local(-20, "19:00"),
+        content: "Mom grows tomatoes and roses and is very proud of them. Ask how the tomatoes are coming along; it always cheers her up.",
+      },
+      {
+        patientId,
+        authorId: sarah.id,
+        category: "safety",
+        priority: "important",
+        title: "Knee surgery in 2019; avoid suggesting long walks",
+        createdAt: local(-20, "19:05"),
+        content: "She had knee surgery in 2019. Suggest gentle stretches or a short walk in the garden instead of long walks.",
+      },
     ],
   });
   await tx.consent.create({
-    data: { patientId, kind: "data_processing", granted: true, givenBy: "patient", recordedById: sarah.id, recordedAt: since, note: "Agreed with Mom when setting up the app." },
+    data: {
+      patientId,
+      kind: "data_processing",
+      granted: true,
+      givenBy: "patient",
+      recordedById: sarah.id,
+      recordedAt: since,
+      note: "Agreed with Mom when setting up the app.",
+    },
   });
 
   // yesterday's summary, counted from the reminders seeded above
@@ -321,11 +539,22 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const yesterdayTalks = conversations.filter((c) => c.offset === -1);
   await tx.dailySummary.create({
     data: {
-      patientId, summaryDate: calendarDay(-1), totalReminders: yesterday.length, completedReminders: done(yesterday), missedReminders: missedTitles.length,
-      adherenceOverall: rate(yesterday), adherenceMedication: rate(meds), adherenceMeal: rate(ofType("meal")),
-      conversationCount: yesterdayTalks.length, overallSentiment: yesterdayTalks.at(-1)?.sentiment ?? null, alertCount: [missedAt, quietRaised, kneeRaised].filter((t) => localDayOffset(t) === -1).length,
-      activeHours: [...new Set(signsOfLife.filter((t) => localDayOffset(t) === -1).map((t) => DateTime.fromJSDate(t, { zone: TZ }).hour))].sort((a, b) => a - b),
-      narrativeSource: "template", details: { missed: missedTitles },
+      patientId,
+      summaryDate: calendarDay(-1),
+      totalReminders: yesterday.length,
+      completedReminders: done(yesterday),
+      missedReminders: missedTitles.length,
+      adherenceOverall: rate(yesterday),
+      adherenceMedication: rate(meds),
+      adherenceMeal: rate(ofType("meal")),
+      conversationCount: yesterdayTalks.length,
+      overallSentiment: yesterdayTalks.at(-1)?.sentiment ?? null,
+      alertCount: [missedAt, quietRaised, kneeRaised].filter((t) => localDayOffset(t) === -1).length,
+      activeHours: [...new Set(signsOfLife.filter((t) => localDayOffset(t) === -1).map((t) => DateTime.fromJSDate(t, { zone: TZ }).hour))].sort(
+        (a, b) => a - b,
+      ),
+      narrativeSource: "template",
+      details: { missed: missedTitles },
       narrative:
         `Betty completed ${done(yesterday)} of ${yesterday.length} reminders yesterday` +
         `${done(meds) === meds.length ? ", including all of her medications" : ""}. She missed: ${missedTitles.join(", ") || "nothing"}. ` +
@@ -336,13 +565,21 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const forgot = conversations.find((c) => c.health.includes("missed medication"))!;
   await tx.insight.create({
     data: {
-      patientId, insightType: "pattern", category: "medication", title: "Evening Metformin is sometimes missed", confidence: 0.7,
-      description: "Betty reliably takes her morning pills, but her 6:00 pm Metformin was missed this week when she was busy in the garden. A call or reminder around dinner time may help.",
+      patientId,
+      insightType: "pattern",
+      category: "medication",
+      title: "Evening Metformin is sometimes missed",
+      confidence: 0.7,
+      description:
+        "Betty reliably takes her morning pills, but her 6:00 pm Metformin was missed this week when she was busy in the garden. A call or reminder around dinner time may help.",
       evidence: [
         { kind: "missed_reminder", at: missedAt.toISOString(), reminder_id: missedDose.id, title: missedDose.title },
         { kind: "conversation", at: forgot.startedAt.toISOString(), conversation_id: forgot.id, excerpt: forgot.said },
       ],
-      periodStart: calendarDay(-7), periodEnd: calendarDay(-1), generatedBy: "seed", createdAt: now,
+      periodStart: calendarDay(-7),
+      periodEnd: calendarDay(-1),
+      generatedBy: "seed",
+      createdAt: now,
     },
   });
 }

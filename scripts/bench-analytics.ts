@@ -17,11 +17,15 @@ const TODAY = "2026-11-25";
 
 async function seed() {
   const t0 = performance.now();
-  const [{ org }] = await db.$queryRawUnsafe<{ org: string }[]>(`INSERT INTO organizations (id, name, updated_at) VALUES (gen_random_uuid(), 'Analytics bench', now()) RETURNING id AS org`);
+  const [{ org }] = await db.$queryRawUnsafe<{ org: string }[]>(
+    `INSERT INTO organizations (id, name, updated_at) VALUES (gen_random_uuid(), 'Analytics bench', now()) RETURNING id AS org`,
+  );
   const [{ cg }] = await db.$queryRawUnsafe<{ cg: string }[]>(
     `INSERT INTO caregivers (id, email, password_hash, first_name, last_name, timezone, updated_at) VALUES (gen_random_uuid(), 'bench-analytics-${Date.now()}@example.test', 'x', 'Bench', 'Caregiver', '${ZONE}', now()) RETURNING id AS cg`,
   );
-  await db.$executeRawUnsafe(`INSERT INTO memberships (id, organization_id, caregiver_id, role, updated_at) VALUES (gen_random_uuid(), '${org}', '${cg}', 'owner', now())`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO memberships (id, organization_id, caregiver_id, role, updated_at) VALUES (gen_random_uuid(), '${org}', '${cg}', 'owner', now())`,
+  );
   // the patient, and 20 others in the organization with a month of reminders each (the caregiver view)
   await db.$executeRawUnsafe(`
     INSERT INTO patients (id, organization_id, first_name, last_name, date_of_birth, timezone, created_at, updated_at)
@@ -101,7 +105,9 @@ async function time(fn: () => Promise<unknown>) {
 async function overHttp(caregiverId: string, path: string) {
   const base = process.env.BASE_URL!;
   const secret = process.env.AUTH_SECRET!;
-  const [{ sid }] = await db.$queryRawUnsafe<{ sid: string }[]>(`INSERT INTO sessions (id, caregiver_id, kind, expires_at) VALUES (gen_random_uuid(), '${caregiverId}', 'web', now() + interval '1 day') RETURNING id AS sid`);
+  const [{ sid }] = await db.$queryRawUnsafe<{ sid: string }[]>(
+    `INSERT INTO sessions (id, caregiver_id, kind, expires_at) VALUES (gen_random_uuid(), '${caregiverId}', 'web', now() + interval '1 day') RETURNING id AS sid`,
+  );
   const { encode } = await import("next-auth/jwt");
   const name = "authjs.session-token";
   const cookie = `${name}=${await encode({ token: { sub: caregiverId, sid }, secret, salt: name, maxAge: 86_400 })}`;
@@ -124,16 +130,33 @@ async function main() {
   row("year, by week", await time(() => computePatientAnalytics(pool, patientId, ZONE, year, "week", NOW)));
   row("year, by month", await time(() => computePatientAnalytics(pool, patientId, ZONE, year, "month", NOW)));
   row("30 days, by day", await time(() => computePatientAnalytics(pool, patientId, ZONE, month, "day", NOW)));
-  row("year, by day, as the page does it (access check + audit row)", await time(() => getPatientAnalytics(actor, patientId, { from: year.from, to: year.to, granularity: "day" }, NOW)));
+  row(
+    "year, by day, as the page does it (access check + audit row)",
+    await time(() => getPatientAnalytics(actor, patientId, { from: year.from, to: year.to, granularity: "day" }, NOW)),
+  );
   row("all my patients (21), 30 days, as the page does it", await time(() => getCaregiverAnalytics(actor, { from: month.from, to: month.to }, NOW)));
   if (process.env.BASE_URL && process.env.AUTH_SECRET) {
-    row(`GET /patients/{id}/reports?period=365 (a year, grouped by month as the page chooses) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports?period=365`));
+    row(
+      `GET /patients/{id}/reports?period=365 (a year, grouped by month as the page chooses) over HTTP`,
+      await overHttp(caregiverId, `/patients/${patientId}/reports?period=365`),
+    );
     row(`GET /patients/{id}/reports (the default: 30 days by day) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports`));
-    row(`GET /patients/{id}/reports?period=365&granularity=week (a year, by week) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports?period=365&granularity=week`));
-    row(`GET /patients/{id}/reports?period=90&granularity=day (the longest range the page shows by day) over HTTP`, await overHttp(caregiverId, `/patients/${patientId}/reports?period=90&granularity=day`));
-    row(`GET /api/v1/patients/{id}/analytics (a year) over HTTP`, await overHttp(caregiverId, `/api/v1/patients/${patientId}/analytics?from=${year.from}&to=${year.to}`));
+    row(
+      `GET /patients/{id}/reports?period=365&granularity=week (a year, by week) over HTTP`,
+      await overHttp(caregiverId, `/patients/${patientId}/reports?period=365&granularity=week`),
+    );
+    row(
+      `GET /patients/{id}/reports?period=90&granularity=day (the longest range the page shows by day) over HTTP`,
+      await overHttp(caregiverId, `/patients/${patientId}/reports?period=90&granularity=day`),
+    );
+    row(
+      `GET /api/v1/patients/{id}/analytics (a year) over HTTP`,
+      await overHttp(caregiverId, `/api/v1/patients/${patientId}/analytics?from=${year.from}&to=${year.to}`),
+    );
   }
-  console.log(`\nSeeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.counts.map((c) => `${c.t} ${c.n.toLocaleString("en")}`).join(", ")}. ${RUNS} timed runs after 2 warm-ups.\n`);
+  console.log(
+    `\nSeeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.counts.map((c) => `${c.t} ${c.n.toLocaleString("en")}`).join(", ")}. ${RUNS} timed runs after 2 warm-ups.\n`,
+  );
   console.log("| Work | p50 ms | p95 ms | max ms |\n|---|---|---|---|");
   console.log(rows.join("\n"));
   await pool.end();

@@ -22,7 +22,13 @@ http
         const body = JSON.parse(Buffer.concat(chunks).toString());
         const token = (req.headers.authorization ?? "").slice(7);
         const hash = createHash("sha256").update(token).digest("hex");
-        const r = await pool.query(SQL, [hash, body.device_type ?? null, body.app_version ?? null, body.battery_level ?? null, JSON.stringify(body.details ?? {})]);
+        const r = await pool.query(SQL, [
+          hash,
+          body.device_type ?? null,
+          body.app_version ?? null,
+          body.battery_level ?? null,
+          JSON.stringify(body.details ?? {}),
+        ]);
         if (Number(r.rows[0].n) === 0) {
           res.writeHead(401).end();
           return;

@@ -25,8 +25,12 @@ async function seed() {
            CASE WHEN g % 20 = 0 THEN timestamptz '2026-01-15 13:00:00+00' ELSE timestamptz '2026-01-15 17:30:00+00' END,
            now()
     FROM generate_series(1, ${PATIENTS}) g`);
-  await db.$executeRawUnsafe(`INSERT INTO patient_devices (id, patient_id, credential_hash, platform) SELECT gen_random_uuid(), id, md5(id::text) || md5(id::text || 'x'), 'ios' FROM patients`);
-  await db.$executeRawUnsafe(`INSERT INTO push_tokens (id, device_id, token, platform, updated_at) SELECT gen_random_uuid(), id, 'fcm-' || id, 'ios', now() FROM patient_devices`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO patient_devices (id, patient_id, credential_hash, platform) SELECT gen_random_uuid(), id, md5(id::text) || md5(id::text || 'x'), 'ios' FROM patients`,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO push_tokens (id, device_id, token, platform, updated_at) SELECT gen_random_uuid(), id, 'fcm-' || id, 'ios', now() FROM patient_devices`,
+  );
   await db.$executeRawUnsafe(`
     INSERT INTO schedules (id, patient_id, type, title, times_of_day, start_date, alert_on_miss, updated_at)
     SELECT gen_random_uuid(), p.id, CASE WHEN t.n IN (2, 7, 8) THEN 'medication'::"ScheduleType" ELSE 'meal'::"ScheduleType" END,
@@ -43,7 +47,9 @@ async function main() {
   let t0 = performance.now();
   // from just before the busiest minute, so the sweep below sees that minute and no backlog of earlier ones
   const gen = await generateReminderInstances(new Date("2026-01-15T13:59:00Z"), { horizonHours: 24 });
-  rows.push(`| generate one day of instances | ${gen.schedules.toLocaleString("en")} schedules | ${gen.created.toLocaleString("en")} instances | ${(ms(t0) / 1000).toFixed(1)} s |`);
+  rows.push(
+    `| generate one day of instances | ${gen.schedules.toLocaleString("en")} schedules | ${gen.created.toLocaleString("en")} instances | ${(ms(t0) / 1000).toFixed(1)} s |`,
+  );
   await db.$executeRawUnsafe("ANALYZE reminders");
   // the busiest minute: 08:00 in Chicago (14:00 UTC) is also 09:00 in New York
   const now = new Date("2026-01-15T14:00:00Z");
@@ -56,19 +62,31 @@ async function main() {
     pushed += r.pushed;
     if (r.claimed < 5_000) break;
   }
-  rows.push(`| delivery sweep at the busiest minute (14:00 UTC) | ${batches} batches | ${pushed.toLocaleString("en")} reminders pushed | ${(ms(t0) / 1000).toFixed(1)} s |`);
+  rows.push(
+    `| delivery sweep at the busiest minute (14:00 UTC) | ${batches} batches | ${pushed.toLocaleString("en")} reminders pushed | ${(ms(t0) / 1000).toFixed(1)} s |`,
+  );
   // inactivity at 19:00 UTC (13:00 in Chicago): the sweep finds and fans out; evaluation runs per patient
   const later = new Date("2026-01-15T19:00:00Z");
   t0 = performance.now();
   const silent = await findSilentPatientsIsolated(later);
-  const events = silent.map((p) => ({ name: "inactivity/patient.check", id: `inactivity-${p.patient_id}`, data: { patient_id: p.patient_id, organization_id: p.organization_id } }));
-  rows.push(`| inactivity sweep: find and fan out (${PATIENTS.toLocaleString("en")} patients) | 1 statement | ${events.length.toLocaleString("en")} silent patients | ${(ms(t0) / 1000).toFixed(1)} s |`);
+  const events = silent.map((p) => ({
+    name: "inactivity/patient.check",
+    id: `inactivity-${p.patient_id}`,
+    data: { patient_id: p.patient_id, organization_id: p.organization_id },
+  }));
+  rows.push(
+    `| inactivity sweep: find and fan out (${PATIENTS.toLocaleString("en")} patients) | 1 statement | ${events.length.toLocaleString("en")} silent patients | ${(ms(t0) / 1000).toFixed(1)} s |`,
+  );
   t0 = performance.now();
   const sample = silent.slice(0, 500);
   for (const p of sample) await evaluateSilentPatient(p, later);
-  rows.push(`| per-patient inactivity evaluation (fanned-out job), sequential | ${sample.length} patients | ${(sample.length / ((performance.now() - t0) / 1000)).toFixed(0)} per second | ${(ms(t0) / 1000).toFixed(1)} s |`);
+  rows.push(
+    `| per-patient inactivity evaluation (fanned-out job), sequential | ${sample.length} patients | ${(sample.length / ((performance.now() - t0) / 1000)).toFixed(0)} per second | ${(ms(t0) / 1000).toFixed(1)} s |`,
+  );
   // the failure path (lib/jobs/isolate-failures.ts): one poisoned row in a batch, found by halving
-  const [victim] = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT patient_id AS id FROM reminders WHERE due_at = '2026-01-15T14:00:00Z' ORDER BY patient_id LIMIT 1`);
+  const [victim] = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT patient_id AS id FROM reminders WHERE due_at = '2026-01-15T14:00:00Z' ORDER BY patient_id LIMIT 1`,
+  );
   await db.$executeRawUnsafe(`UPDATE patients SET timezone = 'Mars/Olympus' WHERE id = '${victim.id}'`);
   const repeat = new Date("2026-01-15T14:10:00Z");
   t0 = performance.now();
@@ -83,12 +101,18 @@ async function main() {
     // a split batch claims a little less than the limit: stop once nothing is left
     if (r.claimed === 0) break;
   }
-  rows.push(`| delivery sweep 10 minutes later (the repeats), one patient's zone poisoned | ${batches} batches | ${repeated.toLocaleString("en")} pushed, ${quarantined} quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`);
+  rows.push(
+    `| delivery sweep 10 minutes later (the repeats), one patient's zone poisoned | ${batches} batches | ${repeated.toLocaleString("en")} pushed, ${quarantined} quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`,
+  );
   await db.$executeRawUnsafe(`UPDATE patients SET timezone = 'US/Pacific-New' WHERE id = '${victim.id}'`);
   t0 = performance.now();
   const found = await findSilentPatientsIsolated(new Date("2026-01-15T19:30:00Z"));
-  rows.push(`| inactivity sweep, one patient's zone unknown to PostgreSQL (split to find it) | ${PATIENTS.toLocaleString("en")} patients | ${found.length.toLocaleString("en")} silent found, 1 quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`);
-  console.log(`\nRoutines on PostgreSQL: ${PATIENTS.toLocaleString("en")} paired patients x ${TIMES.length} schedules, 4 US time zones (seeded in ${(seedMs / 1000).toFixed(0)} s).\n`);
+  rows.push(
+    `| inactivity sweep, one patient's zone unknown to PostgreSQL (split to find it) | ${PATIENTS.toLocaleString("en")} patients | ${found.length.toLocaleString("en")} silent found, 1 quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`,
+  );
+  console.log(
+    `\nRoutines on PostgreSQL: ${PATIENTS.toLocaleString("en")} paired patients x ${TIMES.length} schedules, 4 US time zones (seeded in ${(seedMs / 1000).toFixed(0)} s).\n`,
+  );
   console.log("| Work | Size | Result | Time |\n|---|---|---|---|");
   console.log(rows.join("\n"));
   await db.$disconnect();

@@ -34,7 +34,9 @@ const want = (section) => !only || only === section;
 
 const run = (cmd, args, env) =>
   new Promise((resolve, reject) =>
-    spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" }).on("exit", (c) => (c === 0 ? resolve() : reject(new Error(`${cmd} exited ${c}`)))),
+    spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" }).on("exit", (c) =>
+      c === 0 ? resolve() : reject(new Error(`${cmd} exited ${c}`)),
+    ),
   );
 
 async function admin(sql) {
@@ -90,7 +92,12 @@ function heartbeatRequests(devices) {
       method: "POST",
       setupRequest(req) {
         const d = devices[n++ % devices.length];
-        return { ...req, path: `/api/v1/patients/${d.patient_id}/heartbeat`, headers: { ...req.headers, authorization: `Bearer elda_dev_bench_${d.n}`, "content-type": "application/json" }, body: heartbeatBody };
+        return {
+          ...req,
+          path: `/api/v1/patients/${d.patient_id}/heartbeat`,
+          headers: { ...req.headers, authorization: `Bearer elda_dev_bench_${d.n}`, "content-type": "application/json" },
+          body: heartbeatBody,
+        };
       },
     },
   ];
@@ -120,8 +127,7 @@ function cannon(opts) {
   return new Promise((resolve, reject) => autocannon({ connections: 20, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
-const row = (label, r) =>
-  `| ${label} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
+const row = (label, r) => `| ${label} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
 
 if (only === "companion") {
   // the offline analyzer alone (no database, no HTTP): scripts/bench-companion.ts
@@ -134,7 +140,12 @@ if (only === "routines") {
   await admin(`CREATE DATABASE "${name}"`);
   try {
     await run(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { DATABASE_URL: dbUrl });
-    await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-routines.ts"], { DATABASE_URL: dbUrl, LOG_LEVEL: "warn", NODE_ENV: "production", AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop" });
+    await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-routines.ts"], {
+      DATABASE_URL: dbUrl,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop",
+    });
   } finally {
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
@@ -149,7 +160,12 @@ if (only === "analytics") {
   const url = given ?? dbUrl;
   try {
     await run(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { DATABASE_URL: url });
-    await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-analytics.ts"], { DATABASE_URL: url, LOG_LEVEL: "warn", NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789-abcdefghijklmnop" });
+    await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-analytics.ts"], {
+      DATABASE_URL: url,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789-abcdefghijklmnop",
+    });
   } finally {
     if (!given) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
@@ -169,19 +185,36 @@ try {
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [];
   app = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop", LOG_LEVEL: "warn", APP_URL: base, ELDA_BENCH_ROUTES: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      NODE_ENV: "production",
+      AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop",
+      LOG_LEVEL: "warn",
+      APP_URL: base,
+      ELDA_BENCH_ROUTES: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForServer();
   // the benchmark caregiver signs up through the API and becomes admin of the seeded agency
   const email = `bench-${Date.now()}@example.test`;
   const password = "Tulips bloom by the garden gate 7";
-  await fetch(`${base}/api/v1/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, first_name: "Bench", last_name: "Admin" }) });
+  await fetch(`${base}/api/v1/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password, first_name: "Bench", last_name: "Admin" }),
+  });
   const c = new pg.Client({ connectionString: dbUrl });
   await c.connect();
-  await c.query(`INSERT INTO memberships (id, organization_id, caregiver_id, role, updated_at) SELECT gen_random_uuid(), $1, id, 'admin', now() FROM caregivers WHERE email = $2`, [org, email]);
+  await c.query(
+    `INSERT INTO memberships (id, organization_id, caregiver_id, role, updated_at) SELECT gen_random_uuid(), $1, id, 'admin', now() FROM caregivers WHERE email = $2`,
+    [org, email],
+  );
   await c.end();
-  const login = await (await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) })).json();
+  const login = await (
+    await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) })
+  ).json();
   const auth = { authorization: `Bearer ${login.access_token}`, "content-type": "application/json" };
 
   // the phones in rotation, numbered as seeded (before the create benchmark adds patients without phones)
@@ -194,41 +227,56 @@ try {
 
   const results = [];
   if (want("patients")) {
-  results.push(row(`GET /api/v1/patients?limit=20 (${PATIENTS.toLocaleString("en")} patients, sort by name)`
-, await cannon({ url: `${base}/api/v1/patients?limit=20`, headers: auth })));
-  results.push(row("GET /api/v1/patients?q=family00123 (name search)", await cannon({ url: `${base}/api/v1/patients?q=family00123`, headers: auth })));
-  results.push(
-    row(
-      "POST /api/v1/patients (create, with care team row and audit row)",
-      await cannon({
-        url: `${base}/api/v1/patients`,
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({ first_name: "New", last_name: "Patient", date_of_birth: "1944-02-02", organization_id: org }),
-      }),
-    ),
-  );
-  results.push(row("GET /api/health (no database, wrapper only)", await cannon({ url: `${base}/api/health` })));
+    results.push(
+      row(
+        `GET /api/v1/patients?limit=20 (${PATIENTS.toLocaleString("en")} patients, sort by name)`,
+        await cannon({ url: `${base}/api/v1/patients?limit=20`, headers: auth }),
+      ),
+    );
+    results.push(row("GET /api/v1/patients?q=family00123 (name search)", await cannon({ url: `${base}/api/v1/patients?q=family00123`, headers: auth })));
+    results.push(
+      row(
+        "POST /api/v1/patients (create, with care team row and audit row)",
+        await cannon({
+          url: `${base}/api/v1/patients`,
+          method: "POST",
+          headers: auth,
+          body: JSON.stringify({ first_name: "New", last_name: "Patient", date_of_birth: "1944-02-02", organization_id: org }),
+        }),
+      ),
+    );
+    results.push(row("GET /api/health (no database, wrapper only)", await cannon({ url: `${base}/api/health` })));
   }
-
 
   // heartbeat ingestion
   if (want("heartbeat")) {
-  const bare = await cannon({ url: `${base}/api/bench/bare`, method: "POST", headers: { "content-type": "application/json" }, body: heartbeatBody });
-  const before = await transactions();
-  const hb = await cannon({ url: base, requests: heartbeatRequests(devs) });
-  const roundTrips = ((await transactions()) - before) / hb.requests.total;
-  const baselinePort = PORT + 1;
-  const baseline = spawn(process.execPath, [path.join(root, "scripts/bench-heartbeat-baseline.mjs")], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(baselinePort) }, stdio: "inherit" });
-  await new Promise((r) => setTimeout(r, 800));
-  const plain = await cannon({ url: `http://127.0.0.1:${baselinePort}`, requests: heartbeatRequests(devs) });
-  baseline.kill();
-  results.push(row("POST /api/bench/bare (bare Next route: parse JSON, answer; no wrapper, no database)", bare));
-  results.push(row(`POST /api/v1/patients/{id}/heartbeat (${ALL_PATIENTS.toLocaleString("en")} patients and phones, ${devs.length.toLocaleString("en")} phones in rotation)`, hb));
-  results.push(row("plain node:http + pg, the same writes as one statement", plain));
-  results.push(`\nHeartbeat: ${(hb.requests.average / bare.requests.average).toFixed(2)}x the bare route's throughput; ${roundTrips.toFixed(2)} database transactions (round trips) per heartbeat, from pg_stat_database.xact_commit.`);
+    const bare = await cannon({ url: `${base}/api/bench/bare`, method: "POST", headers: { "content-type": "application/json" }, body: heartbeatBody });
+    const before = await transactions();
+    const hb = await cannon({ url: base, requests: heartbeatRequests(devs) });
+    const roundTrips = ((await transactions()) - before) / hb.requests.total;
+    const baselinePort = PORT + 1;
+    const baseline = spawn(process.execPath, [path.join(root, "scripts/bench-heartbeat-baseline.mjs")], {
+      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(baselinePort) },
+      stdio: "inherit",
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    const plain = await cannon({ url: `http://127.0.0.1:${baselinePort}`, requests: heartbeatRequests(devs) });
+    baseline.kill();
+    results.push(row("POST /api/bench/bare (bare Next route: parse JSON, answer; no wrapper, no database)", bare));
+    results.push(
+      row(
+        `POST /api/v1/patients/{id}/heartbeat (${ALL_PATIENTS.toLocaleString("en")} patients and phones, ${devs.length.toLocaleString("en")} phones in rotation)`,
+        hb,
+      ),
+    );
+    results.push(row("plain node:http + pg, the same writes as one statement", plain));
+    results.push(
+      `\nHeartbeat: ${(hb.requests.average / bare.requests.average).toFixed(2)}x the bare route's throughput; ${roundTrips.toFixed(2)} database transactions (round trips) per heartbeat, from pg_stat_database.xact_commit.`,
+    );
   }
-  console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0].model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; PostgreSQL at ${new URL(server).host}; autocannon 20 connections x ${DURATION}s on the same machine.\n`);
+  console.log(
+    `\nMachine: ${os.cpus().length} cores (${os.cpus()[0].model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; PostgreSQL at ${new URL(server).host}; autocannon 20 connections x ${DURATION}s on the same machine.\n`,
+  );
   console.log("| Request | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|");
   console.log(results.join("\n"));
 } finally {

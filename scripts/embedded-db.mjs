@@ -12,7 +12,10 @@ export const urlFor = (port) => `postgresql://postgres:postgres@127.0.0.1:${port
 
 const portFree = (port) =>
   new Promise((resolve) => {
-    const s = net.createServer().once("error", () => resolve(false)).once("listening", () => s.close(() => resolve(true)));
+    const s = net
+      .createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => s.close(() => resolve(true)));
     s.listen(port, "127.0.0.1");
   });
 
@@ -34,7 +37,12 @@ async function serve(dataDir, port, maxConnections) {
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections });
   await server.start();
-  return { async stop() { await server.stop(); await db.close(); } };
+  return {
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
 }
 
 /**
@@ -65,9 +73,12 @@ export async function startEmbeddedDatabase({ dataDir, port, shadow: withShadow 
 /** A free TCP port on 127.0.0.1 (for tests). */
 export function freePort() {
   return new Promise((resolve, reject) => {
-    const s = net.createServer().once("error", reject).listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
+    const s = net
+      .createServer()
+      .once("error", reject)
+      .listen(0, "127.0.0.1", () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
   });
 }

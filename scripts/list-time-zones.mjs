@@ -71,7 +71,9 @@ function resolve(name, seen = new Set()) {
   return icu === name ? null : resolve(icu, seen);
 }
 const aliases = {};
-const names = [...links.keys(), ...pgServer, ...pgLite, ...ICU_ONLY].filter((n) => !ok.has(n) && !/^(posix|right)\//.test(n) && n !== "localtime" && n !== "posixrules");
+const names = [...links.keys(), ...pgServer, ...pgLite, ...ICU_ONLY].filter(
+  (n) => !ok.has(n) && !/^(posix|right)\//.test(n) && n !== "localtime" && n !== "posixrules",
+);
 for (const name of [...new Set(names)].sort()) {
   const to = resolve(name);
   // the universal-time names all mean the product's default
@@ -97,12 +99,22 @@ ${Object.entries(aliases)
 };
 `;
 writeFileSync(path.join(root, "lib/time-zones/zone-list.ts"), out);
-console.log(`${accepted.length} accepted zones, ${Object.keys(aliases).length} aliases (tzdata ${version}, PostgreSQL ${pgVersion}, PGlite ${liteVersion}, Node ${process.versions.node})`);
+console.log(
+  `${accepted.length} accepted zones, ${Object.keys(aliases).length} aliases (tzdata ${version}, PostgreSQL ${pgVersion}, PGlite ${liteVersion}, Node ${process.versions.node})`,
+);
 const left = [...iana].filter((z) => !ok.has(z));
 if (left.length) console.log(`IANA zones left out (not accepted by every side): ${left.join(", ")}`);
 
 if (process.argv.includes("--sql")) {
   const q = (s) => `'${s.replace(/'/g, "''")}'`;
-  console.log(`\n-- aliases\n${chunk(Object.entries(aliases), 4).map((c) => "  " + c.map(([k, v]) => `(${q(k)}, ${q(v)})`).join(", ")).join(",\n")}`);
-  console.log(`\n-- accepted\n${chunk(accepted, 6).map((c) => "  " + c.map((z) => `(${q(z)})`).join(", ")).join(",\n")}`);
+  console.log(
+    `\n-- aliases\n${chunk(Object.entries(aliases), 4)
+      .map((c) => "  " + c.map(([k, v]) => `(${q(k)}, ${q(v)})`).join(", "))
+      .join(",\n")}`,
+  );
+  console.log(
+    `\n-- accepted\n${chunk(accepted, 6)
+      .map((c) => "  " + c.map((z) => `(${q(z)})`).join(", "))
+      .join(",\n")}`,
+  );
 }

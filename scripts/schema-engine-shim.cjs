@@ -27,12 +27,15 @@ function parseArgs(argv) {
 
 function logError(code, message) {
   // the CLI parses JSON lines on stderr and looks for level ERROR + fields.error_code
-  process.stderr.write(JSON.stringify({ level: "ERROR", target: "schema_engine::logger",
-    fields: { error_code: code, message } }) + "\n");
+  process.stderr.write(JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { error_code: code, message } }) + "\n");
 }
 
 let lastPanic = null;
-globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message(m) { lastPanic = m; } };
+globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+  set_message(m) {
+    lastPanic = m;
+  },
+};
 
 async function loadWasmEngineClass() {
   const runtime = await import((process.env.SHIM_ENGINE_PKG || "@prisma/schema-engine-wasm") + "/schema_engine_bg");
@@ -57,7 +60,10 @@ function patchPgCharType() {
 
 let pgPatched = false;
 function makeAdapter(datasource) {
-  if (!pgPatched) { patchPgCharType(); pgPatched = true; }
+  if (!pgPatched) {
+    patchPgCharType();
+    pgPatched = true;
+  }
   const url = (datasource && datasource.url) || process.env.DATABASE_URL;
   if (!url) throw new Error("schema-engine-shim: no datasource url");
   const { PrismaPg } = require("@prisma/adapter-pg");
@@ -68,7 +74,7 @@ function makeAdapter(datasource) {
     // a fixed shadow database must be emptied before every use (the wasm engine expects a fresh one)
     factory.connectToShadowDb = async () => {
       const conn = await shadow.connect();
-      await conn.client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+      await conn.client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
       return conn;
     };
   } else {
@@ -80,7 +86,8 @@ function makeAdapter(datasource) {
       const admin = new Client({ connectionString: url });
       await admin.connect();
       await admin.query(`CREATE DATABASE "${name}"`);
-      const u = new URL(url); u.pathname = "/" + name;
+      const u = new URL(url);
+      u.pathname = "/" + name;
       const shadow = new PrismaPg({ connectionString: u.toString() });
       const conn = await shadow.connect();
       const origDispose = conn.dispose.bind(conn);
@@ -104,8 +111,22 @@ function makeAdapter(datasource) {
       if (i >= 0 && r.columnNames.includes("constraint_definition")) r.rows = r.rows.filter((row) => row[i] !== "n");
       return r;
     };
-    if (process.env.SHIM_DEBUG) for (const m of ["executeRaw", "queryRaw", "startTransaction"]) { const f = conn[m].bind(conn); conn[m] = (...a) => { process.stderr.write(`shim: ${m} ${JSON.stringify(a[0]).slice(0, 120)}\n`); return f(...a); }; }
-    conn.executeScript = async (script) => { if (process.env.SHIM_DEBUG) process.stderr.write(`shim: executeScript ${script.slice(0, 80)}\n`); try { await conn.client.query(script); } catch (e) { conn.onError(e); } };
+    if (process.env.SHIM_DEBUG)
+      for (const m of ["executeRaw", "queryRaw", "startTransaction"]) {
+        const f = conn[m].bind(conn);
+        conn[m] = (...a) => {
+          process.stderr.write(`shim: ${m} ${JSON.stringify(a[0]).slice(0, 120)}\n`);
+          return f(...a);
+        };
+      }
+    conn.executeScript = async (script) => {
+      if (process.env.SHIM_DEBUG) process.stderr.write(`shim: executeScript ${script.slice(0, 80)}\n`);
+      try {
+        await conn.client.query(script);
+      } catch (e) {
+        conn.onError(e);
+      }
+    };
     return conn;
   };
   const origConnect = factory.connect.bind(factory);
@@ -113,8 +134,12 @@ function makeAdapter(datasource) {
   const origShadow = factory.connectToShadowDb.bind(factory);
   factory.connectToShadowDb = async () => {
     if (process.env.SHIM_DEBUG) process.stderr.write("shim: connectToShadowDb\n");
-    try { return patchConn(await origShadow()); }
-    catch (e) { if (process.env.SHIM_DEBUG) process.stderr.write(`shim: connectToShadowDb failed: ${e && e.stack}\n`); throw e; }
+    try {
+      return patchConn(await origShadow());
+    } catch (e) {
+      if (process.env.SHIM_DEBUG) process.stderr.write(`shim: connectToShadowDb failed: ${e && e.stack}\n`);
+      throw e;
+    }
   };
   return bindMigrationAwareSqlAdapterFactory(factory);
 }
@@ -125,13 +150,20 @@ async function runCliCommand(cmd, datasource) {
   const { Client } = require("pg");
   const url = new URL(datasource.url);
   const dbName = decodeURIComponent(url.pathname.slice(1)) || "postgres";
-  const tryConnect = async (u) => { const c = new Client({ connectionString: u.toString() }); await c.connect(); return c; };
+  const tryConnect = async (u) => {
+    const c = new Client({ connectionString: u.toString() });
+    await c.connect();
+    return c;
+  };
   try {
     if (cmd === "can-connect-to-database") {
-      const c = await tryConnect(url); await c.end(); return 0;
+      const c = await tryConnect(url);
+      await c.end();
+      return 0;
     }
     if (cmd === "create-database" || cmd === "drop-database") {
-      const admin = new URL(url); admin.pathname = "/postgres";
+      const admin = new URL(url);
+      admin.pathname = "/postgres";
       const c = await tryConnect(admin);
       if (cmd === "create-database") await c.query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`);
       else await c.query(`DROP DATABASE IF EXISTS "${dbName.replace(/"/g, '""')}"`);
@@ -149,12 +181,20 @@ async function runCliCommand(cmd, datasource) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  if (args.version) { process.stdout.write(`schema-engine-cli ${ENGINE_HASH}\n`); return; }
-  if (args.cli) { process.exitCode = await runCliCommand(args.cli, args.datasource); return; }
+  if (args.version) {
+    process.stdout.write(`schema-engine-cli ${ENGINE_HASH}\n`);
+    return;
+  }
+  if (args.cli) {
+    process.exitCode = await runCliCommand(args.cli, args.datasource);
+    return;
+  }
 
   const SchemaEngine = await loadWasmEngineClass();
   const datamodels = args.datamodels.map((p) => [p, fs.readFileSync(p, "utf8")]);
-  const debug = (msg) => { if (process.env.SHIM_DEBUG) process.stderr.write(String(msg) + "\n"); };
+  const debug = (msg) => {
+    if (process.env.SHIM_DEBUG) process.stderr.write(String(msg) + "\n");
+  };
   const engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, debug, makeAdapter(args.datasource));
   // The 7.10 wasm engine's evaluateDataLoss/createMigration only find the shadow database through the
   // schema-from-migrations cache that devDiagnostic fills; after applyMigrations has applied pending
@@ -162,8 +202,9 @@ async function main() {
   // be provided through an external factory". Re-running devDiagnostic refills it, then we retry once.
   let lastDevDiagnostic = null;
   const call = async (method, params) => {
-    try { return await engine[method](params); }
-    catch (e) {
+    try {
+      return await engine[method](params);
+    } catch (e) {
       if (lastDevDiagnostic && /shadow DB must be provided through an external factory/.test(String(e && e.message))) {
         await engine.devDiagnostic(lastDevDiagnostic);
         return await engine[method](params);
@@ -177,7 +218,8 @@ async function main() {
   process.on("uncaughtException", (e) => {
     const message = lastPanic || (e && e.stack) || String(e);
     process.stderr.write(JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { message } }) + "\n");
-    if (currentId !== null) send({ jsonrpc: "2.0", id: currentId, error: { code: 4466, message: "panic", data: { is_panic: true, message, error: { message } } } });
+    if (currentId !== null)
+      send({ jsonrpc: "2.0", id: currentId, error: { code: 4466, message: "panic", data: { is_panic: true, message, error: { message } } } });
     setTimeout(() => process.exit(101), 50);
   });
   let printId = 1e9;
@@ -192,7 +234,8 @@ async function main() {
         await runCliCommand("create-database", args.datasource);
         return send({ jsonrpc: "2.0", id: req.id, result: { databaseName: "" } });
       }
-      if (typeof engine[method] !== "function") throw Object.assign(new Error(`shim: method ${req.method} not supported by the wasm engine`), { code: "P1000" });
+      if (typeof engine[method] !== "function")
+        throw Object.assign(new Error(`shim: method ${req.method} not supported by the wasm engine`), { code: "P1000" });
       if (method === "devDiagnostic") lastDevDiagnostic = req.params;
       let result = await call(method, req.params ?? undefined);
       if (method === "diff" && result && typeof result.stdout === "string") {
@@ -203,7 +246,8 @@ async function main() {
       send({ jsonrpc: "2.0", id: req.id, result: result === undefined ? null : result });
     } catch (e) {
       if (process.env.SHIM_DEBUG) process.stderr.write(`shim error in ${req.method}: ${e && e.stack}\n`);
-      const panic = lastPanic; lastPanic = null;
+      const panic = lastPanic;
+      lastPanic = null;
       const data = panic
         ? { is_panic: true, message: panic, error: { message: panic } }
         : { is_panic: false, message: (e && e.message) || String(e), meta: e && e.meta, error_code: e && e.code };
@@ -215,11 +259,25 @@ async function main() {
   let queue = Promise.resolve();
   rl.on("line", (line) => {
     if (!line.trim()) return;
-    let msg; try { msg = JSON.parse(line); } catch { return; }
+    let msg;
+    try {
+      msg = JSON.parse(line);
+    } catch {
+      return;
+    }
     if (msg.method === undefined) return; // responses to our print requests
     queue = queue.then(() => handle(msg));
   });
-  rl.on("close", async () => { await queue; try { engine.free(); } catch {} process.exit(0); });
+  rl.on("close", async () => {
+    await queue;
+    try {
+      engine.free();
+    } catch {}
+    process.exit(0);
+  });
 }
 
-main().catch((e) => { logError("P1000", e && e.stack || String(e)); process.exit(1); });
+main().catch((e) => {
+  logError("P1000", (e && e.stack) || String(e));
+  process.exit(1);
+});

@@ -35,8 +35,14 @@ const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)
 function fit(rows: (Row & { x: number[] })[]) {
   const xs = rows.map((r) => r.x);
   return {
-    critical: train(xs, rows.map((r) => (r.urgency === "critical" ? 1 : 0))),
-    high: train(xs, rows.map((r) => (RANK[r.urgency] >= RANK.high ? 1 : 0))),
+    critical: train(
+      xs,
+      rows.map((r) => (r.urgency === "critical" ? 1 : 0)),
+    ),
+    high: train(
+      xs,
+      rows.map((r) => (RANK[r.urgency] >= RANK.high ? 1 : 0)),
+    ),
   };
 }
 
@@ -55,7 +61,11 @@ function score(rows: Row[], got: Urgency[]) {
  * Leave-one-author-out. `rules` is the rule-based urgency alone (the analyzer without its classifier), so a fold
  * can also be run against an older analyzer that never saw the held-out author.
  */
-export function crossValidate(rules: (text: string) => { urgency: Urgency; vetoed: boolean }, heldOut: readonly string[] = HELD_OUT, thresholds = [0.7, 0.9, 0.95, 0.98]) {
+export function crossValidate(
+  rules: (text: string) => { urgency: Urgency; vetoed: boolean },
+  heldOut: readonly string[] = HELD_OUT,
+  thresholds = [0.7, 0.9, 0.95, 0.98],
+) {
   const data = Object.fromEntries(SETS.map((s) => [s, load(s)]));
   const lines: string[] = [];
   for (const fold of heldOut) {
@@ -68,7 +78,12 @@ export function crossValidate(rules: (text: string) => { urgency: Urgency; vetoe
     lines.push(`held out ${fold} (${test.length})`, `  rules alone             ${score(test, base)}`);
     for (const t of thresholds) {
       const raised = base.map((u, i): Urgency => (pc[i] >= t ? "critical" : ph[i] >= t && RANK[u] < RANK.high ? "high" : u));
-      lines.push(`  ungated, ${t.toFixed(2)}          ${score(test, raised.map((u, i) => (RANK[u] >= RANK[base[i]] ? u : base[i])))}`);
+      lines.push(
+        `  ungated, ${t.toFixed(2)}          ${score(
+          test,
+          raised.map((u, i) => (RANK[u] >= RANK[base[i]] ? u : base[i])),
+        )}`,
+      );
       // as used: only where the rules are blind (see offline-analyzer.ts)
       const gated = base.map((u, i): Urgency => (RANK[u] >= RANK.high || ruled[i].vetoed ? u : raised[i]));
       lines.push(`  gated, ${t.toFixed(2)}            ${score(test, gated)}`);

@@ -14,9 +14,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
       <main id="main" tabIndex={-1} className="flex-1 px-6 py-8 outline-none sm:py-10">
         <div className="mx-auto max-w-lg">{children}</div>
       </main>
-      <footer className="px-6 pb-8 text-center text-base text-stone-600">
-        Elda helps you look after the people you care for who live on their own.
-      </footer>
+      <footer className="px-6 pb-8 text-center text-base text-stone-600">Elda helps you look after the people you care for who live on their own.</footer>
     </div>
   );
 }

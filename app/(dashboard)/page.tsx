@@ -22,7 +22,8 @@ export default async function HomePage() {
         <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-12 text-center">
           <p className="text-xl font-semibold">You are not looking after anyone in Elda yet.</p>
           <p className="mx-auto mt-2 max-w-prose text-stone-700">
-            Add the person you care for. Once their phone is connected, you will see here whether they are online, how their day is going, and any alert as it arrives.
+            Add the person you care for. Once their phone is connected, you will see here whether they are online, how their day is going, and any alert as it
+            arrives.
           </p>
           <p className="mt-6">
             <ButtonLink href="/patients/new">Add your first patient</ButtonLink>

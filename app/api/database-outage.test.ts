@@ -101,9 +101,7 @@ describe("a database outage", () => {
     expect(results.map((r) => r.status).filter((s) => s !== 200 && s !== 503)).toEqual([]);
     expect(results.some((r) => r.status === 503)).toBe(true);
     for (const r of results.filter((x) => x.status === 503)) expect(r.headers.get("retry-after")).toBe("5");
-    const kept = new Set(
-      (await app.db.activityLog.findMany({ where: { patientId }, select: { details: true } })).map((r) => (r.details as { n: number }).n),
-    );
+    const kept = new Set((await app.db.activityLog.findMany({ where: { patientId }, select: { details: true } })).map((r) => (r.details as { n: number }).n));
     const acknowledged = results.flatMap((r, n) => (r.status === 200 ? [n] : []));
     expect(acknowledged.filter((n) => !kept.has(n))).toEqual([]);
     expect((await beat()).status).toBe(200);
@@ -113,7 +111,12 @@ describe("a database outage", () => {
     await relay.cut();
     const status = await call(app.status.GET, { path: "/api/health/status" });
     expect(status.status).toBe(503);
-    expect(status.body).toMatchObject({ status: "failing", database: "unreachable", jobs: null, problems: ["The database cannot be reached: no job can run."] });
+    expect(status.body).toMatchObject({
+      status: "failing",
+      database: "unreachable",
+      jobs: null,
+      problems: ["The database cannot be reached: no job can run."],
+    });
     const ready = await call(app.ready.GET, { path: "/api/health/ready" });
     expect(ready).toMatchObject({ status: 503, body: { ready: false, database: "unreachable" } });
     await relay.restore();

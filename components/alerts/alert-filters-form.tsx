@@ -41,12 +41,32 @@ export function AlertFiltersForm({
   const filtered = filters.status !== "open" || filters.severity || filters.type || filters.patient_id;
   return (
     // keyed by the filters, so a client-side navigation (e.g. "Clear filters") resets the selects
-    <form key={JSON.stringify(filters)} action={action} method="get" role="search" aria-label="Filter alerts" className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+    <form
+      key={JSON.stringify(filters)}
+      action={action}
+      method="get"
+      role="search"
+      aria-label="Filter alerts"
+      className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+    >
       <div className="flex flex-wrap items-end gap-4">
-        {select("filter-status", "Status", "status", filters.status, Object.entries(statuses).map(([v, s]) => [v, s.label]))}
-        {select("filter-severity", "Severity", "severity", filters.severity, [["", "Any severity"], ...[...SEVERITIES].reverse().map((s): [string, string] => [s, SEVERITY_LABEL[s]])])}
+        {select(
+          "filter-status",
+          "Status",
+          "status",
+          filters.status,
+          Object.entries(statuses).map(([v, s]) => [v, s.label]),
+        )}
+        {select("filter-severity", "Severity", "severity", filters.severity, [
+          ["", "Any severity"],
+          ...[...SEVERITIES].reverse().map((s): [string, string] => [s, SEVERITY_LABEL[s]]),
+        ])}
         {select("filter-type", "Type", "type", filters.type, [["", "Any type"], ...ALERT_TYPES.map((t): [string, string] => [t, ALERT_TYPE_LABEL[t]])])}
-        {patients && select("filter-patient", "Patient", "patient", filters.patient_id, [["", "Every patient"], ...patients.map((p): [string, string] => [p.id, p.full_name])])}
+        {patients &&
+          select("filter-patient", "Patient", "patient", filters.patient_id, [
+            ["", "Every patient"],
+            ...patients.map((p): [string, string] => [p.id, p.full_name]),
+          ])}
       </div>
       <div className="mt-4 flex flex-wrap gap-3">
         <button type="submit" className={buttonClasses("secondary")}>

@@ -14,7 +14,19 @@ const BULK_FORM = "bulk-acknowledge";
  * with a note while not resolved, and a tick box for acknowledging several at once. Every action is a plain
  * form posting to a server action, so it works without JavaScript.
  */
-export function AlertList({ alerts, now, timeZone, back, showPatient }: { alerts: AlertOutput[]; now: Date; timeZone: string; back: string; showPatient: boolean }) {
+export function AlertList({
+  alerts,
+  now,
+  timeZone,
+  back,
+  showPatient,
+}: {
+  alerts: AlertOutput[];
+  now: Date;
+  timeZone: string;
+  back: string;
+  showPatient: boolean;
+}) {
   const anyOpen = alerts.some((a) => a.status === "open");
   return (
     <div className="space-y-4">
@@ -33,7 +45,11 @@ export function AlertList({ alerts, now, timeZone, back, showPatient }: { alerts
           const open = a.status === "open";
           const unresolved = open || a.status === "acknowledged";
           return (
-            <li key={a.id} aria-labelledby={titleId} className={`rounded-xl border bg-white p-5 shadow-sm sm:p-6 ${a.severity === "critical" && unresolved ? "border-l-8 border-red-800" : "border-stone-200"}`}>
+            <li
+              key={a.id}
+              aria-labelledby={titleId}
+              className={`rounded-xl border bg-white p-5 shadow-sm sm:p-6 ${a.severity === "critical" && unresolved ? "border-l-8 border-red-800" : "border-stone-200"}`}
+            >
               <div className="flex flex-wrap items-start gap-4">
                 {open && (
                   <input
@@ -69,9 +85,16 @@ export function AlertList({ alerts, now, timeZone, back, showPatient }: { alerts
                     <time dateTime={a.first_occurred_at} title={formatDateTime(a.first_occurred_at, timeZone)}>
                       raised {timeAgo(a.first_occurred_at, now, timeZone)}
                     </time>
-                    {a.occurrence_count > 1 && <> · happened {plural(a.occurrence_count, "time")}, last {timeAgo(a.last_occurred_at, now, timeZone)}</>}
+                    {a.occurrence_count > 1 && (
+                      <>
+                        {" "}
+                        · happened {plural(a.occurrence_count, "time")}, last {timeAgo(a.last_occurred_at, now, timeZone)}
+                      </>
+                    )}
                   </p>
-                  {a.status === "acknowledged" && a.acknowledged_at && <p className="mt-1 text-base text-stone-700">Acknowledged {timeAgo(a.acknowledged_at, now, timeZone)}.</p>}
+                  {a.status === "acknowledged" && a.acknowledged_at && (
+                    <p className="mt-1 text-base text-stone-700">Acknowledged {timeAgo(a.acknowledged_at, now, timeZone)}.</p>
+                  )}
                   {a.resolution_note && !unresolved && <p className="mt-1 text-base text-stone-700">Resolution: {a.resolution_note}</p>}
                 </div>
               </div>
@@ -88,7 +111,7 @@ export function AlertList({ alerts, now, timeZone, back, showPatient }: { alerts
                   )}
                   <details className="min-w-64 flex-1 rounded-lg border border-stone-200 px-4 py-2 open:pb-4">
                     <summary className="flex min-h-10 cursor-pointer items-center font-semibold text-teal-900">
-                      Resolve<span className="sr-only"> “{a.title}”</span>{" "}with a note
+                      Resolve<span className="sr-only"> “{a.title}”</span> with a note
                     </summary>
                     <div className="mt-3">
                       <AlertNoteForm

@@ -10,7 +10,21 @@ export interface TableData {
  * A chart with its title and a "Show as table" disclosure holding the same numbers, for screen readers and
  * for anyone who prefers figures to bars.
  */
-export function ChartFigure({ id, title, description, chart, table, empty }: { id: string; title: string; description?: ReactNode; chart: ReactNode; table: TableData; empty?: string }) {
+export function ChartFigure({
+  id,
+  title,
+  description,
+  chart,
+  table,
+  empty,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  chart: ReactNode;
+  table: TableData;
+  empty?: string;
+}) {
   return (
     <section aria-labelledby={id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
       <h3 id={id} className="text-xl font-semibold">
@@ -23,7 +37,9 @@ export function ChartFigure({ id, title, description, chart, table, empty }: { i
         <>
           <div className="mt-4">{chart}</div>
           <details className="mt-2">
-            <summary className="inline-flex min-h-12 cursor-pointer items-center font-semibold text-teal-800 underline underline-offset-4">Show as table</summary>
+            <summary className="inline-flex min-h-12 cursor-pointer items-center font-semibold text-teal-800 underline underline-offset-4">
+              Show as table
+            </summary>
             <DataTable {...table} />
           </details>
         </>

@@ -33,7 +33,12 @@ export function RangeForm({
       </p>
     ) : null;
   return (
-    <form action={action} method="get" aria-label="Choose the dates of the report" className="grid gap-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+    <form
+      action={action}
+      method="get"
+      aria-label="Choose the dates of the report"
+      className="grid gap-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+    >
       <div>
         <label htmlFor="report-period" className="block font-semibold">
           Period

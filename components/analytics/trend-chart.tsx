@@ -36,7 +36,13 @@ export function TrendChart({ data, xKey, series, kind, unit = "", yLabel, xLabel
       <ResponsiveContainer width="100%" height="100%">
         <Chart data={data} margin={{ top: 8, right: 16, bottom: 28, left: 16 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e7e5e4" vertical={false} />
-          <XAxis dataKey={xKey} tick={AXIS} tickLine={false} axisLine={{ stroke: "#a8a29e" }} label={{ value: xLabel, position: "insideBottom", offset: -20, ...AXIS }} />
+          <XAxis
+            dataKey={xKey}
+            tick={AXIS}
+            tickLine={false}
+            axisLine={{ stroke: "#a8a29e" }}
+            label={{ value: xLabel, position: "insideBottom", offset: -20, ...AXIS }}
+          />
           <YAxis
             tick={AXIS}
             tickLine={false}

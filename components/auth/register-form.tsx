@@ -19,8 +19,20 @@ export function RegisterForm({ action }: { action: (prev: FormState, form: FormD
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
       <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} labels={LABELS} attempt={state.attempt} />
       <div className="grid gap-6 sm:grid-cols-2">
-        <TextField name="first_name" label={LABELS.first_name} autoComplete="given-name" defaultValue={state.values.first_name} error={state.fieldErrors.first_name} />
-        <TextField name="last_name" label={LABELS.last_name} autoComplete="family-name" defaultValue={state.values.last_name} error={state.fieldErrors.last_name} />
+        <TextField
+          name="first_name"
+          label={LABELS.first_name}
+          autoComplete="given-name"
+          defaultValue={state.values.first_name}
+          error={state.fieldErrors.first_name}
+        />
+        <TextField
+          name="last_name"
+          label={LABELS.last_name}
+          autoComplete="family-name"
+          defaultValue={state.values.last_name}
+          error={state.fieldErrors.last_name}
+        />
       </div>
       <TextField
         name="email"

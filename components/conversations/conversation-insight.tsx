@@ -5,7 +5,11 @@ type Mood = Awaited<ReturnType<typeof moodTrend>>;
 type Topics = Awaited<ReturnType<typeof trendingTopics>>;
 
 const TREND: Record<string, string> = { new: "new", rising: "more than before", falling: "less than before", steady: "about as before" };
-const SOURCE: Record<ConversationStarter["source"], string> = { recent_topic: "enjoyed talking about it lately", interest: "from their interests", family: "family" };
+const SOURCE: Record<ConversationStarter["source"], string> = {
+  recent_topic: "enjoyed talking about it lately",
+  interest: "from their interests",
+  family: "family",
+};
 
 /** A mood score (-2 distressed .. 1 positive) in words; the number stays beside it. */
 export function moodWords(score: number | null): string {
@@ -30,12 +34,20 @@ export function ConversationInsight({ mood, topics, starters }: { mood: Mood; to
       <div>
         <h4 className="text-lg font-semibold">Mood by week</h4>
         <table className="mt-3 w-full text-left text-base">
-          <caption className="sr-only">Mood by week, from {mood.from} to {mood.to}</caption>
+          <caption className="sr-only">
+            Mood by week, from {mood.from} to {mood.to}
+          </caption>
           <thead>
             <tr className="border-b border-stone-200 text-stone-600">
-              <th scope="col" className="py-1.5 pr-3 font-medium">Week of</th>
-              <th scope="col" className="py-1.5 pr-3 font-medium">Exchanges</th>
-              <th scope="col" className="py-1.5 font-medium">Mood</th>
+              <th scope="col" className="py-1.5 pr-3 font-medium">
+                Week of
+              </th>
+              <th scope="col" className="py-1.5 pr-3 font-medium">
+                Exchanges
+              </th>
+              <th scope="col" className="py-1.5 font-medium">
+                Mood
+              </th>
             </tr>
           </thead>
           <tbody>

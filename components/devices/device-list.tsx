@@ -21,7 +21,8 @@ export function DeviceList({
   timeZone: string;
   revokeAction?: (prev: FormState, form: FormData) => Promise<FormState>;
 }) {
-  if (devices.length === 0) return <p className="text-stone-700">No phone is paired yet. Create a pairing code below and scan it with the Elda app on their phone.</p>;
+  if (devices.length === 0)
+    return <p className="text-stone-700">No phone is paired yet. Create a pairing code below and scan it with the Elda app on their phone.</p>;
   return (
     <ul className="divide-y divide-stone-100">
       {devices.map((d) => {

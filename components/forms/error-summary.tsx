@@ -26,7 +26,14 @@ export function ErrorSummary({
   const fields = Object.entries(fieldErrors);
   if (!message && fields.length === 0) return null;
   return (
-    <div ref={ref} id="error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-5 py-4 text-red-950">
+    <div
+      ref={ref}
+      id="error-summary"
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="rounded-lg border-l-4 border-red-700 bg-red-50 px-5 py-4 text-red-950"
+    >
       <p id="error-summary-title" className="font-semibold">
         {message ?? "Some fields need your attention."}
       </p>

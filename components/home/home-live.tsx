@@ -73,7 +73,10 @@ export function HomeLive({ initial }: { initial: Overview }) {
 
       <p className="text-base text-stone-600">
         {isError ? (
-          <span className="font-semibold text-red-800">We could not refresh just now; showing what we had at {new Date(dataUpdatedAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}. We will keep trying.</span>
+          <span className="font-semibold text-red-800">
+            We could not refresh just now; showing what we had at {new Date(dataUpdatedAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}.
+            We will keep trying.
+          </span>
         ) : (
           <>This page updates by itself every few seconds.</>
         )}
@@ -98,9 +101,15 @@ function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; 
           No open alerts. New ones appear here as soon as they are raised.
         </p>
       ) : (
-        <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm" aria-label="Open alerts, most serious first">
+        <ul
+          className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm"
+          aria-label="Open alerts, most serious first"
+        >
           {alerts.map((a) => (
-            <li key={a.id} className={`relative px-6 py-4 hover:bg-stone-50 focus-within:bg-stone-50 ${a.severity === "critical" ? "border-l-8 border-red-800" : ""}`}>
+            <li
+              key={a.id}
+              className={`relative px-6 py-4 hover:bg-stone-50 focus-within:bg-stone-50 ${a.severity === "critical" ? "border-l-8 border-red-800" : ""}`}
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <SeverityBadge severity={a.severity} />
                 {fresh.has(a.id) && <span className="rounded-full bg-teal-800 px-2.5 py-0.5 text-base font-semibold text-white">New</span>}
@@ -122,7 +131,10 @@ function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; 
       )}
       {total > alerts.length && (
         <p className="text-base text-stone-700">
-          Showing the {alerts.length} most serious. <Link href="/alerts" className="font-semibold text-teal-800 underline underline-offset-4">See all {total} open alerts</Link>
+          Showing the {alerts.length} most serious.{" "}
+          <Link href="/alerts" className="font-semibold text-teal-800 underline underline-offset-4">
+            See all {total} open alerts
+          </Link>
         </p>
       )}
     </section>
@@ -189,7 +201,10 @@ function PatientGlances({ patients, now }: { patients: PatientGlance[]; now: Dat
                 {p.open_alerts.total === 0 ? (
                   "None"
                 ) : (
-                  <Link href={`/patients/${p.id}/alerts`} className={`underline underline-offset-4 hover:no-underline ${p.open_alerts.critical + p.open_alerts.high ? "font-semibold text-red-800" : "text-teal-800"}`}>
+                  <Link
+                    href={`/patients/${p.id}/alerts`}
+                    className={`underline underline-offset-4 hover:no-underline ${p.open_alerts.critical + p.open_alerts.high ? "font-semibold text-red-800" : "text-teal-800"}`}
+                  >
                     {severityCounts(p.open_alerts)}
                   </Link>
                 )}

@@ -24,7 +24,8 @@ export function InsightList({ insights }: { insights: Insight[] }) {
         <li key={i.id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
           <h4 className="text-lg font-semibold">{i.title}</h4>
           <p className="text-base text-stone-600">
-            {words(i.category).replace(/^./, (c) => c.toUpperCase())} · week of {formatDate(i.period_start)} to {formatDate(i.period_end)} · confidence {Math.round(i.confidence * 100)}%
+            {words(i.category).replace(/^./, (c) => c.toUpperCase())} · week of {formatDate(i.period_start)} to {formatDate(i.period_end)} · confidence{" "}
+            {Math.round(i.confidence * 100)}%
           </p>
           <p className="mt-2 text-stone-800">{i.description}</p>
           {i.evidence.length > 0 && (
@@ -51,13 +52,27 @@ export function SummaryTable({ summaries }: { summaries: Summary[] }) {
         <caption className="sr-only">Daily summaries, newest first</caption>
         <thead className="border-b-2 border-stone-300 text-base">
           <tr>
-            <th scope="col" className="py-2 pr-4">Day</th>
-            <th scope="col" className="py-2 pr-4">Adherence</th>
-            <th scope="col" className="py-2 pr-4">Medication</th>
-            <th scope="col" className="py-2 pr-4">Reminders done / missed</th>
-            <th scope="col" className="py-2 pr-4">Conversations</th>
-            <th scope="col" className="py-2 pr-4">Mood</th>
-            <th scope="col" className="py-2">Alerts</th>
+            <th scope="col" className="py-2 pr-4">
+              Day
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Adherence
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Medication
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Reminders done / missed
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Conversations
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Mood
+            </th>
+            <th scope="col" className="py-2">
+              Alerts
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">

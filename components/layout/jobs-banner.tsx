@@ -19,9 +19,8 @@ export async function JobsBanner() {
   return (
     <div className="mb-8">
       <Notice tone="error" role="alert" title="Reminders and alerts are not being sent">
-        Elda&apos;s background work has stopped or fallen behind: patients&apos; reminders, missed-dose and inactivity alerts and daily
-        summaries may not go out. Until this message goes away, check on the people you care for yourself, and tell whoever runs Elda
-        for you.
+        Elda&apos;s background work has stopped or fallen behind: patients&apos; reminders, missed-dose and inactivity alerts and daily summaries may not go
+        out. Until this message goes away, check on the people you care for yourself, and tell whoever runs Elda for you.
       </Notice>
     </div>
   );

@@ -12,7 +12,9 @@ export function NavLink({ href, exact = false, children }: { href: string; exact
       href={href}
       aria-current={current ? "page" : undefined}
       className={`inline-flex min-h-12 items-center rounded-md px-3 font-semibold ${
-        current ? "text-teal-900 underline decoration-teal-700 decoration-[3px] underline-offset-[10px]" : "text-stone-700 hover:bg-stone-100 hover:text-stone-900"
+        current
+          ? "text-teal-900 underline decoration-teal-700 decoration-[3px] underline-offset-[10px]"
+          : "text-stone-700 hover:bg-stone-100 hover:text-stone-900"
       }`}
     >
       {children}

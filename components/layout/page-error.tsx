@@ -36,8 +36,7 @@ export function PageError({ error, retry }: { error: unknown; retry: () => void 
       <div role="status" className="mx-auto max-w-2xl rounded-xl border-l-4 border-amber-600 bg-amber-50 px-6 py-6 text-amber-950">
         <h1 className="text-2xl font-bold">Cannot reach the database — retrying…</h1>
         <p className="mt-2">
-          Elda&apos;s database is not answering right now. This page loads again on its own as soon as it is back; you do not need to do
-          anything.
+          Elda&apos;s database is not answering right now. This page loads again on its own as soon as it is back; you do not need to do anything.
         </p>
         <p className="mt-4">
           <Button variant="secondary" onClick={retry}>
@@ -52,7 +51,13 @@ export function PageError({ error, retry }: { error: unknown; retry: () => void 
       <h1 className="text-2xl font-bold">Something went wrong</h1>
       <p className="mt-2">
         This page could not be shown. Try again; if it keeps happening, tell whoever runs Elda for you
-        {digest ? <> and quote the reference <code className="font-mono">{digest}</code></> : null}.
+        {digest ? (
+          <>
+            {" "}
+            and quote the reference <code className="font-mono">{digest}</code>
+          </>
+        ) : null}
+        .
       </p>
       <p className="mt-4">
         <Button onClick={retry}>Try again</Button>

@@ -34,15 +34,38 @@ export function NoteForm({
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
       <ErrorSummary message={state.message} fieldErrors={e} labels={NOTE_LABELS} attempt={state.attempt} idFor={id} />
-      <TextField id={id("title")} name="title" label={NOTE_LABELS.title} hint="For example: Talk about her garden." defaultValue={v("title")} error={e.title} autoComplete="off" />
+      <TextField
+        id={id("title")}
+        name="title"
+        label={NOTE_LABELS.title}
+        hint="For example: Talk about her garden."
+        defaultValue={v("title")}
+        error={e.title}
+        autoComplete="off"
+      />
       <FieldShell id={id("content")} label={NOTE_LABELS.content} hint="What the companion should know, in a few sentences." error={e.content}>
         {(describedBy, invalid) => (
-          <textarea id={id("content")} name="content" rows={4} defaultValue={v("content")} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClasses(invalid)} />
+          <textarea
+            id={id("content")}
+            name="content"
+            rows={4}
+            defaultValue={v("content")}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            className={inputClasses(invalid)}
+          />
         )}
       </FieldShell>
       <FieldShell id={id("category")} label={NOTE_LABELS.category} error={e.category}>
         {(describedBy, invalid) => (
-          <select id={id("category")} name="category" defaultValue={v("category") || "other"} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClasses(invalid)} sm:max-w-sm`}>
+          <select
+            id={id("category")}
+            name="category"
+            defaultValue={v("category") || "other"}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            className={`${inputClasses(invalid)} sm:max-w-sm`}
+          >
             {Object.entries(CATEGORY_NAMES).map(([value, text]) => (
               <option key={value} value={value}>
                 {text}

@@ -16,10 +16,26 @@ export function AddCareTeamMemberForm({ action }: { action: (prev: FormState, fo
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
       <ErrorSummary message={state.message} fieldErrors={e} labels={CARE_TEAM_LABELS} attempt={state.attempt} idFor={(f) => `care-team-${f}`} />
-      <TextField id="care-team-email" name="email" type="email" label={CARE_TEAM_LABELS.email} hint="They need an Elda account already." autoComplete="off" defaultValue={v.email} error={e.email} />
+      <TextField
+        id="care-team-email"
+        name="email"
+        type="email"
+        label={CARE_TEAM_LABELS.email}
+        hint="They need an Elda account already."
+        autoComplete="off"
+        defaultValue={v.email}
+        error={e.email}
+      />
       <FieldShell id="care-team-standing" label={CARE_TEAM_LABELS.standing} error={e.standing}>
         {(describedBy, invalid) => (
-          <select id="care-team-standing" name="standing" defaultValue={v.standing || "secondary"} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClasses(invalid)}>
+          <select
+            id="care-team-standing"
+            name="standing"
+            defaultValue={v.standing || "secondary"}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            className={inputClasses(invalid)}
+          >
             <option value="secondary">Secondary: sees everything, changes care data, gets alerts</option>
             <option value="primary">Primary: also manages the care team</option>
             <option value="viewer">Viewer: can only read</option>

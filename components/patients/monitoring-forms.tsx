@@ -18,8 +18,23 @@ export function SpokeWithForm({ action, name }: { action: Action; name: string }
   const [state, formAction] = useActionState(action, initialFormState);
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
-      <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} labels={SPOKE_WITH_LABELS} attempt={state.attempt} idFor={(f) => `spoke-with-${f}`} />
-      <TextField id="spoke-with-note" name="note" label={SPOKE_WITH_LABELS.note} optional hint="For the rest of the care team, e.g. “Fine, was at the neighbour’s”." maxLength={500} defaultValue={state.values.note} error={state.fieldErrors.note} />
+      <ErrorSummary
+        message={state.message}
+        fieldErrors={state.fieldErrors}
+        labels={SPOKE_WITH_LABELS}
+        attempt={state.attempt}
+        idFor={(f) => `spoke-with-${f}`}
+      />
+      <TextField
+        id="spoke-with-note"
+        name="note"
+        label={SPOKE_WITH_LABELS.note}
+        optional
+        hint="For the rest of the care team, e.g. “Fine, was at the neighbour’s”."
+        maxLength={500}
+        defaultValue={state.values.note}
+        error={state.fieldErrors.note}
+      />
       <SubmitButton pendingText="Recording…">I spoke to {name}</SubmitButton>
     </form>
   );
@@ -44,7 +59,16 @@ export function PauseMonitoringForm({ action, today, defaultUntil }: { action: A
         defaultValue={v.until}
         error={state.fieldErrors.until}
       />
-      <TextField id="pause-reason" name="reason" label={PAUSE_LABELS.reason} optional hint="For example “In hospital” or “Visiting family”." maxLength={200} defaultValue={v.reason} error={state.fieldErrors.reason} />
+      <TextField
+        id="pause-reason"
+        name="reason"
+        label={PAUSE_LABELS.reason}
+        optional
+        hint="For example “In hospital” or “Visiting family”."
+        maxLength={200}
+        defaultValue={v.reason}
+        error={state.fieldErrors.reason}
+      />
       <SubmitButton pendingText="Pausing…">Pause monitoring</SubmitButton>
     </form>
   );

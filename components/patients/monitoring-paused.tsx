@@ -6,7 +6,9 @@ import { pauseEnd } from "@/lib/dashboard/format";
  */
 export function MonitoringPaused({ until, reason, timeZone, className = "" }: { until: string; reason?: string | null; timeZone: string; className?: string }) {
   return (
-    <p className={`inline-flex flex-wrap items-center gap-x-2 rounded-lg border border-sky-800 bg-sky-50 px-3 py-1 text-base font-semibold text-sky-950 ${className}`}>
+    <p
+      className={`inline-flex flex-wrap items-center gap-x-2 rounded-lg border border-sky-800 bg-sky-50 px-3 py-1 text-base font-semibold text-sky-950 ${className}`}
+    >
       <span aria-hidden="true">⏸</span>
       <span>
         Monitoring paused until <time dateTime={until}>{pauseEnd(until, timeZone)}</time>

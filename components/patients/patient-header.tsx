@@ -32,7 +32,9 @@ export function PatientHeader({ patient: p, now }: { patient: PatientOutput; now
             )}
           </p>
           {p.my_standing && <p className="mt-1 text-base text-stone-600">{STANDING[p.my_standing]}</p>}
-          {p.monitoring_paused_until && <MonitoringPaused until={p.monitoring_paused_until} reason={p.monitoring_pause_reason} timeZone={p.timezone} className="mt-3" />}
+          {p.monitoring_paused_until && (
+            <MonitoringPaused until={p.monitoring_paused_until} reason={p.monitoring_pause_reason} timeZone={p.timezone} className="mt-3" />
+          )}
         </div>
       </div>
     </div>

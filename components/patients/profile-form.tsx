@@ -52,7 +52,15 @@ export function ProfileForm({
   const area = (f: Field, hint: string) => (
     <FieldShell id={`field-${f}`} label={L[f]} hint={hint} error={e[f]} optional>
       {(describedBy, invalid) => (
-        <textarea id={`field-${f}`} name={f} rows={3} defaultValue={v(f)} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClasses(invalid)} />
+        <textarea
+          id={`field-${f}`}
+          name={f}
+          rows={3}
+          defaultValue={v(f)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={inputClasses(invalid)}
+        />
       )}
     </FieldShell>
   );
@@ -69,7 +77,14 @@ export function ProfileForm({
         {text("date_of_birth", { type: "date", min: "1890-01-01", max: today, className: "sm:max-w-xs" })}
         <FieldShell id="field-gender" label={L.gender} error={e.gender} optional>
           {(describedBy, invalid) => (
-            <select id="field-gender" name="gender" defaultValue={v("gender")} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClasses(invalid)} sm:max-w-xs`}>
+            <select
+              id="field-gender"
+              name="gender"
+              defaultValue={v("gender")}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              className={`${inputClasses(invalid)} sm:max-w-xs`}
+            >
               <option value="">Not recorded</option>
               <option value="female">Female</option>
               <option value="male">Male</option>
@@ -83,7 +98,15 @@ export function ProfileForm({
         <legend className="mb-4 text-xl font-semibold">Contact and location</legend>
         {text("phone_number", { type: "tel", optional: true, hint: "In international format, for example +15551234567." })}
         {text("address", { optional: true })}
-        <TimeZoneSelect name="timezone" label={L.timezone} hint="Where they live. Reminders follow their local time." zones={zones} defaultValue={v("timezone")} preferBrowserZone={false} error={e.timezone} />
+        <TimeZoneSelect
+          name="timezone"
+          label={L.timezone}
+          hint="Where they live. Reminders follow their local time."
+          zones={zones}
+          defaultValue={v("timezone")}
+          preferBrowserZone={false}
+          error={e.timezone}
+        />
         <div className="grid gap-6 sm:grid-cols-2">
           {text("emergency_contact_name", { optional: true })}
           {text("emergency_contact_phone", { type: "tel", optional: true, hint: "International format." })}

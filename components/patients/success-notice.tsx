@@ -9,6 +9,10 @@ export function SuccessNotice({ ok, messages }: { ok: string | string[] | undefi
 }
 
 /** The sentence a viewer sees where the buttons to change things would be. */
-export function ReadOnlyNote({ children = "You can view this but not change it: ask their primary caregiver if you need to." }: { children?: React.ReactNode }) {
+export function ReadOnlyNote({
+  children = "You can view this but not change it: ask their primary caregiver if you need to.",
+}: {
+  children?: React.ReactNode;
+}) {
   return <p className="text-base text-stone-700">{children}</p>;
 }

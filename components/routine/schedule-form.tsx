@@ -60,12 +60,43 @@ export function ScheduleForm({
       <fieldset className="space-y-6">
         <legend className="mb-4 text-xl font-semibold">What</legend>
         {select("type", Object.entries(TYPE_NAMES))}
-        <TextField name="title" label={L.title} hint="What the reminder says, for example Morning pills." defaultValue={v("title")} error={e.title} autoComplete="off" />
+        <TextField
+          name="title"
+          label={L.title}
+          hint="What the reminder says, for example Morning pills."
+          defaultValue={v("title")}
+          error={e.title}
+          autoComplete="off"
+        />
         <div className="grid gap-6 sm:grid-cols-2">
-          <TextField name="medication_name" label={L.medication_name} optional hint="Medication only." defaultValue={v("medication_name")} error={e.medication_name} autoComplete="off" />
-          <TextField name="dosage" label={L.dosage} optional hint="Medication only, for example 500 mg." defaultValue={v("dosage")} error={e.dosage} autoComplete="off" />
+          <TextField
+            name="medication_name"
+            label={L.medication_name}
+            optional
+            hint="Medication only."
+            defaultValue={v("medication_name")}
+            error={e.medication_name}
+            autoComplete="off"
+          />
+          <TextField
+            name="dosage"
+            label={L.dosage}
+            optional
+            hint="Medication only, for example 500 mg."
+            defaultValue={v("dosage")}
+            error={e.dosage}
+            autoComplete="off"
+          />
         </div>
-        <TextField name="instructions" label={L.instructions} optional hint="For example: with breakfast." defaultValue={v("instructions")} error={e.instructions} autoComplete="off" />
+        <TextField
+          name="instructions"
+          label={L.instructions}
+          optional
+          hint="For example: with breakfast."
+          defaultValue={v("instructions")}
+          error={e.instructions}
+          autoComplete="off"
+        />
       </fieldset>
       <fieldset className="space-y-6">
         <legend className="mb-4 text-xl font-semibold">When</legend>
@@ -79,34 +110,31 @@ export function ScheduleForm({
           inputMode="numeric"
           className="sm:max-w-sm"
         />
-        {select(
-          "recurrence",
-          [
-            ["daily", "Every day"],
-            ["weekly", "On certain days of the week"],
-            ["interval", "Every few days"],
-            ["once", "Once"],
-          ],
-        )}
+        {select("recurrence", [
+          ["daily", "Every day"],
+          ["weekly", "On certain days of the week"],
+          ["interval", "Every few days"],
+          ["once", "Once"],
+        ])}
         <fieldset aria-describedby={e.days_of_week ? "field-days_of_week-error" : undefined} className={e.days_of_week ? "border-l-4 border-red-700 pl-4" : ""}>
-            <legend id="field-days_of_week" tabIndex={-1} className="font-semibold">
-              {L.days_of_week} <span className="font-normal text-stone-600">(for “On certain days of the week”)</span>
-            </legend>
-            {e.days_of_week && (
-              <p id="field-days_of_week-error" className="mt-1 text-base font-semibold text-red-700">
-                <span className="sr-only">Error: </span>
-                {e.days_of_week}
-              </p>
-            )}
-            <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
-              {DAYS.map((name, i) => (
-                <label key={name} className="inline-flex min-h-12 items-center gap-2">
-                  <input type="checkbox" name="days_of_week" value={i + 1} defaultChecked={days.has(String(i + 1))} className="size-6 accent-teal-700" />
-                  {name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <legend id="field-days_of_week" tabIndex={-1} className="font-semibold">
+            {L.days_of_week} <span className="font-normal text-stone-600">(for “On certain days of the week”)</span>
+          </legend>
+          {e.days_of_week && (
+            <p id="field-days_of_week-error" className="mt-1 text-base font-semibold text-red-700">
+              <span className="sr-only">Error: </span>
+              {e.days_of_week}
+            </p>
+          )}
+          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+            {DAYS.map((name, i) => (
+              <label key={name} className="inline-flex min-h-12 items-center gap-2">
+                <input type="checkbox" name="days_of_week" value={i + 1} defaultChecked={days.has(String(i + 1))} className="size-6 accent-teal-700" />
+                {name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <TextField
           name="interval_days"
           label={L.interval_days}
@@ -118,8 +146,24 @@ export function ScheduleForm({
           className="sm:max-w-[8rem]"
         />
         <div className="grid gap-6 sm:grid-cols-2">
-          <TextField name="start_date" type="date" label={L.start_date} optional hint="Today if left empty." defaultValue={v("start_date")} error={e.start_date} />
-          <TextField name="end_date" type="date" label={L.end_date} optional hint="Leave empty to keep going." defaultValue={v("end_date")} error={e.end_date} />
+          <TextField
+            name="start_date"
+            type="date"
+            label={L.start_date}
+            optional
+            hint="Today if left empty."
+            defaultValue={v("start_date")}
+            error={e.start_date}
+          />
+          <TextField
+            name="end_date"
+            type="date"
+            label={L.end_date}
+            optional
+            hint="Leave empty to keep going."
+            defaultValue={v("end_date")}
+            error={e.end_date}
+          />
         </div>
       </fieldset>
       <fieldset className="space-y-6">
@@ -136,7 +180,13 @@ export function ScheduleForm({
         />
         <div className={e.alert_on_miss ? "border-l-4 border-red-700 pl-4" : ""}>
           <label className="inline-flex min-h-12 items-center gap-3 font-semibold">
-            <input type="checkbox" id="field-alert_on_miss" name="alert_on_miss" defaultChecked={v("alert_on_miss") === "on"} className="size-6 accent-teal-700" />
+            <input
+              type="checkbox"
+              id="field-alert_on_miss"
+              name="alert_on_miss"
+              defaultChecked={v("alert_on_miss") === "on"}
+              className="size-6 accent-teal-700"
+            />
             {L.alert_on_miss}
           </label>
           {e.alert_on_miss && <p className="text-base font-semibold text-red-700">{e.alert_on_miss}</p>}

@@ -10,7 +10,15 @@ import { TYPE_NAMES } from "./schedule-types";
 type Schedule = z.infer<typeof scheduleOutput>;
 
 /** The patient's schedules: what, when (their local time), how often, active or paused; edit and pause/resume. */
-export function ScheduleList({ schedules, patientId, setActiveAction }: { schedules: Schedule[]; patientId: string; setActiveAction?: (prev: FormState, form: FormData) => Promise<FormState> }) {
+export function ScheduleList({
+  schedules,
+  patientId,
+  setActiveAction,
+}: {
+  schedules: Schedule[];
+  patientId: string;
+  setActiveAction?: (prev: FormState, form: FormData) => Promise<FormState>;
+}) {
   return (
     <ul className="divide-y divide-stone-100">
       {schedules.map((s) => (
@@ -18,7 +26,11 @@ export function ScheduleList({ schedules, patientId, setActiveAction }: { schedu
           <div>
             <p className="text-lg font-semibold">
               {s.title}{" "}
-              <span className={`ml-1 rounded-full px-2.5 py-0.5 text-base font-semibold ${s.is_active ? "bg-teal-100 text-teal-900" : "bg-stone-200 text-stone-800"}`}>{s.is_active ? "Active" : "Paused"}</span>
+              <span
+                className={`ml-1 rounded-full px-2.5 py-0.5 text-base font-semibold ${s.is_active ? "bg-teal-100 text-teal-900" : "bg-stone-200 text-stone-800"}`}
+              >
+                {s.is_active ? "Active" : "Paused"}
+              </span>
             </p>
             <p className="text-stone-700">
               {TYPE_NAMES[s.type] ?? s.type}

@@ -17,7 +17,9 @@ export function reminderState(r: Reminder): { text: string; tone: string } {
     case "snoozed":
       return { text: "Snoozed", tone: "bg-amber-100 text-amber-900" };
     default:
-      return r.delivery_count > 0 ? { text: "Delivered, waiting for them", tone: "bg-sky-100 text-sky-900" } : { text: "Coming up", tone: "bg-stone-100 text-stone-800" };
+      return r.delivery_count > 0
+        ? { text: "Delivered, waiting for them", tone: "bg-sky-100 text-sky-900" }
+        : { text: "Coming up", tone: "bg-stone-100 text-stone-800" };
   }
 }
 

@@ -77,7 +77,11 @@ export function ApiKeysManager({ action, keys }: { action: (prev: ApiKeyFormStat
                     <h3 className="text-xl font-semibold">{k.name}</h3>
                     <p className="font-mono text-base text-stone-600">{k.prefix}…</p>
                   </div>
-                  <p className={`rounded-full px-3 py-1 text-base font-semibold ${k.status === "active" ? "bg-teal-50 text-teal-900" : "bg-stone-100 text-stone-700"}`}>{k.statusText}</p>
+                  <p
+                    className={`rounded-full px-3 py-1 text-base font-semibold ${k.status === "active" ? "bg-teal-50 text-teal-900" : "bg-stone-100 text-stone-700"}`}
+                  >
+                    {k.statusText}
+                  </p>
                 </div>
                 <dl className="mt-4 grid gap-x-6 gap-y-2 text-base sm:grid-cols-2">
                   <div>
@@ -124,8 +128,21 @@ export function ApiKeysManager({ action, keys }: { action: (prev: ApiKeyFormStat
         <form key={state.attempt} action={formAction} noValidate className="space-y-6">
           <input type="hidden" name="intent" value="create" />
           <ErrorSummary message={Object.keys(e).length ? state.message : undefined} fieldErrors={e} labels={LABELS} attempt={state.attempt} />
-          <TextField name="name" label={LABELS.name} hint="So you recognise it later, for example “Family calendar sync”." autoComplete="off" defaultValue={v.name} error={e.name} className="sm:max-w-md" />
-          <fieldset id="field-scopes" tabIndex={-1} className={e.scopes ? "border-l-4 border-red-700 pl-4" : ""} aria-describedby={e.scopes ? "field-scopes-error" : undefined}>
+          <TextField
+            name="name"
+            label={LABELS.name}
+            hint="So you recognise it later, for example “Family calendar sync”."
+            autoComplete="off"
+            defaultValue={v.name}
+            error={e.name}
+            className="sm:max-w-md"
+          />
+          <fieldset
+            id="field-scopes"
+            tabIndex={-1}
+            className={e.scopes ? "border-l-4 border-red-700 pl-4" : ""}
+            aria-describedby={e.scopes ? "field-scopes-error" : undefined}
+          >
             <legend className="font-semibold">{LABELS.scopes}</legend>
             {e.scopes && (
               <p id="field-scopes-error" className="mt-1 text-base font-semibold text-red-700">
@@ -134,11 +151,32 @@ export function ApiKeysManager({ action, keys }: { action: (prev: ApiKeyFormStat
               </p>
             )}
             <div className="mt-2 space-y-1">
-              <CheckboxField id="scope-read" name="scopes" value="read" label="Read" hint="See patients, alerts and reports." defaultChecked={scopes.includes("read")} />
-              <CheckboxField id="scope-write" name="scopes" value="write" label="Write" hint="Change things, like acknowledging alerts." defaultChecked={scopes.includes("write")} />
+              <CheckboxField
+                id="scope-read"
+                name="scopes"
+                value="read"
+                label="Read"
+                hint="See patients, alerts and reports."
+                defaultChecked={scopes.includes("read")}
+              />
+              <CheckboxField
+                id="scope-write"
+                name="scopes"
+                value="write"
+                label="Write"
+                hint="Change things, like acknowledging alerts."
+                defaultChecked={scopes.includes("write")}
+              />
             </div>
           </fieldset>
-          <SelectField name="expires_in_days" label={LABELS.expires_in_days} options={EXPIRY} defaultValue={v.expires_in_days ?? ""} error={e.expires_in_days} className="sm:max-w-xs" />
+          <SelectField
+            name="expires_in_days"
+            label={LABELS.expires_in_days}
+            options={EXPIRY}
+            defaultValue={v.expires_in_days ?? ""}
+            error={e.expires_in_days}
+            className="sm:max-w-xs"
+          />
           <SubmitButton pendingText="Creating…">Create API key</SubmitButton>
         </form>
       </section>

@@ -11,12 +11,7 @@ import { Notice } from "@/components/ui/notice";
  * allows: on, off, blocked, or not supported. Without JavaScript it says that it needs JavaScript.
  */
 type State =
-  | { kind: "checking" }
-  | { kind: "unsupported"; why: string }
-  | { kind: "no-keys" }
-  | { kind: "blocked" }
-  | { kind: "off" }
-  | { kind: "on"; id: string };
+  { kind: "checking" } | { kind: "unsupported"; why: string } | { kind: "no-keys" } | { kind: "blocked" } | { kind: "off" } | { kind: "on"; id: string };
 
 interface Props {
   vapidPublicKey: string | null;
@@ -61,7 +56,12 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
   const check = useCallback(async () => {
     if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
       const ios = /iPad|iPhone|iPod/.test(navigator.userAgent);
-      setState({ kind: "unsupported", why: ios ? "On an iPhone or iPad, add Elda to your Home Screen (Share, then Add to Home Screen) and open it from there." : "This browser cannot show notifications from websites." });
+      setState({
+        kind: "unsupported",
+        why: ios
+          ? "On an iPhone or iPad, add Elda to your Home Screen (Share, then Add to Home Screen) and open it from there."
+          : "This browser cannot show notifications from websites.",
+      });
       return;
     }
     if (!vapidPublicKey) return setState({ kind: "no-keys" });
@@ -124,8 +124,10 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
       }
       const r = (await res.json()) as { status: string; error: string | null };
       if (r.status === "sent") setMessage({ tone: "success", text: "Test notification sent. It should appear on this screen in a few seconds." });
-      else if (r.status === "simulated") setMessage({ tone: "info", text: "Test notification recorded. This Elda server has no push keys, so nothing was sent." });
-      else if (r.status === "pending") setMessage({ tone: "info", text: `Elda could not reach this browser's push service yet and will try again. (${r.error ?? "no answer"})` });
+      else if (r.status === "simulated")
+        setMessage({ tone: "info", text: "Test notification recorded. This Elda server has no push keys, so nothing was sent." });
+      else if (r.status === "pending")
+        setMessage({ tone: "info", text: `Elda could not reach this browser's push service yet and will try again. (${r.error ?? "no answer"})` });
       else {
         setMessage({ tone: "error", text: `The test notification could not be delivered: ${r.error ?? "unknown reason"}` });
         await check();
@@ -172,8 +174,8 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
         Notifications on this browser
       </h2>
       <p className="max-w-prose text-base text-stone-600">
-        Alerts and daily summaries appear on this computer or phone, even when Elda is closed. What shows on the screen names the person you care for, never their health
-        details.
+        Alerts and daily summaries appear on this computer or phone, even when Elda is closed. What shows on the screen names the person you care for, never
+        their health details.
       </p>
       {state.kind === "checking" && (
         // what the server sends; replaced as soon as the page's script has looked at the browser

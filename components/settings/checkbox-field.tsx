@@ -1,5 +1,19 @@
 /** One checkbox with its label (and optional hint) beside it; a large target. Works in server and client components. */
-export function CheckboxField({ name, label, hint, defaultChecked, value, id = `field-${name}` }: { name: string; label: string; hint?: string; defaultChecked?: boolean; value?: string; id?: string }) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  defaultChecked,
+  value,
+  id = `field-${name}`,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultChecked?: boolean;
+  value?: string;
+  id?: string;
+}) {
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className="flex min-h-12 items-start gap-3">

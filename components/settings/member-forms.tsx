@@ -13,9 +13,32 @@ import { SelectField } from "@/components/ui/select-field";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
-function RoleSelect({ id, defaultValue, roles, error, label, hint }: { id: string; defaultValue: string; roles: Role[]; error?: string; label: string; hint?: string }) {
+function RoleSelect({
+  id,
+  defaultValue,
+  roles,
+  error,
+  label,
+  hint,
+}: {
+  id: string;
+  defaultValue: string;
+  roles: Role[];
+  error?: string;
+  label: string;
+  hint?: string;
+}) {
   return (
-    <SelectField id={id} name="role" label={label} hint={hint} error={error} defaultValue={defaultValue} options={roles.map((r) => ({ value: r, label: ROLE_NAMES[r] }))} className="sm:max-w-xs" />
+    <SelectField
+      id={id}
+      name="role"
+      label={label}
+      hint={hint}
+      error={error}
+      defaultValue={defaultValue}
+      options={roles.map((r) => ({ value: r, label: ROLE_NAMES[r] }))}
+      className="sm:max-w-xs"
+    />
   );
 }
 
@@ -26,7 +49,13 @@ export function AddMemberForm({ action, organizationId, roles }: { action: Actio
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
       <input type="hidden" name="organization_id" value={organizationId} />
-      <ErrorSummary message={state.message} fieldErrors={e} labels={{ email: "Email address", role: "Role" }} attempt={state.attempt} idFor={(f) => `add-${f}`} />
+      <ErrorSummary
+        message={state.message}
+        fieldErrors={e}
+        labels={{ email: "Email address", role: "Role" }}
+        attempt={state.attempt}
+        idFor={(f) => `add-${f}`}
+      />
       <TextField
         id="add-email"
         name="email"
@@ -53,7 +82,21 @@ export function AddMemberForm({ action, organizationId, roles }: { action: Actio
 }
 
 /** Change one member's role; the domain refuses to leave the organization without an owner. */
-export function ChangeRoleForm({ action, organizationId, caregiverId, name, role, roles }: { action: Action; organizationId: string; caregiverId: string; name: string; role: Role; roles: Role[] }) {
+export function ChangeRoleForm({
+  action,
+  organizationId,
+  caregiverId,
+  name,
+  role,
+  roles,
+}: {
+  action: Action;
+  organizationId: string;
+  caregiverId: string;
+  name: string;
+  role: Role;
+  roles: Role[];
+}) {
   const [state, formAction] = useActionState(action, initialFormState);
   const id = `role-${caregiverId}`;
   return (
@@ -63,15 +106,25 @@ export function ChangeRoleForm({ action, organizationId, caregiverId, name, role
       <div className="min-w-48 flex-1">
         <RoleSelect id={id} label={`Role of ${name}`} defaultValue={state.values.role || role} roles={roles} error={state.fieldErrors.role ?? state.message} />
       </div>
-      <SubmitButton pendingText="Saving…">
-        Change role
-      </SubmitButton>
+      <SubmitButton pendingText="Saving…">Change role</SubmitButton>
     </form>
   );
 }
 
 /** The confirmation to remove a member (reached through a link, so it works without script). */
-export function RemoveMemberConfirm({ action, organizationId, caregiverId, name, cancelHref }: { action: Action; organizationId: string; caregiverId: string; name: string; cancelHref: string }) {
+export function RemoveMemberConfirm({
+  action,
+  organizationId,
+  caregiverId,
+  name,
+  cancelHref,
+}: {
+  action: Action;
+  organizationId: string;
+  caregiverId: string;
+  name: string;
+  cancelHref: string;
+}) {
   const [state, formAction] = useActionState(action, initialFormState);
   return (
     <section aria-labelledby="remove-heading" className="rounded-xl border-2 border-red-700 bg-red-50 p-6 text-red-950">

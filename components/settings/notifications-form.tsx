@@ -39,7 +39,12 @@ export function NotificationsForm({ action, saved }: { action: (prev: FormState,
         <legend className="mb-2 text-xl font-semibold">How to reach you</legend>
         <p className="text-base text-stone-600">Alerts and your daily summary go to every channel you tick. Critical alerts may also call your phone.</p>
         <CheckboxField name="notifications.email" label={L["notifications.email"]} defaultChecked={v["notifications.email"] === "on"} />
-        <CheckboxField name="notifications.sms" label={L["notifications.sms"]} hint="Needs a phone number in your profile." defaultChecked={v["notifications.sms"] === "on"} />
+        <CheckboxField
+          name="notifications.sms"
+          label={L["notifications.sms"]}
+          hint="Needs a phone number in your profile."
+          defaultChecked={v["notifications.sms"] === "on"}
+        />
         <CheckboxField
           name="notifications.push"
           label={L["notifications.push"]}
@@ -69,8 +74,22 @@ export function NotificationsForm({ action, saved }: { action: (prev: FormState,
           defaultChecked={v["quiet_hours.enabled"] === "on"}
         />
         <div className="grid gap-6 sm:grid-cols-2">
-          <TextField name="quiet_hours.start" type="time" label={L["quiet_hours.start"]} hint="In your time zone." defaultValue={v["quiet_hours.start"]} error={e["quiet_hours.start"]} />
-          <TextField name="quiet_hours.end" type="time" label={L["quiet_hours.end"]} hint="May be the next morning." defaultValue={v["quiet_hours.end"]} error={e["quiet_hours.end"]} />
+          <TextField
+            name="quiet_hours.start"
+            type="time"
+            label={L["quiet_hours.start"]}
+            hint="In your time zone."
+            defaultValue={v["quiet_hours.start"]}
+            error={e["quiet_hours.start"]}
+          />
+          <TextField
+            name="quiet_hours.end"
+            type="time"
+            label={L["quiet_hours.end"]}
+            hint="May be the next morning."
+            defaultValue={v["quiet_hours.end"]}
+            error={e["quiet_hours.end"]}
+          />
         </div>
       </fieldset>
 

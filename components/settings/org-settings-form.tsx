@@ -12,7 +12,11 @@ type Bounds = ReturnType<typeof settingBounds>;
 
 /** The sections of the organization settings, and each setting's words for people. */
 export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<string, { label: string; unit?: string; hint?: string }> }[] = [
-  { key: "pairing", title: "Pairing a phone", fields: { code_ttl_minutes: { label: "Pairing code lifetime", unit: "minutes", hint: "How long a pairing code works after it is shown." } } },
+  {
+    key: "pairing",
+    title: "Pairing a phone",
+    fields: { code_ttl_minutes: { label: "Pairing code lifetime", unit: "minutes", hint: "How long a pairing code works after it is shown." } },
+  },
   {
     key: "reminders",
     title: "Reminders",
@@ -33,7 +37,11 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
       high_after_hours: { label: "High alert after", unit: "hours" },
       critical_after_hours: { label: "Critical alert after", unit: "hours" },
       check_in_window_minutes: { label: "Check-in answer window", unit: "minutes", hint: "How long the companion waits for an answer to a check-in." },
-      phone_offline_after_hours: { label: "Phone offline alert (low) after no heartbeat for", unit: "hours", hint: "Counted in waking hours, like inactivity." },
+      phone_offline_after_hours: {
+        label: "Phone offline alert (low) after no heartbeat for",
+        unit: "hours",
+        hint: "Counted in waking hours, like inactivity.",
+      },
       phone_offline_medium_after_hours: { label: "Phone offline alert (medium) after", unit: "hours" },
     },
   },
@@ -47,14 +55,27 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
       low_wait_minutes: { label: "Low: wait before the next caregiver", unit: "minutes" },
     },
   },
-  { key: "notifications", title: "Notifications", fields: { non_critical_cap_per_hour: { label: "Non-critical messages per caregiver per hour", unit: "at most", hint: "Messages over the cap are held and sent together later." } } },
+  {
+    key: "notifications",
+    title: "Notifications",
+    fields: {
+      non_critical_cap_per_hour: {
+        label: "Non-critical messages per caregiver per hour",
+        unit: "at most",
+        hint: "Messages over the cap are held and sent together later.",
+      },
+    },
+  },
   {
     key: "ai",
     title: "Companion",
     fields: {
       provider: { label: "Companion provider", hint: "Offline uses Elda's built-in answers and never sends conversations to a model provider." },
       model: { label: "Companion model" },
-      system_prompt_additions: { label: "Extra instructions for the companion", hint: "Added to every conversation, for example the family's language or routines." },
+      system_prompt_additions: {
+        label: "Extra instructions for the companion",
+        hint: "Added to every conversation, for example the family's language or routines.",
+      },
       context_window: { label: "Context window", unit: "recent turns", hint: "How many recent turns of conversation the companion remembers." },
     },
   },
@@ -105,7 +126,16 @@ export function OrgSettingsForm({
               const b = bounds[name];
               if (b.kind === "choice") {
                 return (
-                  <SelectField key={name} name={name} label={f.label} hint={f.hint} error={e[name]} defaultValue={v[name]} options={b.options.map((o) => ({ value: o, label: PROVIDER_NAMES[o] ?? o }))} className="" />
+                  <SelectField
+                    key={name}
+                    name={name}
+                    label={f.label}
+                    hint={f.hint}
+                    error={e[name]}
+                    defaultValue={v[name]}
+                    options={b.options.map((o) => ({ value: o, label: PROVIDER_NAMES[o] ?? o }))}
+                    className=""
+                  />
                 );
               }
               if (b.kind === "text" && (b.maxLength ?? 0) > 200) {
@@ -113,13 +143,25 @@ export function OrgSettingsForm({
                   <div key={name} className="sm:col-span-2">
                     <FieldShell id={fieldId(name)} label={f.label} hint={f.hint} error={e[name]} optional>
                       {(describedBy, invalid) => (
-                        <textarea id={fieldId(name)} name={name} rows={4} maxLength={b.maxLength} defaultValue={v[name]} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClasses(invalid)} />
+                        <textarea
+                          id={fieldId(name)}
+                          name={name}
+                          rows={4}
+                          maxLength={b.maxLength}
+                          defaultValue={v[name]}
+                          aria-describedby={describedBy}
+                          aria-invalid={invalid || undefined}
+                          className={inputClasses(invalid)}
+                        />
                       )}
                     </FieldShell>
                   </div>
                 );
               }
-              const range = b.kind === "number" && b.min !== undefined && b.max !== undefined ? `From ${b.min} to ${b.max}${f.unit && f.unit !== "at most" ? ` ${f.unit}` : ""}.` : undefined;
+              const range =
+                b.kind === "number" && b.min !== undefined && b.max !== undefined
+                  ? `From ${b.min} to ${b.max}${f.unit && f.unit !== "at most" ? ` ${f.unit}` : ""}.`
+                  : undefined;
               const hint = [f.hint, range].filter(Boolean).join(" ") || undefined;
               return (
                 <TextField

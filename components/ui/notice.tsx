@@ -9,7 +9,19 @@ const tones: Record<Tone, string> = {
 };
 
 /** A short message in a tinted box. `role` decides whether assistive technology announces it. */
-export function Notice({ tone = "info", title, children, role, id }: { tone?: Tone; title?: ReactNode; children?: ReactNode; role?: "status" | "alert"; id?: string }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+  role,
+  id,
+}: {
+  tone?: Tone;
+  title?: ReactNode;
+  children?: ReactNode;
+  role?: "status" | "alert";
+  id?: string;
+}) {
   return (
     <div id={id} role={role} className={`rounded-lg border-l-4 px-5 py-4 ${tones[tone]}`}>
       {title && <p className="font-semibold">{title}</p>}

@@ -23,7 +23,14 @@ export function SelectField({
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       {(describedBy, invalid) => (
-        <select id={id} name={name} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClasses(invalid)} ${className}`}>
+        <select
+          id={id}
+          name={name}
+          defaultValue={defaultValue}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${inputClasses(invalid)} ${className}`}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -9,7 +9,8 @@ import type { ListActivityQuery } from "./schemas";
 export const ONLINE_WITHIN_MINUTES = 30;
 
 /** The one rule for "online": the last heartbeat is at most 30 minutes old. */
-export const isOnline = (lastHeartbeatAt: Date | null, now: Date) => !!lastHeartbeatAt && now.getTime() - lastHeartbeatAt.getTime() <= ONLINE_WITHIN_MINUTES * 60_000;
+export const isOnline = (lastHeartbeatAt: Date | null, now: Date) =>
+  !!lastHeartbeatAt && now.getTime() - lastHeartbeatAt.getTime() <= ONLINE_WITHIN_MINUTES * 60_000;
 
 const KEYS: SortKey[] = [{ field: "occurredAt", type: "date" }];
 

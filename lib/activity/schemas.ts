@@ -3,7 +3,16 @@ import { pageQuery } from "@/lib/api/pagination";
 import { csvOf, isoDateTime, optionalText } from "@/lib/validation/common";
 
 /** What the phone app may report in a heartbeat (SPEC §3). */
-export const APP_ACTIVITY_TYPES = ["heartbeat", "app_open", "app_close", "emergency", "reminder_response", "conversation", "location_update", "battery_update"] as const;
+export const APP_ACTIVITY_TYPES = [
+  "heartbeat",
+  "app_open",
+  "app_close",
+  "emergency",
+  "reminder_response",
+  "conversation",
+  "location_update",
+  "battery_update",
+] as const;
 /** Every kind of activity row: the app's, plus a caregiver recording that they spoke to the patient. */
 export const ACTIVITY_TYPES = [...APP_ACTIVITY_TYPES, "caregiver_contact"] as const;
 export const activityType = z.enum(ACTIVITY_TYPES);
@@ -16,7 +25,13 @@ export const activityType = z.enum(ACTIVITY_TYPES);
  */
 export const heartbeatDetails = z
   .looseObject({
-    app_state: z.string().trim().max(20).nullable().optional().meta({ description: "`active` (the app is in the foreground: a sign of life), `background` or `inactive` (the phone is on; nothing more)" }),
+    app_state: z
+      .string()
+      .trim()
+      .max(20)
+      .nullable()
+      .optional()
+      .meta({ description: "`active` (the app is in the foreground: a sign of life), `background` or `inactive` (the phone is on; nothing more)" }),
     last_interaction: z.iso
       .datetime({ offset: true, message: "Send the last interaction as an ISO 8601 date-time with an offset (e.g. 2026-01-15T14:00:00Z), or null." })
       .nullable()

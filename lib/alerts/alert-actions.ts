@@ -28,7 +28,9 @@ export async function acknowledgeAlertIn(tx: Tx, alertId: string, caregiverId: s
   });
   if (done.count === 0) return false;
   await tx.alert.updateMany({ where: { id: alertId, escalationState: "active" }, data: { escalationState: "acknowledged" } });
-  await tx.alertEvent.create({ data: { alertId, kind: "acknowledged", actorType: "caregiver", actorId: caregiverId, note: note ?? null, data: { via }, createdAt: now } });
+  await tx.alertEvent.create({
+    data: { alertId, kind: "acknowledged", actorType: "caregiver", actorId: caregiverId, note: note ?? null, data: { via }, createdAt: now },
+  });
   return true;
 }
 
@@ -38,7 +40,14 @@ export async function acknowledgeAlert(actor: Actor, id: string, note: string | 
     const { a, access } = await alertFor(tx, actor, id);
     if (a.status === "resolved" || a.status === "auto_resolved") throw new Conflict("This alert is already resolved.", "alert_resolved");
     const changed = await acknowledgeAlertIn(tx, id, me.caregiverId, viaOf(actor), note, now);
-    if (changed) await recordAudit(tx, actor, { action: "alert.acknowledged", targetType: "alert", targetId: id, patientId: a.patientId, organizationId: access.organizationId });
+    if (changed)
+      await recordAudit(tx, actor, {
+        action: "alert.acknowledged",
+        targetType: "alert",
+        targetId: id,
+        patientId: a.patientId,
+        organizationId: access.organizationId,
+      });
     return changed;
   });
   if (changed) await emit({ name: "alert/acknowledged", id: `alert-acknowledged-${id}`, data: { alert_id: id } });
@@ -65,7 +74,13 @@ export async function resolveAlert(actor: Actor, id: string, note: string, now: 
     if (done.count === 0) throw new Conflict("This alert is already resolved.", "alert_resolved");
     await tx.alert.updateMany({ where: { id, escalationState: "active" }, data: { escalationState: "acknowledged" } });
     await tx.alertEvent.create({ data: { alertId: id, kind: "resolved", actorType: "caregiver", actorId: me.caregiverId, note, createdAt: now } });
-    await recordAudit(tx, actor, { action: "alert.resolved", targetType: "alert", targetId: id, patientId: a.patientId, organizationId: access.organizationId });
+    await recordAudit(tx, actor, {
+      action: "alert.resolved",
+      targetType: "alert",
+      targetId: id,
+      patientId: a.patientId,
+      organizationId: access.organizationId,
+    });
   });
   return getAlert(actor, id);
 }
@@ -75,7 +90,13 @@ export async function addAlertNote(actor: Actor, id: string, note: string, now: 
   await db.$transaction(async (tx) => {
     const { a, access } = await alertFor(tx, actor, id);
     await tx.alertEvent.create({ data: { alertId: id, kind: "note", actorType: "caregiver", actorId: me.caregiverId, note, createdAt: now } });
-    await recordAudit(tx, actor, { action: "alert.note_added", targetType: "alert", targetId: id, patientId: a.patientId, organizationId: access.organizationId });
+    await recordAudit(tx, actor, {
+      action: "alert.note_added",
+      targetType: "alert",
+      targetId: id,
+      patientId: a.patientId,
+      organizationId: access.organizationId,
+    });
   });
   return getAlert(actor, id);
 }

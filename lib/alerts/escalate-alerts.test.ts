@@ -13,15 +13,33 @@ async function household() {
   await db.caregiver.update({ where: { id: sarah.id }, data: { phoneNumber: "+15555550124", timezone: "America/Chicago" } });
   const patient = await makePatient(sarah, { timezone: "America/Chicago" });
   const tom = await makeCaregiver({ organizationId: sarah.organizationId, firstName: "Tom" });
-  await db.caregiver.update({ where: { id: tom.id }, data: { phoneNumber: "+15555550125", timezone: "America/New_York", preferences: { quiet_hours: { enabled: false } } } });
+  await db.caregiver.update({
+    where: { id: tom.id },
+    data: { phoneNumber: "+15555550125", timezone: "America/New_York", preferences: { quiet_hours: { enabled: false } } },
+  });
   await joinCareTeam(patient.id, tom.id, "secondary", 2);
   return { sarah, tom, patient };
 }
 
 const raise = (patientId: string, severity: "medium" | "high" | "critical", now: Date, dedupKey = "x", type?: "inactivity") =>
-  raiseAlert(db, { patientId, type: type ?? (severity === "critical" ? "emergency" : "health_concern"), severity, dedupKey, title: "t", description: "d", source: "test", evidence: { kind: "rule", at: now.toISOString() } }, now);
+  raiseAlert(
+    db,
+    {
+      patientId,
+      type: type ?? (severity === "critical" ? "emergency" : "health_concern"),
+      severity,
+      dedupKey,
+      title: "t",
+      description: "d",
+      source: "test",
+      evidence: { kind: "rule", at: now.toISOString() },
+    },
+    now,
+  );
 const sent = (alertId: string, caregiverId: string) =>
-  db.notificationAttempt.findMany({ where: { alertId, caregiverId }, orderBy: { channel: "asc" } }).then((rows) => rows.map((r) => `${r.channel}:${r.status}`).sort());
+  db.notificationAttempt
+    .findMany({ where: { alertId, caregiverId }, orderBy: { channel: "asc" } })
+    .then((rows) => rows.map((r) => `${r.channel}:${r.status}`).sort());
 
 describe("escalation along the care team on a set clock", () => {
   it("a critical emergency at 03:00 reaches Sarah despite her quiet hours, by SMS, email and a call", async () => {

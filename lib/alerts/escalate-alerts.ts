@@ -29,7 +29,12 @@ function stepsOf(team: Contact[]): Contact[][] {
 }
 
 const waitMinutes = (settings: ReturnType<typeof effectiveSettings>, severity: Severity) =>
-  ({ critical: settings.escalation.critical_wait_minutes, high: settings.escalation.high_wait_minutes, medium: settings.escalation.medium_wait_minutes, low: settings.escalation.low_wait_minutes })[severity];
+  ({
+    critical: settings.escalation.critical_wait_minutes,
+    high: settings.escalation.high_wait_minutes,
+    medium: settings.escalation.medium_wait_minutes,
+    low: settings.escalation.low_wait_minutes,
+  })[severity];
 
 /**
  * Record one contact's attempts for one escalation step (SPEC §7): every enabled channel, a voice call too
@@ -42,7 +47,13 @@ async function contact(tx: Tx, alert: { id: string; patientId: string; severity:
   let held = false;
   if (!critical) {
     const recent = await tx.notificationAttempt.findMany({
-      where: { caregiverId: c.caregiverId, purpose: "alert", createdAt: { gt: new Date(now.getTime() - HOUR) }, status: { not: "held" }, alertId: { not: alert.id } },
+      where: {
+        caregiverId: c.caregiverId,
+        purpose: "alert",
+        createdAt: { gt: new Date(now.getTime() - HOUR) },
+        status: { not: "held" },
+        alertId: { not: alert.id },
+      },
       distinct: ["alertId"],
       select: { alertId: true },
     });
@@ -52,10 +63,13 @@ async function contact(tx: Tx, alert: { id: string; patientId: string; severity:
     const key = `alert:${alert.id}:${alert.severity}:step:${step}:${c.caregiverId}:${channel}`;
     const base = { patientId: alert.patientId, caregiverId: c.caregiverId, alertId: alert.id, channel, purpose: "alert" as const, createdAt: now };
     // web push: one attempt per subscribed browser
-    const recipients = channel === "web_push" ? c.browsers.map((id) => ({ key: `${key}:${id}`, to: id })) : [{ key, to: channel === "email" ? c.email : c.phone }];
-    if (recipients.length === 0) return [{ ...base, idempotencyKey: key, recipient: "no browser", status: "skipped" as const, error: "No browser has turned on Elda notifications." }];
+    const recipients =
+      channel === "web_push" ? c.browsers.map((id) => ({ key: `${key}:${id}`, to: id })) : [{ key, to: channel === "email" ? c.email : c.phone }];
+    if (recipients.length === 0)
+      return [{ ...base, idempotencyKey: key, recipient: "no browser", status: "skipped" as const, error: "No browser has turned on Elda notifications." }];
     return recipients.map(({ key, to }) => {
-      if (!to) return { ...base, idempotencyKey: key, recipient: "no phone number", status: "skipped" as const, error: "No phone number on the caregiver's profile." };
+      if (!to)
+        return { ...base, idempotencyKey: key, recipient: "no phone number", status: "skipped" as const, error: "No phone number on the caregiver's profile." };
       if (held) return { ...base, idempotencyKey: key, recipient: to, status: "held" as const, heldUntil: new Date(now.getTime() + HOUR) };
       return { ...base, idempotencyKey: key, recipient: to, status: "pending" as const };
     });
@@ -90,14 +104,18 @@ export async function escalateAlerts(now: Date, opts: { limit?: number; alertId?
       take: opts.limit ?? 200,
     });
     due += ids.length;
-    await isolation.each(ids, (a) => a.id, async ({ id }) => {
-      const r = await escalateOne(id, now);
-      if (r === "contacted") {
-        contacted++;
-        await dispatchPending(now, { alertId: id });
-      }
-      if (r === "exhausted") exhausted++;
-    });
+    await isolation.each(
+      ids,
+      (a) => a.id,
+      async ({ id }) => {
+        const r = await escalateOne(id, now);
+        if (r === "contacted") {
+          contacted++;
+          await dispatchPending(now, { alertId: id });
+        }
+        if (r === "exhausted") exhausted++;
+      },
+    );
   });
   if (due) logger.info({ due, contacted, exhausted, quarantined: sweep.quarantined.length }, "escalation sweep");
   return { due, contacted, exhausted, quarantined: sweep.quarantined.length };
@@ -117,7 +135,17 @@ async function escalateOne(id: string, now: Date) {
             organization: { select: { settings: true } },
             careTeam: {
               include: {
-                caregiver: { select: { id: true, email: true, phoneNumber: true, timezone: true, preferences: true, isActive: true, webPushSubscriptions: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
+                caregiver: {
+                  select: {
+                    id: true,
+                    email: true,
+                    phoneNumber: true,
+                    timezone: true,
+                    preferences: true,
+                    isActive: true,
+                    webPushSubscriptions: { select: { id: true }, orderBy: { createdAt: "asc" } },
+                  },
+                },
               },
             },
           },
@@ -128,7 +156,15 @@ async function escalateOne(id: string, now: Date) {
     const settings = effectiveSettings(a.patient.organization.settings);
     const team: Contact[] = a.patient.careTeam
       .filter((m) => m.caregiver.isActive)
-      .map((m) => ({ caregiverId: m.caregiver.id, order: m.contactOrder, email: m.caregiver.email, phone: m.caregiver.phoneNumber, timezone: m.caregiver.timezone, prefs: effectivePreferences(m.caregiver.preferences), browsers: m.caregiver.webPushSubscriptions.map((w) => w.id) }));
+      .map((m) => ({
+        caregiverId: m.caregiver.id,
+        order: m.contactOrder,
+        email: m.caregiver.email,
+        phone: m.caregiver.phoneNumber,
+        timezone: m.caregiver.timezone,
+        prefs: effectivePreferences(m.caregiver.preferences),
+        browsers: m.caregiver.webPushSubscriptions.map((w) => w.id),
+      }));
     const steps = stepsOf(team);
     const critical = a.severity === "critical";
     let waitUntil: Date | null = null;
@@ -141,11 +177,20 @@ async function escalateOne(id: string, now: Date) {
       }
       if (reachable.length === 0) continue;
       let attempts = 0;
-      for (const c of reachable) attempts += (await contact(tx, { id: a.id, patientId: a.patientId, severity: a.severity }, c, i + 1, settings.notifications.non_critical_cap_per_hour, now)).attempts;
+      for (const c of reachable)
+        attempts += (
+          await contact(tx, { id: a.id, patientId: a.patientId, severity: a.severity }, c, i + 1, settings.notifications.non_critical_cap_per_hour, now)
+        ).attempts;
       const next = new Date(now.getTime() + waitMinutes(settings, a.severity) * 60_000);
       await tx.alert.update({ where: { id }, data: { escalationState: "active", escalationStep: i + 1, nextEscalationAt: next } });
       await tx.alertEvent.create({
-        data: { alertId: id, kind: "escalated", actorType: "system", data: { step: i + 1, contacted: reachable.map((c) => c.caregiverId), attempts, next_at: next.toISOString() }, createdAt: now },
+        data: {
+          alertId: id,
+          kind: "escalated",
+          actorType: "system",
+          data: { step: i + 1, contacted: reachable.map((c) => c.caregiverId), attempts, next_at: next.toISOString() },
+          createdAt: now,
+        },
       });
       return "contacted" as const;
     }
@@ -155,7 +200,15 @@ async function escalateOne(id: string, now: Date) {
       return "waiting" as const;
     }
     await tx.alert.update({ where: { id }, data: { escalationState: "exhausted", nobodyReachedAt: now, nextEscalationAt: null } });
-    await tx.alertEvent.create({ data: { alertId: id, kind: "nobody_reached", actorType: "system", note: "Every contact of the care team was tried and nobody acknowledged.", createdAt: now } });
+    await tx.alertEvent.create({
+      data: {
+        alertId: id,
+        kind: "nobody_reached",
+        actorType: "system",
+        note: "Every contact of the care team was tried and nobody acknowledged.",
+        createdAt: now,
+      },
+    });
     return "exhausted" as const;
   });
 }

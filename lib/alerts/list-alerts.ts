@@ -43,13 +43,23 @@ export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
     AND: [byPatient.length ? { OR: byPatient } : { id: { in: [] } }, ...(q.patient_id ? [{ patientId: q.patient_id }] : [])],
   };
   const page = await query(where, q);
-  await recordAudit(db, actor, { action: "alert.listed", targetType: "alert", metadata: { count: page.items.length, patient_ids: [...new Set(page.items.map((a) => a.patient_id))] } });
+  await recordAudit(db, actor, {
+    action: "alert.listed",
+    targetType: "alert",
+    metadata: { count: page.items.length, patient_ids: [...new Set(page.items.map((a) => a.patient_id))] },
+  });
   return page;
 }
 
 export async function listPatientAlerts(actor: Actor, patientId: string, q: Omit<ListAlertsQuery, "patient_id">) {
   const access = await assertPatientAccess(db, actor, patientId, "read");
   const page = await query({ patientId }, q);
-  await recordAudit(db, actor, { action: "alert.listed", targetType: "alert", patientId, organizationId: access.organizationId, metadata: { count: page.items.length } });
+  await recordAudit(db, actor, {
+    action: "alert.listed",
+    targetType: "alert",
+    patientId,
+    organizationId: access.organizationId,
+    metadata: { count: page.items.length },
+  });
   return page;
 }

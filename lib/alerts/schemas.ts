@@ -7,7 +7,6 @@ export const ALERT_STATUSES = ["open", "acknowledged", "resolved", "auto_resolve
 export const alertType = z.enum(ALERT_TYPES);
 export const alertStatus = z.enum(ALERT_STATUSES);
 
-
 export const listAlertsQuery = z.strictObject({
   ...pageQuery,
   severity: csvOf(SEVERITIES).optional(),

@@ -42,7 +42,10 @@ const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1
 export async function exportAnonymizedCohort(actor: CaregiverActor, q: z.infer<typeof anonymizedExportQuery>, now: Date): Promise<Response> {
   const a = await getCaregiverAnalytics(actor, q, now);
   const births = new Map(
-    (await db.patient.findMany({ where: { id: { in: a.patients.map((p) => p.patient_id) } }, select: { id: true, dateOfBirth: true } })).map((p) => [p.id, p.dateOfBirth]),
+    (await db.patient.findMany({ where: { id: { in: a.patients.map((p) => p.patient_id) } }, select: { id: true, dateOfBirth: true } })).map((p) => [
+      p.id,
+      p.dateOfBirth,
+    ]),
   );
   const key = randomBytes(32);
   const rows = a.patients
@@ -58,12 +61,23 @@ export async function exportAnonymizedCohort(actor: CaregiverActor, q: z.infer<t
       open_alerts: p.open_alerts.total,
     }))
     .sort((x, y) => x.subject.localeCompare(y.subject));
-  await recordAudit(db, actor, { action: "analytics.anonymized_exported", targetType: "patient", metadata: { patients: rows.length, from: a.range.from, to: a.range.to, format: q.format } });
+  await recordAudit(db, actor, {
+    action: "analytics.anonymized_exported",
+    targetType: "patient",
+    metadata: { patients: rows.length, from: a.range.from, to: a.range.to, format: q.format },
+  });
   const name = `elda-cohort-anonymized-${a.range.from}-to-${a.range.to}.${q.format}`;
   const body =
     q.format === "csv"
       ? csvLine(ANONYMIZED_COLUMNS) + rows.map((r) => csvLine(ANONYMIZED_COLUMNS.map((c) => r[c]))).join("")
-      : JSON.stringify({ range: a.range, previous_range: a.previous_range, generated_at: a.generated_at, anonymization: "subject codes keyed per export; five-year age bands; no names, ids or personal dates", columns: ANONYMIZED_COLUMNS, rows });
+      : JSON.stringify({
+          range: a.range,
+          previous_range: a.previous_range,
+          generated_at: a.generated_at,
+          anonymization: "subject codes keyed per export; five-year age bands; no names, ids or personal dates",
+          columns: ANONYMIZED_COLUMNS,
+          rows,
+        });
   return new Response(body, {
     status: 200,
     headers: { "content-type": q.format === "csv" ? "text/csv; charset=utf-8" : "application/json", "content-disposition": `attachment; filename="${name}"` },

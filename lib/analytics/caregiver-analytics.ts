@@ -88,9 +88,16 @@ export async function getCaregiverAnalytics(actor: CaregiverActor, query: RangeQ
   const range = resolveRange(query, localToday(now, usableZone(me.timezone)));
   const { rows } = await withZoneFallback(
     "caregiver analytics",
-    (replace) => onOneConnection((q) => q.query<Row>(SQL, [scope.organizationIds, range.previous.from, range.from, range.to, scope.patientIds, now, replace.from, replace.to])),
+    (replace) =>
+      onOneConnection((q) =>
+        q.query<Row>(SQL, [scope.organizationIds, range.previous.from, range.from, range.to, scope.patientIds, now, replace.from, replace.to]),
+      ),
     async () =>
-      (await db.$queryRaw<{ timezone: string }[]>`SELECT DISTINCT timezone FROM patients WHERE organization_id = ANY(${scope.organizationIds}::uuid[]) OR id = ANY(${scope.patientIds}::uuid[])`).map((p) => p.timezone),
+      (
+        await db.$queryRaw<
+          { timezone: string }[]
+        >`SELECT DISTINCT timezone FROM patients WHERE organization_id = ANY(${scope.organizationIds}::uuid[]) OR id = ANY(${scope.patientIds}::uuid[])`
+      ).map((p) => p.timezone),
   );
   const patients = rows.map((r) => ({
     patient_id: r.patient_id,
@@ -103,8 +110,16 @@ export async function getCaregiverAnalytics(actor: CaregiverActor, query: RangeQ
     open_alerts: { total: r.open_total, critical: r.critical, high: r.high, medium: r.medium, low: r.low },
   }));
   const sum = (f: (r: Row) => number) => rows.reduce((a, r) => a + f(r), 0);
-  const adherence = counts(sum((r) => r.due), sum((r) => r.completed), sum((r) => r.missed));
-  const previous = counts(sum((r) => r.prev_due), sum((r) => r.prev_completed), sum((r) => r.prev_missed));
+  const adherence = counts(
+    sum((r) => r.due),
+    sum((r) => r.completed),
+    sum((r) => r.missed),
+  );
+  const previous = counts(
+    sum((r) => r.prev_due),
+    sum((r) => r.prev_completed),
+    sum((r) => r.prev_missed),
+  );
   await recordAudit(db, actor, {
     action: "analytics.caregiver_read",
     targetType: "patient",

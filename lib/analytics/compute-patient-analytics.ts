@@ -251,7 +251,12 @@ export async function computePatientAnalytics(
     const n = row ? Number(row[`${prefix}_n`]) : 0;
     return n === 0
       ? { count: 0, median_minutes: null, p90_minutes: null, mean_minutes: null }
-      : { count: n, median_minutes: round1(num(row![`${prefix}_p50`])), p90_minutes: round1(num(row![`${prefix}_p90`])), mean_minutes: round1(num(row![`${prefix}_mean`])) };
+      : {
+          count: n,
+          median_minutes: round1(num(row![`${prefix}_p50`])),
+          p90_minutes: round1(num(row![`${prefix}_p90`])),
+          mean_minutes: round1(num(row![`${prefix}_mean`])),
+        };
   }
   for (const r of times.rows) {
     period(r).alerts.time_to_acknowledge = stats(r, "ack");

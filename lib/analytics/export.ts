@@ -78,7 +78,15 @@ export async function exportPatientAnalytics(actor: Actor, patientId: string, q:
   const body =
     q.format === "csv"
       ? toCsv(rows)
-      : JSON.stringify({ patient_id: a.patient_id, timezone: a.timezone, granularity: a.granularity, range: a.range, generated_at: a.generated_at, columns: EXPORT_COLUMNS, rows });
+      : JSON.stringify({
+          patient_id: a.patient_id,
+          timezone: a.timezone,
+          granularity: a.granularity,
+          range: a.range,
+          generated_at: a.generated_at,
+          columns: EXPORT_COLUMNS,
+          rows,
+        });
   return new Response(body, {
     status: 200,
     headers: {

@@ -16,9 +16,26 @@ describe("report wording", () => {
   });
 
   it("names durations, moods, buckets and hours", () => {
-    expect([duration(null), duration(45), duration(60), duration(125), duration(1440), duration(1590 + 1440)]).toEqual(["No data", "45 min", "1 h", "2 h 5 min", "1 day", "2 days 2 h"]);
-    expect([moodLabel(null), moodLabel(1), moodLabel(0.2), moodLabel(-1), moodLabel(-2)]).toEqual(["No data", "Mostly positive", "Mostly neutral", "Concerned", "Distressed"]);
-    expect([bucketLabel("2026-04-05", "day"), bucketLabel("2026-04-06", "week"), bucketLabel("2026-04-01", "month")]).toEqual(["5 Apr", "Week of 6 Apr", "Apr 2026"]);
+    expect([duration(null), duration(45), duration(60), duration(125), duration(1440), duration(1590 + 1440)]).toEqual([
+      "No data",
+      "45 min",
+      "1 h",
+      "2 h 5 min",
+      "1 day",
+      "2 days 2 h",
+    ]);
+    expect([moodLabel(null), moodLabel(1), moodLabel(0.2), moodLabel(-1), moodLabel(-2)]).toEqual([
+      "No data",
+      "Mostly positive",
+      "Mostly neutral",
+      "Concerned",
+      "Distressed",
+    ]);
+    expect([bucketLabel("2026-04-05", "day"), bucketLabel("2026-04-06", "week"), bucketLabel("2026-04-01", "month")]).toEqual([
+      "5 Apr",
+      "Week of 6 Apr",
+      "Apr 2026",
+    ]);
     expect(rangeLabel("2026-04-04", "2026-04-06")).toBe("4 April 2026 to 6 April 2026");
     expect(rangeLabel("2026-04-04", "2026-04-04")).toBe("4 April 2026");
     expect([hourLabel(0), hourLabel(9), hourLabel(12), hourLabel(23)]).toEqual(["12 AM", "9 AM", "12 PM", "11 PM"]);

@@ -15,7 +15,13 @@ import { usableZone } from "@/lib/time-zones/check-zone";
  * A patient's statistics for the care team (404 for anyone else), audited like every read of patient data.
  * `action` names the read in the audit trail (the export is its own action).
  */
-export async function getPatientAnalytics(actor: Actor, patientId: string, query: PatientAnalyticsQuery, now: Date, action = "analytics.read"): Promise<PatientAnalytics> {
+export async function getPatientAnalytics(
+  actor: Actor,
+  patientId: string,
+  query: PatientAnalyticsQuery,
+  now: Date,
+  action = "analytics.read",
+): Promise<PatientAnalytics> {
   const access = await assertPatientAccess(db, actor, patientId, "read");
   await limitAnalytics(actor, now);
   // a stored zone nobody can compute with is read as its canonical zone, or UTC (the answer names the zone used)

@@ -22,7 +22,11 @@ describe("pageRange (the reports pages' GET form)", () => {
   });
 
   it("takes a valid custom range, and refuses a bad one with errors next to the fields and the last 30 days", () => {
-    expect(pageRange({ period: "custom", from: "2026-01-01", to: "2026-01-31", granularity: "month" }, today).query).toEqual({ from: "2026-01-01", to: "2026-01-31", granularity: "month" });
+    expect(pageRange({ period: "custom", from: "2026-01-01", to: "2026-01-31", granularity: "month" }, today).query).toEqual({
+      from: "2026-01-01",
+      to: "2026-01-31",
+      granularity: "month",
+    });
     expect(pageRange({ period: "custom", from: "2026-01-01", to: "2026-02-28" }, today).query.granularity).toBe("week");
     const backwards = pageRange({ period: "custom", from: "2026-02-01", to: "2026-01-01" }, today);
     expect(backwards.errors).toEqual({ to: "The end of the range must be on or after its start." });
@@ -40,6 +44,8 @@ describe("range instants", () => {
     const t = rangeInstants(r, "Australia/Sydney");
     expect(t.start.toISOString()).toBe("2026-04-03T13:00:00.000Z"); // AEDT, UTC+11
     expect(t.end.toISOString()).toBe("2026-04-05T14:00:00.000Z"); // AEST, UTC+10
-    expect(rangeInstants(resolveRange({ from: "2026-03-08", to: "2026-03-08" }, "2026-04-10"), "America/Chicago").end.toISOString()).toBe("2026-03-09T05:00:00.000Z");
+    expect(rangeInstants(resolveRange({ from: "2026-03-08", to: "2026-03-08" }, "2026-04-10"), "America/Chicago").end.toISOString()).toBe(
+      "2026-03-09T05:00:00.000Z",
+    );
   });
 });

@@ -15,7 +15,10 @@ const granularity = z.enum(GRANULARITIES, { message: "Use day, week or month." }
 
 export const rangeQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
 export const patientAnalyticsQuery = z.strictObject({ ...rangeQuery.shape, granularity: granularity.default("day") });
-export const exportAnalyticsQuery = z.strictObject({ ...patientAnalyticsQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
+export const exportAnalyticsQuery = z.strictObject({
+  ...patientAnalyticsQuery.shape,
+  format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv"),
+});
 export type RangeQuery = z.infer<typeof rangeQuery>;
 export type PatientAnalyticsQuery = z.infer<typeof patientAnalyticsQuery>;
 export type ExportAnalyticsQuery = z.infer<typeof exportAnalyticsQuery>;
@@ -73,7 +76,9 @@ export const patientAnalyticsOutput = z.object({
   }),
   activity: z.object({
     buckets: z.array(z.object({ ...bucket, events: count, active_days: count })),
-    hours: z.array(z.object({ hour: count, events: count, days: count })).describe("local hours 0..23: events and the number of days with activity in that hour"),
+    hours: z
+      .array(z.object({ hour: count, events: count, days: count }))
+      .describe("local hours 0..23: events and the number of days with activity in that hour"),
     gap_threshold_minutes: count,
     longest_gaps: z.array(z.object({ start: z.string(), end: z.string(), minutes: z.number() })),
   }),

@@ -35,8 +35,7 @@ export function buildOpenApiDocument(specs: DocumentedSpec[]) {
   for (const s of specs) {
     const [method, path] = s.name.split(" ");
     const status = String(s.status ?? 200);
-    const security =
-      s.auth === "public" ? [] : s.auth === "device" ? [{ deviceCredential: [] }] : [{ bearer: [] }, { apiKey: [] }, { sessionCookie: [] }];
+    const security = s.auth === "public" ? [] : s.auth === "device" ? [{ deviceCredential: [] }] : [{ bearer: [] }, { apiKey: [] }, { sessionCookie: [] }];
     (paths[path] ??= {})[method.toLowerCase()] = {
       operationId: s.name.replace(/[^A-Za-z0-9]+/g, "_").replace(/_+$/, ""),
       summary: s.summary ?? s.name,

@@ -70,13 +70,7 @@ export function orderByFor(keys: SortKey[], order: "asc" | "desc") {
 }
 
 /** Slice one extra row off the query result into `next_cursor`. Query with `take: limit + 1`. */
-export function toPage<R extends { id: string }, T>(
-  rows: R[],
-  limit: number,
-  keys: SortKey[],
-  present: (r: R) => T,
-  total?: number,
-): Page<T> {
+export function toPage<R extends { id: string }, T>(rows: R[], limit: number, keys: SortKey[], present: (r: R) => T, total?: number): Page<T> {
   const more = rows.length > limit;
   const slice = more ? rows.slice(0, limit) : rows;
   const last = slice[slice.length - 1] as Record<string, unknown> | undefined;
@@ -94,5 +88,4 @@ export function toPage<R extends { id: string }, T>(
 }
 
 /** The list envelope, for the OpenAPI document. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), next_cursor: z.string().nullable(), total: z.number().optional() });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable(), total: z.number().optional() });

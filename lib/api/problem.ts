@@ -61,5 +61,8 @@ export function toProblem(err: unknown, requestId: string): { problem: Problem; 
     if (err.code === "P2025") return { problem: base(404, "Not found", "The record was not found.", "not-found"), internal: false };
     if (err.code === "P2003") return { problem: base(409, "Conflict", "A related record does not exist or is still in use.", "conflict"), internal: false };
   }
-  return { problem: base(500, "Internal server error", "Something went wrong on our side. Quote the request id when reporting it.", "internal"), internal: true };
+  return {
+    problem: base(500, "Internal server error", "Something went wrong on our side. Quote the request id when reporting it.", "internal"),
+    internal: true,
+  };
 }

@@ -33,7 +33,19 @@ export const auditExportQuery = z.strictObject({
 });
 export type AuditExportQuery = z.infer<typeof auditExportQuery>;
 
-export const AUDIT_EXPORT_COLUMNS = ["id", "created_at", "actor_type", "actor_id", "action", "target_type", "target_id", "patient_id", "request_id", "ip", "metadata"] as const;
+export const AUDIT_EXPORT_COLUMNS = [
+  "id",
+  "created_at",
+  "actor_type",
+  "actor_id",
+  "action",
+  "target_type",
+  "target_id",
+  "patient_id",
+  "request_id",
+  "ip",
+  "metadata",
+] as const;
 
 export const auditEventOutput = z.object({
   id: z.uuid(),
@@ -138,7 +150,14 @@ export async function exportAuditEvents(
   const range = auditRange(q, now);
   const where = whereFor(organizationId, q, range);
   const audit = (rows: number) =>
-    recordAudit(db, actor, { action: "audit.exported", targetType: "organization", targetId: organizationId, organizationId, at: now, metadata: { ...filterMetadata(q, range), rows } });
+    recordAudit(db, actor, {
+      action: "audit.exported",
+      targetType: "organization",
+      targetId: organizationId,
+      organizationId,
+      at: now,
+      metadata: { ...filterMetadata(q, range), rows },
+    });
 
   if (q.format === "json") {
     const after = keysetWhere(KEYS, q.order, q.cursor) as Prisma.AuditEventWhereInput | undefined;

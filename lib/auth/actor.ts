@@ -18,9 +18,7 @@ export const systemActor = (job: string): SystemActor => ({ kind: "system", job 
 export function actorRef(actor: Actor): { actorType: "caregiver" | "api_key" | "device" | "system"; actorId: string | null } {
   switch (actor.kind) {
     case "caregiver":
-      return actor.via === "api_key"
-        ? { actorType: "api_key", actorId: actor.caregiverId }
-        : { actorType: "caregiver", actorId: actor.caregiverId };
+      return actor.via === "api_key" ? { actorType: "api_key", actorId: actor.caregiverId } : { actorType: "caregiver", actorId: actor.caregiverId };
     case "device":
       return { actorType: "device", actorId: actor.deviceId };
     case "system":

@@ -99,15 +99,10 @@ export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: strin
   if (!standing && !isAdmin) throw notFound;
   requireScope(actor, need === "read" ? "read" : "write");
   const allowed =
-    need === "read" ||
-    isAdmin ||
-    (need === "write" && (standing === "primary" || standing === "secondary")) ||
-    (need === "manage" && standing === "primary");
+    need === "read" || isAdmin || (need === "write" && (standing === "primary" || standing === "secondary")) || (need === "manage" && standing === "primary");
   if (!allowed) {
     throw new Forbidden(
-      need === "manage"
-        ? "Only a primary caregiver or an organization admin can do this."
-        : "Viewers can read this patient's data but not change it.",
+      need === "manage" ? "Only a primary caregiver or an organization admin can do this." : "Viewers can read this patient's data but not change it.",
     );
   }
   return { patientId, organizationId: p.organizationId, timezone: p.timezone, standing, orgRole };

@@ -48,14 +48,26 @@ export async function addCareTeamMember(actor: Actor, patientId: string, input: 
     if (existing) throw new Conflict("This caregiver is already on the care team.", "already_on_team");
     const last = await tx.careTeamMember.aggregate({ where: { patientId }, _max: { contactOrder: true } });
     await tx.careTeamMember.create({
-      data: { patientId, caregiverId: caregiver.id, standing: input.standing, contactOrder: input.contact_order ?? (last._max.contactOrder ?? 0) + 1, createdAt: now },
+      data: {
+        patientId,
+        caregiverId: caregiver.id,
+        standing: input.standing,
+        contactOrder: input.contact_order ?? (last._max.contactOrder ?? 0) + 1,
+        createdAt: now,
+      },
     });
     const membership = await tx.membership.findUnique({
       where: { organizationId_caregiverId: { organizationId: access.organizationId, caregiverId: caregiver.id } },
     });
     if (!membership) {
       await tx.membership.create({ data: { organizationId: access.organizationId, caregiverId: caregiver.id, role: "member", createdAt: now } });
-      await recordAudit(tx, actor, { action: "organization.member_added", targetType: "caregiver", targetId: caregiver.id, organizationId: access.organizationId, metadata: { role: "member", reason: "care_team" } });
+      await recordAudit(tx, actor, {
+        action: "organization.member_added",
+        targetType: "caregiver",
+        targetId: caregiver.id,
+        organizationId: access.organizationId,
+        metadata: { role: "member", reason: "care_team" },
+      });
     }
     await recordAudit(tx, actor, {
       action: "care_team.member_added",
@@ -84,7 +96,14 @@ export async function updateCareTeamMember(actor: Actor, patientId: string, care
       where: { id: member.id },
       data: { ...(input.standing && { standing: input.standing }), ...(input.contact_order && { contactOrder: input.contact_order }) },
     });
-    await recordAudit(tx, actor, { action: "care_team.member_updated", targetType: "caregiver", targetId: caregiverId, patientId, organizationId: access.organizationId, metadata: input });
+    await recordAudit(tx, actor, {
+      action: "care_team.member_updated",
+      targetType: "caregiver",
+      targetId: caregiverId,
+      patientId,
+      organizationId: access.organizationId,
+      metadata: input,
+    });
     return present((await memberRows(tx, patientId, caregiverId))[0]);
   });
 }
@@ -96,6 +115,12 @@ export async function removeCareTeamMember(actor: Actor, patientId: string, care
     if (!member) throw new NotFound("Care team member");
     if (member.standing === "primary") await assertAnotherPrimary(tx, patientId, caregiverId);
     await tx.careTeamMember.delete({ where: { id: member.id } });
-    await recordAudit(tx, actor, { action: "care_team.member_removed", targetType: "caregiver", targetId: caregiverId, patientId, organizationId: access.organizationId });
+    await recordAudit(tx, actor, {
+      action: "care_team.member_removed",
+      targetType: "caregiver",
+      targetId: caregiverId,
+      patientId,
+      organizationId: access.organizationId,
+    });
   });
 }

@@ -35,12 +35,16 @@ export async function authenticateCaregiver(email: string, password: string, kin
   return db.$transaction(async (tx) => {
     const session = await createSession(tx, caregiver.id, kind, client, now);
     await tx.caregiver.update({ where: { id: caregiver.id }, data: { lastLoginAt: now } });
-    await recordAudit(tx, { kind: "caregiver", caregiverId: caregiver.id, via: "session", sessionId: session.id }, {
-      action: "auth.login",
-      targetType: "session",
-      targetId: session.id,
-      metadata: { kind },
-    });
+    await recordAudit(
+      tx,
+      { kind: "caregiver", caregiverId: caregiver.id, via: "session", sessionId: session.id },
+      {
+        action: "auth.login",
+        targetType: "session",
+        targetId: session.id,
+        metadata: { kind },
+      },
+    );
     return { caregiver, session };
   });
 }

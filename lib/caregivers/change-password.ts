@@ -28,7 +28,12 @@ export async function changePassword(actor: Actor, input: z.infer<typeof changeP
     await tx.caregiver.update({ where: { id: c.id }, data: { passwordHash, passwordChangedAt: now } });
     const count = await revokeOtherSessions(tx, c.id, me.sessionId, "password_changed", now);
     const browsers = await removeAllPushSubscriptions(tx, c.id);
-    await recordAudit(tx, actor, { action: "caregiver.password_changed", targetType: "caregiver", targetId: c.id, metadata: { sessions_ended: count, push_subscriptions_removed: browsers } });
+    await recordAudit(tx, actor, {
+      action: "caregiver.password_changed",
+      targetType: "caregiver",
+      targetId: c.id,
+      metadata: { sessions_ended: count, push_subscriptions_removed: browsers },
+    });
     return count;
   });
   return { message: "Password changed.", other_sessions_ended: ended };

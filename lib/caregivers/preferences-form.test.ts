@@ -7,7 +7,11 @@ const form = (over: Partial<PreferenceValues> = {}): PreferenceValues => ({ ...p
 
 describe("notification preferences form", () => {
   it("round-trips saved preferences through the form and the API's schema", () => {
-    const saved = { ...DEFAULT_PREFERENCES, notifications: { email: false, sms: true, push: true }, quiet_hours: { enabled: false, start: "21:30", end: "06:45" } };
+    const saved = {
+      ...DEFAULT_PREFERENCES,
+      notifications: { email: false, sms: true, push: true },
+      quiet_hours: { enabled: false, start: "21:30", end: "06:45" },
+    };
     expect(preferences.parse(preferencesFromForm(preferencesToForm(saved)))).toEqual(saved);
   });
 

@@ -40,7 +40,12 @@ export async function updatePreferences(actor: Actor, patch: PreferencesPatch): 
     if (!c) throw new NotFound("Caregiver");
     const next = mergePreferences(effectivePreferences(c.preferences), patch);
     await tx.caregiver.update({ where: { id: me.caregiverId }, data: { preferences: next } });
-    await recordAudit(tx, actor, { action: "caregiver.preferences_updated", targetType: "caregiver", targetId: me.caregiverId, metadata: { fields: Object.keys(patch) } });
+    await recordAudit(tx, actor, {
+      action: "caregiver.preferences_updated",
+      targetType: "caregiver",
+      targetId: me.caregiverId,
+      metadata: { fields: Object.keys(patch) },
+    });
     return next;
   });
 }

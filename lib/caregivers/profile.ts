@@ -23,7 +23,12 @@ export async function updateMyProfile(actor: Actor, input: z.infer<typeof update
         ...(input.timezone !== undefined && { timezone: input.timezone }),
       },
     });
-    await recordAudit(tx, actor, { action: "caregiver.profile_updated", targetType: "caregiver", targetId: me.caregiverId, metadata: { fields: Object.keys(input) } });
+    await recordAudit(tx, actor, {
+      action: "caregiver.profile_updated",
+      targetType: "caregiver",
+      targetId: me.caregiverId,
+      metadata: { fields: Object.keys(input) },
+    });
     return presentCaregiver(tx, me.caregiverId);
   });
 }

@@ -53,7 +53,11 @@ export const changePasswordInput = z.strictObject({ current_password: password, 
 
 export const createApiKeyInput = z.strictObject({
   name: trimmed(100),
-  scopes: z.array(z.enum(["read", "write"])).min(1).max(2).default(["read", "write"]),
+  scopes: z
+    .array(z.enum(["read", "write"]))
+    .min(1)
+    .max(2)
+    .default(["read", "write"]),
   expires_in_days: z.number().int().min(1).max(730).optional(),
 });
 export const rotateApiKeyInput = z.strictObject({

@@ -18,12 +18,16 @@ export async function signOut(actor: Actor, allSessions: boolean, now: Date) {
     if (allSessions) {
       ended = await revokeOtherSessions(tx, me.caregiverId, undefined, "signed_out_everywhere", now);
       browsers = await removeAllPushSubscriptions(tx, me.caregiverId);
-    }
-    else if (me.sessionId) {
+    } else if (me.sessionId) {
       await revokeSession(tx, me.sessionId, "signed_out", now);
       ended = 1;
     }
-    await recordAudit(tx, actor, { action: allSessions ? "auth.logout_all" : "auth.logout", targetType: "session", targetId: me.sessionId ?? null, ...(allSessions ? { metadata: { push_subscriptions_removed: browsers } } : {}) });
+    await recordAudit(tx, actor, {
+      action: allSessions ? "auth.logout_all" : "auth.logout",
+      targetType: "session",
+      targetId: me.sessionId ?? null,
+      ...(allSessions ? { metadata: { push_subscriptions_removed: browsers } } : {}),
+    });
     return { sessions_ended: ended };
   });
 }

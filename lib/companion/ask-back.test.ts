@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { classifyAnswer, decideAskBack, type PendingQuestion } from "./ask-back";
 import { safetyReply } from "./offline-reply";
 
-const pending = (attempt: 1 | 2): PendingQuestion => ({ attempt, thread: [{ turn_id: "t1", patient: "I don't feel right", companion: "Are you hurt?", at: "2026-11-30T10:00:00.000Z" }] });
+const pending = (attempt: 1 | 2): PendingQuestion => ({
+  attempt,
+  thread: [{ turn_id: "t1", patient: "I don't feel right", companion: "Are you hurt?", at: "2026-11-30T10:00:00.000Z" }],
+});
 
 describe("classifyAnswer", () => {
   it.each([
@@ -57,14 +60,22 @@ describe("decideAskBack", () => {
   });
 
   it("raises critical when the answer is itself an emergency", () => {
-    expect(decideAskBack(pending(1), "I fell", { urgency: "critical", unplaced_distress: false })).toEqual({ step: "raise", urgency: "critical", answer: "emergency" });
+    expect(decideAskBack(pending(1), "I fell", { urgency: "critical", unplaced_distress: false })).toEqual({
+      step: "raise",
+      urgency: "critical",
+      answer: "emergency",
+    });
   });
 
   it("closes on a clear no; asks once more on an unclear answer, then raises high", () => {
     expect(decideAskBack(pending(1), "no, I'm fine", calm)).toEqual({ step: "close" });
     expect(decideAskBack(pending(1), "hmm", calm)).toEqual({ step: "ask", attempt: 2 });
     expect(decideAskBack(pending(2), "hmm", calm)).toEqual({ step: "raise", urgency: "high", answer: "unclear" });
-    expect(decideAskBack(pending(1), "my head is throbbing", { urgency: "high", unplaced_distress: false })).toEqual({ step: "raise", urgency: "high", answer: "unclear" });
+    expect(decideAskBack(pending(1), "my head is throbbing", { urgency: "high", unplaced_distress: false })).toEqual({
+      step: "raise",
+      urgency: "high",
+      answer: "unclear",
+    });
   });
 });
 

@@ -50,10 +50,7 @@ export type AskBackRecord =
   | { state: "unanswered"; attempt: 1 | 2; thread: ThreadTurn[]; expired_at: string };
 
 export type AskBackStep =
-  | { step: "none" }
-  | { step: "ask"; attempt: 1 | 2 }
-  | { step: "raise"; urgency: "high" | "critical"; answer: Answer }
-  | { step: "close" };
+  { step: "none" } | { step: "ask"; attempt: 1 | 2 } | { step: "raise"; urgency: "high" | "critical"; answer: Answer } | { step: "close" };
 
 const HELP =
   /\b(?:help|ayuda|ayudame|ayudenme|socorro|auxilio|please come|come (?:quick|quickly|now|please|here|over)|send (?:someone|somebody|help|an ambulance)|get (?:someone|somebody|help)|call (?:911|999|112|an ambulance|the ambulance|someone|somebody|for help|a doctor)|(?:vengan?|ven) (?:rapido|ya|pronto|por favor|enseguida)|que venga alguien|llama (?:a alguien|a una ambulancia|al 911|al 112)|una ambulancia)\b/;

@@ -30,12 +30,30 @@ export async function companionContext(patientId: string, now: Date, message = "
   const window = p.aiContextWindow ?? ai.context_window;
   const dayStart = DateTime.fromJSDate(now, { zone: p.timezone }).startOf("day");
   const [reminders, notes, insights, turns] = await Promise.all([
-    db.reminder.findMany({ where: { patientId, dueAt: { gte: dayStart.toJSDate(), lt: dayStart.plus({ days: 1 }).toJSDate() } }, orderBy: { dueAt: "asc" }, select: { title: true, dueAt: true, status: true } }),
-    db.caregiverNote.findMany({ where: { patientId }, orderBy: [{ priority: "desc" }, { createdAt: "desc" }], take: 10, select: { title: true, content: true, category: true } }),
+    db.reminder.findMany({
+      where: { patientId, dueAt: { gte: dayStart.toJSDate(), lt: dayStart.plus({ days: 1 }).toJSDate() } },
+      orderBy: { dueAt: "asc" },
+      select: { title: true, dueAt: true, status: true },
+    }),
+    db.caregiverNote.findMany({
+      where: { patientId },
+      orderBy: [{ priority: "desc" }, { createdAt: "desc" }],
+      take: 10,
+      select: { title: true, content: true, category: true },
+    }),
     db.insight.findMany({ where: { patientId, isActive: true }, orderBy: { createdAt: "desc" }, take: 5, select: { title: true } }),
-    db.conversationTurn.findMany({ where: { patientId }, orderBy: { createdAt: "desc" }, take: window, select: { id: true, patientMessage: true, aiResponse: true } }),
+    db.conversationTurn.findMany({
+      where: { patientId },
+      orderBy: { createdAt: "desc" },
+      take: window,
+      select: { id: true, patientMessage: true, aiResponse: true },
+    }),
   ]);
-  const related = await relatedTurns(patientId, message, turns.map((t) => t.id));
+  const related = await relatedTurns(
+    patientId,
+    message,
+    turns.map((t) => t.id),
+  );
   const name = p.preferredName || p.firstName;
   const time = (d: Date) => DateTime.fromJSDate(d, { zone: p.timezone }).toFormat("h:mm a");
   const system = [
@@ -50,7 +68,9 @@ export async function companionContext(patientId: string, now: Date, message = "
     reminders.length ? `Today's routine: ${reminders.map((r) => `${time(r.dueAt)} ${r.title} (${r.status})`).join("; ")}.` : "",
     notes.length ? `Notes from their care team (follow them): ${notes.map((n) => `[${n.category}] ${n.title}: ${n.content}`).join(" | ")}` : "",
     insights.length ? `Recent patterns: ${insights.map((i) => i.title).join("; ")}.` : "",
-    related.length ? `Related things they said before: ${related.map((r) => `(${DateTime.fromJSDate(r.created_at, { zone: p.timezone }).toISODate()}) "${r.patient_message.slice(0, 200)}"`).join(" ")}` : "",
+    related.length
+      ? `Related things they said before: ${related.map((r) => `(${DateTime.fromJSDate(r.created_at, { zone: p.timezone }).toISODate()}) "${r.patient_message.slice(0, 200)}"`).join(" ")}`
+      : "",
     p.aiSystemPrompt ?? "",
     ai.system_prompt_additions,
     "Return the reply and the analysis of their message as the JSON object asked for.",

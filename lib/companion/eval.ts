@@ -121,7 +121,11 @@ export function heldOutAims(e: Evaluation) {
   return [
     { aim: `critical recall >= ${HELD_OUT_AIMS.criticalRecall}`, value: e.criticalRecall, met: e.criticalRecall >= HELD_OUT_AIMS.criticalRecall },
     { aim: `high recall >= ${HELD_OUT_AIMS.highRecall}`, value: e.highRecall, met: e.highRecall >= HELD_OUT_AIMS.highRecall },
-    { aim: `false critical < ${HELD_OUT_AIMS.falseCriticalRate * 100}%`, value: e.falseCriticalRate, met: e.falseCriticalRate < HELD_OUT_AIMS.falseCriticalRate },
+    {
+      aim: `false critical < ${HELD_OUT_AIMS.falseCriticalRate * 100}%`,
+      value: e.falseCriticalRate,
+      met: e.falseCriticalRate < HELD_OUT_AIMS.falseCriticalRate,
+    },
   ];
 }
 
@@ -152,7 +156,11 @@ export function formatAggregates(e: Evaluation, title: string): string {
 }
 
 export function formatReport(e: Evaluation): string {
-  const lines = [formatAggregates(e, `Tuned fixtures: ${e.total} labelled utterances (the rules were written against these)`), "", `misclassified (${e.misclassified.length}):`];
+  const lines = [
+    formatAggregates(e, `Tuned fixtures: ${e.total} labelled utterances (the rules were written against these)`),
+    "",
+    `misclassified (${e.misclassified.length}):`,
+  ];
   for (const m of e.misclassified) {
     const rem = m.expectedReminder !== m.gotReminder ? ` reminder ${m.expectedReminder}→${m.gotReminder}` : "";
     lines.push(`  [${m.language}] expected ${m.expected}, got ${m.got}${rem}: ${JSON.stringify(m.text)}${m.note ? ` (${m.note})` : ""}`);
@@ -238,7 +246,9 @@ export function runEval(dir = FIXTURES_DIR, opts: EvalOptions = {}): { output: s
   const parts = [formatReport(tuned)];
   const ok = passes(tuned);
   if (!ok) parts.push("FAIL: on the tuned fixtures critical recall must be 1.0 and the false-critical rate under 5%");
-  const devSplits = readdirSync(dir).filter((f) => /^dev-split.*\.json$/.test(f)).sort((a, b) => a.replace(".json", "").localeCompare(b.replace(".json", "")));
+  const devSplits = readdirSync(dir)
+    .filter((f) => /^dev-split.*\.json$/.test(f))
+    .sort((a, b) => a.replace(".json", "").localeCompare(b.replace(".json", "")));
   for (const f of devSplits) parts.push(formatDevReport(evaluate(loadFixtures(path.join(dir, f))), f));
   const show = opts.show ?? [];
   for (const f of Object.keys(TUNING_SETS).filter((t) => existsSync(path.join(dir, t)))) {
@@ -258,7 +268,8 @@ export function runEval(dir = FIXTURES_DIR, opts: EvalOptions = {}): { output: s
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   const args = process.argv.slice(2);
-  const flag = (name: string) => args.flatMap((a, i) => (a === name ? (args[i + 1] ?? "").split(",") : a.startsWith(`${name}=`) ? a.slice(name.length + 1).split(",") : []));
+  const flag = (name: string) =>
+    args.flatMap((a, i) => (a === name ? (args[i + 1] ?? "").split(",") : a.startsWith(`${name}=`) ? a.slice(name.length + 1).split(",") : []));
   const show = flag("--show");
   const holdOut = flag("--hold-out");
   if (show.some((s) => s.startsWith("frozen") || s.startsWith("dev"))) {

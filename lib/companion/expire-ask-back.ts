@@ -61,7 +61,12 @@ export async function expireUnansweredQuestions(now: Date, limit = 500) {
           ...(q.ask_back.thread ?? []),
           { turn_id: q.id, patient: q.patient_message, companion: q.ai_response, at: q.created_at.toISOString() },
         ];
-        const record: AskBackRecord = { state: "unanswered", attempt: q.ask_back.state === "asked" ? q.ask_back.attempt : 1, thread: q.ask_back.thread ?? [], expired_at: now.toISOString() };
+        const record: AskBackRecord = {
+          state: "unanswered",
+          attempt: q.ask_back.state === "asked" ? q.ask_back.attempt : 1,
+          thread: q.ask_back.thread ?? [],
+          expired_at: now.toISOString(),
+        };
         // only a question still waiting is marked: another sweep that got here first leaves nothing to do
         const marked = await tx.$executeRaw`
           UPDATE conversation_turns SET analysis = jsonb_set(analysis, '{ask_back}', ${JSON.stringify(record)}::jsonb)
@@ -78,7 +83,11 @@ export async function expireUnansweredQuestions(now: Date, limit = 500) {
             severity: "high",
             dedupKey: "ask_back:unanswered",
             title: `${who} did not answer the companion's safety question`,
-            description: `${who} told the companion: "${first.patient.slice(0, 200)}". Asked "${q.ai_response.slice(0, 200)}", they did not answer within ${minutes} minutes.`.slice(0, 4000),
+            description:
+              `${who} told the companion: "${first.patient.slice(0, 200)}". Asked "${q.ai_response.slice(0, 200)}", they did not answer within ${minutes} minutes.`.slice(
+                0,
+                4000,
+              ),
             recommendedAction: "Call them now to check they are safe. If they do not answer, call their emergency contact.",
             source: "companion:ask_back:no_answer",
             evidence: {
@@ -101,7 +110,10 @@ export async function expireUnansweredQuestions(now: Date, limit = 500) {
     } catch (err) {
       failed++;
       // never the transcript: which turn and what failed
-      logger.error({ err: { name: (err as Error)?.name, message: String((err as Error)?.message ?? "").slice(0, 200) }, turnId: q.id }, "unanswered safety question not raised");
+      logger.error(
+        { err: { name: (err as Error)?.name, message: String((err as Error)?.message ?? "").slice(0, 200) }, turnId: q.id },
+        "unanswered safety question not raised",
+      );
     }
   }
   for (const e of events) await emit(e);

@@ -41,12 +41,16 @@ async function withModel(input: InteractInput, offline: OfflineAnalysis, now: Da
       topics: [...new Set([...offline.topics, ...m.topics])],
       reminder_completed: m.reminder_completed || offline.reminder_completed,
       unplaced_distress:
-        offline.unplaced_distress || (m.sentiment === "distressed" && RANK[urgency] < RANK.high && m.health_mentions.length === 0 && offline.health_mentions.length === 0),
+        offline.unplaced_distress ||
+        (m.sentiment === "distressed" && RANK[urgency] < RANK.high && m.health_mentions.length === 0 && offline.health_mentions.length === 0),
     };
     return { analysis, reply: m.reply, provider: `${ctx.provider}:${ctx.modelId}`, modelNote: m.caregiver_note };
   } catch (err) {
     // never the transcript: only what failed
-    logger.warn({ err: { name: (err as Error)?.name, message: String((err as Error)?.message ?? "").slice(0, 200) }, patientId: input.patient_id }, "companion model failed; offline answer used");
+    logger.warn(
+      { err: { name: (err as Error)?.name, message: String((err as Error)?.message ?? "").slice(0, 200) }, patientId: input.patient_id },
+      "companion model failed; offline answer used",
+    );
     return { analysis: offline, reply: null, provider: "offline:fallback", modelNote: null };
   }
 }
@@ -81,7 +85,8 @@ async function firstCaregiverName(patientId: string): Promise<string | null> {
 
 /** The turn's analysis after the ask-back step: a raise lifts urgency, an asking turn is at least medium. */
 function afterAskBack(analysis: OfflineAnalysis, step: AskBackStep): OfflineAnalysis {
-  if (step.step === "ask") return { ...analysis, urgency: maxUrgency(analysis.urgency, "medium"), intent: analysis.intent === "emergency" ? analysis.intent : "health_complaint" };
+  if (step.step === "ask")
+    return { ...analysis, urgency: maxUrgency(analysis.urgency, "medium"), intent: analysis.intent === "emergency" ? analysis.intent : "health_complaint" };
   if (step.step !== "raise") return analysis;
   const urgency = maxUrgency(analysis.urgency, step.urgency);
   const critical = urgency === "critical";
@@ -98,7 +103,11 @@ function afterAskBack(analysis: OfflineAnalysis, step: AskBackStep): OfflineAnal
 async function reminderMeant(tx: Tx, patientId: string, reminderId: string | undefined, now: Date) {
   if (reminderId) return tx.reminder.findFirst({ where: { id: reminderId, patientId, status: { in: ["pending", "snoozed", "missed"] } } });
   return tx.reminder.findFirst({
-    where: { patientId, status: { in: ["pending", "snoozed", "missed"] }, dueAt: { gte: new Date(now.getTime() - 2 * 3_600_000), lte: new Date(now.getTime() + 15 * 60_000) } },
+    where: {
+      patientId,
+      status: { in: ["pending", "snoozed", "missed"] },
+      dueAt: { gte: new Date(now.getTime() - 2 * 3_600_000), lte: new Date(now.getTime() + 15 * 60_000) },
+    },
     orderBy: { dueAt: "desc" },
   });
 }
@@ -115,7 +124,10 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
   const started = performance.now();
   if (input.patient_id !== actor.patientId) throw new NotFound("Patient");
   await enforceRateLimit(`voice:${actor.deviceId}`, 30, 60, now, "You're talking faster than I can listen. Give me a moment.");
-  const patient = await db.patient.findUnique({ where: { id: input.patient_id }, select: { firstName: true, lastName: true, preferredName: true, language: true, communicationStyle: true } });
+  const patient = await db.patient.findUnique({
+    where: { id: input.patient_id },
+    select: { firstName: true, lastName: true, preferredName: true, language: true, communicationStyle: true },
+  });
   if (!patient) throw new NotFound("Patient");
   const offline: OfflineAnalysis = analyzeOffline(input.message, { language: patient.language });
   if (input.conversation_type === "emergency") {
@@ -157,7 +169,9 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
     const continues = last && now.getTime() - last.lastTurnAt.getTime() <= CONVERSATION_GAP_MS && input.conversation_type !== "emergency";
     const conversation = continues
       ? last
-      : await tx.conversation.create({ data: { patientId: input.patient_id, deviceId: actor.deviceId, conversationType: input.conversation_type, startedAt: now, lastTurnAt: now } });
+      : await tx.conversation.create({
+          data: { patientId: input.patient_id, deviceId: actor.deviceId, conversationType: input.conversation_type, startedAt: now, lastTurnAt: now },
+        });
     let completedReminderId: string | null = null;
     if (saysDone) {
       const r = await reminderMeant(tx, input.patient_id, input.context?.reminder_id, now);
@@ -213,7 +227,9 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
           dedupKey: critical ? "emergency" : "conversation",
           title: critical ? `${who} may be in danger (said to the companion)` : `${who} mentioned a health concern`,
           description: description.slice(0, 4000),
-          recommendedAction: critical ? "Call them now. If they do not answer, call their emergency contact or emergency services." : "Call them today to check how they are.",
+          recommendedAction: critical
+            ? "Call them now. If they do not answer, call their emergency contact or emergency services."
+            : "Call them today to check how they are.",
           source: asked ? `companion:ask_back:${step.answer}` : critical ? "companion:critical" : "companion:high",
           evidence: {
             kind: "conversation",
@@ -222,13 +238,23 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
             turn_id: turn.id,
             excerpt,
             analysis: { ...analysis, source: provider },
-            ...(asked ? { ask_back: { answer: step.answer, turns: [...thread, { turn_id: turn.id, patient: input.message, companion: reply, at: now.toISOString() }] } } : {}),
+            ...(asked
+              ? { ask_back: { answer: step.answer, turns: [...thread, { turn_id: turn.id, patient: input.message, companion: reply, at: now.toISOString() }] } }
+              : {}),
           },
         },
         now,
       );
     }
-    await tx.activityLog.create({ data: { patientId: input.patient_id, deviceId: actor.deviceId, activityType: "conversation", details: { conversation_id: conversation.id, urgency: analysis.urgency }, occurredAt: now } });
+    await tx.activityLog.create({
+      data: {
+        patientId: input.patient_id,
+        deviceId: actor.deviceId,
+        activityType: "conversation",
+        details: { conversation_id: conversation.id, urgency: analysis.urgency },
+        occurredAt: now,
+      },
+    });
     await recordSignOfLife(tx, input.patient_id, now, "conversation");
     return { conversationId: conversation.id, alert, completedReminderId };
   });

@@ -6,7 +6,11 @@ import { config } from "@/lib/config";
 
 /** What the model must return: the reply plus a structured analysis, validated with zod (SPEC §6). */
 export const modelAnalysis = z.object({
-  reply: z.string().min(1).max(800).describe("What the companion says back: warm, 2-3 short sentences, in the patient's language and style, never a diagnosis."),
+  reply: z
+    .string()
+    .min(1)
+    .max(800)
+    .describe("What the companion says back: warm, 2-3 short sentences, in the patient's language and style, never a diagnosis."),
   intent: z.enum(["chat", "health_complaint", "emergency", "reminder_done", "question", "greeting", "farewell", "other"]),
   sentiment: z.enum(["positive", "neutral", "concerned", "distressed"]),
   urgency: z.enum(["none", "low", "medium", "high", "critical"]),
@@ -43,7 +47,12 @@ export function languageModel(provider: string, modelId: string): LanguageModel 
  * happens). The abort signal cancels the request; the race guarantees the deadline even if a provider
  * ignores the signal.
  */
-export async function askModel(model: LanguageModel, system: string, messages: { role: "user" | "assistant"; content: string }[], timeoutMs: number): Promise<ModelAnalysis> {
+export async function askModel(
+  model: LanguageModel,
+  system: string,
+  messages: { role: "user" | "assistant"; content: string }[],
+  timeoutMs: number,
+): Promise<ModelAnalysis> {
   const ms = Math.max(1, Math.floor(timeoutMs));
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;

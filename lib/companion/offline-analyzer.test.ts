@@ -112,7 +112,15 @@ describe("graded urgency", () => {
   });
 
   it("rates missed medication, moderate pain, dizziness and loneliness medium", () => {
-    for (const text of ["I forgot my pills", "I didn't take my medicine", "se me olvidó la pastilla", "my hip hurts", "I feel dizzy", "I feel so lonely", "me siento sola"]) {
+    for (const text of [
+      "I forgot my pills",
+      "I didn't take my medicine",
+      "se me olvidó la pastilla",
+      "my hip hurts",
+      "I feel dizzy",
+      "I feel so lonely",
+      "me siento sola",
+    ]) {
       expect(urgency(text), text).toBe("medium");
     }
     expect(analyzeOffline("I forgot my pills").health_mentions).toContain("missed medication");
@@ -129,14 +137,21 @@ describe("graded urgency", () => {
 });
 
 describe("reminder completion", () => {
-  it.each(["I took my pills", "I just took them", "done", "I already took my medication", "I ate lunch", "ya me la tomé", "ya me tomé la pastilla", "ya comí", "listo"])(
-    "%s completes the reminder",
-    (text) => {
-      const a = analyzeOffline(text);
-      expect(a.reminder_completed).toBe(true);
-      expect(a.intent).toBe("reminder_done");
-    },
-  );
+  it.each([
+    "I took my pills",
+    "I just took them",
+    "done",
+    "I already took my medication",
+    "I ate lunch",
+    "ya me la tomé",
+    "ya me tomé la pastilla",
+    "ya comí",
+    "listo",
+  ])("%s completes the reminder", (text) => {
+    const a = analyzeOffline(text);
+    expect(a.reminder_completed).toBe(true);
+    expect(a.intent).toBe("reminder_done");
+  });
 
   it.each(["I forgot to take it", "I didn't take it", "I haven't taken them", "no me la he tomado", "todavía no me la tomé"])("%s does not", (text) => {
     expect(analyzeOffline(text).reminder_completed).toBe(false);
@@ -173,7 +188,18 @@ describe("offlineReply", () => {
     expect(reply("I took my pills")).toMatch(/^Thank you/);
     expect(reply("ya me tomé la pastilla")).toMatch(/Gracias/);
     expect(reply("hola, buenos días")).toMatch(/Hola/);
-    const samples = ["I fell", "I want to die", "my knee aches a little", "I feel so lonely", "I forgot my pills", "hello", "bye", "me duele la espalda", "no me siento bien", "me siento sola"];
+    const samples = [
+      "I fell",
+      "I want to die",
+      "my knee aches a little",
+      "I feel so lonely",
+      "I forgot my pills",
+      "hello",
+      "bye",
+      "me duele la espalda",
+      "no me siento bien",
+      "me siento sola",
+    ];
     for (const text of samples) {
       for (const style of ["friendly", "formal", "casual"] as const) {
         const r = reply(text, style);
@@ -290,12 +316,22 @@ describe("vital signs with numbers", () => {
     expect(urgency(text)).toBe(level);
   });
 
-  it.each(["sugar 110", "blood pressure 124 over 78", "la presión 12/8", "oxygen 96 percent", "pulse is 68", "temperature 36.9", "it's 31 degrees outside, what a summer", "I'm 91 years old", "I take my blood pressure pills at 8", "two sugars in my tea", "if my sugar goes under 60 what do I do?", "my husband's sugar was 50 this morning"])(
-    "%s raises nothing urgent",
-    (text) => {
-      expect(["none", "low", "medium"]).toContain(urgency(text));
-    },
-  );
+  it.each([
+    "sugar 110",
+    "blood pressure 124 over 78",
+    "la presión 12/8",
+    "oxygen 96 percent",
+    "pulse is 68",
+    "temperature 36.9",
+    "it's 31 degrees outside, what a summer",
+    "I'm 91 years old",
+    "I take my blood pressure pills at 8",
+    "two sugars in my tea",
+    "if my sugar goes under 60 what do I do?",
+    "my husband's sugar was 50 this morning",
+  ])("%s raises nothing urgent", (text) => {
+    expect(["none", "low", "medium"]).toContain(urgency(text));
+  });
 });
 
 describe("threats", () => {
@@ -382,16 +418,31 @@ describe("scope", () => {
 });
 
 describe("distress that cannot be placed", () => {
-  it.each(["I don't feel right", "something is really wrong", "I feel so strange", "oh oh ohhh", "ay, ay, ay", "it hurts so", "me encuentro fatal", "algo me pasa", "no me noto bien"])(
-    "%s is at least medium and asks back",
-    (text) => {
-      const a = analyzeOffline(text);
-      expect(a.unplaced_distress).toBe(true);
-      expect(a.urgency).toBe("medium");
-    },
-  );
+  it.each([
+    "I don't feel right",
+    "something is really wrong",
+    "I feel so strange",
+    "oh oh ohhh",
+    "ay, ay, ay",
+    "it hurts so",
+    "me encuentro fatal",
+    "algo me pasa",
+    "no me noto bien",
+  ])("%s is at least medium and asks back", (text) => {
+    const a = analyzeOffline(text);
+    expect(a.unplaced_distress).toBe(true);
+    expect(a.urgency).toBe("medium");
+  });
 
-  it.each(["my knee hurts", "I feel dizzy", "I fell", "I feel right as rain", "nothing is wrong, just saying hi", "this show is funny", "I'm not scared of anything"])("%s does not", (text) => {
+  it.each([
+    "my knee hurts",
+    "I feel dizzy",
+    "I fell",
+    "I feel right as rain",
+    "nothing is wrong, just saying hi",
+    "this show is funny",
+    "I'm not scared of anything",
+  ])("%s does not", (text) => {
     expect(analyzeOffline(text).unplaced_distress).toBe(false);
   });
 });

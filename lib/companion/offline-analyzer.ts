@@ -94,16 +94,22 @@ const GENERIC_HEALTH = new Set(["feeling unwell", "pain"]);
 
 /** the learned floor reads utterances of at least this many words (decision 019) */
 const MIN_WORDS_FOR_CLASSIFIER = 5;
-const OUTDOORS = /\b(?:went (?:out|for a walk|to post|to the)|walk(?:ing)?|street|streets|road|houses|park|shops?|driving|drove|bus|calle|calles|sali|caminar|caminando|parque|tienda|manejando|colectivo|autobus)\b/;
+const OUTDOORS =
+  /\b(?:went (?:out|for a walk|to post|to the)|walk(?:ing)?|street|streets|road|houses|park|shops?|driving|drove|bus|calle|calles|sali|caminar|caminando|parque|tienda|manejando|colectivo|autobus)\b/;
 const GREETING = /^(?:(?:oh )?(?:hello|hi|hey|good (?:morning|afternoon|evening)|morning|hola|buenos dias|buenas tardes|buenas|buen dia)\b)/;
-const FAREWELL = /\b(?:bye|goodbye|good night|goodnight|see you|talk (?:to you )?(?:later|tomorrow)|adios|hasta (?:luego|manana|pronto|la vista)|chao|chau|buenas noches|nos vemos)\b/;
-const QUESTION_START = /^(?:what|where|when|who|why|how|which|can you|could you|would you|do you|did you|is it|are you|will you|que|donde|cuando|quien|por que|como|cual|puedes|me puedes|sabes)\b/;
+const FAREWELL =
+  /\b(?:bye|goodbye|good night|goodnight|see you|talk (?:to you )?(?:later|tomorrow)|adios|hasta (?:luego|manana|pronto|la vista)|chao|chau|buenas noches|nos vemos)\b/;
+const QUESTION_START =
+  /^(?:what|where|when|who|why|how|which|can you|could you|would you|do you|did you|is it|are you|will you|que|donde|cuando|quien|por que|como|cual|puedes|me puedes|sabes)\b/;
 
 /** Whether the rules were blind to the last utterance analyzed (the learned floor's gate; for cross-validation). */
 let lastRulesBlind = false;
 export const rulesWereBlind = () => lastRulesBlind;
 
-export function analyzeOffline(message: string, opts?: { language?: string; /** false: the rules alone (cross-validation) */ classifier?: boolean }): OfflineAnalysis {
+export function analyzeOffline(
+  message: string,
+  opts?: { language?: string; /** false: the rules alone (cross-validation) */ classifier?: boolean },
+): OfflineAnalysis {
   const raw = message ?? "";
   const text = normalize(raw);
   const language = detectLanguage(raw, text, opts?.language);

@@ -5,7 +5,6 @@
  */
 import type { OfflineAnalysis } from "./offline-analyzer";
 
-
 type Style = "friendly" | "formal" | "casual";
 
 function pickLanguage(analysis: OfflineAnalysis, hint?: string): "en" | "es" {
@@ -38,7 +37,8 @@ function replyEn(a: OfflineAnalysis, name: string, style: Style): string {
   }
   if (a.intent === "greeting") return `${hi} It's lovely to hear from you. How are you feeling today?`;
   if (a.intent === "farewell") return `Goodbye, ${name}, take care. I'm here whenever you want to talk.`;
-  if (a.sentiment === "positive") return style === "formal" ? `That sounds lovely, ${name}. Please tell me more.` : `That sounds lovely, ${name}! Tell me more.`;
+  if (a.sentiment === "positive")
+    return style === "formal" ? `That sounds lovely, ${name}. Please tell me more.` : `That sounds lovely, ${name}! Tell me more.`;
   if (a.intent === "question") return `That's a good question, ${name}. Let's think about it together.`;
   return `Thank you for sharing that with me, ${name}. Tell me more.`;
 }
@@ -48,8 +48,12 @@ function replyEs(a: OfflineAnalysis, name: string, style: Style): string {
   const su = usted ? "su" : "tu";
   if (a.urgency === "critical") {
     const extra = a.emergency_reasons.includes("self_harm")
-      ? usted ? "Usted es muy importante y no está solo." : "Eres muy importante y no estás sola."
-      : usted ? "Si puede, quédese donde está y pulse su botón de emergencia o llame al 911." : "Si puedes, quédate donde estás y pulsa tu botón de emergencia o llama al 911.";
+      ? usted
+        ? "Usted es muy importante y no está solo."
+        : "Eres muy importante y no estás sola."
+      : usted
+        ? "Si puede, quédese donde está y pulse su botón de emergencia o llame al 911."
+        : "Si puedes, quédate donde estás y pulsa tu botón de emergencia o llama al 911.";
     return `${name}, estoy aquí ${usted ? "con usted" : "contigo"}. Estoy avisando a ${su} cuidador ahora mismo. ${extra}`;
   }
   if (a.urgency === "high") {
@@ -71,10 +75,7 @@ function replyEs(a: OfflineAnalysis, name: string, style: Style): string {
   return `Gracias por ${usted ? "decírmelo" : "contármelo"}, ${name}. ${usted ? "Cuénteme" : "Cuéntame"} más.`;
 }
 
-export function offlineReply(
-  analysis: OfflineAnalysis,
-  ctx: { name: string; style?: "friendly" | "formal" | "casual"; language?: string },
-): string {
+export function offlineReply(analysis: OfflineAnalysis, ctx: { name: string; style?: "friendly" | "formal" | "casual"; language?: string }): string {
   const name = ctx.name?.trim() || (pickLanguage(analysis, ctx.language) === "es" ? "amigo" : "friend");
   const style = ctx.style ?? "friendly";
   return pickLanguage(analysis, ctx.language) === "es" ? replyEs(analysis, name, style) : replyEn(analysis, name, style);
@@ -105,6 +106,11 @@ export function safetyReply(
     const tell = who ? `¿Aviso a ${who}?` : `¿Aviso a ${usted ? "su" : "tu"} cuidador?`;
     return `${name}, estoy aquí ${usted ? "con usted" : "contigo"}. ${usted ? "¿Se ha hecho daño?" : "¿Te has hecho daño?"} ${tell}`;
   }
-  if (line === "ask_again") return usted ? `Quiero asegurarme de que está bien, ${name}. ¿Necesita ayuda? Dígame sí o no.` : `Quiero asegurarme de que estás bien, ${name}. ¿Necesitas ayuda? Dime sí o no.`;
-  return usted ? `Me alegro de que esté bien, ${name}. Aquí estoy cuando me necesite.` : `Me alegro de que estés bien, ${name}. Aquí estoy cuando me necesites.`;
+  if (line === "ask_again")
+    return usted
+      ? `Quiero asegurarme de que está bien, ${name}. ¿Necesita ayuda? Dígame sí o no.`
+      : `Quiero asegurarme de que estás bien, ${name}. ¿Necesitas ayuda? Dime sí o no.`;
+  return usted
+    ? `Me alegro de que esté bien, ${name}. Aquí estoy cuando me necesite.`
+    : `Me alegro de que estés bien, ${name}. Aquí estoy cuando me necesites.`;
 }

@@ -14,7 +14,13 @@ import { optionalText, uuid } from "@/lib/validation/common";
  * kind. Records are never edited: a new record of a kind supersedes the earlier ones, and a record can be
  * revoked once. The current state of a kind is its latest record.
  */
-export const CONSENT_KINDS = ["data_processing", "ai_companion", "caregiver_sharing", "sms_contact", "analytics_anonymized"] as const satisfies readonly ConsentKind[];
+export const CONSENT_KINDS = [
+  "data_processing",
+  "ai_companion",
+  "caregiver_sharing",
+  "sms_contact",
+  "analytics_anonymized",
+] as const satisfies readonly ConsentKind[];
 export const consentKind = z.enum(CONSENT_KINDS);
 export const consentGivenBy = z.enum(["patient", "legal_guardian", "caregiver_on_behalf"]);
 
@@ -80,7 +86,14 @@ export async function listConsents(actor: Actor, patientId: string) {
     const status: z.infer<typeof consentStatus> = !c ? "not_recorded" : c.revokedAt ? "revoked" : c.granted ? "granted" : "refused";
     return { kind, status, consent: c ? present(c, false) : null };
   });
-  await recordAudit(db, actor, { action: "consent.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId, metadata: { count: rows.length } });
+  await recordAudit(db, actor, {
+    action: "consent.listed",
+    targetType: "patient",
+    targetId: patientId,
+    patientId,
+    organizationId: access.organizationId,
+    metadata: { count: rows.length },
+  });
   return { patient_id: patientId, current, history };
 }
 
@@ -92,7 +105,15 @@ export async function recordConsent(actor: Actor, patientId: string, input: Reco
     // a new record must sort after the one it supersedes, even when both land in the same millisecond
     const recordedAt = previous && previous.recordedAt.getTime() >= now.getTime() ? new Date(previous.recordedAt.getTime() + 1) : now;
     const c = await tx.consent.create({
-      data: { patientId, kind: input.kind, granted: input.granted, givenBy: input.given_by, note: input.note ?? null, recordedById: me.caregiverId, recordedAt },
+      data: {
+        patientId,
+        kind: input.kind,
+        granted: input.granted,
+        givenBy: input.given_by,
+        note: input.note ?? null,
+        recordedById: me.caregiverId,
+        recordedAt,
+      },
     });
     await recordAudit(tx, actor, {
       action: "consent.recorded",
@@ -113,11 +134,19 @@ export async function revokeConsent(actor: Actor, id: string, now: Date) {
     const access = await assertAccessVia(tx, actor, c.patientId, "write", "Consent");
     if (c.revokedAt) throw new Conflict("This consent was already revoked.", "already_revoked");
     const latest = await latestOfKind(tx, c.patientId, c.kind);
-    if (latest && latest.id !== c.id) throw new Conflict("A later record of this kind replaced this one. Revoke or replace the current record instead.", "superseded");
+    if (latest && latest.id !== c.id)
+      throw new Conflict("A later record of this kind replaced this one. Revoke or replace the current record instead.", "superseded");
     // only the first revocation counts, even when two arrive at once
     const { count } = await tx.consent.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) throw new Conflict("This consent was already revoked.", "already_revoked");
-    await recordAudit(tx, actor, { action: "consent.revoked", targetType: "consent", targetId: id, patientId: c.patientId, organizationId: access.organizationId, metadata: { kind: c.kind } });
+    await recordAudit(tx, actor, {
+      action: "consent.revoked",
+      targetType: "consent",
+      targetId: id,
+      patientId: c.patientId,
+      organizationId: access.organizationId,
+      metadata: { kind: c.kind },
+    });
     return present({ ...c, revokedAt: now }, false);
   });
 }

@@ -37,17 +37,20 @@ const FAMILY: Record<Lang, (x: string) => string> = {
   es: (x) => `¿Ha sabido algo de ${x} últimamente?`,
 };
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? v.split(/,\s*/) : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? v.split(/,\s*/) : [];
 /** "Sarah (daughter, lives nearby)" → "Sarah" */
 const firstName = (s: string) => s.split(/[\s(,]/)[0]?.trim() ?? "";
 
 /** Words caregivers asked the companion to stay away from ("avoid talking about Robert", "don't mention the move"). */
 export function topicsToAvoid(notes: { content: string; title: string }[]): string[] {
   const out: string[] = [];
-  const re = /(?:avoid|don'?t|do not|never|no)\s+(?:talking about|talk about|mention(?:ing)?|bring(?:ing)? up|discuss(?:ing)?|ask(?:ing)? about|hablar de|mencionar)\s+([^.;!\n]+)/gi;
+  const re =
+    /(?:avoid|don'?t|do not|never|no)\s+(?:talking about|talk about|mention(?:ing)?|bring(?:ing)? up|discuss(?:ing)?|ask(?:ing)? about|hablar de|mencionar)\s+([^.;!\n]+)/gi;
   for (const n of notes) {
     for (const m of `${n.title}. ${n.content}`.matchAll(re)) {
-      for (const w of m[1].toLowerCase().match(/[a-záéíóúñ]{4,}/g) ?? []) if (!["about", "with", "that", "this", "unless", "since", "because"].includes(w)) out.push(w);
+      for (const w of m[1].toLowerCase().match(/[a-záéíóúñ]{4,}/g) ?? [])
+        if (!["about", "with", "that", "this", "unless", "since", "because"].includes(w)) out.push(w);
     }
   }
   return [...new Set(out)];
@@ -74,9 +77,18 @@ export async function conversationStarters(tx: Tx, patientId: string, now: Date,
   const ctx = (p.personalContext ?? {}) as Record<string, unknown>;
   const family = (ctx.family ?? {}) as Record<string, unknown>;
   const candidates: ConversationStarter[] = [
-    ...recent.filter((r) => TOPIC_QUESTIONS[r.topic] && !NOT_OPENERS.has(r.topic)).map((r) => ({ text: TOPIC_QUESTIONS[r.topic][lang], topic: r.topic, source: "recent_topic" as const })),
-    ...[...strings(ctx.hobbies), ...strings(ctx.interests)].map((h) => ({ text: INTEREST[lang](h.trim().toLowerCase()), topic: h.trim().toLowerCase(), source: "interest" as const })),
-    ...[...strings(family.grandchildren), ...strings(family.children)].map(firstName).filter(Boolean).map((name) => ({ text: FAMILY[lang](name), topic: name, source: "family" as const })),
+    ...recent
+      .filter((r) => TOPIC_QUESTIONS[r.topic] && !NOT_OPENERS.has(r.topic))
+      .map((r) => ({ text: TOPIC_QUESTIONS[r.topic][lang], topic: r.topic, source: "recent_topic" as const })),
+    ...[...strings(ctx.hobbies), ...strings(ctx.interests)].map((h) => ({
+      text: INTEREST[lang](h.trim().toLowerCase()),
+      topic: h.trim().toLowerCase(),
+      source: "interest" as const,
+    })),
+    ...[...strings(family.grandchildren), ...strings(family.children)]
+      .map(firstName)
+      .filter(Boolean)
+      .map((name) => ({ text: FAMILY[lang](name), topic: name, source: "family" as const })),
   ];
   const avoid = topicsToAvoid(notes);
   const seen = new Set<string>();
@@ -102,6 +114,12 @@ export const startersQuery = z.strictObject({ limit: z.coerce.number().int().min
 export async function startersForCareTeam(actor: Actor, patientId: string, q: z.infer<typeof startersQuery>, now: Date) {
   const access = await assertPatientAccess(db, actor, patientId, "read");
   const items = await conversationStarters(db, patientId, now, q.limit);
-  await recordAudit(db, actor, { action: "conversation.starters.read", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
+  await recordAudit(db, actor, {
+    action: "conversation.starters.read",
+    targetType: "patient",
+    targetId: patientId,
+    patientId,
+    organizationId: access.organizationId,
+  });
   return { patient_id: patientId, items };
 }

@@ -22,7 +22,9 @@ async function patientRange(actor: Actor, patientId: string, q: z.infer<typeof r
   return { timezone, range, at: rangeInstants(range, timezone) };
 }
 
-const SCORE_SQL = `CASE sentiment ${Object.entries(SENTIMENT_SCORE).map(([s, v]) => `WHEN '${s}' THEN ${v}`).join(" ")} END`;
+const SCORE_SQL = `CASE sentiment ${Object.entries(SENTIMENT_SCORE)
+  .map(([s, v]) => `WHEN '${s}' THEN ${v}`)
+  .join(" ")} END`;
 
 /**
  * How the patient has sounded, per local day or ISO week (Monday first): turns by sentiment and a mood score
@@ -32,7 +34,9 @@ const SCORE_SQL = `CASE sentiment ${Object.entries(SENTIMENT_SCORE).map(([s, v])
  */
 export async function moodTrend(actor: Actor, patientId: string, q: z.infer<typeof moodTrendQuery>, now: Date) {
   const { timezone, range, at } = await patientRange(actor, patientId, q, now, "conversation.mood_trend.read");
-  const rows = await db.$queryRawUnsafe<{ bucket: string; turns: number; positive: number; neutral: number; concerned: number; distressed: number; mood: number | null }[]>(
+  const rows = await db.$queryRawUnsafe<
+    { bucket: string; turns: number; positive: number; neutral: number; concerned: number; distressed: number; mood: number | null }[]
+  >(
     `SELECT date_trunc($4, created_at AT TIME ZONE $3)::date::text AS bucket,
             count(*)::int AS turns,
             count(*) FILTER (WHERE sentiment = 'positive')::int AS positive,
@@ -52,7 +56,16 @@ export async function moodTrend(actor: Actor, patientId: string, q: z.infer<type
   const byBucket = new Map(rows.map((row) => [row.bucket, row]));
   const buckets = bucketsOf(range, q.granularity).map(({ key, start, end }) => {
     const row = byBucket.get(key);
-    return { start, end, turns: row?.turns ?? 0, positive: row?.positive ?? 0, neutral: row?.neutral ?? 0, concerned: row?.concerned ?? 0, distressed: row?.distressed ?? 0, mood_score: row?.mood ?? null };
+    return {
+      start,
+      end,
+      turns: row?.turns ?? 0,
+      positive: row?.positive ?? 0,
+      neutral: row?.neutral ?? 0,
+      concerned: row?.concerned ?? 0,
+      distressed: row?.distressed ?? 0,
+      mood_score: row?.mood ?? null,
+    };
   });
   return { patient_id: patientId, timezone, granularity: q.granularity, from: range.from, to: range.to, buckets };
 }

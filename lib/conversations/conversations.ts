@@ -64,7 +64,10 @@ export async function listConversations(actor: Actor, patientId: string, q: z.in
   if (q.to) filters.push({ startedAt: { lte: new Date(q.to) } });
   if (q.sentiment) filters.push({ sentiment: q.sentiment });
   if (q.urgency) filters.push({ urgencyLevel: q.urgency });
-  if (q.q) filters.push({ turns: { some: { OR: [{ patientMessage: { contains: q.q, mode: "insensitive" } }, { aiResponse: { contains: q.q, mode: "insensitive" } }] } } });
+  if (q.q)
+    filters.push({
+      turns: { some: { OR: [{ patientMessage: { contains: q.q, mode: "insensitive" } }, { aiResponse: { contains: q.q, mode: "insensitive" } }] } },
+    });
   const after = keysetWhere(KEYS, q.order, q.cursor);
   if (after) filters.push(after as Prisma.ConversationWhereInput);
   const rows = await db.conversation.findMany({
@@ -81,6 +84,12 @@ export async function getConversation(actor: Actor, id: string) {
   const c = await db.conversation.findUnique({ where: { id }, include: { turns: { orderBy: { sequence: "asc" } } } });
   if (!c) throw new NotFound("Conversation");
   const access = await assertAccessVia(db, actor, c.patientId, "read", "Conversation");
-  await recordAudit(db, actor, { action: "conversation.read", targetType: "conversation", targetId: id, patientId: c.patientId, organizationId: access.organizationId });
+  await recordAudit(db, actor, {
+    action: "conversation.read",
+    targetType: "conversation",
+    targetId: id,
+    patientId: c.patientId,
+    organizationId: access.organizationId,
+  });
   return present(c);
 }

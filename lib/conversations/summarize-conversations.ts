@@ -45,7 +45,13 @@ export function summarizeConversation(turns: TurnForSummary[], timezone: string)
   const worst = turns.reduce((w, t) => (RANK[t.urgencyLevel] > RANK[w] ? t.urgencyLevel : w), "none" as keyof typeof RANK);
   if (RANK[worst] >= RANK.high) parts.push(`Urgency reached ${worst}: the care team was alerted.`);
   else if (worst === "medium") parts.push("Something worth a follow-up call came up.");
-  const notes = [...new Set(turns.map((t) => (t.analysis as { caregiver_note?: unknown } | null)?.caregiver_note).filter((n): n is string => typeof n === "string" && n.trim().length > 0))];
+  const notes = [
+    ...new Set(
+      turns
+        .map((t) => (t.analysis as { caregiver_note?: unknown } | null)?.caregiver_note)
+        .filter((n): n is string => typeof n === "string" && n.trim().length > 0),
+    ),
+  ];
   if (notes.length) parts.push(`Companion's note: ${notes.slice(-2).join(" ")}`);
   return parts.join(" ").slice(0, 2000);
 }
@@ -66,7 +72,15 @@ export async function summarizeEndedConversations(now: Date, limit = 500) {
       patient: { select: { timezone: true } },
       turns: {
         orderBy: { sequence: "asc" },
-        select: { createdAt: true, sentiment: true, urgencyLevel: true, topics: true, healthMentions: true, analysis: true, reminder: { select: { title: true } } },
+        select: {
+          createdAt: true,
+          sentiment: true,
+          urgencyLevel: true,
+          topics: true,
+          healthMentions: true,
+          analysis: true,
+          reminder: { select: { title: true } },
+        },
       },
     },
   });

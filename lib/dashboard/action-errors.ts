@@ -26,9 +26,7 @@ export function failedForm(prev: FormState, err: unknown, values: Record<string,
   }
   if (err instanceof AppError) {
     const field = fieldFor?.(err);
-    return field
-      ? { message: SUMMARY, fieldErrors: { [field]: err.message }, values, attempt }
-      : { message: err.message, fieldErrors: {}, values, attempt };
+    return field ? { message: SUMMARY, fieldErrors: { [field]: err.message }, values, attempt } : { message: err.message, fieldErrors: {}, values, attempt };
   }
   if (isDatabaseUnavailable(err)) {
     logger.warn({ cause: databaseUnavailableCause(err) }, "dashboard form action: database unreachable");

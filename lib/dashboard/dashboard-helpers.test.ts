@@ -7,7 +7,13 @@ import { formatDate, formatDateTime, localTime, plural, timeAgo } from "./format
 
 describe("form state", () => {
   it("keeps the first message per field and reads trimmed text fields", () => {
-    expect(fieldErrorMap([{ field: "email", message: "a" }, { field: "email", message: "b" }, { field: "", message: "c" }])).toEqual({ email: "a", form: "c" });
+    expect(
+      fieldErrorMap([
+        { field: "email", message: "a" },
+        { field: "email", message: "b" },
+        { field: "", message: "c" },
+      ]),
+    ).toEqual({ email: "a", form: "c" });
     const form = new FormData();
     form.set("first_name", "  Betty ");
     form.set("file", new Blob(["x"]));

@@ -1,7 +1,19 @@
 import { NotFound } from "@/lib/api/errors";
 import { describe, expect, it } from "vitest";
 import { createScheduleInput } from "@/lib/schedules/schemas";
-import { clockTime, idFrom, listFromText, listToText, recurrenceInWords, SCHEDULE_FIELDS, scheduleInputFromForm, textOrNull, timesFromText, topLevelErrors, wholeNumber } from "./form-input";
+import {
+  clockTime,
+  idFrom,
+  listFromText,
+  listToText,
+  recurrenceInWords,
+  SCHEDULE_FIELDS,
+  scheduleInputFromForm,
+  textOrNull,
+  timesFromText,
+  topLevelErrors,
+  wholeNumber,
+} from "./form-input";
 import { readFields, type FieldIssue } from "./form-state";
 
 function scheduleForm(fields: Record<string, string | string[]>) {
@@ -45,13 +57,33 @@ describe("form text to API input", () => {
     });
     expect(r.problems).toEqual([]);
     // the interval does not apply to weekly schedules and is cleared; a day that is no weekday is dropped
-    expect(r.input).toMatchObject({ days_of_week: [1, 5], interval_days: null, times_of_day: ["08:00", "20:00"], dosage: "500 mg", medication_name: null, advance_notice_minutes: 10, alert_on_miss: true, end_date: "2027-01-01" });
+    expect(r.input).toMatchObject({
+      days_of_week: [1, 5],
+      interval_days: null,
+      times_of_day: ["08:00", "20:00"],
+      dosage: "500 mg",
+      medication_name: null,
+      advance_notice_minutes: 10,
+      alert_on_miss: true,
+      end_date: "2027-01-01",
+    });
     expect(r.input).not.toHaveProperty("start_date");
     expect(createScheduleInput.safeParse(r.input).success).toBe(true);
   });
 
   it("clears what does not apply and reports boxes that hold no number", () => {
-    const meal = scheduleForm({ type: "meal", title: "Lunch", dosage: "2 pills", recurrence: "interval", days_of_week: "3", interval_days: "two", times_of_day: "12:00", end_date: "2027-01-01", start_date: "2026-12-01", advance_notice_minutes: "soon" });
+    const meal = scheduleForm({
+      type: "meal",
+      title: "Lunch",
+      dosage: "2 pills",
+      recurrence: "interval",
+      days_of_week: "3",
+      interval_days: "two",
+      times_of_day: "12:00",
+      end_date: "2027-01-01",
+      start_date: "2026-12-01",
+      advance_notice_minutes: "soon",
+    });
     expect(meal.input).toMatchObject({ dosage: null, days_of_week: [], interval_days: null, alert_on_miss: false, start_date: "2026-12-01" });
     expect(meal.problems.map((p) => p.field)).toEqual(["interval_days", "advance_notice_minutes"]);
     const once = scheduleForm({ type: "appointment", title: "Dentist", recurrence: "once", times_of_day: "25:00", end_date: "2027-01-01" });

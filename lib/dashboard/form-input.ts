@@ -99,7 +99,13 @@ function joinWords(words: string[]): string {
 }
 
 /** A schedule's recurrence in words, as a caregiver would say it. */
-export function recurrenceInWords(s: { recurrence: string; days_of_week: number[]; interval_days: number | null; start_date: string; end_date: string | null }): string {
+export function recurrenceInWords(s: {
+  recurrence: string;
+  days_of_week: number[];
+  interval_days: number | null;
+  start_date: string;
+  end_date: string | null;
+}): string {
   const base =
     s.recurrence === "daily"
       ? "Every day"

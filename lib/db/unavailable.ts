@@ -15,7 +15,8 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
 /** what @prisma/adapter-pg calls them */
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 /** pg's connection errors carry no code, only these messages */
-const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+const PG_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
 
 /** The digest a page error carries when the database is unreachable (Next keeps a digest it finds). */
 export const DATABASE_UNAVAILABLE_DIGEST = "ELDA_DATABASE_UNAVAILABLE";
@@ -23,7 +24,15 @@ export const DATABASE_UNAVAILABLE_DIGEST = "ELDA_DATABASE_UNAVAILABLE";
 /** How long a client should wait before trying again, in seconds. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-type Loose = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown }; digest?: unknown };
+type Loose = {
+  code?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+  meta?: { driverAdapterError?: unknown };
+  digest?: unknown;
+};
 
 /** What marks one error object as "unreachable": a code, an adapter kind, or one of pg's messages (null: nothing). */
 function signOf(e: Loose): string | null {

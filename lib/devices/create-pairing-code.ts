@@ -22,7 +22,13 @@ export async function createPairingCode(actor: Actor, patientId: string, now: Da
     const code = await tx.pairingCode.create({
       data: { patientId, tokenHash: hashSecret(setupToken), createdById: actor.kind === "caregiver" ? actor.caregiverId : null, createdAt: now, expiresAt },
     });
-    await recordAudit(tx, actor, { action: "device.pairing_code_created", targetType: "pairing_code", targetId: code.id, patientId, organizationId: access.organizationId });
+    await recordAudit(tx, actor, {
+      action: "device.pairing_code_created",
+      targetType: "pairing_code",
+      targetId: code.id,
+      patientId,
+      organizationId: access.organizationId,
+    });
     return { expiresAt };
   });
   const qrPayload = JSON.stringify({ patient_id: patientId, setup_token: setupToken, api_url: config().appUrl });

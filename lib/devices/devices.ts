@@ -37,7 +37,13 @@ export async function revokeDevice(actor: Actor, deviceId: string, now: Date) {
     const access = await assertAccessVia(tx, actor, d.patientId, "write", "Device");
     await tx.patientDevice.updateMany({ where: { id: deviceId, revokedAt: null }, data: { revokedAt: now } });
     await tx.pushToken.deleteMany({ where: { deviceId } });
-    await recordAudit(tx, actor, { action: "device.revoked", targetType: "device", targetId: deviceId, patientId: d.patientId, organizationId: access.organizationId });
+    await recordAudit(tx, actor, {
+      action: "device.revoked",
+      targetType: "device",
+      targetId: deviceId,
+      patientId: d.patientId,
+      organizationId: access.organizationId,
+    });
     const row = await tx.patientDevice.findUniqueOrThrow({ where: { id: deviceId }, include: { _count: { select: { pushTokens: true } } } });
     return present(row);
   });

@@ -6,7 +6,10 @@ export const jobReport = z.object({
   id: z.string(),
   cron: z.string().nullable().meta({ description: "the schedule (UTC) of a scheduled job" }),
   event: z.string().nullable().meta({ description: "the event that starts an event job" }),
-  late_after_seconds: z.number().nullable().meta({ description: "twice the longest gap between runs plus 3 minutes (300 for a minute job); null for event jobs" }),
+  late_after_seconds: z
+    .number()
+    .nullable()
+    .meta({ description: "twice the longest gap between runs plus 3 minutes (300 for a minute job); null for event jobs" }),
   late: z.boolean(),
   last_started_at: instant,
   last_success_at: instant,

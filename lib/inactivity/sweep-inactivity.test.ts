@@ -25,8 +25,10 @@ const DAY = "2026-01-15";
 const at = (hhmm: string, day = DAY) => localAt(day, hhmm);
 const hhmm = (d: Date) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "America/Chicago" }).format(d);
 
-const inactivity = (patientId: string) => db.alert.findFirst({ where: { patientId, type: "inactivity" }, orderBy: { createdAt: "desc" }, include: { events: { orderBy: { createdAt: "asc" } } } });
-const phoneOffline = (patientId: string) => db.alert.findFirst({ where: { patientId, type: "device", dedupKey: "phone_offline" }, orderBy: { createdAt: "desc" } });
+const inactivity = (patientId: string) =>
+  db.alert.findFirst({ where: { patientId, type: "inactivity" }, orderBy: { createdAt: "desc" }, include: { events: { orderBy: { createdAt: "asc" } } } });
+const phoneOffline = (patientId: string) =>
+  db.alert.findFirst({ where: { patientId, type: "device", dedupKey: "phone_offline" }, orderBy: { createdAt: "desc" } });
 const checkIns = (patientId: string) => db.notificationAttempt.findMany({ where: { patientId, purpose: "check_in" } });
 
 /** Betty in Chicago with her phone paired (and registered for pushes) at 07:00 on `day`. */
@@ -122,7 +124,10 @@ describe("inactivity is measured from the person, not the phone", () => {
     await phone.ping(at("09:00"), appOpen);
     expect(await day(patient.id, phone, at("09:05"), at("15:00"))).toEqual(["13:00 medium", "15:00 check-in"]);
     clock.set(at("15:06"));
-    const r = await call(voice.POST, { token: phone.credential, body: { patient_id: patient.id, message: "I'm fine dear, I was out in the garden.", conversation_type: "check_in" } });
+    const r = await call(voice.POST, {
+      token: phone.credential,
+      body: { patient_id: patient.id, message: "I'm fine dear, I was out in the garden.", conversation_type: "check_in" },
+    });
     expect(r.status).toBe(200);
     expect(await inactivity(patient.id)).toMatchObject({ status: "auto_resolved", severity: "medium" });
     expect(await day(patient.id, phone, at("15:10"), at("16:00"))).toEqual([]);
@@ -142,22 +147,33 @@ describe("inactivity is measured from the person, not the phone", () => {
   it("a check-in FCM refuses does not make the family wait either: high at the next sweep", async () => {
     setPushTransport({
       async sendEach(messages: Message[]): Promise<BatchResponse> {
-        return { responses: messages.map(() => ({ success: false as const, error: { code: "messaging/internal-error", message: "FCM is down" } as never })), successCount: 0, failureCount: messages.length };
+        return {
+          responses: messages.map(() => ({ success: false as const, error: { code: "messaging/internal-error", message: "FCM is down" } as never })),
+          successCount: 0,
+          failureCount: messages.length,
+        };
       },
     });
     const { patient, phone } = await betty();
     await phone.ping(at("09:00"), appOpen);
     await pings(phone, at("09:15"), at("14:45"));
     expect(await day(patient.id, phone, at("14:55"), at("15:10"))).toEqual(["14:55 medium", "15:00 check-in", "15:05 high"]);
-    expect((await inactivity(patient.id))!.description).toContain("Elda's check-in (\"Are you all right?\") could not be delivered to the phone.");
+    expect((await inactivity(patient.id))!.description).toContain('Elda\'s check-in ("Are you all right?") could not be delivered to the phone.');
   });
 
   it("while the phone is offline the check-in cannot arrive: high at 6 h at once, naming the last battery level", async () => {
     const { patient, phone } = await betty();
     await phone.ping(at("09:00"), { ...appOpen, battery_level: 9 });
-    expect(await day(patient.id, null, at("09:05"), at("15:05"))).toEqual(["11:00 phone offline low", "13:00 medium", "15:00 high", "15:00 phone offline medium"]);
+    expect(await day(patient.id, null, at("09:05"), at("15:05"))).toEqual([
+      "11:00 phone offline low",
+      "13:00 medium",
+      "15:00 high",
+      "15:00 phone offline medium",
+    ]);
     const a = (await inactivity(patient.id))!;
-    expect(a.description).toContain("Elda could not ask Betty whether they are all right: the phone has not been heard from since 9:00 AM their time (battery 9%).");
+    expect(a.description).toContain(
+      "Elda could not ask Betty whether they are all right: the phone has not been heard from since 9:00 AM their time (battery 9%).",
+    );
     expect((a.evidence as { check_in_not_awaited?: string }[]).at(-1)?.check_in_not_awaited).toBe("phone_offline");
     expect(await checkIns(patient.id)).toEqual([]);
   });
@@ -170,7 +186,9 @@ describe("inactivity is measured from the person, not the phone", () => {
   });
 
   it("follows the patient's own waking hours and thresholds", async () => {
-    const { patient, phone } = await betty({ settings: { inactivity: { waking_hours_start: "10:00", medium_after_hours: 2, high_after_hours: 3, critical_after_hours: 5 } } });
+    const { patient, phone } = await betty({
+      settings: { inactivity: { waking_hours_start: "10:00", medium_after_hours: 2, high_after_hours: 3, critical_after_hours: 5 } },
+    });
     await phone.ping(at("07:30"), appOpen);
     expect(await day(patient.id, phone, at("11:50"), at("12:00"))).toEqual(["12:00 medium"]);
   });
@@ -209,12 +227,22 @@ describe("phone offline", () => {
     await phone.ping(at("08:00"), { ...backgroundPing, battery_level: 23 });
     await phone.ping(at("08:10"), appOpen); // the last reading wins: 82%
     // at 14:10 the inactivity episode does not wait for a check-in the offline phone cannot receive
-    expect(await day(patient.id, null, at("10:05"), at("14:10"))).toEqual(["10:10 phone offline low", "12:10 medium", "14:10 high", "14:10 phone offline medium"]);
+    expect(await day(patient.id, null, at("10:05"), at("14:10"))).toEqual([
+      "10:10 phone offline low",
+      "12:10 medium",
+      "14:10 high",
+      "14:10 phone offline medium",
+    ]);
     const a = (await phoneOffline(patient.id))!;
     expect(a).toMatchObject({ type: "device", severity: "medium", status: "open", title: "Betty Johnson's phone has not been heard from for 6 hours" });
     expect(a.description).toContain("No heartbeat from Betty Johnson's phone since 8:10 AM their time");
     expect(a.description).toContain("its battery was at 82%");
-    expect((a.evidence as Record<string, unknown>[]).at(-1)).toMatchObject({ kind: "phone_offline", battery_level: 82, last_seen_at: at("08:10").toISOString(), threshold_hours: 6 });
+    expect((a.evidence as Record<string, unknown>[]).at(-1)).toMatchObject({
+      kind: "phone_offline",
+      battery_level: 82,
+      last_seen_at: at("08:10").toISOString(),
+      threshold_hours: 6,
+    });
     // the phone comes back: a plain background ping is enough for this one (the person is another matter)
     await phone.ping(at("14:20"));
     const back = (await phoneOffline(patient.id))!;
@@ -227,8 +255,15 @@ describe("phone offline", () => {
     const { owner, patient, phone } = await betty({ day: "2026-01-19" });
     await phone.ping(localAt("2026-01-19", "19:30"), appOpen);
     expect(await day(patient.id, null, localAt("2026-01-20", "07:00"), localAt("2026-01-20", "09:55"))).toEqual([]); // the night does not count
-    await db.organization.update({ where: { id: owner.organizationId }, data: { settings: { inactivity: { phone_offline_after_hours: 3, phone_offline_medium_after_hours: 4 } } } });
-    expect(await day(patient.id, null, localAt("2026-01-20", "10:55"), localAt("2026-01-20", "12:00"))).toEqual(["11:00 phone offline low", "12:00 medium", "12:00 phone offline medium"]);
+    await db.organization.update({
+      where: { id: owner.organizationId },
+      data: { settings: { inactivity: { phone_offline_after_hours: 3, phone_offline_medium_after_hours: 4 } } },
+    });
+    expect(await day(patient.id, null, localAt("2026-01-20", "10:55"), localAt("2026-01-20", "12:00"))).toEqual([
+      "11:00 phone offline low",
+      "12:00 medium",
+      "12:00 phone offline medium",
+    ]);
   });
 
   it("a revoked phone's alert ends: no phone is paired any more", async () => {

@@ -119,8 +119,7 @@ type Candidate = Omit<SilentPatient, keyof Omit<Details, "id"> | "counted_from" 
  * alerts; those only shorten it, so nobody is missed.
  */
 function candidates(now: Date, scope: PatientScope): Promise<Candidate[]> {
-  const setting = (key: string, fallback: string) =>
-    `COALESCE(p.settings->'inactivity'->>'${key}', o.settings->'inactivity'->>'${key}', '${fallback}')`;
+  const setting = (key: string, fallback: string) => `COALESCE(p.settings->'inactivity'->>'${key}', o.settings->'inactivity'->>'${key}', '${fallback}')`;
   // what was known when the alert last rose (its latest evidence): an instant, NONE, or null when not recorded
   const baseline = (alert: string, key: string) =>
     `CASE jsonb_typeof(${alert}.evidence->-1->'${key}') WHEN 'string' THEN ${alert}.evidence->-1->>'${key}' WHEN 'null' THEN '${NONE}' END`;
@@ -205,8 +204,7 @@ interface Details {
  * this part by the candidates, not by every patient, and the pass over every patient stays narrow.
  */
 function detailsOf(found: Candidate[]): Promise<Details[]> {
-  const setting = (key: string, fallback: string) =>
-    `COALESCE(p.settings->'inactivity'->>'${key}', o.settings->'inactivity'->>'${key}', '${fallback}')`;
+  const setting = (key: string, fallback: string) => `COALESCE(p.settings->'inactivity'->>'${key}', o.settings->'inactivity'->>'${key}', '${fallback}')`;
   return db.$queryRawUnsafe<Details[]>(
     `
     SELECT c.id, p.first_name, p.last_name, p.preferred_name,
@@ -281,7 +279,8 @@ export function decide(p: SilentPatient, now: Date): Plan {
   }
 
   if (p.offline_alert_id && p.devices === 0) plan.endPhoneOffline = "No phone is paired any more.";
-  else if (p.offline_alert_id && later(p.last_seen_at, p.offline_alert_last_seen_at)) plan.endPhoneOffline = `The phone was heard from at ${iso(p.last_seen_at)}.`;
+  else if (p.offline_alert_id && later(p.last_seen_at, p.offline_alert_last_seen_at))
+    plan.endPhoneOffline = `The phone was heard from at ${iso(p.last_seen_at)}.`;
   else if (p.devices > 0 && p.phone_silence_hours >= p.offline_medium_h && below(p.offline_severity, "medium")) plan.phoneOffline = "medium";
   else if (p.devices > 0 && p.phone_silence_hours >= p.offline_h && !p.offline_severity) plan.phoneOffline = "low";
   const phoneOffline = !plan.endPhoneOffline && (!!p.offline_alert_id || !!plan.phoneOffline);
@@ -292,7 +291,13 @@ export function decide(p: SilentPatient, now: Date): Plan {
   }
   if (p.devices === 0) return plan;
   const h = p.silence_hours;
-  const cannotAsk: NoCheckIn | undefined = phoneOffline ? "phone_offline" : !p.has_push_token ? "no_push_token" : p.check_in_at && p.check_in_failed ? "check_in_failed" : undefined;
+  const cannotAsk: NoCheckIn | undefined = phoneOffline
+    ? "phone_offline"
+    : !p.has_push_token
+      ? "no_push_token"
+      : p.check_in_at && p.check_in_failed
+        ? "check_in_failed"
+        : undefined;
   if (h >= p.critical_h) {
     if (below(p.severity, "critical")) Object.assign(plan, { raise: "critical", noCheckIn: cannotAsk });
     // the phone may still get a word through: ask, without waiting for it
@@ -309,12 +314,14 @@ export function decide(p: SilentPatient, now: Date): Plan {
 }
 
 /** "9:05 AM" where the patient lives. */
-const localClock = (d: Date | string, timeZone: string) => new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(d));
+const localClock = (d: Date | string, timeZone: string) =>
+  new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(d));
 const battery = (p: SilentPatient) => (p.battery_level === null ? "" : ` (battery ${p.battery_level}%)`);
 
 function whyNoWait(p: SilentPatient, reason: NoCheckIn | undefined): string {
   const first = p.preferred_name || p.first_name;
-  if (reason === "phone_offline") return ` Elda could not ask ${first} whether they are all right: the phone has not been heard from since ${localClock(p.last_seen_at ?? p.counted_from, p.timezone)} their time${battery(p)}.`;
+  if (reason === "phone_offline")
+    return ` Elda could not ask ${first} whether they are all right: the phone has not been heard from since ${localClock(p.last_seen_at ?? p.counted_from, p.timezone)} their time${battery(p)}.`;
   if (reason === "no_push_token") return ` Elda could not ask ${first} whether they are all right: the phone has not registered for notifications.`;
   if (reason === "check_in_failed") return ` Elda's check-in ("Are you all right?") could not be delivered to the phone.`;
   if (p.check_in_at) return ` Elda asked ${first} "Are you all right?" at ${localClock(p.check_in_at, p.timezone)} their time and got no answer.`;
@@ -324,7 +331,9 @@ function whyNoWait(p: SilentPatient, reason: NoCheckIn | undefined): string {
 function describeInactivity(p: SilentPatient, severity: Severity, reason: NoCheckIn | undefined) {
   const name = `${p.first_name} ${p.last_name}`;
   const hours = Math.floor(p.silence_hours * 10) / 10;
-  const last = p.last_active_at ? `Last sign of life: ${localClock(p.last_active_at, p.timezone)} their time (${iso(p.last_active_at)}).` : "No sign of life since the phone was paired.";
+  const last = p.last_active_at
+    ? `Last sign of life: ${localClock(p.last_active_at, p.timezone)} their time (${iso(p.last_active_at)}).`
+    : "No sign of life since the phone was paired.";
   return {
     title: severity === "critical" ? `${name} has not been heard from for ${Math.floor(hours)} hours` : `${name} has been quiet for ${Math.floor(hours)} hours`,
     description: `No sign of life from ${name} for ${hours} hours of waking time (${p.wake_start}-${p.wake_end} in their time zone). ${last}${RANK[severity] >= RANK.high ? whyNoWait(p, reason) : ""}`,
@@ -458,7 +467,11 @@ export async function sweepInactivity(now: Date) {
   const sweep = await runIsolated(INACTIVITY_JOB, "patient", now, async (scope, isolation) => {
     const found = await findSilentIsolated(now, scope, isolation);
     tally.silent += found.length;
-    for (const r of await isolation.each(found, (p) => p.patient_id, (p) => evaluateSilentPatient(p, now))) {
+    for (const r of await isolation.each(
+      found,
+      (p) => p.patient_id,
+      (p) => evaluateSilentPatient(p, now),
+    )) {
       if (r.raised) tally.raised++;
       if (r.checkIn) tally.checkIns++;
       if (r.phoneOffline) tally.phoneOffline++;

@@ -15,13 +15,24 @@ describe("weekly insights", () => {
     const moods = ["distressed", "concerned", "neutral", "positive", "positive"] as const;
     for (const [i, sentiment] of moods.entries()) {
       await db.conversationTurn.create({
-        data: { conversationId: c.id, patientId: p.id, sequence: i + 1, patientMessage: "x", aiResponse: "y", sentiment, topics: ["garden", i % 2 ? "family" : "weather"], provider: "test", createdAt: at(`2026-02-0${i + 3}T10:00:00Z`) },
+        data: {
+          conversationId: c.id,
+          patientId: p.id,
+          sequence: i + 1,
+          patientMessage: "x",
+          aiResponse: "y",
+          sentiment,
+          topics: ["garden", i % 2 ? "family" : "weather"],
+          provider: "test",
+          createdAt: at(`2026-02-0${i + 3}T10:00:00Z`),
+        },
       });
     }
     for (let d = 3; d <= 8; d++) await makeReminder(p.id, { dueAt: at(`2026-02-0${d}T08:00:00Z`), status: "completed" });
     await makeReminder(p.id, { dueAt: at("2026-02-04T20:00:00Z"), status: "missed" });
     for (let d = 25; d <= 28; d++) await makeReminder(p.id, { dueAt: at(`2026-01-${d}T08:00:00Z`), status: d % 2 ? "missed" : "completed" });
-    for (let d = 3; d <= 8; d++) await db.activityLog.create({ data: { patientId: p.id, activityType: "app_open", occurredAt: at(`2026-02-0${d}T09:15:00Z`) } });
+    for (let d = 3; d <= 8; d++)
+      await db.activityLog.create({ data: { patientId: p.id, activityType: "app_open", occurredAt: at(`2026-02-0${d}T09:15:00Z`) } });
 
     const r = await generateWeeklyInsights(p.id, at("2026-02-09T06:00:00Z")); // Monday
     expect(r.insights).toBe(4);

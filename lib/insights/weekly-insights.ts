@@ -40,9 +40,18 @@ export async function generateWeeklyInsights(patientId: string, now: Date) {
   const start = today.minus({ days: 7 });
   const prevStart = today.minus({ days: 14 });
   const [turns, reminders, activity] = await Promise.all([
-    db.conversationTurn.findMany({ where: { patientId, createdAt: { gte: start.toJSDate(), lt: today.toJSDate() } }, select: { createdAt: true, sentiment: true, topics: true } }),
-    db.reminder.findMany({ where: { patientId, dueAt: { gte: prevStart.toJSDate(), lt: today.toJSDate() }, status: { in: ["completed", "missed"] } }, select: { dueAt: true, status: true } }),
-    db.activityLog.findMany({ where: { patientId, occurredAt: { gte: start.toJSDate(), lt: today.toJSDate() }, activityType: { notIn: ["heartbeat", "caregiver_contact"] } }, select: { occurredAt: true } }), // the patient's own habits, not when caregivers called
+    db.conversationTurn.findMany({
+      where: { patientId, createdAt: { gte: start.toJSDate(), lt: today.toJSDate() } },
+      select: { createdAt: true, sentiment: true, topics: true },
+    }),
+    db.reminder.findMany({
+      where: { patientId, dueAt: { gte: prevStart.toJSDate(), lt: today.toJSDate() }, status: { in: ["completed", "missed"] } },
+      select: { dueAt: true, status: true },
+    }),
+    db.activityLog.findMany({
+      where: { patientId, occurredAt: { gte: start.toJSDate(), lt: today.toJSDate() }, activityType: { notIn: ["heartbeat", "caregiver_contact"] } },
+      select: { occurredAt: true },
+    }), // the patient's own habits, not when caregivers called
   ]);
   const periodStart = new Date(`${start.toISODate()}T00:00:00Z`);
   const periodEnd = new Date(`${today.minus({ days: 1 }).toISODate()}T00:00:00Z`);
@@ -81,7 +90,14 @@ export async function generateWeeklyInsights(patientId: string, now: Date) {
   if (now7 !== null) {
     const before = rate(lastWeek);
     const change = before === null ? null : now7 - before;
-    const trend = change === null ? "" : change > 0.05 ? ", up from the week before" : change < -0.05 ? ", down from the week before" : ", about the same as the week before";
+    const trend =
+      change === null
+        ? ""
+        : change > 0.05
+          ? ", up from the week before"
+          : change < -0.05
+            ? ", down from the week before"
+            : ", about the same as the week before";
     insights.push({
       ...base,
       insightType: "pattern",
@@ -89,14 +105,20 @@ export async function generateWeeklyInsights(patientId: string, now: Date) {
       title: `${Math.round(now7 * 100)}% of reminders done this week`,
       description: `${name} completed ${thisWeek.filter((r) => r.status === "completed").length} of ${thisWeek.length} reminders in the last 7 days${trend}.`,
       confidence: confidenceFrom(thisWeek.length, 20),
-      evidence: [{ period: "this_week", rate: round(now7), reminders: thisWeek.length }, ...(before !== null ? [{ period: "previous_week", rate: round(before), reminders: lastWeek.length }] : [])],
+      evidence: [
+        { period: "this_week", rate: round(now7), reminders: thisWeek.length },
+        ...(before !== null ? [{ period: "previous_week", rate: round(before), reminders: lastWeek.length }] : []),
+      ],
     });
   }
 
   // recurring topics
   const topics = new Map<string, number>();
   for (const t of turns) for (const topic of t.topics) topics.set(topic, (topics.get(topic) ?? 0) + 1);
-  const recurring = [...topics].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const recurring = [...topics]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
   if (recurring.length) {
     insights.push({
       ...base,
@@ -113,7 +135,11 @@ export async function generateWeeklyInsights(patientId: string, now: Date) {
   if (activity.length >= 5) {
     const hours = new Array(24).fill(0) as number[];
     for (const a of activity) hours[DateTime.fromJSDate(a.occurredAt, { zone: p.timezone }).hour]++;
-    const busiest = hours.map((n, h) => [h, n] as const).sort((a, b) => b[1] - a[1]).slice(0, 3).filter(([, n]) => n > 0);
+    const busiest = hours
+      .map((n, h) => [h, n] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .filter(([, n]) => n > 0);
     const label = (h: number) => DateTime.fromObject({ hour: h }).toFormat("h a");
     insights.push({
       ...base,
@@ -126,10 +152,7 @@ export async function generateWeeklyInsights(patientId: string, now: Date) {
     });
   }
 
-  await db.$transaction([
-    db.insight.deleteMany({ where: { patientId, periodStart, generatedBy: GENERATED_BY } }),
-    db.insight.createMany({ data: insights }),
-  ]);
+  await db.$transaction([db.insight.deleteMany({ where: { patientId, periodStart, generatedBy: GENERATED_BY } }), db.insight.createMany({ data: insights })]);
   return { patientId, insights: insights.length };
 }
 
@@ -139,7 +162,10 @@ export async function patientsActiveSince(since: Date) {
     SELECT id AS patient_id, organization_id FROM patients WHERE is_active AND last_active_at >= ${since}`;
 }
 
-export const listInsightsQuery = z.strictObject({ ...pageQuery, category: z.enum(["medication", "mood", "activity", "communication", "health", "general"]).optional() });
+export const listInsightsQuery = z.strictObject({
+  ...pageQuery,
+  category: z.enum(["medication", "mood", "activity", "communication", "health", "general"]).optional(),
+});
 
 export const insightOutput = z.object({
   id: z.uuid(),
@@ -179,7 +205,11 @@ export async function listInsights(actor: Actor, patientId: string, q: z.infer<t
   if (q.category) filters.push({ category: q.category });
   const after = keysetWhere(KEYS, q.order, q.cursor);
   if (after) filters.push(after as Prisma.InsightWhereInput);
-  const rows = await db.insight.findMany({ where: { AND: filters }, orderBy: orderByFor(KEYS, q.order) as Prisma.InsightOrderByWithRelationInput[], take: q.limit + 1 });
+  const rows = await db.insight.findMany({
+    where: { AND: filters },
+    orderBy: orderByFor(KEYS, q.order) as Prisma.InsightOrderByWithRelationInput[],
+    take: q.limit + 1,
+  });
   await recordAudit(db, actor, { action: "insight.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
   return toPage(rows, q.limit, KEYS, present);
 }

@@ -31,9 +31,17 @@ export function sqlState(err: unknown): string | null {
 // cancelled (statement timeout), system error
 const TRANSIENT_SQLSTATE = /^(08|40|53|55P03|57|58)/;
 const TRANSIENT_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2034"]);
-const TRANSIENT_ADAPTER = new Set(["ConnectionClosed", "SocketTimeout", "TransactionAlreadyClosed", "TooManyConnections", "DatabaseNotReachable", "TransactionWriteConflict"]);
+const TRANSIENT_ADAPTER = new Set([
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TransactionAlreadyClosed",
+  "TooManyConnections",
+  "DatabaseNotReachable",
+  "TransactionWriteConflict",
+]);
 const TRANSIENT_NODE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"]);
-const TRANSIENT_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Transaction already closed|Unable to start a transaction/i;
+const TRANSIENT_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Transaction already closed|Unable to start a transaction/i;
 
 /** True when the failure is the database's or the network's state: retry the whole run, quarantine nothing. */
 export function isTransient(err: unknown): boolean {
@@ -49,15 +57,17 @@ export function isTransient(err: unknown): boolean {
 
 /** A message without the values it quotes: `time zone "US/Pacific-New" not recognized` -> `time zone "…" not recognized`. */
 export function redact(message: string): string {
-  return message
-    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '"…"')
-    // Intl names the value it refused without quotes
-    .replace(/(Invalid time zone specified:)\s*\S+/g, "$1 …")
-    .replace(/\S+@\S+/g, "[address]")
-    .replace(/\+?\d[\d ().-]{5,}\d/g, "[number]")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 500);
+  return (
+    message
+      .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '"…"')
+      // Intl names the value it refused without quotes
+      .replace(/(Invalid time zone specified:)\s*\S+/g, "$1 …")
+      .replace(/\S+@\S+/g, "[address]")
+      .replace(/\+?\d[\d ().-]{5,}\d/g, "[number]")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 500)
+  );
 }
 
 export function describeFailure(err: unknown): { errorClass: string; message: string } {

@@ -30,7 +30,11 @@ describe("the embedded runner", () => {
       ],
       { retryBaseMs: 5 },
     );
-    runner.enqueue([{ name: "test/ping", id: "a", data: { n: 1 } }, { name: "test/ping", id: "a", data: { n: 1 } }, { name: "test/other", id: "b", data: {} }]);
+    runner.enqueue([
+      { name: "test/ping", id: "a", data: { n: 1 } },
+      { name: "test/ping", id: "a", data: { n: 1 } },
+      { name: "test/other", id: "b", data: {} },
+    ]);
     await runner.drain();
     expect(seen).toEqual([1]);
   });
@@ -44,7 +48,11 @@ describe("the embedded runner", () => {
           id: "sweep",
           trigger: { cron: "0 0 1 1 *" },
           retries: 0,
-          handler: ({ step }) => step.sendEvent("fan-out", [1, 2, 3].map((n) => ({ name: "test/item", id: `item-${n}`, data: { org: "o1", n } }))),
+          handler: ({ step }) =>
+            step.sendEvent(
+              "fan-out",
+              [1, 2, 3].map((n) => ({ name: "test/item", id: `item-${n}`, data: { org: "o1", n } })),
+            ),
         }),
         defineJob({
           id: "item",
@@ -81,7 +89,12 @@ describe("the embedded runner", () => {
     const owner = await makeCaregiver();
     const patient = await makePatient(owner, { timezone: "America/Chicago" });
     await pairDevice(patient.id);
-    await createSchedule(owner.actor, patient.id, { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-02" }, new Date("2026-02-02T06:00:00Z"));
+    await createSchedule(
+      owner.actor,
+      patient.id,
+      { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-02" },
+      new Date("2026-02-02T06:00:00Z"),
+    );
     clock.set("2026-02-02T14:00:00Z");
     await runner.trigger("reminders-deliver");
     const r = await db.reminder.findFirstOrThrow({ where: { patientId: patient.id }, orderBy: { dueAt: "asc" } });
@@ -124,7 +137,10 @@ describe("job status from embedded runs", () => {
     failures = 5;
     clock.set("2026-02-03T08:01:00Z");
     await expect(runner.trigger(id, { name: "test/recorded", id: "r2", data: {} })).rejects.toThrow("Patient not found.");
-    expect(await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } })).toMatchObject({ lastSuccessAt: new Date("2026-02-03T08:00:00Z"), consecutiveFailures: 4 });
+    expect(await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } })).toMatchObject({
+      lastSuccessAt: new Date("2026-02-03T08:00:00Z"),
+      consecutiveFailures: 4,
+    });
   });
 });
 

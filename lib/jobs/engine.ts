@@ -55,7 +55,8 @@ export async function startJobEngine(mode: EngineMode = engineMode()) {
   }
   const problem = engineProblem(mode);
   if (problem) logger.error({ mode }, `${problem} Reminders, alerts and summaries are NOT being sent (GET /api/health/status answers 503).`);
-  else if (mode === "off") logger.warn({ mode }, "job engine is off in this process (ELDA_EMBEDDED_JOBS=0): reminders and alerts go out only if another process runs the jobs");
+  else if (mode === "off")
+    logger.warn({ mode }, "job engine is off in this process (ELDA_EMBEDDED_JOBS=0): reminders and alerts go out only if another process runs the jobs");
   else logger.info({ mode }, "job engine");
   try {
     await recordEngineBoot(mode);

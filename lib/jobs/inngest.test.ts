@@ -16,7 +16,12 @@ describe("the same jobs as Inngest functions (@inngest/test)", () => {
     const owner = await makeCaregiver();
     const patient = await makePatient(owner, { timezone: "America/Chicago" });
     await pairDevice(patient.id);
-    await createSchedule(owner.actor, patient.id, { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-01-21" }, new Date("2026-01-21T06:00:00Z"));
+    await createSchedule(
+      owner.actor,
+      patient.id,
+      { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-01-21" },
+      new Date("2026-01-21T06:00:00Z"),
+    );
     clock.set("2026-01-21T14:00:00Z");
     const t = new InngestTestEngine({ function: fn("reminders-deliver") });
     const { result } = await t.execute({ events: [{ name: "inngest/scheduled.timer", data: { cron: "* * * * *" } }] });
@@ -81,4 +86,3 @@ describe("job status from Inngest runs", () => {
     });
   });
 });
-

@@ -30,7 +30,11 @@ export function toInngestFunction(job: Job) {
         step: {
           run: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
           sendEvent: async (id: string, events: DomainEvent[]) => {
-            if (events.length) await step.sendEvent(id, events.map((e) => ({ name: e.name, id: e.id, data: e.data })));
+            if (events.length)
+              await step.sendEvent(
+                id,
+                events.map((e) => ({ name: e.name, id: e.id, data: e.data })),
+              );
           },
         },
       }),

@@ -112,7 +112,12 @@ describe("fault isolation in a sweep", () => {
     const deadlock = Object.assign(new Error("deadlock detected"), { code: "40P01" });
     for (const err of [lost, deadlock]) {
       await expect(
-        runIsolated(job, "patient", T0, async (_scope, isolation) => isolation.batch(async () => Promise.reject(err), async () => ["a", "b", "c"])),
+        runIsolated(job, "patient", T0, async (_scope, isolation) =>
+          isolation.batch(
+            async () => Promise.reject(err),
+            async () => ["a", "b", "c"],
+          ),
+        ),
       ).rejects.toBe(err);
     }
     expect(await quarantined(job)).toEqual([]);
@@ -130,11 +135,15 @@ describe("fault isolation in a sweep", () => {
     const job = newJob();
     const seen: string[] = [];
     const r = await runIsolated(job, "alert", T0, (_scope, isolation) =>
-      isolation.each(["a1", "a2", "a3"], (x) => x, async (x) => {
-        if (x === "a1") throw new TypeError("Cannot read properties of undefined (reading 'filter')");
-        seen.push(x);
-        return x;
-      }),
+      isolation.each(
+        ["a1", "a2", "a3"],
+        (x) => x,
+        async (x) => {
+          if (x === "a1") throw new TypeError("Cannot read properties of undefined (reading 'filter')");
+          seen.push(x);
+          return x;
+        },
+      ),
     );
     expect(r.main).toEqual(["a2", "a3"]);
     expect(seen).toEqual(["a2", "a3"]);

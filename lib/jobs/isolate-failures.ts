@@ -139,7 +139,12 @@ export interface IsolatedSweep<R> {
  * job's quarantine, and once more for the held rows whose retry time has come. Rows that failed are
  * quarantined (or kept there, backing off); retried rows that went through are released.
  */
-export async function runIsolated<R>(job: string, kind: RowKind, now: Date, sweep: (scope: Scope, isolation: Isolation) => Promise<R>): Promise<IsolatedSweep<R>> {
+export async function runIsolated<R>(
+  job: string,
+  kind: RowKind,
+  now: Date,
+  sweep: (scope: Scope, isolation: Isolation) => Promise<R>,
+): Promise<IsolatedSweep<R>> {
   const held = await db.$queryRaw<{ row_id: string; retry_after: Date }[]>`
     SELECT row_id, retry_after FROM job_quarantine WHERE job = ${job} AND row_kind = ${kind}`;
   const except = held.map((h) => h.row_id);
@@ -150,7 +155,8 @@ export async function runIsolated<R>(job: string, kind: RowKind, now: Date, swee
   try {
     mainResult = await sweep(main.scope, main);
   } catch (err) {
-    if (err instanceof TooManyFailingRows) logger.error({ job, kind, failing: err.failing, ...describeFailure(err.firstError) }, "job failed for many rows at once; nothing quarantined");
+    if (err instanceof TooManyFailingRows)
+      logger.error({ job, kind, failing: err.failing, ...describeFailure(err.firstError) }, "job failed for many rows at once; nothing quarantined");
     throw err;
   } finally {
     // what was found before a transient failure stays found
@@ -191,7 +197,10 @@ async function quarantine(job: string, kind: RowKind, failed: Map<string, unknow
   for (const r of rows) {
     metrics.rowsQuarantined.inc({ job, kind });
     const d = described[ids.indexOf(r.row_id)];
-    logger.warn({ job, kind, rowId: r.row_id, attempts: r.attempts, retryAfter: r.retry_after.toISOString(), errorClass: d.errorClass, error: d.message }, "row quarantined: left out of the job until its retry time");
+    logger.warn(
+      { job, kind, rowId: r.row_id, attempts: r.attempts, retryAfter: r.retry_after.toISOString(), errorClass: d.errorClass, error: d.message },
+      "row quarantined: left out of the job until its retry time",
+    );
   }
 }
 

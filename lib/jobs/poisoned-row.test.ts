@@ -27,12 +27,24 @@ const at = (iso: string) => new Date(iso);
 async function pairedPatient(owner: TestCaregiver, first: string) {
   const patient = await makePatient(owner, { first_name: first, last_name: "Poisonproof", timezone: "America/Chicago" });
   const device = await pairDevice(patient.id);
-  await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: `fcm-${patient.id}`, platform: "android" }, at("2026-02-24T06:00:00Z"));
-  await createSchedule(owner.actor, patient.id, { type: "medication", title: "Metformin 500mg", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-24" }, at("2026-02-24T06:00:00Z"));
+  await registerPushToken(
+    { kind: "device", deviceId: device.deviceId, patientId: patient.id },
+    { patient_id: patient.id, device_token: `fcm-${patient.id}`, platform: "android" },
+    at("2026-02-24T06:00:00Z"),
+  );
+  await createSchedule(
+    owner.actor,
+    patient.id,
+    { type: "medication", title: "Metformin 500mg", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-24" },
+    at("2026-02-24T06:00:00Z"),
+  );
   return patient;
 }
 
-const quarantine = (job: string, rowId: string) => db.jobQuarantine.findUnique({ where: { job_rowKind_rowId: { job, rowKind: job === "alerts-escalate" ? "alert" : job === "daily-summaries" ? "caregiver" : "patient", rowId } } });
+const quarantine = (job: string, rowId: string) =>
+  db.jobQuarantine.findUnique({
+    where: { job_rowKind_rowId: { job, rowKind: job === "alerts-escalate" ? "alert" : job === "daily-summaries" ? "caregiver" : "patient", rowId } },
+  });
 const pushes = (patientId: string) => db.notificationAttempt.count({ where: { patientId, purpose: "reminder" } });
 const inactivity = (patientId: string) => db.alert.findFirst({ where: { patientId, type: "inactivity", status: "open" } });
 
@@ -70,7 +82,20 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
     // 13:00 in Chicago, silent since 09:00: Betty and Walter get their inactivity alert; Pat's row fails the statement
     await db.patient.updateMany({ where: { id: { in: [betty.id, pat.id, walter.id] } }, data: { lastActiveAt: at("2026-02-24T15:00:00Z") } });
     // an older alert another system left with an impossible escalation step: it would block every alert behind it
-    const stuck = await raiseAlert(db, { patientId: walter.id, type: "health_concern", severity: "high", dedupKey: "stuck", title: "Stuck", description: "d", source: "test", evidence: { kind: "rule", at: "x" } }, at("2026-02-24T10:00:00Z"));
+    const stuck = await raiseAlert(
+      db,
+      {
+        patientId: walter.id,
+        type: "health_concern",
+        severity: "high",
+        dedupKey: "stuck",
+        title: "Stuck",
+        description: "d",
+        source: "test",
+        evidence: { kind: "rule", at: "x" },
+      },
+      at("2026-02-24T10:00:00Z"),
+    );
     await db.$executeRaw`UPDATE alerts SET escalation_step = -1 WHERE id = ${stuck.alertId}::uuid`;
     await runJob(runner, "inactivity-sweep", "2026-02-24T19:00:00Z");
     expect(await inactivity(betty.id)).toMatchObject({ severity: "medium" });
@@ -94,7 +119,8 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
     expect(await quarantine("daily-summaries", bob.id)).toMatchObject({ errorClass: "pg 22023" });
     await sendDailySummariesIsolated(sarah.id, clock.now());
     await sendDailySummariesIsolated(tom.id, clock.now());
-    const summarized = async (caregiverId: string, patientId: string) => db.notificationAttempt.count({ where: { caregiverId, patientId, purpose: "daily_summary" } });
+    const summarized = async (caregiverId: string, patientId: string) =>
+      db.notificationAttempt.count({ where: { caregiverId, patientId, purpose: "daily_summary" } });
     expect(await summarized(sarah.id, betty.id)).toBeGreaterThan(0);
     expect(await summarized(tom.id, walter.id)).toBeGreaterThan(0);
     expect(await summarized(sarah.id, pat.id)).toBe(0);
@@ -158,7 +184,16 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
       const r = await db.reminder.findFirstOrThrow({ where: { patientId }, orderBy: { dueAt: "asc" } });
       const token = await db.pushToken.findFirstOrThrow({ where: { device: { patientId } } });
       return db.notificationAttempt.create({
-        data: { idempotencyKey: `reminder:${r.id}:push:1:test:${token.id}`, patientId, reminderId: r.id, channel: "push", purpose: "reminder", recipient: token.id, status: "pending", createdAt: at("2026-02-26T14:00:00Z") },
+        data: {
+          idempotencyKey: `reminder:${r.id}:push:1:test:${token.id}`,
+          patientId,
+          reminderId: r.id,
+          channel: "push",
+          purpose: "reminder",
+          recipient: token.id,
+          status: "pending",
+          createdAt: at("2026-02-26T14:00:00Z"),
+        },
       });
     };
     const a = await pending(bad.id);

@@ -15,8 +15,11 @@ export type RunEngine = "inngest" | "embedded";
  * fails is logged and the job's result or error passes through untouched.
  */
 export async function recordedRun<T>(jobId: string, engine: RunEngine, run: () => Promise<T>): Promise<T> {
-  await record(jobId, "start", () =>
-    db.$executeRaw`
+  await record(
+    jobId,
+    "start",
+    () =>
+      db.$executeRaw`
       INSERT INTO job_status (job_id, engine, last_started_at) VALUES (${jobId}, ${engine}, ${clock.now()})
       ON CONFLICT (job_id) DO UPDATE SET engine = EXCLUDED.engine,
         last_started_at = GREATEST(job_status.last_started_at, EXCLUDED.last_started_at)`,
@@ -26,8 +29,11 @@ export async function recordedRun<T>(jobId: string, engine: RunEngine, run: () =
     result = await run();
   } catch (err) {
     const { errorClass, message } = describeJobError(err);
-    await record(jobId, "failure", () =>
-      db.$executeRaw`
+    await record(
+      jobId,
+      "failure",
+      () =>
+        db.$executeRaw`
         INSERT INTO job_status (job_id, engine, last_failure_at, last_error_class, last_error_message, consecutive_failures)
         VALUES (${jobId}, ${engine}, ${clock.now()}, ${errorClass}, ${message}, 1)
         ON CONFLICT (job_id) DO UPDATE SET engine = EXCLUDED.engine,
@@ -41,8 +47,11 @@ export async function recordedRun<T>(jobId: string, engine: RunEngine, run: () =
     );
     throw err;
   }
-  await record(jobId, "success", () =>
-    db.$executeRaw`
+  await record(
+    jobId,
+    "success",
+    () =>
+      db.$executeRaw`
       INSERT INTO job_status (job_id, engine, last_success_at) VALUES (${jobId}, ${engine}, ${clock.now()})
       ON CONFLICT (job_id) DO UPDATE SET engine = EXCLUDED.engine,
         last_success_at = GREATEST(job_status.last_success_at, EXCLUDED.last_success_at),
@@ -66,7 +75,8 @@ async function record(jobId: string, what: string, write: () => Promise<unknown>
  * value in a constraint), so the message points at the log line instead, which has the whole error.
  */
 export function describeJobError(err: unknown): { errorClass: string; message: string } {
-  if (isDatabaseUnavailable(err)) return { errorClass: "DatabaseUnavailable", message: `The database could not be reached (${databaseUnavailableCause(err)}).`.slice(0, 300) };
+  if (isDatabaseUnavailable(err))
+    return { errorClass: "DatabaseUnavailable", message: `The database could not be reached (${databaseUnavailableCause(err)}).`.slice(0, 300) };
   const name = (err instanceof Error ? err.constructor.name || err.name : typeof err).slice(0, 60);
   if (err instanceof AppError) return { errorClass: name, message: err.message.slice(0, 300) };
   if (err instanceof Prisma.PrismaClientKnownRequestError) return { errorClass: `${name}:${err.code}`, message: `Database error ${err.code}.` };

@@ -18,7 +18,12 @@ export const createNoteInput = z.strictObject({
   priority: z.enum(["normal", "important"]).default("normal"),
 });
 export const updateNoteInput = z
-  .strictObject({ title: trimmed(200).optional(), content: trimmed(5000).optional(), category: noteCategory.optional(), priority: z.enum(["normal", "important"]).optional() })
+  .strictObject({
+    title: trimmed(200).optional(),
+    content: trimmed(5000).optional(),
+    category: noteCategory.optional(),
+    priority: z.enum(["normal", "important"]).optional(),
+  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
 export const listNotesQuery = z.strictObject({ ...pageQuery, category: noteCategory.optional(), priority: z.enum(["normal", "important"]).optional() });
 export const noteIdParams = z.strictObject({ id: uuid });
@@ -70,7 +75,12 @@ export async function listNotes(actor: Actor, patientId: string, q: z.infer<type
   if (q.priority) filters.push({ priority: q.priority });
   const after = keysetWhere(KEYS, q.order, q.cursor);
   if (after) filters.push(after as Prisma.CaregiverNoteWhereInput);
-  const rows = await db.caregiverNote.findMany({ where: { AND: filters }, orderBy: orderByFor(KEYS, q.order) as Prisma.CaregiverNoteOrderByWithRelationInput[], take: q.limit + 1, include: withAuthor });
+  const rows = await db.caregiverNote.findMany({
+    where: { AND: filters },
+    orderBy: orderByFor(KEYS, q.order) as Prisma.CaregiverNoteOrderByWithRelationInput[],
+    take: q.limit + 1,
+    include: withAuthor,
+  });
   await recordAudit(db, actor, { action: "note.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
   return toPage(rows, q.limit, KEYS, present);
 }
@@ -91,7 +101,14 @@ export async function getNote(actor: Actor, id: string) {
 export async function updateNote(actor: Actor, id: string, input: z.infer<typeof updateNoteInput>) {
   const { n, access } = await noteFor(actor, id, "write");
   const updated = await db.caregiverNote.update({ where: { id }, data: input, include: withAuthor });
-  await recordAudit(db, actor, { action: "note.updated", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId, metadata: { fields: Object.keys(input) } });
+  await recordAudit(db, actor, {
+    action: "note.updated",
+    targetType: "note",
+    targetId: id,
+    patientId: n.patientId,
+    organizationId: access.organizationId,
+    metadata: { fields: Object.keys(input) },
+  });
   return present(updated);
 }
 

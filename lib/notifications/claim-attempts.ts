@@ -40,7 +40,8 @@ export interface ClaimedAttempt {
 }
 
 /** Would this outcome of this try be tried again? */
-export const willRetry = (outcome: Settlement, attemptCount: number, now: Date) => outcome.status === "failed" && !outcome.permanent && retryAt(attemptCount, now) !== null;
+export const willRetry = (outcome: Settlement, attemptCount: number, now: Date) =>
+  outcome.status === "failed" && !outcome.permanent && retryAt(attemptCount, now) !== null;
 
 /** What became of one claimed attempt. `failed` is tried again unless `permanent` or out of tries. */
 export type Settlement =

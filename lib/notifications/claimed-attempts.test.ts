@@ -35,7 +35,16 @@ let smtp: SMTPServer;
 let push: Awaited<ReturnType<typeof startFakePushService>>;
 const fcmSent: Message[] = [];
 const vapid = webpush.generateVAPIDKeys();
-const ENV_KEYS = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER", "TWILIO_API_BASE_URL", "SMTP_URL", "VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "WEB_PUSH_ALLOWED_HOSTS"];
+const ENV_KEYS = [
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_FROM_NUMBER",
+  "TWILIO_API_BASE_URL",
+  "SMTP_URL",
+  "VAPID_PUBLIC_KEY",
+  "VAPID_PRIVATE_KEY",
+  "WEB_PUSH_ALLOWED_HOSTS",
+];
 const MIN = 60_000;
 
 beforeAll(async () => {
@@ -43,8 +52,12 @@ beforeAll(async () => {
   twilio = http.createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      if (mode === "down") return res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ code: 20503, message: "Service unavailable", status: 503 }));
-      if (mode === "refuse") return res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 }));
+      if (mode === "down")
+        return res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ code: 20503, message: "Service unavailable", status: 503 }));
+      if (mode === "refuse")
+        return res
+          .writeHead(400, { "content-type": "application/json" })
+          .end(JSON.stringify({ code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 }));
       res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ sid: `SM${String(++sid).padStart(32, "0")}`, status: "queued" }));
     });
   });
@@ -87,7 +100,10 @@ beforeAll(async () => {
           return { success: true as const, messageId: `projects/elda/messages/${i}` };
         }
         const code = mode === "down" ? "messaging/internal-error" : "messaging/invalid-argument";
-        return { success: false as const, error: { code, message: mode === "down" ? "Internal error encountered." : "The registration token is not a valid FCM registration token" } as never };
+        return {
+          success: false as const,
+          error: { code, message: mode === "down" ? "Internal error encountered." : "The registration token is not a valid FCM registration token" } as never,
+        };
       });
       return { responses, successCount: 0, failureCount: 0 };
     },
@@ -138,10 +154,29 @@ async function caregiverWith(prefs: object) {
 }
 
 const alert = (patientId: string, t: Date, severity: "medium" | "critical", dedupKey = "x") =>
-  raiseAlert(db, { patientId, type: "health_concern", severity, dedupKey, title: "Concern", description: "d", source: "test", evidence: { kind: "rule", at: t.toISOString() } }, t);
+  raiseAlert(
+    db,
+    {
+      patientId,
+      type: "health_concern",
+      severity,
+      dedupKey,
+      title: "Concern",
+      description: "d",
+      source: "test",
+      evidence: { kind: "rule", at: t.toISOString() },
+    },
+    t,
+  );
 
 /** The escalation records the alert's attempts and sends them at once: that is the first try. */
-async function alertAttempt(prefs: object, channel: "sms" | "voice" | "email" | "web_push", severity: "medium" | "critical", t: Date, browser = false): Promise<Arranged> {
+async function alertAttempt(
+  prefs: object,
+  channel: "sms" | "voice" | "email" | "web_push",
+  severity: "medium" | "critical",
+  t: Date,
+  browser = false,
+): Promise<Arranged> {
   const cg = await caregiverWith(prefs);
   if (browser) {
     const b = push.browser();
@@ -165,7 +200,11 @@ const paths: Path[] = [
       const cg = await makeCaregiver();
       const patient = await makePatient(cg, { timezone: "America/Chicago" });
       const device = await pairDevice(patient.id);
-      await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: `phone-${patient.id}`, platform: "android" }, t);
+      await registerPushToken(
+        { kind: "device", deviceId: device.deviceId, patientId: patient.id },
+        { patient_id: patient.id, device_token: `phone-${patient.id}`, platform: "android" },
+        t,
+      );
       const reminder = await makeReminder(patient.id, { dueAt: t });
       // recorded as the delivery sweep records it, then the first try
       await pushToPatients(db, [(await reminderPushFor(reminder.id))!], t);
@@ -213,7 +252,10 @@ describe("a claimed attempt that did not go out never reads sent", () => {
       await run(new Date(first.getTime() + 30_000));
       expect((await attempt(id)).attemptCount).toBe(1);
       // tries 2, 3 and 4 at +1, +6 and +21 minutes
-      for (const [n, at, next] of [[2, 1, 6], [3, 6, 21]] as const) {
+      for (const [n, at, next] of [
+        [2, 1, 6],
+        [3, 6, 21],
+      ] as const) {
         await run(new Date(first.getTime() + at * MIN));
         a = await attempt(id);
         expect(a).toMatchObject({ status: waiting, attemptCount: n });
@@ -249,7 +291,9 @@ describe("a claimed attempt that did not go out never reads sent", () => {
       mode = "ok";
       // a sender claims it at +1 minute and is killed before it sends
       const crash = new Date(first.getTime() + MIN);
-      const claimed = p.digest ? await claimHeld([id], crash) : (await claimAttempts(crash, { channels: [(await attempt(id)).channel], attemptIds: [id] })).map((c) => c.id);
+      const claimed = p.digest
+        ? await claimHeld([id], crash)
+        : (await claimAttempts(crash, { channels: [(await attempt(id)).channel], attemptIds: [id] })).map((c) => c.id);
       expect(claimed).toContain(id);
       expect(await attempt(id)).toMatchObject({ status: "sending", attemptCount: 2, sentAt: null });
       expect((await attempt(id)).leaseExpiresAt?.toISOString()).toBe(new Date(crash.getTime() + LEASE_MS).toISOString());

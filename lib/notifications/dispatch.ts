@@ -6,7 +6,19 @@ import { emailSender } from "./channels/email";
 import { smsSender, voiceSender } from "./channels/twilio";
 import { webPushSender } from "./channels/web-push";
 import type { ChannelSender, OutboundMessage } from "./channels/types";
-import { claimAttempts, claimHeld, LEASE_MS, releaseClaims, releaseExpiredLeases, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type ClaimFilter, type Settlement } from "./claim-attempts";
+import {
+  claimAttempts,
+  claimHeld,
+  LEASE_MS,
+  releaseClaims,
+  releaseExpiredLeases,
+  settleAttempts,
+  unexpectedFailure,
+  willRetry,
+  type ClaimedAttempt,
+  type ClaimFilter,
+  type Settlement,
+} from "./claim-attempts";
 import { alertPush, digestPush, summaryPush, testPush } from "./lock-screen";
 
 const senders: Partial<Record<NotificationChannel, ChannelSender>> = { sms: smsSender, voice: voiceSender, email: emailSender, web_push: webPushSender };
@@ -33,9 +45,18 @@ async function render(a: ClaimedAttempt): Promise<Rendered | null> {
     if (a.channel === "web_push") return { ...own, ...alertPush(alert) };
     const who = `${alert.patient.firstName} ${alert.patient.lastName}`;
     const link = `${base}/alerts/${alert.id}`;
-    const text = `Elda ${alert.severity.toUpperCase()} alert for ${who}: ${alert.title}. ${alert.recommendedAction ?? ""} Reply ACK ${alert.ackCode} to acknowledge. ${link}`.replace(/\s+/g, " ");
+    const text =
+      `Elda ${alert.severity.toUpperCase()} alert for ${who}: ${alert.title}. ${alert.recommendedAction ?? ""} Reply ACK ${alert.ackCode} to acknowledge. ${link}`.replace(
+        /\s+/g,
+        " ",
+      );
     if (a.channel === "voice") {
-      return { ...own, text: `This is Elda, with an urgent alert for ${who}. ${alert.title}.`, gatherUrl: `${base}/api/v1/webhooks/twilio/voice?alert_id=${alert.id}`, statusCallbackUrl: `${base}/api/v1/webhooks/twilio/status` };
+      return {
+        ...own,
+        text: `This is Elda, with an urgent alert for ${who}. ${alert.title}.`,
+        gatherUrl: `${base}/api/v1/webhooks/twilio/voice?alert_id=${alert.id}`,
+        statusCallbackUrl: `${base}/api/v1/webhooks/twilio/status`,
+      };
     }
     if (a.channel === "email") {
       return {
@@ -55,7 +76,12 @@ async function render(a: ClaimedAttempt): Promise<Rendered | null> {
     const day = s.summaryDate.toISOString().slice(0, 10);
     const link = `${base}/patients/${s.patientId}`;
     if (a.channel === "email") {
-      return { ...own, subject: "Elda: your daily summary", text: `${who}, ${day}\n\n${s.narrative}\n\n${link}`, html: `<h1>${esc(who)}, ${esc(day)}</h1><p>${esc(s.narrative)}</p><p><a href="${esc(link)}">Open in Elda</a></p>` };
+      return {
+        ...own,
+        subject: "Elda: your daily summary",
+        text: `${who}, ${day}\n\n${s.narrative}\n\n${link}`,
+        html: `<h1>${esc(who)}, ${esc(day)}</h1><p>${esc(s.narrative)}</p><p><a href="${esc(link)}">Open in Elda</a></p>`,
+      };
     }
     return { ...own, text: `Elda summary for ${who} (${day}): ${s.narrative}`.slice(0, 600) };
   }
@@ -70,7 +96,9 @@ async function deliver(a: ClaimedAttempt): Promise<Settlement> {
     if (!sender || !message) return { status: "failed", error: "Nothing to send.", permanent: true };
     if ("skip" in message) return { status: "skipped", error: message.skip };
     const r = await sender.send(message);
-    return r.status === "failed" ? { status: "failed", error: r.error ?? "The provider refused the message.", permanent: r.permanent } : { status: r.status, providerId: r.providerId };
+    return r.status === "failed"
+      ? { status: "failed", error: r.error ?? "The provider refused the message.", permanent: r.permanent }
+      : { status: r.status, providerId: r.providerId };
   } catch (err) {
     return unexpectedFailure(err, a.id);
   }
@@ -90,7 +118,10 @@ export async function dispatchPending(now: Date, filter: Omit<ClaimFilter, "atte
   for (const [i, a] of claimed.entries()) {
     if (performance.now() > stopAt) {
       const rest = claimed.slice(i);
-      await releaseClaims(rest.map((r) => ({ id: r.id, attemptCount: r.attempt_count })), now);
+      await releaseClaims(
+        rest.map((r) => ({ id: r.id, attemptCount: r.attempt_count })),
+        now,
+      );
       tally.handedBack = rest.length;
       break;
     }
@@ -116,7 +147,12 @@ export async function dispatchAttempts(attemptIds: string[], now: Date) {
 export async function sendDigests(now: Date, filter: { caregiverId?: string } = {}) {
   await releaseExpiredLeases(now);
   const held = await db.notificationAttempt.findMany({
-    where: { status: "held", heldUntil: { lte: now }, channel: { in: ["sms", "email", "web_push"] }, ...(filter.caregiverId ? { caregiverId: filter.caregiverId } : {}) },
+    where: {
+      status: "held",
+      heldUntil: { lte: now },
+      channel: { in: ["sms", "email", "web_push"] },
+      ...(filter.caregiverId ? { caregiverId: filter.caregiverId } : {}),
+    },
     include: { alert: { select: { title: true, severity: true, patient: { select: { firstName: true, lastName: true } } } } },
     orderBy: { createdAt: "asc" },
     take: 1_000,
@@ -127,7 +163,12 @@ export async function sendDigests(now: Date, filter: { caregiverId?: string } = 
   for (const [key, group] of groups) {
     const [, channel, recipient] = key.split("|") as [string, NotificationChannel, string];
     // claim first: only rows still held are ours to send
-    const mine = new Set(await claimHeld(group.map((r) => r.id), now));
+    const mine = new Set(
+      await claimHeld(
+        group.map((r) => r.id),
+        now,
+      ),
+    );
     const rows = group.filter((r) => mine.has(r.id));
     if (rows.length === 0) continue;
     let outcome: Settlement;
@@ -146,14 +187,27 @@ export async function sendDigests(now: Date, filter: { caregiverId?: string } = 
         channel === "email"
           ? { to: recipient, subject: "Elda: alerts you have not been sent yet", text, html: `<p>${lines.map(esc).join("<br>")}</p>` }
           : channel === "web_push"
-            ? { to: recipient, attemptId: rows[0].id, ...digestPush(rows.length, [...byPatient.values()].map((p) => p.first)) }
+            ? {
+                to: recipient,
+                attemptId: rows[0].id,
+                ...digestPush(
+                  rows.length,
+                  [...byPatient.values()].map((p) => p.first),
+                ),
+              }
             : { to: recipient, text: text.slice(0, 600) };
       const r = await senders[channel]!.send(message);
-      outcome = r.status === "failed" ? { status: "failed", error: r.error ?? "The provider refused the digest.", permanent: r.permanent } : { status: r.status, providerId: r.providerId };
+      outcome =
+        r.status === "failed"
+          ? { status: "failed", error: r.error ?? "The provider refused the digest.", permanent: r.permanent }
+          : { status: r.status, providerId: r.providerId };
     } catch (err) {
       outcome = unexpectedFailure(err, rows[0].id);
     }
-    await settleAttempts(rows.map((r) => ({ id: r.id, attemptCount: r.attemptCount + 1, outcome })), now);
+    await settleAttempts(
+      rows.map((r) => ({ id: r.id, attemptCount: r.attemptCount + 1, outcome })),
+      now,
+    );
     digests++;
   }
   return { digests, messages: held.length };

@@ -23,7 +23,12 @@ export function alertPush(alert: { id: string; severity: string; patient: { firs
 }
 
 export function summaryPush(summary: { patientId: string; patient: { firstName: string } }): LockScreen {
-  return { title: `${summary.patient.firstName}'s daily summary is ready`, text: "Open Elda to read it.", url: `/patients/${summary.patientId}`, ttlSeconds: 24 * HOUR };
+  return {
+    title: `${summary.patient.firstName}'s daily summary is ready`,
+    text: "Open Elda to read it.",
+    url: `/patients/${summary.patientId}`,
+    ttlSeconds: 24 * HOUR,
+  };
 }
 
 /** Held alerts, as one notification: how many and about whom, nothing more. */

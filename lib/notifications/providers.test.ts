@@ -78,7 +78,12 @@ afterAll(async () => {
 /** A webhook as Twilio would send it: form-encoded, signed over our public URL. */
 function fromTwilio(path: string, params: Record<string, string>, signature?: string) {
   const sig = signature ?? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${APP}${path}`, params);
-  return { method: "POST", path, rawBody: new URLSearchParams(params).toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": sig } };
+  return {
+    method: "POST",
+    path,
+    rawBody: new URLSearchParams(params).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": sig },
+  };
 }
 
 async function household(phone: string) {
@@ -92,7 +97,20 @@ async function household(phone: string) {
 }
 
 const emergency = (patientId: string, now: Date) =>
-  raiseAlert(db, { patientId, type: "emergency", severity: "critical", dedupKey: "button", title: "Emergency button pressed", description: "Betty asked for help.", source: "emergency_button", evidence: { kind: "rule", at: now.toISOString() } }, now);
+  raiseAlert(
+    db,
+    {
+      patientId,
+      type: "emergency",
+      severity: "critical",
+      dedupKey: "button",
+      title: "Emergency button pressed",
+      description: "Betty asked for help.",
+      source: "emergency_button",
+      evidence: { kind: "rule", at: now.toISOString() },
+    },
+    now,
+  );
 
 describe("alerts reach people through Twilio and SMTP", () => {
   it("a critical alert at 03:00 texts, calls and emails Sarah, and Sarah's 'ACK' reply stops the escalation", async () => {
@@ -119,7 +137,11 @@ describe("alerts reach people through Twilio and SMTP", () => {
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-type")).toContain("text/xml");
     expect(reply.body).toContain("You have the alert for Betty Johnson");
-    expect(await db.alert.findUniqueOrThrow({ where: { id: a.alertId } })).toMatchObject({ status: "acknowledged", acknowledgedVia: "sms", acknowledgedById: sarah.id });
+    expect(await db.alert.findUniqueOrThrow({ where: { id: a.alertId } })).toMatchObject({
+      status: "acknowledged",
+      acknowledgedVia: "sms",
+      acknowledgedById: sarah.id,
+    });
     const before = twilioRequests.length;
     await escalateAlerts(new Date("2026-01-15T09:05:00Z"));
     expect(twilioRequests.length).toBe(before); // Tom is not called
@@ -132,11 +154,19 @@ describe("alerts reach people through Twilio and SMTP", () => {
     const alert = await db.alert.findUniqueOrThrow({ where: { id: a.alertId } });
     const forged = await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: `ACK ${alert.ackCode}` }, "bm90IGEgc2lnbmF0dXJl"));
     expect(forged.status).toBe(403);
-    const unsigned = await call(smsHook.POST, { method: "POST", path: "/api/v1/webhooks/twilio/sms", rawBody: `From=${encodeURIComponent(phone)}&Body=ACK+${alert.ackCode}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const unsigned = await call(smsHook.POST, {
+      method: "POST",
+      path: "/api/v1/webhooks/twilio/sms",
+      rawBody: `From=${encodeURIComponent(phone)}&Body=ACK+${alert.ackCode}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(unsigned.status).toBe(403);
     // signed for another URL (replayed against a different endpoint)
     const params = { From: phone, Body: `ACK ${alert.ackCode}` };
-    const replay = await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", params, twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${APP}/api/v1/webhooks/twilio/status`, params)));
+    const replay = await call(
+      smsHook.POST,
+      fromTwilio("/api/v1/webhooks/twilio/sms", params, twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${APP}/api/v1/webhooks/twilio/status`, params)),
+    );
     expect(replay.status).toBe(403);
     expect((await db.alert.findUniqueOrThrow({ where: { id: a.alertId } })).status).toBe("open");
   });
@@ -155,9 +185,13 @@ describe("alerts reach people through Twilio and SMTP", () => {
     await call(statusHook.POST, fromTwilio("/api/v1/webhooks/twilio/status", { MessageSid: smsAttempt.providerId!, MessageStatus: "delivered" }));
     expect((await db.notificationAttempt.findUniqueOrThrow({ where: { id: smsAttempt.id } })).status).toBe("delivered");
     await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: "STOP" }));
-    expect(((await db.caregiver.findUniqueOrThrow({ where: { id: sarah.id } })).preferences as { notifications: { sms: boolean } }).notifications.sms).toBe(false);
+    expect(((await db.caregiver.findUniqueOrThrow({ where: { id: sarah.id } })).preferences as { notifications: { sms: boolean } }).notifications.sms).toBe(
+      false,
+    );
     await call(smsHook.POST, fromTwilio("/api/v1/webhooks/twilio/sms", { From: phone, Body: "start" }));
-    expect(((await db.caregiver.findUniqueOrThrow({ where: { id: sarah.id } })).preferences as { notifications: { sms: boolean } }).notifications.sms).toBe(true);
+    expect(((await db.caregiver.findUniqueOrThrow({ where: { id: sarah.id } })).preferences as { notifications: { sms: boolean } }).notifications.sms).toBe(
+      true,
+    );
   });
 
   it("held messages go out as one digest when the hour closes; daily summaries arrive by email", async () => {
@@ -165,7 +199,20 @@ describe("alerts reach people through Twilio and SMTP", () => {
     const { sarah, patient } = await household(phone);
     const t = new Date("2026-01-20T16:00:00Z");
     for (const k of ["a", "b", "c", "d"]) {
-      await raiseAlert(db, { patientId: patient.id, type: "health_concern", severity: "medium", dedupKey: k, title: `Concern ${k}`, description: "d", source: "test", evidence: { kind: "rule", at: t.toISOString() } }, t);
+      await raiseAlert(
+        db,
+        {
+          patientId: patient.id,
+          type: "health_concern",
+          severity: "medium",
+          dedupKey: k,
+          title: `Concern ${k}`,
+          description: "d",
+          source: "test",
+          evidence: { kind: "rule", at: t.toISOString() },
+        },
+        t,
+      );
     }
     await escalateAlerts(t);
     expect(await db.notificationAttempt.count({ where: { caregiverId: sarah.id, status: "held" } })).toBe(2); // the fourth alert's SMS and email
@@ -198,7 +245,9 @@ describe("alerts reach people through Twilio and SMTP", () => {
     expect(chatter.body).toContain("Reply ACK");
     const path = `/api/v1/webhooks/twilio/voice?alert_id=${a.alertId}`;
     expect((await call(voiceHook.POST, fromTwilio(path, { To: phone, Digits: "2" }))).body).toContain("not acknowledged");
-    expect((await call(statusHook.POST, fromTwilio("/api/v1/webhooks/twilio/status", { MessageSid: "SMnope", MessageStatus: "delivered" }))).body).toEqual({ updated: 0 });
+    expect((await call(statusHook.POST, fromTwilio("/api/v1/webhooks/twilio/status", { MessageSid: "SMnope", MessageStatus: "delivered" }))).body).toEqual({
+      updated: 0,
+    });
     expect((await db.alert.findUniqueOrThrow({ where: { id: a.alertId } })).status).toBe("open");
   });
 });

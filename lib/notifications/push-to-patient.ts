@@ -32,11 +32,21 @@ export async function pushToPatients(tx: Tx, pushes: PatientPush[], now: Date): 
     WHERE d.patient_id = ANY(${patientIds}::uuid[]) AND d.revoked_at IS NULL`;
   const byPatient = new Map<string, string[]>();
   for (const t of tokens) byPatient.set(t.patient_id, [...(byPatient.get(t.patient_id) ?? []), t.id]);
-  const rows: { key: string; patientId: string; reminderId: string | null; alertId: string | null; purpose: string; recipient: string; status: string; error: string | null }[] = [];
+  const rows: {
+    key: string;
+    patientId: string;
+    reminderId: string | null;
+    alertId: string | null;
+    purpose: string;
+    recipient: string;
+    status: string;
+    error: string | null;
+  }[] = [];
   for (const p of pushes) {
     const base = { patientId: p.patientId, reminderId: p.reminderId ?? null, alertId: p.alertId ?? null, purpose: p.purpose };
     const ids = byPatient.get(p.patientId) ?? [];
-    if (ids.length === 0) rows.push({ ...base, key: `${p.key}:none`, recipient: "no push token", status: "skipped", error: "The phone has not registered a push token." });
+    if (ids.length === 0)
+      rows.push({ ...base, key: `${p.key}:none`, recipient: "no push token", status: "skipped", error: "The phone has not registered a push token." });
     for (const tokenId of ids) rows.push({ ...base, key: `${p.key}:${tokenId}`, recipient: tokenId, status: "pending", error: null });
   }
   const created = await tx.$executeRaw`
@@ -96,7 +106,12 @@ export async function sendPendingPushes(now: Date, opts: { limit?: number; patie
         if (!token) settled.set(c.id, { status: "failed", error: "The push token was removed.", permanent: true });
         else if (!msg) settled.set(c.id, { status: "failed", error: "Nothing to send.", permanent: true });
         else if ("skip" in msg) settled.set(c.id, { status: "skipped", error: msg.skip });
-        else ready.push({ attempt: c, tokenId: c.recipient, item: { token, title: msg.title, body: msg.body, data: msg.data, highPriority: msg.data.priority === "high" } });
+        else
+          ready.push({
+            attempt: c,
+            tokenId: c.recipient,
+            item: { token, title: msg.title, body: msg.body, data: msg.data, highPriority: msg.data.priority === "high" },
+          });
       } catch (err) {
         settled.set(c.id, unexpectedFailure(err, c.id));
       }
@@ -104,7 +119,12 @@ export async function sendPendingPushes(now: Date, opts: { limit?: number; patie
     const results = await sendPushes(ready.map((r) => r.item));
     const dead: string[] = [];
     for (const [i, r] of results.entries()) {
-      settled.set(ready[i].attempt.id, r.status === "failed" ? { status: "failed", error: r.error ?? "FCM refused the push.", permanent: r.permanent } : { status: r.status, providerId: r.providerId });
+      settled.set(
+        ready[i].attempt.id,
+        r.status === "failed"
+          ? { status: "failed", error: r.error ?? "FCM refused the push.", permanent: r.permanent }
+          : { status: r.status, providerId: r.providerId },
+      );
       if (r.unregistered) dead.push(ready[i].tokenId);
     }
     if (dead.length) tally.deadTokens = (await db.pushToken.deleteMany({ where: { id: { in: [...new Set(dead)] } } })).count;
@@ -113,7 +133,10 @@ export async function sendPendingPushes(now: Date, opts: { limit?: number; patie
     for (const c of claimed) if (!settled.has(c.id)) settled.set(c.id, unexpectedFailure(err, c.id));
   }
   // every outcome in one statement
-  await settleAttempts(claimed.map((c) => ({ id: c.id, attemptCount: c.attempt_count, outcome: settled.get(c.id)! })), now);
+  await settleAttempts(
+    claimed.map((c) => ({ id: c.id, attemptCount: c.attempt_count, outcome: settled.get(c.id)! })),
+    now,
+  );
   for (const c of claimed) {
     const o = settled.get(c.id)!;
     if (willRetry(o, c.attempt_count, now)) tally.retrying++;

@@ -35,12 +35,25 @@ describe("reminder pushes through FCM", () => {
     const actor = { kind: "device" as const, deviceId: device.deviceId, patientId: patient.id };
     await registerPushToken(actor, { patient_id: patient.id, device_token: "live-token", platform: "android" }, new Date());
     await registerPushToken(actor, { patient_id: patient.id, device_token: "dead-token", platform: "android" }, new Date());
-    await createSchedule(owner.actor, patient.id, { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-10" }, new Date("2026-02-10T06:00:00Z"));
+    await createSchedule(
+      owner.actor,
+      patient.id,
+      { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-10" },
+      new Date("2026-02-10T06:00:00Z"),
+    );
     const sent = fakeFcm("dead-token");
     await deliverDueReminders(new Date("2026-02-10T14:00:00Z"));
     expect(sent.map((m) => ("token" in m ? m.token : null)).sort()).toEqual(["dead-token", "live-token"]);
     const live = sent.find((m) => "token" in m && m.token === "live-token")!;
-    expect(live.data).toMatchObject({ type: "reminder", reminder_type: "medication", requires_response: "true", voice_check_in: "false", retry_count: "0", notification_type: "medication_reminder", priority: "high" });
+    expect(live.data).toMatchObject({
+      type: "reminder",
+      reminder_type: "medication",
+      requires_response: "true",
+      voice_check_in: "false",
+      retry_count: "0",
+      notification_type: "medication_reminder",
+      priority: "high",
+    });
     expect(live.android?.priority).toBe("high");
     const attempts = await db.notificationAttempt.findMany({ where: { patientId: patient.id, channel: "push" }, orderBy: { status: "asc" } });
     expect(attempts.map((a) => a.status).sort()).toEqual(["failed", "sent"]);
@@ -58,8 +71,17 @@ describe("a caregiver's push in the patient-push batch (issue 11, part 3)", () =
     await db.caregiver.update({ where: { id: owner.id }, data: { preferences: { notifications: { email: false, sms: false, push: true } } } });
     const patient = await makePatient(owner, { timezone: "America/Chicago" });
     const device = await pairDevice(patient.id);
-    await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: "betty-phone", platform: "android" }, new Date());
-    await createSchedule(owner.actor, patient.id, { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-11" }, new Date("2026-02-11T06:00:00Z"));
+    await registerPushToken(
+      { kind: "device", deviceId: device.deviceId, patientId: patient.id },
+      { patient_id: patient.id, device_token: "betty-phone", platform: "android" },
+      new Date(),
+    );
+    await createSchedule(
+      owner.actor,
+      patient.id,
+      { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-11" },
+      new Date("2026-02-11T06:00:00Z"),
+    );
     const t = new Date("2026-02-11T14:00:00Z");
     // the caregiver's daily summary is recorded first (push ticked), then the 08:00 reminder is due in the same minute
     await sendDailySummaries(owner.id, t);

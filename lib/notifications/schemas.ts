@@ -5,7 +5,9 @@ const base64url = (bytes: number, what: string) =>
   z
     .string()
     .max(200)
-    .refine((v) => /^[A-Za-z0-9_-]+={0,2}$/.test(v) && Buffer.from(v.replace(/=+$/, ""), "base64url").length === bytes, { message: `Must be ${what}, base64url-encoded.` });
+    .refine((v) => /^[A-Za-z0-9_-]+={0,2}$/.test(v) && Buffer.from(v.replace(/=+$/, ""), "base64url").length === bytes, {
+      message: `Must be ${what}, base64url-encoded.`,
+    });
 
 /**
  * A browser's PushSubscription as `subscription.toJSON()` gives it (the `expirationTime` browsers send is
@@ -37,13 +39,18 @@ export const pushSubscriptionOutput = z.object({
 });
 
 export const pushSubscriptionsOutput = z.object({
-  vapid_public_key: z.string().nullable().meta({ description: "the applicationServerKey for PushManager.subscribe; null: Web Push is not set up (pushes are simulated)" }),
+  vapid_public_key: z
+    .string()
+    .nullable()
+    .meta({ description: "the applicationServerKey for PushManager.subscribe; null: Web Push is not set up (pushes are simulated)" }),
   items: z.array(pushSubscriptionOutput),
 });
 
 export const testNotificationOutput = z.object({
   attempt_id: z.uuid(),
-  status: z.enum(["pending", "sending", "sent", "simulated", "failed", "skipped"]).meta({ description: "pending: the push service could not be reached yet; it will be tried again" }),
+  status: z
+    .enum(["pending", "sending", "sent", "simulated", "failed", "skipped"])
+    .meta({ description: "pending: the push service could not be reached yet; it will be tried again" }),
   error: z.string().nullable(),
   next_attempt_at: z.string().nullable(),
 });

@@ -50,7 +50,11 @@ export async function handleIncomingSms(params: Record<string, string>, now: Dat
       const prefs = effectivePreferences(caregiver.preferences);
       const on = OPT_IN.test(body);
       await db.caregiver.update({ where: { id: caregiver.id }, data: { preferences: { ...prefs, notifications: { ...prefs.notifications, sms: on } } } });
-      await recordAudit(db, { kind: "caregiver", caregiverId: caregiver.id, via: "session" }, { action: on ? "caregiver.sms_opted_in" : "caregiver.sms_opted_out", targetType: "caregiver", targetId: caregiver.id });
+      await recordAudit(
+        db,
+        { kind: "caregiver", caregiverId: caregiver.id, via: "session" },
+        { action: on ? "caregiver.sms_opted_in" : "caregiver.sms_opted_out", targetType: "caregiver", targetId: caregiver.id },
+      );
     }
     // Twilio answers STOP and START itself, as carriers require
     return message();
@@ -66,7 +70,11 @@ export async function handleIncomingSms(params: Record<string, string>, now: Dat
   if (!alert) return message(`No open alert with code ${m[1]} for you.`);
   await db.$transaction(async (tx) => {
     if (await acknowledgeAlertIn(tx, alert.id, caregiver.id, "sms", undefined, now)) {
-      await recordAudit(tx, { kind: "caregiver", caregiverId: caregiver.id, via: "session" }, { action: "alert.acknowledged", targetType: "alert", targetId: alert.id, patientId: alert.patientId, metadata: { via: "sms" } });
+      await recordAudit(
+        tx,
+        { kind: "caregiver", caregiverId: caregiver.id, via: "session" },
+        { action: "alert.acknowledged", targetType: "alert", targetId: alert.id, patientId: alert.patientId, metadata: { via: "sms" } },
+      );
     }
   });
   return message(`Thanks ${caregiver.firstName}. You have the alert for ${alert.patient.firstName} ${alert.patient.lastName}.`);
@@ -106,7 +114,11 @@ export async function handleStatusCallback(params: Record<string, string>, now: 
   if (!sid || !status) return { updated: 0 };
   const r = await db.notificationAttempt.updateMany({
     where: { providerId: sid },
-    data: { status, statusUpdatedAt: now, ...(status === "failed" ? { error: `Twilio: ${params.ErrorCode ?? params.MessageStatus ?? params.CallStatus}` } : {}) },
+    data: {
+      status,
+      statusUpdatedAt: now,
+      ...(status === "failed" ? { error: `Twilio: ${params.ErrorCode ?? params.MessageStatus ?? params.CallStatus}` } : {}),
+    },
   });
   return { updated: r.count };
 }

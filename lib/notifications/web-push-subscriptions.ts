@@ -54,14 +54,26 @@ export async function subscribeToPush(actor: Actor, input: PushSubscriptionInput
   if (!isAllowedPushEndpoint(input.endpoint)) {
     throw new ValidationFailed([{ field: "endpoint", message: "This is not the address of a browser push service Elda sends to." }]);
   }
-  const data = { caregiverId: me.caregiverId, p256dh: input.keys.p256dh.replace(/=+$/, ""), auth: input.keys.auth.replace(/=+$/, ""), userAgent: userAgent?.slice(0, 300) ?? null };
+  const data = {
+    caregiverId: me.caregiverId,
+    p256dh: input.keys.p256dh.replace(/=+$/, ""),
+    auth: input.keys.auth.replace(/=+$/, ""),
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  };
   return db.$transaction(async (tx) => {
-    const s = await tx.webPushSubscription.upsert({ where: { endpoint: input.endpoint }, create: { ...data, endpoint: input.endpoint, createdAt: now }, update: data });
+    const s = await tx.webPushSubscription.upsert({
+      where: { endpoint: input.endpoint },
+      create: { ...data, endpoint: input.endpoint, createdAt: now },
+      update: data,
+    });
     // a bounded number of browsers per caregiver: the least recently used go first
     const mine = await tx.webPushSubscription.findMany({ where: { caregiverId: me.caregiverId }, select: { id: true, createdAt: true, lastUsedAt: true } });
     if (mine.length > MAX_BROWSERS) {
       const last = (r: { createdAt: Date; lastUsedAt: Date | null }) => Math.max(r.createdAt.getTime(), r.lastUsedAt?.getTime() ?? 0);
-      const drop = mine.filter((r) => r.id !== s.id).sort((a, b) => last(a) - last(b)).slice(0, mine.length - MAX_BROWSERS);
+      const drop = mine
+        .filter((r) => r.id !== s.id)
+        .sort((a, b) => last(a) - last(b))
+        .slice(0, mine.length - MAX_BROWSERS);
       await tx.webPushSubscription.deleteMany({ where: { id: { in: drop.map((r) => r.id) } } });
     }
     await recordAudit(tx, actor, { action: "caregiver.push_subscribed", targetType: "web_push_subscription", targetId: s.id });

@@ -25,7 +25,12 @@ import { TEST_PASSWORD } from "@/lib/testing/factories";
  */
 let push: Awaited<ReturnType<typeof startFakePushService>>;
 const keys = webpush.generateVAPIDKeys();
-const ENV = { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: "mailto:ops@elda.test", WEB_PUSH_ALLOWED_HOSTS: "127.0.0.1" };
+const ENV = {
+  VAPID_PUBLIC_KEY: keys.publicKey,
+  VAPID_PRIVATE_KEY: keys.privateKey,
+  VAPID_SUBJECT: "mailto:ops@elda.test",
+  WEB_PUSH_ALLOWED_HOSTS: "127.0.0.1",
+};
 
 beforeAll(async () => {
   push = await startFakePushService();
@@ -55,13 +60,30 @@ async function household(prefs: Record<string, unknown> = {}) {
 }
 
 async function subscribe(cg: TestCaregiver, b: FakeBrowser, userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140") {
-  const r = await call(subscriptions.POST, { token: cg.token, body: { endpoint: b.endpoint, expirationTime: null, keys: b.keys }, headers: { "user-agent": userAgent } });
+  const r = await call(subscriptions.POST, {
+    token: cg.token,
+    body: { endpoint: b.endpoint, expirationTime: null, keys: b.keys },
+    headers: { "user-agent": userAgent },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body as { id: string };
 }
 
 const fall = (patientId: string, now: Date, severity: "critical" | "medium" = "critical", dedupKey = "fall") =>
-  raiseAlert(db, { patientId, type: "health_concern", severity, dedupKey, title: "Fell in the bathroom, took extra warfarin", description: "Betty said her hip hurts and she is diabetic.", source: "test", evidence: { kind: "rule", at: now.toISOString() } }, now);
+  raiseAlert(
+    db,
+    {
+      patientId,
+      type: "health_concern",
+      severity,
+      dedupKey,
+      title: "Fell in the bathroom, took extra warfarin",
+      description: "Betty said her hip hurts and she is diabetic.",
+      source: "test",
+      evidence: { kind: "rule", at: now.toISOString() },
+    },
+    now,
+  );
 
 describe("caregiver Web Push", () => {
   it("an alert reaches the caregiver's browser VAPID-signed and encrypted, and its lock-screen text names no health detail", async () => {
@@ -77,7 +99,12 @@ describe("caregiver Web Push", () => {
     expect(got.headers.urgency).toBe("high");
     expect(Number(got.headers.ttl)).toBeGreaterThan(0);
     expect(got.vapid).toMatchObject({ aud: `https://127.0.0.1:${new URL(browser.endpoint).port}`, sub: "mailto:ops@elda.test", k: keys.publicKey });
-    expect(got.payload).toEqual({ title: "Elda: an urgent alert about Betty", body: "Open Elda to see it.", url: `/alerts/${a.alertId}`, tag: expect.any(String) });
+    expect(got.payload).toEqual({
+      title: "Elda: an urgent alert about Betty",
+      body: "Open Elda to see it.",
+      url: `/alerts/${a.alertId}`,
+      tag: expect.any(String),
+    });
     expect(JSON.stringify(got.payload)).not.toMatch(/fell|bathroom|warfarin|hip|diabet|Johnson/i);
     const [attempt] = await db.notificationAttempt.findMany({ where: { alertId: a.alertId, caregiverId: sarah.id, channel: "web_push" } });
     expect(attempt).toMatchObject({ channel: "web_push", status: "sent", attemptCount: 1 });
@@ -91,7 +118,10 @@ describe("caregiver Web Push", () => {
     await subscribe(sarah, laptop);
     await subscribe(sarah, phone, "Mozilla/5.0 (Android 15) Chrome/140 Mobile");
     const tom = await makeCaregiver({ organizationId: sarah.organizationId, firstName: "Tom" });
-    await db.caregiver.update({ where: { id: tom.id }, data: { preferences: { notifications: { email: false, sms: false, push: true }, quiet_hours: { enabled: false } } } });
+    await db.caregiver.update({
+      where: { id: tom.id },
+      data: { preferences: { notifications: { email: false, sms: false, push: true }, quiet_hours: { enabled: false } } },
+    });
     await db.careTeamMember.create({ data: { patientId: patient.id, caregiverId: tom.id, standing: "secondary", contactOrder: 1 } });
     const t = new Date("2031-03-02T10:00:00Z");
     const a = await fall(patient.id, t);
@@ -127,7 +157,9 @@ describe("caregiver Web Push", () => {
     expect(row).toMatchObject({ channel: "web_push", status: "pending", recipient: expect.any(String) });
     expect(row.nextAttemptAt?.toISOString()).toBe("2031-03-03T13:00:00.000Z"); // 07:00 in Chicago
     await dispatchPending(new Date("2031-03-03T13:00:00Z"), { caregiverId: sarah.id });
-    expect(push.pushesTo(browser).map((p) => p.payload)).toEqual([{ title: "Betty's daily summary is ready", body: "Open Elda to read it.", url: `/patients/${patient.id}`, tag: row.id }]);
+    expect(push.pushesTo(browser).map((p) => p.payload)).toEqual([
+      { title: "Betty's daily summary is ready", body: "Open Elda to read it.", url: `/patients/${patient.id}`, tag: row.id },
+    ]);
     expect((await db.notificationAttempt.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
   });
 
@@ -215,13 +247,22 @@ describe("push subscriptions API", () => {
     const list = await call(subscriptions.GET, { token: sarah.token });
     expect(list.body).toEqual({
       vapid_public_key: keys.publicKey,
-      items: [{ id: s.id, endpoint: browser.endpoint, user_agent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/140", created_at: expect.any(String), last_used_at: null }],
+      items: [
+        { id: s.id, endpoint: browser.endpoint, user_agent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/140", created_at: expect.any(String), last_used_at: null },
+      ],
     });
     const sent = await call(testPush.POST, { token: sarah.token, params: { id: s.id } });
     expect(sent.status).toBe(200);
     expect(sent.body).toMatchObject({ status: "sent", error: null });
-    expect(push.pushesTo(browser).map((p) => p.payload)).toEqual([expect.objectContaining({ title: "Elda: test notification", url: "/settings/notifications" })]);
-    expect(await db.notificationAttempt.findUniqueOrThrow({ where: { id: sent.body.attempt_id } })).toMatchObject({ purpose: "test", channel: "web_push", caregiverId: sarah.id, patientId: null });
+    expect(push.pushesTo(browser).map((p) => p.payload)).toEqual([
+      expect.objectContaining({ title: "Elda: test notification", url: "/settings/notifications" }),
+    ]);
+    expect(await db.notificationAttempt.findUniqueOrThrow({ where: { id: sent.body.attempt_id } })).toMatchObject({
+      purpose: "test",
+      channel: "web_push",
+      caregiverId: sarah.id,
+      patientId: null,
+    });
   });
 
   it("one subscription per browser: subscribing again renews it, and another caregiver on the same browser takes it over", async () => {
@@ -299,7 +340,13 @@ describe("push subscriptions API", () => {
     expect(await mine()).toBe(1);
     expect(push.pushesTo(browser)).toHaveLength(1);
 
-    const signIn = async () => (await call(login.POST, { body: { email: sarah.email, password: TEST_PASSWORD }, headers: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.1` } })).body.access_token as string;
+    const signIn = async () =>
+      (
+        await call(login.POST, {
+          body: { email: sarah.email, password: TEST_PASSWORD },
+          headers: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.1` },
+        })
+      ).body.access_token as string;
     // a plain sign-out keeps it; "sign out everywhere" removes it
     let token = await signIn();
     await call(logout.POST, { token, body: {} });

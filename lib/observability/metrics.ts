@@ -14,7 +14,12 @@ function create() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const requests = new Counter({ name: "elda_http_requests_total", help: "API requests by route and status", labelNames: ["route", "status"], registers: [registry] });
+  const requests = new Counter({
+    name: "elda_http_requests_total",
+    help: "API requests by route and status",
+    labelNames: ["route", "status"],
+    registers: [registry],
+  });
   // fault isolation in the sweeps (lib/jobs/isolate-failures.ts): ids and counts only
   const batchesSplit = new Counter({
     name: "elda_job_batches_split_total",
@@ -42,7 +47,9 @@ function create() {
     async collect() {
       try {
         const { db } = await import("@/lib/db/client");
-        const rows = await db.$queryRaw<{ job: string; kind: string; n: number }[]>`SELECT job, row_kind AS kind, count(*)::int AS n FROM job_quarantine GROUP BY 1, 2`;
+        const rows = await db.$queryRaw<
+          { job: string; kind: string; n: number }[]
+        >`SELECT job, row_kind AS kind, count(*)::int AS n FROM job_quarantine GROUP BY 1, 2`;
         this.reset();
         for (const r of rows) this.set({ job: r.job, kind: r.kind }, r.n);
       } catch {

@@ -22,10 +22,7 @@ export async function listMyOrganizations(actor: Actor) {
 export async function getOrganization(actor: Actor, organizationId: string) {
   const role = await assertOrgRole(db, actor, organizationId, [...ALL]);
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
-  const [members, patients] = await Promise.all([
-    db.membership.count({ where: { organizationId } }),
-    db.patient.count({ where: { organizationId } }),
-  ]);
+  const [members, patients] = await Promise.all([db.membership.count({ where: { organizationId } }), db.patient.count({ where: { organizationId } })]);
   return { id: org.id, name: org.name, role, member_count: members, patient_count: patients, created_at: org.createdAt.toISOString() };
 }
 
@@ -70,7 +67,13 @@ export async function addMember(actor: Actor, organizationId: string, input: z.i
     const existing = await tx.membership.findUnique({ where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.id } } });
     if (existing) throw new Conflict("This caregiver is already a member.", "already_member");
     await tx.membership.create({ data: { organizationId, caregiverId: caregiver.id, role: input.role, createdAt: now } });
-    await recordAudit(tx, actor, { action: "organization.member_added", targetType: "caregiver", targetId: caregiver.id, organizationId, metadata: { role: input.role } });
+    await recordAudit(tx, actor, {
+      action: "organization.member_added",
+      targetType: "caregiver",
+      targetId: caregiver.id,
+      organizationId,
+      metadata: { role: input.role },
+    });
     return presentMember((await memberRows(tx, organizationId, caregiver.id))[0]);
   });
 }
@@ -88,7 +91,13 @@ export async function updateMember(actor: Actor, organizationId: string, caregiv
     if ((m.role === "owner" || input.role === "owner") && myRole !== "owner") throw new Forbidden("Only an owner can change an owner's role or make an owner.");
     if (m.role === "owner" && input.role !== "owner") await assertAnotherOwner(tx, organizationId, caregiverId);
     await tx.membership.update({ where: { id: m.id }, data: { role: input.role } });
-    await recordAudit(tx, actor, { action: "organization.member_role_changed", targetType: "caregiver", targetId: caregiverId, organizationId, metadata: { from: m.role, to: input.role } });
+    await recordAudit(tx, actor, {
+      action: "organization.member_role_changed",
+      targetType: "caregiver",
+      targetId: caregiverId,
+      organizationId,
+      metadata: { from: m.role, to: input.role },
+    });
     return presentMember((await memberRows(tx, organizationId, caregiverId))[0]);
   });
 }
@@ -103,7 +112,10 @@ export async function removeMember(actor: Actor, organizationId: string, caregiv
     if (!m) throw new NotFound("Member");
     if (m.role === "owner" && !leaving && myRole !== "owner") throw new Forbidden("Only an owner can remove an owner.");
     if (m.role === "owner") await assertAnotherOwner(tx, organizationId, caregiverId);
-    const teams = await tx.careTeamMember.findMany({ where: { caregiverId, patient: { organizationId } }, select: { id: true, patientId: true, standing: true } });
+    const teams = await tx.careTeamMember.findMany({
+      where: { caregiverId, patient: { organizationId } },
+      select: { id: true, patientId: true, standing: true },
+    });
     for (const t of teams) {
       if (t.standing === "primary") {
         const others = await tx.careTeamMember.count({ where: { patientId: t.patientId, standing: "primary", caregiverId: { not: caregiverId } } });
@@ -112,6 +124,12 @@ export async function removeMember(actor: Actor, organizationId: string, caregiv
     }
     await tx.careTeamMember.deleteMany({ where: { id: { in: teams.map((t) => t.id) } } });
     await tx.membership.delete({ where: { id: m.id } });
-    await recordAudit(tx, actor, { action: "organization.member_removed", targetType: "caregiver", targetId: caregiverId, organizationId, metadata: { care_teams_left: teams.length } });
+    await recordAudit(tx, actor, {
+      action: "organization.member_removed",
+      targetType: "caregiver",
+      targetId: caregiverId,
+      organizationId,
+      metadata: { care_teams_left: teams.length },
+    });
   });
 }

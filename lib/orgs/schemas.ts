@@ -6,11 +6,21 @@ import { email, hhmm, trimmed, uuid } from "@/lib/validation/common";
  * default. Stored sparse; read through `effectiveSettings`, which fills in the defaults.
  */
 export const organizationSettings = z.strictObject({
-  pairing: z.strictObject({ code_ttl_minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  pairing: z.strictObject({
+    code_ttl_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  }),
   reminders: z.strictObject({
     repeat_interval_minutes: z.number().int().min(1).max(120),
     repeat_count: z.number().int().min(0).max(10),
-    missed_after_minutes: z.number().int().min(5).max(24 * 60),
+    missed_after_minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
     snooze_minutes: z.number().int().min(1).max(240),
   }),
   inactivity: z.strictObject({
@@ -27,9 +37,21 @@ export const organizationSettings = z.strictObject({
   }),
   escalation: z.strictObject({
     critical_wait_minutes: z.number().int().min(1).max(240),
-    high_wait_minutes: z.number().int().min(1).max(24 * 60),
-    medium_wait_minutes: z.number().int().min(1).max(24 * 60),
-    low_wait_minutes: z.number().int().min(1).max(7 * 24 * 60),
+    high_wait_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    medium_wait_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    low_wait_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
   }),
   notifications: z.strictObject({ non_critical_cap_per_hour: z.number().int().min(1).max(100) }),
   ai: z.strictObject({

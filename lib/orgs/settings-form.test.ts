@@ -8,22 +8,28 @@ describe("organization settings form", () => {
     expect(SETTINGS_FIELDS).toContain("pairing.code_ttl_minutes");
     expect(SETTINGS_FIELDS).toContain("ai.context_window");
     expect(SETTINGS_FIELDS).toHaveLength(Object.values(DEFAULT_ORGANIZATION_SETTINGS).reduce((n, s) => n + Object.keys(s).length, 0));
-    const changed = { ...DEFAULT_ORGANIZATION_SETTINGS, pairing: { code_ttl_minutes: 60 }, ai: { ...DEFAULT_ORGANIZATION_SETTINGS.ai, provider: "offline" as const, context_window: 20 } };
+    const changed = {
+      ...DEFAULT_ORGANIZATION_SETTINGS,
+      pairing: { code_ttl_minutes: 60 },
+      ai: { ...DEFAULT_ORGANIZATION_SETTINGS.ai, provider: "offline" as const, context_window: 20 },
+    };
     expect(consistentSettings.parse(settingsFromForm(settingsToForm(changed)))).toEqual(changed);
   });
 
   it("turns number boxes into numbers, an empty box into a missing value and keeps other text for the schema to refuse", () => {
-    const values = { ...settingsToForm(DEFAULT_ORGANIZATION_SETTINGS), "pairing.code_ttl_minutes": "", "reminders.repeat_count": "lots", "inactivity.medium_after_hours": "2.5" };
+    const values = {
+      ...settingsToForm(DEFAULT_ORGANIZATION_SETTINGS),
+      "pairing.code_ttl_minutes": "",
+      "reminders.repeat_count": "lots",
+      "inactivity.medium_after_hours": "2.5",
+    };
     const doc = settingsFromForm(values);
     expect(doc.inactivity.medium_after_hours).toBe(2.5);
     const r = organizationSettings.safeParse(doc);
     expect(r.success).toBe(false);
     const errors = zodFieldErrors(r.error!);
     expect(errors).toEqual(
-      expect.arrayContaining([
-        { field: "pairing.code_ttl_minutes", message: "Required." },
-        expect.objectContaining({ field: "reminders.repeat_count" }),
-      ]),
+      expect.arrayContaining([{ field: "pairing.code_ttl_minutes", message: "Required." }, expect.objectContaining({ field: "reminders.repeat_count" })]),
     );
     expect(errors).toHaveLength(2);
   });

@@ -36,7 +36,13 @@ export function settingsToForm(s: OrganizationSettings): Record<string, string> 
 }
 
 /** What the schema allows for one field, for the form's input attributes and hints. */
-export function settingBounds(field: string): { kind: "number"; min?: number; max?: number; integer: boolean } | { kind: "choice"; options: string[] } | { kind: "time" } | { kind: "text"; maxLength?: number } {
+export function settingBounds(
+  field: string,
+):
+  | { kind: "number"; min?: number; max?: number; integer: boolean }
+  | { kind: "choice"; options: string[] }
+  | { kind: "time" }
+  | { kind: "text"; maxLength?: number } {
   const [section, key] = field.split(".") as [Section, string];
   const schema = (organizationSettings.shape[section].shape as Record<string, unknown>)[key] as {
     type?: string;

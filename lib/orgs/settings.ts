@@ -5,12 +5,7 @@ import { assertOrgRole } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { zodFieldErrors } from "@/lib/api/problem";
-import {
-  consistentSettings,
-  DEFAULT_ORGANIZATION_SETTINGS,
-  type OrganizationSettings,
-  type OrganizationSettingsPatch,
-} from "./schemas";
+import { consistentSettings, DEFAULT_ORGANIZATION_SETTINGS, type OrganizationSettings, type OrganizationSettingsPatch } from "./schemas";
 
 function merge(base: OrganizationSettings, patch: OrganizationSettingsPatch | Record<string, unknown>): OrganizationSettings {
   const out: Record<string, unknown> = {};
@@ -47,7 +42,13 @@ export async function updateOrganizationSettings(actor: Actor, organizationId: s
     const next = consistentSettings.safeParse(merge(current, patch));
     if (!next.success) throw new ValidationFailed(zodFieldErrors(next.error));
     await tx.organization.update({ where: { id: organizationId }, data: { settings: next.data } });
-    await recordAudit(tx, actor, { action: "organization.settings_updated", targetType: "organization", targetId: organizationId, organizationId, metadata: { sections: Object.keys(patch) } });
+    await recordAudit(tx, actor, {
+      action: "organization.settings_updated",
+      targetType: "organization",
+      targetId: organizationId,
+      organizationId,
+      metadata: { sections: Object.keys(patch) },
+    });
     return next.data;
   });
 }

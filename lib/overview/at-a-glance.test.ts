@@ -7,8 +7,26 @@ import { getOverview } from "./at-a-glance";
 const NOW = new Date("2026-01-15T14:00:00Z"); // 08:00 in Chicago, 23:00 in Tokyo
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
-const alert = (patientId: string, severity: "low" | "medium" | "high" | "critical", key: string, type: "emergency" | "inactivity" | "health_concern" | "device" = "health_concern") =>
-  raiseAlert(db, { patientId, type, severity, dedupKey: key, title: `${severity} ${key}`, description: "d", source: "test", evidence: { kind: "rule", at: NOW.toISOString() } }, minutesAgo(10));
+const alert = (
+  patientId: string,
+  severity: "low" | "medium" | "high" | "critical",
+  key: string,
+  type: "emergency" | "inactivity" | "health_concern" | "device" = "health_concern",
+) =>
+  raiseAlert(
+    db,
+    {
+      patientId,
+      type,
+      severity,
+      dedupKey: key,
+      title: `${severity} ${key}`,
+      description: "d",
+      source: "test",
+      evidence: { kind: "rule", at: NOW.toISOString() },
+    },
+    minutesAgo(10),
+  );
 
 async function heardFrom(patientId: string, minutes: number) {
   await pairDevice(patientId);
@@ -34,7 +52,20 @@ describe("the home page at a glance", () => {
     const flat = await makePatient(me, { first_name: "Fay", last_name: "Flat" }); // her phone's battery died this morning
     await heardFrom(flat.id, 5);
     // five minutes after Ann's low alert (below): the newer of the two lows comes first
-    await raiseAlert(db, { patientId: flat.id, type: "device", severity: "low", dedupKey: "phone_offline", title: "low phone_offline", description: "d", source: "test", evidence: { kind: "rule", at: NOW.toISOString() } }, minutesAgo(5));
+    await raiseAlert(
+      db,
+      {
+        patientId: flat.id,
+        type: "device",
+        severity: "low",
+        dedupKey: "phone_offline",
+        title: "low phone_offline",
+        description: "d",
+        source: "test",
+        evidence: { kind: "rule", at: NOW.toISOString() },
+      },
+      minutesAgo(5),
+    );
     const brown = await makePatient(me, { first_name: "Bob", last_name: "Brown" });
     await heardFrom(brown.id, 5);
     await alert(brown.id, "high", "h1");
@@ -78,7 +109,11 @@ describe("the home page at a glance", () => {
     await alert(p.id, "low", "phone_offline", "device");
     const until = new Date(NOW.getTime() + 3 * 86_400_000);
     await db.patient.update({ where: { id: p.id }, data: { monitoringPausedUntil: until } });
-    expect((await getOverview(me.actor, NOW)).patients[0]).toMatchObject({ attention: null, monitoring_paused_until: until.toISOString(), device: { phone_offline: true } });
+    expect((await getOverview(me.actor, NOW)).patients[0]).toMatchObject({
+      attention: null,
+      monitoring_paused_until: until.toISOString(),
+      device: { phone_offline: true },
+    });
     const after = (await getOverview(me.actor, new Date(until.getTime() + 1))).patients[0];
     expect(after).toMatchObject({ attention: "phone_offline", monitoring_paused_until: null });
   });
@@ -89,7 +124,10 @@ describe("the home page at a glance", () => {
     await heardFrom(p.id, 30);
     expect((await getOverview(me.actor, NOW)).patients[0]).toMatchObject({ attention: null, device: { paired: true, online: true } });
     const later = new Date(NOW.getTime() + 60_000);
-    expect((await getOverview(me.actor, later)).patients[0]).toMatchObject({ attention: "offline", device: { paired: true, online: false, last_heartbeat_at: minutesAgo(30).toISOString() } });
+    expect((await getOverview(me.actor, later)).patients[0]).toMatchObject({
+      attention: "offline",
+      device: { paired: true, online: false, last_heartbeat_at: minutesAgo(30).toISOString() },
+    });
   });
 
   it("reads today's adherence in the patient's own time zone and shows the next reminder and last mood", async () => {
@@ -105,8 +143,12 @@ describe("the home page at a glance", () => {
       await makeReminder(p.id, { dueAt: new Date("2026-01-15T15:00:00Z"), title: "Lunch" });
       await makeReminder(p.id, { dueAt: new Date("2026-01-15T14:30:00Z"), title: "Metformin" });
     }
-    await db.conversation.create({ data: { patientId: tokyo.id, conversationType: "spontaneous", startedAt: minutesAgo(300), lastTurnAt: minutesAgo(290), sentiment: "positive" } });
-    await db.conversation.create({ data: { patientId: tokyo.id, conversationType: "check_in", startedAt: minutesAgo(60), lastTurnAt: minutesAgo(55), sentiment: "concerned" } });
+    await db.conversation.create({
+      data: { patientId: tokyo.id, conversationType: "spontaneous", startedAt: minutesAgo(300), lastTurnAt: minutesAgo(290), sentiment: "positive" },
+    });
+    await db.conversation.create({
+      data: { patientId: tokyo.id, conversationType: "check_in", startedAt: minutesAgo(60), lastTurnAt: minutesAgo(55), sentiment: "concerned" },
+    });
 
     const o = await getOverview(me.actor, NOW);
     const t = o.patients.find((p) => p.id === tokyo.id)!;
@@ -140,7 +182,9 @@ describe("the home page at a glance", () => {
     expect(ownerView.patients.map((p) => p.full_name).sort()).toEqual(["Mine Johnson", "Theirs Johnson"]);
     expect(ownerView.open_alerts.map((a) => a.patient_id)).toEqual([theirs.id]);
     const audits = () => db.auditEvent.findMany({ where: { actorId: member.id, action: "overview.read" }, orderBy: { createdAt: "asc" } });
-    expect((await audits()).map((a) => a.metadata)).toEqual([{ count: 1, patient_ids: [mine.id], session_id: member.actor.sessionId ?? null, api_key_id: null }]);
+    expect((await audits()).map((a) => a.metadata)).toEqual([
+      { count: 1, patient_ids: [mine.id], session_id: member.actor.sessionId ?? null, api_key_id: null },
+    ]);
     // the page polls: the same view again is not a new row; a different set of patients is
     await getOverview(member.actor, NOW);
     expect(await audits()).toHaveLength(1);

@@ -50,7 +50,8 @@ async function glanceRows(scope: { organizationIds: string[]; patientIds: string
   // one patient's zone PostgreSQL does not know must not fail the page for every patient (lib/time-zones/zone-fallback.ts)
   return withZoneFallback(
     "overview",
-    (replace) => db.$queryRaw<GlanceRow[]>(Prisma.sql`
+    (replace) =>
+      db.$queryRaw<GlanceRow[]>(Prisma.sql`
     WITH zoned AS (
       SELECT p.*, COALESCE((${replace.to}::text[])[array_position(${replace.from}::text[], p.timezone::text)], p.timezone) AS zone
       FROM patients p
@@ -116,7 +117,13 @@ function present(r: GlanceRow, now: Date): PatientGlance {
     display_name: r.preferred_name || r.first_name,
     timezone: r.timezone,
     attention: withAdherence,
-    device: { paired: r.paired > 0, online, phone_offline: r.phone_offline > 0, last_heartbeat_at: r.last_heartbeat_at?.toISOString() ?? null, last_active_at: r.last_active_at?.toISOString() ?? null },
+    device: {
+      paired: r.paired > 0,
+      online,
+      phone_offline: r.phone_offline > 0,
+      last_heartbeat_at: r.last_heartbeat_at?.toISOString() ?? null,
+      last_active_at: r.last_active_at?.toISOString() ?? null,
+    },
     open_alerts: { critical: r.critical, high: r.high, medium: r.medium, low: r.low, total: r.critical + r.high + r.medium + r.low, inactivity: r.inactivity },
     monitoring_paused_until: paused ? r.monitoring_paused_until!.toISOString() : null,
     adherence_today: { due: r.due, completed: r.completed, ratio: adherence },
@@ -178,6 +185,12 @@ export async function getOverview(actor: Actor, now: Date): Promise<Overview> {
     };
   });
   // the home page polls: one row per quarter hour while the same patients are shown
-  await recordAuditOnce(db, actor, { action: "overview.read", targetType: "patient", metadata: { count: patients.length, patient_ids: patients.map((p) => p.id) } }, 15 * 60_000, now);
+  await recordAuditOnce(
+    db,
+    actor,
+    { action: "overview.read", targetType: "patient", metadata: { count: patients.length, patient_ids: patients.map((p) => p.id) } },
+    15 * 60_000,
+    now,
+  );
   return { generated_at: now.toISOString(), patients, open_alerts: openAlerts, open_alert_total: openTotal };
 }

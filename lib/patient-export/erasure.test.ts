@@ -17,13 +17,32 @@ describe("erasure", () => {
     const owner = await makeCaregiver();
     const patient = await makePatient(owner, { first_name: "Erin", last_name: "Erasable", medications: ["Aspirin"] });
     const device = await pairDevice(patient.id);
-    await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: "erase-me", platform: "ios" }, new Date());
+    await registerPushToken(
+      { kind: "device", deviceId: device.deviceId, patientId: patient.id },
+      { patient_id: patient.id, device_token: "erase-me", platform: "ios" },
+      new Date(),
+    );
     await makeSchedule(patient.id, { title: "Aspirin" });
     await makeReminder(patient.id, { dueAt: new Date(), title: "Aspirin" });
     await db.activityLog.create({ data: { patientId: patient.id, deviceId: device.deviceId, activityType: "heartbeat", details: {} } });
     const c = await db.conversation.create({ data: { patientId: patient.id, conversationType: "spontaneous", turnCount: 1 } });
-    await db.conversationTurn.create({ data: { conversationId: c.id, patientId: patient.id, sequence: 1, patientMessage: "hello", aiResponse: "hi", provider: "test" } });
-    await raiseAlert(db, { patientId: patient.id, type: "emergency", severity: "critical", dedupKey: "e", title: "Erin needs help", description: "d", source: "test", evidence: { kind: "rule", at: "now" } }, new Date());
+    await db.conversationTurn.create({
+      data: { conversationId: c.id, patientId: patient.id, sequence: 1, patientMessage: "hello", aiResponse: "hi", provider: "test" },
+    });
+    await raiseAlert(
+      db,
+      {
+        patientId: patient.id,
+        type: "emergency",
+        severity: "critical",
+        dedupKey: "e",
+        title: "Erin needs help",
+        description: "d",
+        source: "test",
+        evidence: { kind: "rule", at: "now" },
+      },
+      new Date(),
+    );
     await db.caregiverNote.create({ data: { patientId: patient.id, authorId: owner.id, title: "t", content: "c", category: "other" } });
     await db.consent.create({ data: { patientId: patient.id, kind: "data_processing", granted: true, givenBy: "patient" } });
 

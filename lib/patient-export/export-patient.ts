@@ -17,7 +17,14 @@ export const exportPatientQuery = z.strictObject({ format: z.enum(["json", "fhir
 export async function exportPatientData(actor: Actor, patientId: string, q: z.infer<typeof exportPatientQuery>, now: Date): Promise<Response> {
   const access = await assertPatientAccess(db, actor, patientId, "manage");
   const data = await db.$transaction((tx) => collectPatientData(tx, patientId), { isolationLevel: "RepeatableRead" });
-  await recordAudit(db, actor, { action: "patient.exported", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId, metadata: { format: q.format } });
+  await recordAudit(db, actor, {
+    action: "patient.exported",
+    targetType: "patient",
+    targetId: patientId,
+    patientId,
+    organizationId: access.organizationId,
+    metadata: { format: q.format },
+  });
   const day = now.toISOString().slice(0, 10);
   const body =
     q.format === "fhir"
@@ -26,7 +33,10 @@ export async function exportPatientData(actor: Actor, patientId: string, q: z.in
           format: "elda-patient-export",
           version: 1,
           exported_at: now.toISOString(),
-          ...(asApiJson({ ...data, careTeam: data.careTeam.map((m) => ({ ...m, caregiver: { id: m.caregiver.id, name: `${m.caregiver.firstName} ${m.caregiver.lastName}` } })) }) as object),
+          ...(asApiJson({
+            ...data,
+            careTeam: data.careTeam.map((m) => ({ ...m, caregiver: { id: m.caregiver.id, name: `${m.caregiver.firstName} ${m.caregiver.lastName}` } })),
+          }) as object),
         };
   const name = `elda-patient-${patientId.slice(0, 8)}-${day}.${q.format === "fhir" ? "fhir.json" : "json"}`;
   return new Response(JSON.stringify(body), {

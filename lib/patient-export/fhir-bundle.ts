@@ -23,7 +23,10 @@ function patientResource(p: PatientData["patient"]): Resource {
     resourceType: "Patient",
     id: p.id,
     active: p.isActive,
-    name: [{ use: "official", family: p.lastName, given: [p.firstName], text: `${p.firstName} ${p.lastName}` }, ...(p.preferredName ? [{ use: "usual", given: [p.preferredName] }] : [])],
+    name: [
+      { use: "official", family: p.lastName, given: [p.firstName], text: `${p.firstName} ${p.lastName}` },
+      ...(p.preferredName ? [{ use: "usual", given: [p.preferredName] }] : []),
+    ],
     birthDate: p.dateOfBirth.toISOString().slice(0, 10),
     ...(p.gender ? { gender: GENDER[p.gender] ?? "unknown" } : {}),
     ...(p.phoneNumber ? { telecom: [{ system: "phone", value: p.phoneNumber, use: "mobile" }] } : {}),
@@ -66,7 +69,13 @@ export function fhirBundle(d: PatientData, now: Date) {
     }),
   );
   p.medications.forEach((m, i) =>
-    resources.push({ resourceType: "MedicationStatement", id: derivedId(p.id, "medication", i), status: "active", medicationCodeableConcept: text(m), subject }),
+    resources.push({
+      resourceType: "MedicationStatement",
+      id: derivedId(p.id, "medication", i),
+      status: "active",
+      medicationCodeableConcept: text(m),
+      subject,
+    }),
   );
   for (const r of d.reminders) {
     if (r.type !== "medication" || !["completed", "missed", "skipped"].includes(r.status)) continue;

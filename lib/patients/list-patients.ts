@@ -48,6 +48,10 @@ export async function listPatients(actor: Actor, query: ListPatientsQuery, now: 
     db.patient.count({ where }),
   ]);
   const page = toPage(rows, query.limit, keys, (p) => presentPatient(p, now, p.careTeam[0]?.standing ?? null), total);
-  await recordAudit(db, actor, { action: "patient.listed", targetType: "patient", metadata: { count: page.items.length, patient_ids: page.items.map((p) => p.id) } });
+  await recordAudit(db, actor, {
+    action: "patient.listed",
+    targetType: "patient",
+    metadata: { count: page.items.length, patient_ids: page.items.map((p) => p.id) },
+  });
   return page;
 }

@@ -25,7 +25,12 @@ function untilInstant(until: string, timeZone: string): Date {
 async function present(tx: Tx, patientId: string, now: Date, ended: string[] = []): Promise<MonitoringPauseOutput> {
   const p = await tx.patient.findUniqueOrThrow({
     where: { id: patientId },
-    select: { monitoringPausedUntil: true, monitoringPauseReason: true, monitoringPausedAt: true, monitoringPausedBy: { select: { id: true, firstName: true, lastName: true } } },
+    select: {
+      monitoringPausedUntil: true,
+      monitoringPauseReason: true,
+      monitoringPausedAt: true,
+      monitoringPausedBy: { select: { id: true, firstName: true, lastName: true } },
+    },
   });
   const paused = !!p.monitoringPausedUntil && p.monitoringPausedUntil.getTime() > now.getTime();
   return {
@@ -33,7 +38,8 @@ async function present(tx: Tx, patientId: string, now: Date, ended: string[] = [
     until: paused ? p.monitoringPausedUntil!.toISOString() : null,
     reason: paused ? p.monitoringPauseReason : null,
     paused_at: paused ? (p.monitoringPausedAt?.toISOString() ?? null) : null,
-    paused_by: paused && p.monitoringPausedBy ? { id: p.monitoringPausedBy.id, name: `${p.monitoringPausedBy.firstName} ${p.monitoringPausedBy.lastName}` } : null,
+    paused_by:
+      paused && p.monitoringPausedBy ? { id: p.monitoringPausedBy.id, name: `${p.monitoringPausedBy.firstName} ${p.monitoringPausedBy.lastName}` } : null,
     ended_alert_ids: ended,
   };
 }
@@ -56,7 +62,9 @@ async function endMonitoringAlerts(tx: Tx, patientId: string, caregiverId: strin
   });
   await tx.alert.updateMany({ where: { id: { in: ids }, acknowledgedAt: null }, data: { acknowledgedAt: now, acknowledgedById: caregiverId } });
   await tx.alert.updateMany({ where: { id: { in: ids }, escalationState: "active" }, data: { escalationState: "acknowledged" } });
-  await tx.alertEvent.createMany({ data: ids.map((alertId) => ({ alertId, kind: "resolved" as const, actorType: "caregiver" as const, actorId: caregiverId, note, createdAt: now })) });
+  await tx.alertEvent.createMany({
+    data: ids.map((alertId) => ({ alertId, kind: "resolved" as const, actorType: "caregiver" as const, actorId: caregiverId, note, createdAt: now })),
+  });
   return ids;
 }
 
@@ -64,7 +72,13 @@ async function endMonitoringAlerts(tx: Tx, patientId: string, caregiverId: strin
 export async function getMonitoringPause(actor: Actor, patientId: string, now: Date): Promise<MonitoringPauseOutput> {
   const access = await assertPatientAccess(db, actor, patientId, "read");
   const out = await present(db, patientId, now);
-  await recordAudit(db, actor, { action: "patient.monitoring_pause_read", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
+  await recordAudit(db, actor, {
+    action: "patient.monitoring_pause_read",
+    targetType: "patient",
+    targetId: patientId,
+    patientId,
+    organizationId: access.organizationId,
+  });
   return out;
 }
 

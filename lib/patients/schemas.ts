@@ -32,7 +32,11 @@ const fields = {
   allergies: list.optional(),
   dietary_restrictions: list.optional(),
   personal_context: personalContext.optional(),
-  profile_photo_url: z.url({ protocol: /^https?$/, message: "Use an http(s) URL." }).max(500).nullable().optional(),
+  profile_photo_url: z
+    .url({ protocol: /^https?$/, message: "Use an http(s) URL." })
+    .max(500)
+    .nullable()
+    .optional(),
   timezone: timezone.optional(),
   preferred_voice: z.enum(["male", "female", "neutral"]).optional(),
   communication_style: z.enum(["friendly", "formal", "casual"]).optional(),
@@ -66,7 +70,10 @@ export const listPatientsQuery = z.strictObject({
   sort: z.enum(["created_at", "updated_at", "name"]).default("name"),
   order: z.enum(["asc", "desc"]).default("asc"),
   organization_id: uuid.optional(),
-  include_inactive: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  include_inactive: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
 });
 export type ListPatientsQuery = z.infer<typeof listPatientsQuery>;
 

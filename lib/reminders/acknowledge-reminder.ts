@@ -22,7 +22,12 @@ export async function acknowledgeReminder(actor: DeviceActor, reminderId: string
     let updated = null;
     let event = null;
     if (input.status === "completed") {
-      updated = await completeReminder(tx, r, { via: "patient_app", patientResponse: input.patient_response, notes: input.notes, note: `Confirmed done on the phone at ${now.toISOString()}.` }, now);
+      updated = await completeReminder(
+        tx,
+        r,
+        { via: "patient_app", patientResponse: input.patient_response, notes: input.notes, note: `Confirmed done on the phone at ${now.toISOString()}.` },
+        now,
+      );
     } else if (input.status === "snoozed") {
       const patient = await tx.patient.findUniqueOrThrow({ where: { id: r.patientId }, select: { organizationId: true } });
       const minutes = input.snooze_minutes ?? (await organizationSettingsFor(tx, patient.organizationId)).reminders.snooze_minutes;
@@ -34,7 +39,13 @@ export async function acknowledgeReminder(actor: DeviceActor, reminderId: string
     }
     if (!updated) throw new Conflict(`This reminder is already ${r.status}.`, "reminder_settled");
     await tx.activityLog.create({
-      data: { patientId: r.patientId, deviceId: actor.deviceId, activityType: "reminder_response", details: { reminder_id: r.id, status: input.status }, occurredAt: now },
+      data: {
+        patientId: r.patientId,
+        deviceId: actor.deviceId,
+        activityType: "reminder_response",
+        details: { reminder_id: r.id, status: input.status },
+        occurredAt: now,
+      },
     });
     await recordSignOfLife(tx, r.patientId, now, "reminder_response");
     return { reminder: updated, event };

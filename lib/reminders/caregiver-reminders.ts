@@ -23,7 +23,11 @@ export async function listReminders(actor: Actor, patientId: string, q: ListRemi
   const where = { AND: filters };
   const after = keysetWhere(KEYS, q.order, q.cursor);
   const [rows, total] = await Promise.all([
-    db.reminder.findMany({ where: after ? { AND: [where, after as Prisma.ReminderWhereInput] } : where, orderBy: orderByFor(KEYS, q.order) as Prisma.ReminderOrderByWithRelationInput[], take: q.limit + 1 }),
+    db.reminder.findMany({
+      where: after ? { AND: [where, after as Prisma.ReminderWhereInput] } : where,
+      orderBy: orderByFor(KEYS, q.order) as Prisma.ReminderOrderByWithRelationInput[],
+      take: q.limit + 1,
+    }),
     db.reminder.count({ where }),
   ]);
   await recordAudit(db, actor, { action: "reminder.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
@@ -39,7 +43,13 @@ async function reminderFor(actor: Actor, id: string, need: "read" | "write") {
 
 export async function getReminder(actor: Actor, id: string) {
   const { r, access } = await reminderFor(actor, id, "read");
-  await recordAudit(db, actor, { action: "reminder.read", targetType: "reminder", targetId: id, patientId: r.patientId, organizationId: access.organizationId });
+  await recordAudit(db, actor, {
+    action: "reminder.read",
+    targetType: "reminder",
+    targetId: id,
+    patientId: r.patientId,
+    organizationId: access.organizationId,
+  });
   return presentReminder(r);
 }
 
@@ -50,9 +60,20 @@ export async function completeReminderForPatient(actor: Actor, id: string, note:
   if (r.status === "completed") return presentReminder(r);
   return db.$transaction(async (tx) => {
     const who = await tx.caregiver.findUniqueOrThrow({ where: { id: me.caregiverId }, select: { firstName: true, lastName: true } });
-    const updated = await completeReminder(tx, r, { via: "caregiver", caregiverId: me.caregiverId, notes: note, note: `Marked done by ${who.firstName} ${who.lastName} at ${now.toISOString()}.` }, now);
+    const updated = await completeReminder(
+      tx,
+      r,
+      { via: "caregiver", caregiverId: me.caregiverId, notes: note, note: `Marked done by ${who.firstName} ${who.lastName} at ${now.toISOString()}.` },
+      now,
+    );
     if (!updated) throw new Conflict(`This reminder is already ${r.status}.`, "reminder_settled");
-    await recordAudit(tx, actor, { action: "reminder.completed_for_patient", targetType: "reminder", targetId: id, patientId: r.patientId, organizationId: access.organizationId });
+    await recordAudit(tx, actor, {
+      action: "reminder.completed_for_patient",
+      targetType: "reminder",
+      targetId: id,
+      patientId: r.patientId,
+      organizationId: access.organizationId,
+    });
     return presentReminder(updated);
   });
 }
@@ -63,9 +84,18 @@ export async function skipReminder(actor: Actor, id: string, note: string | unde
   const { r, access } = await reminderFor(actor, id, "write");
   if (r.status === "skipped") return presentReminder(r);
   return db.$transaction(async (tx) => {
-    const done = await tx.reminder.updateMany({ where: { id, status: { in: ["pending", "snoozed"] } }, data: { status: "skipped", nextActionAt: null, ...(note ? { notes: note } : {}), updatedAt: now } });
+    const done = await tx.reminder.updateMany({
+      where: { id, status: { in: ["pending", "snoozed"] } },
+      data: { status: "skipped", nextActionAt: null, ...(note ? { notes: note } : {}), updatedAt: now },
+    });
     if (done.count === 0) throw new Conflict(`This reminder is already ${r.status}.`, "reminder_settled");
-    await recordAudit(tx, actor, { action: "reminder.skipped", targetType: "reminder", targetId: id, patientId: r.patientId, organizationId: access.organizationId });
+    await recordAudit(tx, actor, {
+      action: "reminder.skipped",
+      targetType: "reminder",
+      targetId: id,
+      patientId: r.patientId,
+      organizationId: access.organizationId,
+    });
     return presentReminder(await tx.reminder.findUniqueOrThrow({ where: { id } }));
   });
 }

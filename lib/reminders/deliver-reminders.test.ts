@@ -12,8 +12,17 @@ async function betty(start: string, schedule: Partial<Parameters<typeof createSc
   const owner = await makeCaregiver();
   const patient = await makePatient(owner, { timezone: "America/Chicago" });
   const device = await pairDevice(patient.id);
-  await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: `fcm-${patient.id}`, platform: "ios" }, new Date(start));
-  const s = await createSchedule(owner.actor, patient.id, { type: "medication", title: "Metformin 500mg", times_of_day: ["08:00"], recurrence: "daily", start_date: start.slice(0, 10), ...schedule }, new Date(start));
+  await registerPushToken(
+    { kind: "device", deviceId: device.deviceId, patientId: patient.id },
+    { patient_id: patient.id, device_token: `fcm-${patient.id}`, platform: "ios" },
+    new Date(start),
+  );
+  const s = await createSchedule(
+    owner.actor,
+    patient.id,
+    { type: "medication", title: "Metformin 500mg", times_of_day: ["08:00"], recurrence: "daily", start_date: start.slice(0, 10), ...schedule },
+    new Date(start),
+  );
   return { owner, patient, device, schedule: s };
 }
 
@@ -80,7 +89,12 @@ describe("reminder delivery on a set clock", () => {
     await deliverDueReminders(at("2026-01-18T14:00:00Z"));
     await deliverDueReminders(at("2026-01-18T14:00:00Z"));
     expect(await attempts(r.id)).toHaveLength(1);
-    const snoozed = await acknowledgeReminder({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, r.id, { status: "snoozed" }, at("2026-01-18T14:05:00Z"));
+    const snoozed = await acknowledgeReminder(
+      { kind: "device", deviceId: device.deviceId, patientId: patient.id },
+      r.id,
+      { status: "snoozed" },
+      at("2026-01-18T14:05:00Z"),
+    );
     expect(snoozed.due_at).toBe("2026-01-18T14:15:00.000Z");
     await deliverDueReminders(at("2026-01-18T14:14:00Z"));
     expect(await attempts(r.id)).toHaveLength(1);
@@ -115,7 +129,22 @@ describe("reminder delivery on a set clock", () => {
 
 describe("the reminder push", () => {
   it("carries the data fields the app reads, as strings (SPEC §3)", () => {
-    const row = { id: "r1", patient_id: "p1", type: "medication" as const, title: "Metformin 500mg", message: "Take with breakfast", status: "pending" as const, due_at: at("2026-01-15T14:00:00Z"), delivery_count: 0, repeat_until_acknowledged: true, repeat_interval_minutes: null, max_repeats: null, missed_after_minutes: null, org_settings: {}, timezone: "America/Chicago" };
+    const row = {
+      id: "r1",
+      patient_id: "p1",
+      type: "medication" as const,
+      title: "Metformin 500mg",
+      message: "Take with breakfast",
+      status: "pending" as const,
+      due_at: at("2026-01-15T14:00:00Z"),
+      delivery_count: 0,
+      repeat_until_acknowledged: true,
+      repeat_interval_minutes: null,
+      max_repeats: null,
+      missed_after_minutes: null,
+      org_settings: {},
+      timezone: "America/Chicago",
+    };
     const first = reminderPush(row, 1);
     expect(first.data).toEqual({
       type: "reminder",
@@ -140,7 +169,11 @@ describe("nextStep", () => {
   const due = at("2026-01-15T14:00:00Z");
   it("never bursts after a late sweep", () => {
     expect(nextStep(due, 0, t, at("2026-01-15T14:25:00Z"))).toEqual({ action: "push", deliveryCount: 1, nextActionAt: at("2026-01-15T14:30:00Z") });
-    expect(nextStep(due, 0, { ...t, repeat: false }, at("2026-01-15T14:00:00Z"))).toEqual({ action: "push", deliveryCount: 1, nextActionAt: at("2026-01-15T14:30:00Z") });
+    expect(nextStep(due, 0, { ...t, repeat: false }, at("2026-01-15T14:00:00Z"))).toEqual({
+      action: "push",
+      deliveryCount: 1,
+      nextActionAt: at("2026-01-15T14:30:00Z"),
+    });
     expect(nextStep(due, 3, t, at("2026-01-15T14:31:00Z"))).toEqual({ action: "missed" });
   });
 });

@@ -57,7 +57,12 @@ const MIN = 60_000;
  * due_at + 30 the instance is missed. After a push, the next action is the next repeat slot still ahead, so
  * a sweep that was late never sends a burst.
  */
-export function nextStep(dueAt: Date, deliveryCount: number, t: Timing, now: Date): { action: "missed" } | { action: "push"; deliveryCount: number; nextActionAt: Date } {
+export function nextStep(
+  dueAt: Date,
+  deliveryCount: number,
+  t: Timing,
+  now: Date,
+): { action: "missed" } | { action: "push"; deliveryCount: number; nextActionAt: Date } {
   const missedAt = new Date(dueAt.getTime() + t.missedAfterMinutes * MIN);
   if (now >= missedAt) return { action: "missed" };
   const count = deliveryCount + 1;
@@ -76,7 +81,12 @@ export function nextStep(dueAt: Date, deliveryCount: number, t: Timing, now: Dat
 
 function speakText(r: Pick<DueRow, "type" | "title" | "message" | "due_at" | "timezone">): string {
   const time = r.due_at.toLocaleTimeString("en-US", { timeZone: r.timezone, hour: "numeric", minute: "2-digit" });
-  const lead = r.type === "medication" ? `It's time for your medication: ${r.title}` : r.type === "appointment" ? `Reminder about your appointment: ${r.title}` : `It's time for ${r.title}`;
+  const lead =
+    r.type === "medication"
+      ? `It's time for your medication: ${r.title}`
+      : r.type === "appointment"
+        ? `Reminder about your appointment: ${r.title}`
+        : `It's time for ${r.title}`;
   return `Hi! ${lead}. This is scheduled for ${time}.${r.message ? ` ${r.message}` : ""}`;
 }
 
@@ -191,7 +201,10 @@ async function deliverBatch(now: Date, limit: number, only: string[] | null, exc
       const attempts = await pushToPatients(tx, pushes, now);
       let alerts = 0;
       if (missed.length) {
-        const rows = await tx.reminder.findMany({ where: { id: { in: missed.map((m) => m.id) } }, include: { schedule: { select: { alertOnMiss: true, isCritical: true } } } });
+        const rows = await tx.reminder.findMany({
+          where: { id: { in: missed.map((m) => m.id) } },
+          include: { schedule: { select: { alertOnMiss: true, isCritical: true } } },
+        });
         for (const r of rows) {
           const done = await missReminder(tx, r, `No confirmation after ${r.deliveryCount} reminder${r.deliveryCount === 1 ? "" : "s"}.`, now);
           if (done?.alert) {
@@ -217,4 +230,3 @@ export async function reminderPushFor(reminderId: string): Promise<PatientPush |
     FROM reminders r JOIN patients p ON p.id = r.patient_id WHERE r.id = ${reminderId}::uuid`;
   return rows[0] ? reminderPush(rows[0], Math.max(1, rows[0].delivery_count)) : null;
 }
-

@@ -112,13 +112,29 @@ async function generateIn(now: Date, horizonHours: number, scope: Scope, isolati
     cursor = batch[batch.length - 1].id;
     schedules += batch.length;
     // the occurrences, column by column; a patient whose schedules cannot be computed is set aside whole
-    const cols = { id: [] as string[], patient: [] as string[], schedule: [] as string[], at: [] as Date[], type: [] as string[], title: [] as string[], message: [] as (string | null)[], next: [] as Date[] };
+    const cols = {
+      id: [] as string[],
+      patient: [] as string[],
+      schedule: [] as string[],
+      at: [] as Date[],
+      type: [] as string[],
+      title: [] as string[],
+      message: [] as (string | null)[],
+      next: [] as Date[],
+    };
     for (const s of batch) {
       if (isolation.failed.has(s.patient_id)) continue;
       let occurrences;
       try {
         assertZoneKnown(s.timezone);
-        const rule = { recurrence: s.recurrence, daysOfWeek: s.days_of_week, intervalDays: s.interval_days, timesOfDay: s.times_of_day, startDate: s.start_date, endDate: s.end_date };
+        const rule = {
+          recurrence: s.recurrence,
+          daysOfWeek: s.days_of_week,
+          intervalDays: s.interval_days,
+          timesOfDay: s.times_of_day,
+          startDate: s.start_date,
+          endDate: s.end_date,
+        };
         occurrences = occurrencesBetween(rule, s.timezone, now, to, cache);
       } catch (err) {
         isolation.fail(s.patient_id, err);
@@ -152,7 +168,16 @@ async function insertInstances(all: Columns, only: string[] | null) {
     const keep = new Set(only);
     const rows = all.patient.flatMap((p, i) => (keep.has(p) ? [i] : []));
     const pick = <T>(xs: T[]) => rows.map((i) => xs[i]);
-    cols = { id: pick(all.id), patient: pick(all.patient), schedule: pick(all.schedule), at: pick(all.at), type: pick(all.type), title: pick(all.title), message: pick(all.message), next: pick(all.next) };
+    cols = {
+      id: pick(all.id),
+      patient: pick(all.patient),
+      schedule: pick(all.schedule),
+      at: pick(all.at),
+      type: pick(all.type),
+      title: pick(all.title),
+      message: pick(all.message),
+      next: pick(all.next),
+    };
   }
   if (cols.id.length === 0) return 0;
   const r = await pool.query(

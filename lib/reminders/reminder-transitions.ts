@@ -41,7 +41,15 @@ export async function completeReminder(
 export async function snoozeReminder(tx: Tx, r: Reminder, until: Date, patientResponse: string | null | undefined, now: Date) {
   const done = await tx.reminder.updateMany({
     where: { id: r.id, status: { in: ["pending", "snoozed"] } },
-    data: { status: "snoozed", snoozedUntil: until, dueAt: until, nextActionAt: until, deliveryCount: 0, updatedAt: now, ...(patientResponse !== undefined ? { patientResponse } : {}) },
+    data: {
+      status: "snoozed",
+      snoozedUntil: until,
+      dueAt: until,
+      nextActionAt: until,
+      deliveryCount: 0,
+      updatedAt: now,
+      ...(patientResponse !== undefined ? { patientResponse } : {}),
+    },
   });
   return done.count === 0 ? null : tx.reminder.findUniqueOrThrow({ where: { id: r.id } });
 }
@@ -52,7 +60,12 @@ const MEDICATION_SEVERITY = { normal: "medium", critical: "high" } as const;
  * Mark an instance missed; when its schedule asks for it (default: medications), raise the
  * missed_medication / missed_reminder alert (medium; high for a critical medication) and link it.
  */
-export async function missReminder(tx: Tx, r: ReminderWithSchedule, reason: string, now: Date): Promise<{ reminder: Reminder; alert: RaisedAlert | null } | null> {
+export async function missReminder(
+  tx: Tx,
+  r: ReminderWithSchedule,
+  reason: string,
+  now: Date,
+): Promise<{ reminder: Reminder; alert: RaisedAlert | null } | null> {
   const done = await tx.reminder.updateMany({
     where: { id: r.id, status: { in: ["pending", "snoozed"] } },
     data: { status: "missed", missedAt: now, nextActionAt: null },
@@ -60,7 +73,10 @@ export async function missReminder(tx: Tx, r: ReminderWithSchedule, reason: stri
   if (done.count === 0) return null;
   let alert: RaisedAlert | null = null;
   if (r.schedule?.alertOnMiss) {
-    const patient = await tx.patient.findUniqueOrThrow({ where: { id: r.patientId }, select: { firstName: true, lastName: true, preferredName: true, timezone: true } });
+    const patient = await tx.patient.findUniqueOrThrow({
+      where: { id: r.patientId },
+      select: { firstName: true, lastName: true, preferredName: true, timezone: true },
+    });
     const name = `${patient.firstName} ${patient.lastName}`;
     const local = r.dueAt.toLocaleTimeString("en-US", { timeZone: patient.timezone, hour: "numeric", minute: "2-digit" });
     const medication = r.type === "medication";
@@ -75,7 +91,15 @@ export async function missReminder(tx: Tx, r: ReminderWithSchedule, reason: stri
         description: `${name} has not confirmed "${r.title}" (due ${local}). ${reason}`,
         recommendedAction: `Call ${patient.preferredName || patient.firstName} to check whether it was done and that they are all right.`,
         source: "reminder_missed",
-        evidence: { kind: "missed_reminder", at: now.toISOString(), reminder_id: r.id, title: r.title, due_at: r.dueAt.toISOString(), deliveries: r.deliveryCount, reason },
+        evidence: {
+          kind: "missed_reminder",
+          at: now.toISOString(),
+          reminder_id: r.id,
+          title: r.title,
+          due_at: r.dueAt.toISOString(),
+          deliveries: r.deliveryCount,
+          reason,
+        },
       },
       now,
     );

@@ -54,7 +54,12 @@ describe("recurrence in the patient's time zone", () => {
     const week = between(weekly, "UTC", "2026-01-12T00:00:00Z", "2026-01-19T00:00:00Z"); // Mon 12 .. Sun 18
     expect(week.map((o) => o.localDate)).toEqual(["2026-01-12", "2026-01-14", "2026-01-16"]);
     const every3 = daily(["10:00"], { recurrence: "interval", intervalDays: 3, startDate: "2026-01-01" });
-    expect(between(every3, "UTC", "2026-01-01T00:00:00Z", "2026-01-11T00:00:00Z").map((o) => o.localDate)).toEqual(["2026-01-01", "2026-01-04", "2026-01-07", "2026-01-10"]);
+    expect(between(every3, "UTC", "2026-01-01T00:00:00Z", "2026-01-11T00:00:00Z").map((o) => o.localDate)).toEqual([
+      "2026-01-01",
+      "2026-01-04",
+      "2026-01-07",
+      "2026-01-10",
+    ]);
     const once = daily(["15:00"], { recurrence: "once", startDate: "2026-02-03" });
     expect(iso(between(once, "Europe/London", "2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z"))).toEqual(["2026-02-03T15:00:00.000Z"]);
   });

@@ -103,7 +103,13 @@ async function scheduleFor(actor: Actor, id: string, need: "read" | "write") {
 
 export async function getSchedule(actor: Actor, id: string) {
   const { s, access } = await scheduleFor(actor, id, "read");
-  await recordAudit(db, actor, { action: "schedule.read", targetType: "schedule", targetId: id, patientId: s.patientId, organizationId: access.organizationId });
+  await recordAudit(db, actor, {
+    action: "schedule.read",
+    targetType: "schedule",
+    targetId: id,
+    patientId: s.patientId,
+    organizationId: access.organizationId,
+  });
   return presentSchedule(s);
 }
 
@@ -132,7 +138,14 @@ export async function updateSchedule(actor: Actor, id: string, input: UpdateSche
   return db.$transaction(async (tx) => {
     const updated = await tx.schedule.update({ where: { id }, data: toData(input) });
     await refreshFutureInstances(tx, id, now);
-    await recordAudit(tx, actor, { action: "schedule.updated", targetType: "schedule", targetId: id, patientId: s.patientId, organizationId: access.organizationId, metadata: { fields: Object.keys(input) } });
+    await recordAudit(tx, actor, {
+      action: "schedule.updated",
+      targetType: "schedule",
+      targetId: id,
+      patientId: s.patientId,
+      organizationId: access.organizationId,
+      metadata: { fields: Object.keys(input) },
+    });
     return presentSchedule(updated);
   });
 }
@@ -143,6 +156,12 @@ export async function deleteSchedule(actor: Actor, id: string, now: Date) {
   await db.$transaction(async (tx) => {
     await tx.reminder.deleteMany({ where: { scheduleId: id, dueAt: { gt: now }, status: "pending", deliveryCount: 0 } });
     await tx.schedule.delete({ where: { id } });
-    await recordAudit(tx, actor, { action: "schedule.deleted", targetType: "schedule", targetId: id, patientId: s.patientId, organizationId: access.organizationId });
+    await recordAudit(tx, actor, {
+      action: "schedule.deleted",
+      targetType: "schedule",
+      targetId: id,
+      patientId: s.patientId,
+      organizationId: access.organizationId,
+    });
   });
 }

@@ -23,7 +23,13 @@ const fields = {
   repeat_until_acknowledged: z.boolean().optional(),
   repeat_interval_minutes: z.number().int().min(1).max(120).nullable().optional(),
   max_repeats: z.number().int().min(0).max(10).nullable().optional(),
-  missed_after_minutes: z.number().int().min(5).max(24 * 60).nullable().optional(),
+  missed_after_minutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .nullable()
+    .optional(),
   alert_on_miss: z.boolean().optional(),
   is_critical: z.boolean().optional(),
   is_active: z.boolean().optional(),
@@ -54,7 +60,8 @@ export function scheduleProblems(s: Draft): { field: string; message: string }[]
   if (s.recurrence === "once" && s.end_date) out.push({ field: "end_date", message: "A one-time schedule has no end date." });
   if (s.start_date && s.end_date && s.end_date < s.start_date) out.push({ field: "end_date", message: "The end date must be on or after the start date." });
   if (s.times_of_day && new Set(s.times_of_day).size !== s.times_of_day.length) out.push({ field: "times_of_day", message: "Each time of day once." });
-  if (s.type && s.type !== "medication" && (s.dosage || s.medication_name)) out.push({ field: "dosage", message: "Dosage and medication name are for medication schedules." });
+  if (s.type && s.type !== "medication" && (s.dosage || s.medication_name))
+    out.push({ field: "dosage", message: "Dosage and medication name are for medication schedules." });
   if (s.repeat_interval_minutes && s.max_repeats != null && s.missed_after_minutes && s.repeat_interval_minutes * s.max_repeats >= s.missed_after_minutes) {
     out.push({ field: "missed_after_minutes", message: "Repeats must all happen before the reminder counts as missed." });
   }
@@ -67,14 +74,21 @@ export const createScheduleInput = z.strictObject({ ...fields, recurrence: recur
 export type CreateScheduleInput = z.infer<typeof createScheduleInput>;
 
 export const updateScheduleInput = z
-  .strictObject(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> })
+  .strictObject(
+    Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
+      [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+    },
+  )
   // (no defaults here: a field left out of a PATCH stays as it is)
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
 export type UpdateScheduleInput = z.infer<typeof updateScheduleInput>;
 
 export const listSchedulesQuery = z.strictObject({
   ...pageQuery,
-  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   type: scheduleType.optional(),
   sort: z.enum(["created_at", "updated_at", "title"]).default("created_at"),
   order: z.enum(["asc", "desc"]).default("asc"),

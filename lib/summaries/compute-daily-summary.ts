@@ -30,11 +30,18 @@ export async function computeDailySummary(tx: Tx, patientId: string, localDate: 
   const until = now < end ? now : end;
   const [reminders, turns, activity, alerts] = await Promise.all([
     tx.reminder.findMany({ where: { patientId, dueAt: { gte: from, lt: until }, status: { not: "skipped" } }, select: { type: true, status: true } }),
-    tx.conversationTurn.findMany({ where: { patientId, createdAt: { gte: from, lt: until } }, select: { sentiment: true, topics: true, healthMentions: true } }),
+    tx.conversationTurn.findMany({
+      where: { patientId, createdAt: { gte: from, lt: until } },
+      select: { sentiment: true, topics: true, healthMentions: true },
+    }),
     tx.activityLog.findMany({ where: { patientId, occurredAt: { gte: from, lt: until } }, select: { occurredAt: true } }),
     tx.alert.count({ where: { patientId, createdAt: { gte: from, lt: until } } }),
   ]);
-  const count = (rows: typeof reminders) => ({ total: rows.length, done: rows.filter((r) => r.status === "completed").length, missed: rows.filter((r) => r.status === "missed").length });
+  const count = (rows: typeof reminders) => ({
+    total: rows.length,
+    done: rows.filter((r) => r.status === "completed").length,
+    missed: rows.filter((r) => r.status === "missed").length,
+  });
   const all = count(reminders);
   const meds = count(reminders.filter((r) => r.type === "medication"));
   const meals = count(reminders.filter((r) => r.type === "meal"));
@@ -48,7 +55,9 @@ export async function computeDailySummary(tx: Tx, patientId: string, localDate: 
   const narrative = [
     all.total ? `${name} completed ${all.done} of ${all.total} reminders${all.missed ? ` and missed ${all.missed}` : ""}.` : `${name} had no reminders due.`,
     meds.total ? `Medications: ${meds.done} of ${meds.total} taken.` : "",
-    turns.length ? `${turns.length} conversation${turns.length === 1 ? "" : "s"} with the companion; mood ${mood ?? "unknown"}.` : "No conversations with the companion.",
+    turns.length
+      ? `${turns.length} conversation${turns.length === 1 ? "" : "s"} with the companion; mood ${mood ?? "unknown"}.`
+      : "No conversations with the companion.",
     health.length ? `Health mentioned: ${health.join(", ")}.` : "",
     hours.length ? `Active during ${hours.length} hour${hours.length === 1 ? "" : "s"} of the day.` : "No activity from the phone.",
     alerts ? `${alerts} alert${alerts === 1 ? "" : "s"} raised.` : "",

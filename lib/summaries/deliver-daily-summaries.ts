@@ -45,7 +45,12 @@ export async function findCaregiversDueForSummary(now: Date, scope: { only?: str
  */
 export async function findCaregiversDueForSummaryIsolated(now: Date): Promise<DueCaregiver[]> {
   const sweep = await runIsolated(SUMMARIES_JOB, "caregiver", now, async (scope, isolation) =>
-    (await isolation.batch((only) => findCaregiversDueForSummary(now, { only: only ?? scope.only, except: scope.except }), () => caregiversOnCareTeams())).flat(),
+    (
+      await isolation.batch(
+        (only) => findCaregiversDueForSummary(now, { only: only ?? scope.only, except: scope.except }),
+        () => caregiversOnCareTeams(),
+      )
+    ).flat(),
   );
   return [...sweep.main, ...(sweep.retried ?? [])];
 }
@@ -96,7 +101,12 @@ export async function sendDailySummaries(caregiverId: string, now: Date) {
   const done = new Set(
     (
       await db.notificationAttempt.findMany({
-        where: { caregiverId, purpose: "daily_summary", createdAt: { gt: new Date(now.getTime() - 2 * 86_400_000) }, idempotencyKey: { startsWith: `summary:${caregiverId}:${myDay}:` } },
+        where: {
+          caregiverId,
+          purpose: "daily_summary",
+          createdAt: { gt: new Date(now.getTime() - 2 * 86_400_000) },
+          idempotencyKey: { startsWith: `summary:${caregiverId}:${myDay}:` },
+        },
         select: { patientId: true },
       })
     ).map((a) => a.patientId),
@@ -117,10 +127,21 @@ export async function sendDailySummaries(caregiverId: string, now: Date) {
         const rows: Prisma.NotificationAttemptCreateManyInput[] = channels.length
           ? channels.flatMap((channel): Prisma.NotificationAttemptCreateManyInput[] => {
               if (channel === "web_push") {
-                if (c.webPushSubscriptions.length === 0) return [{ ...base, channel, idempotencyKey: key(channel), recipient: "no browser", status: "skipped", error: "No browser has turned on Elda notifications." }];
+                if (c.webPushSubscriptions.length === 0)
+                  return [
+                    {
+                      ...base,
+                      channel,
+                      idempotencyKey: key(channel),
+                      recipient: "no browser",
+                      status: "skipped",
+                      error: "No browser has turned on Elda notifications.",
+                    },
+                  ];
                 return c.webPushSubscriptions.map((w) => ({ ...base, ...pending, channel, idempotencyKey: `${key(channel)}:${w.id}`, recipient: w.id }));
               }
-              if (channel === "sms" && !c.phoneNumber) return [{ ...base, channel, idempotencyKey: key(channel), recipient: "no phone number", status: "skipped" }];
+              if (channel === "sms" && !c.phoneNumber)
+                return [{ ...base, channel, idempotencyKey: key(channel), recipient: "no phone number", status: "skipped" }];
               return [{ ...base, ...pending, channel, idempotencyKey: key(channel), recipient: channel === "email" ? c.email : c.phoneNumber! }];
             })
           : [{ ...base, channel: "email" as const, idempotencyKey: key("none"), recipient: "no channel enabled", status: "skipped" as const }];

@@ -19,9 +19,35 @@ async function day(patientId: string) {
   // the day before, in UTC but not in Chicago: must not count
   await makeReminder(patientId, { dueAt: at("2026-01-23T05:00:00Z"), status: "missed", type: "medication" });
   const c = await db.conversation.create({ data: { patientId, conversationType: "spontaneous", startedAt: at("2026-01-23T15:00:00Z") } });
-  await db.conversationTurn.create({ data: { conversationId: c.id, patientId, sequence: 1, patientMessage: "My knee hurts", aiResponse: "I'm sorry", sentiment: "concerned", healthMentions: ["knee pain"], topics: ["health"], provider: "test", createdAt: at("2026-01-23T15:00:00Z") } });
-  await db.conversationTurn.create({ data: { conversationId: c.id, patientId, sequence: 2, patientMessage: "Sarah visits Sunday", aiResponse: "Lovely", sentiment: "positive", topics: ["family"], provider: "test", createdAt: at("2026-01-23T15:05:00Z") } });
-  for (const t of ["2026-01-23T14:02:00Z", "2026-01-23T14:40:00Z", "2026-01-23T21:00:00Z"]) await db.activityLog.create({ data: { patientId, activityType: "app_open", occurredAt: at(t) } });
+  await db.conversationTurn.create({
+    data: {
+      conversationId: c.id,
+      patientId,
+      sequence: 1,
+      patientMessage: "My knee hurts",
+      aiResponse: "I'm sorry",
+      sentiment: "concerned",
+      healthMentions: ["knee pain"],
+      topics: ["health"],
+      provider: "test",
+      createdAt: at("2026-01-23T15:00:00Z"),
+    },
+  });
+  await db.conversationTurn.create({
+    data: {
+      conversationId: c.id,
+      patientId,
+      sequence: 2,
+      patientMessage: "Sarah visits Sunday",
+      aiResponse: "Lovely",
+      sentiment: "positive",
+      topics: ["family"],
+      provider: "test",
+      createdAt: at("2026-01-23T15:05:00Z"),
+    },
+  });
+  for (const t of ["2026-01-23T14:02:00Z", "2026-01-23T14:40:00Z", "2026-01-23T21:00:00Z"])
+    await db.activityLog.create({ data: { patientId, activityType: "app_open", occurredAt: at(t) } });
 }
 
 describe("daily summaries", () => {
@@ -30,7 +56,15 @@ describe("daily summaries", () => {
     const p = await makePatient(owner, { timezone: "America/Chicago" });
     await day(p.id);
     const s = await computeDailySummary(db, p.id, "2026-01-23", at("2026-01-24T01:00:00Z")); // 19:00 local
-    expect(s).toMatchObject({ totalReminders: 3, completedReminders: 2, missedReminders: 1, conversationCount: 2, overallSentiment: "neutral", activeHours: [8, 15], narrativeSource: "template" });
+    expect(s).toMatchObject({
+      totalReminders: 3,
+      completedReminders: 2,
+      missedReminders: 1,
+      conversationCount: 2,
+      overallSentiment: "neutral",
+      activeHours: [8, 15],
+      narrativeSource: "template",
+    });
     expect(s.adherenceMedication).toBe(0.5);
     expect(s.adherenceMeal).toBe(1);
     expect(s.adherenceOverall).toBeCloseTo(0.667, 3);
@@ -43,7 +77,14 @@ describe("daily summaries", () => {
 
   it("goes to each caregiver at their daily_summary_time in their own zone, once, by the channels they chose", async () => {
     const owner = await makeCaregiver();
-    await db.caregiver.update({ where: { id: owner.id }, data: { timezone: "Europe/London", phoneNumber: null, preferences: { daily_summary_time: "20:00", notifications: { email: true, sms: true, push: false } } } });
+    await db.caregiver.update({
+      where: { id: owner.id },
+      data: {
+        timezone: "Europe/London",
+        phoneNumber: null,
+        preferences: { daily_summary_time: "20:00", notifications: { email: true, sms: true, push: false } },
+      },
+    });
     const p = await makePatient(owner, { timezone: "America/Chicago" });
     await day(p.id);
     const due = async (iso: string) => (await findCaregiversDueForSummary(at(iso))).some((c) => c.caregiver_id === owner.id);

@@ -61,7 +61,11 @@ export async function listSummaries(actor: Actor, patientId: string, q: z.infer<
   if (q.to) filters.push({ summaryDate: { lte: new Date(`${q.to}T00:00:00Z`) } });
   const after = keysetWhere(KEYS, q.order, q.cursor);
   if (after) filters.push(after as Prisma.DailySummaryWhereInput);
-  const rows = await db.dailySummary.findMany({ where: { AND: filters }, orderBy: orderByFor(KEYS, q.order) as Prisma.DailySummaryOrderByWithRelationInput[], take: q.limit + 1 });
+  const rows = await db.dailySummary.findMany({
+    where: { AND: filters },
+    orderBy: orderByFor(KEYS, q.order) as Prisma.DailySummaryOrderByWithRelationInput[],
+    take: q.limit + 1,
+  });
   await recordAudit(db, actor, { action: "summary.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
   return toPage(rows, q.limit, KEYS, presentSummary);
 }

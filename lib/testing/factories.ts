@@ -23,7 +23,9 @@ export interface TestCaregiver {
 }
 
 /** A caregiver with a live API session (bearer `token`), owner of a new organization unless `organizationId` is given. */
-export async function makeCaregiver(opts: { organizationId?: string; role?: "owner" | "admin" | "member"; firstName?: string; email?: string } = {}): Promise<TestCaregiver> {
+export async function makeCaregiver(
+  opts: { organizationId?: string; role?: "owner" | "admin" | "member"; firstName?: string; email?: string } = {},
+): Promise<TestCaregiver> {
   const now = new Date();
   const email = opts.email ?? `cg-${randomUUID()}@example.test`;
   const caregiver = await db.caregiver.create({
@@ -67,7 +69,10 @@ export async function pairDevice(patientId: string, ip = `10.20.${Math.floor(Mat
 }
 
 /** A reminder instance, as the routines job would create it. */
-export async function makeReminder(patientId: string, fields: { dueAt: Date; title?: string; type?: "medication" | "meal" | "other"; scheduleId?: string; status?: "pending" | "missed" | "completed" }) {
+export async function makeReminder(
+  patientId: string,
+  fields: { dueAt: Date; title?: string; type?: "medication" | "meal" | "other"; scheduleId?: string; status?: "pending" | "missed" | "completed" },
+) {
   return db.reminder.create({
     data: {
       patientId,
@@ -84,7 +89,10 @@ export async function makeReminder(patientId: string, fields: { dueAt: Date; tit
 }
 
 /** A schedule row (the schedules API comes with the routines issue). */
-export async function makeSchedule(patientId: string, fields: { title?: string; type?: "medication" | "meal"; times?: string[]; alertOnMiss?: boolean; isCritical?: boolean; isActive?: boolean } = {}) {
+export async function makeSchedule(
+  patientId: string,
+  fields: { title?: string; type?: "medication" | "meal"; times?: string[]; alertOnMiss?: boolean; isCritical?: boolean; isActive?: boolean } = {},
+) {
   return db.schedule.create({
     data: {
       patientId,

@@ -43,9 +43,7 @@ export async function startFakeAnthropic(answer: (req: MessagesRequest) => FakeA
           return;
         }
         const viaTool = parsed.body.tools?.some((t) => t.name === "json");
-        const content = viaTool
-          ? [{ type: "tool_use", id: "toolu_fake_1", name: "json", input: a.json }]
-          : [{ type: "text", text: JSON.stringify(a.json) }];
+        const content = viaTool ? [{ type: "tool_use", id: "toolu_fake_1", name: "json", input: a.json }] : [{ type: "text", text: JSON.stringify(a.json) }];
         res.writeHead(200, { "content-type": "application/json", "request-id": `req_fake_${requests.length}` });
         res.end(
           JSON.stringify({

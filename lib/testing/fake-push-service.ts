@@ -35,11 +35,29 @@ export interface FakeBrowser {
 /** A self-signed certificate for 127.0.0.1 (openssl), written into `dir`; returns the PEM file paths. */
 export function makeLocalCertificate(dir: string) {
   const files = { key: path.join(dir, "key.pem"), cert: path.join(dir, "cert.pem") };
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-    "-keyout", files.key, "-out", files.cert,
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      files.key,
+      "-out",
+      files.cert,
+    ],
+    { stdio: "ignore" },
+  );
   return files;
 }
 
@@ -129,7 +147,10 @@ function verifyVapid(header: string, origin: string) {
   const [h, p, sig] = jwt.split(".");
   const point = Buffer.from(k, "base64url");
   if (point.length !== 65 || point[0] !== 4) throw new Error("k is not an uncompressed P-256 point");
-  const publicKey = createPublicKey({ key: { kty: "EC", crv: "P-256", x: point.subarray(1, 33).toString("base64url"), y: point.subarray(33).toString("base64url") }, format: "jwk" });
+  const publicKey = createPublicKey({
+    key: { kty: "EC", crv: "P-256", x: point.subarray(1, 33).toString("base64url"), y: point.subarray(33).toString("base64url") },
+    format: "jwk",
+  });
   const ok = verify("sha256", Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: "ieee-p1363" }, Buffer.from(sig, "base64url"));
   if (!ok) throw new Error("VAPID signature does not verify");
   if (JSON.parse(Buffer.from(h, "base64url").toString()).alg !== "ES256") throw new Error("VAPID alg is not ES256");

@@ -44,7 +44,10 @@ export async function pairPhoneAt(patientId: string, at: Date, opts: { pushToken
   clock.set(at);
   const { credential, deviceId } = await pairDevice(patientId, undefined, at);
   if (opts.pushToken !== false) {
-    const r = await call(deviceToken.POST, { token: credential, body: { patient_id: patientId, device_token: `fcm-${deviceId}`, platform: "ios", app_version: APP_VERSION } });
+    const r = await call(deviceToken.POST, {
+      token: credential,
+      body: { patient_id: patientId, device_token: `fcm-${deviceId}`, platform: "ios", app_version: APP_VERSION },
+    });
     expect(r.status).toBe(200);
   }
   return {

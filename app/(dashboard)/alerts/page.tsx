@@ -59,15 +59,27 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
           <AlertList alerts={page.items} now={now} timeZone={me.timezone} back={here} showPatient />
         ) : (
           <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-10 text-center">
-            <p className="text-xl font-semibold">{filters.status === "open" && !filters.severity && !filters.type ? "No open alerts. Everyone is all right as far as Elda knows." : "No alerts match these filters."}</p>
+            <p className="text-xl font-semibold">
+              {filters.status === "open" && !filters.severity && !filters.type
+                ? "No open alerts. Everyone is all right as far as Elda knows."
+                : "No alerts match these filters."}
+            </p>
             <p className="mt-2 text-stone-700">
               {patients.length === 0 ? (
                 <>
-                  Alerts appear here once you care for someone. <Link href="/patients/new" className="font-semibold text-teal-800 underline underline-offset-4">Add a patient</Link>.
+                  Alerts appear here once you care for someone.{" "}
+                  <Link href="/patients/new" className="font-semibold text-teal-800 underline underline-offset-4">
+                    Add a patient
+                  </Link>
+                  .
                 </>
               ) : (
                 <>
-                  Try another status, or <Link href="/alerts?status=all" className="font-semibold text-teal-800 underline underline-offset-4">see every alert</Link>.
+                  Try another status, or{" "}
+                  <Link href="/alerts?status=all" className="font-semibold text-teal-800 underline underline-offset-4">
+                    see every alert
+                  </Link>
+                  .
                 </>
               )}
             </p>

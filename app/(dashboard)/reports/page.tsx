@@ -60,7 +60,12 @@ export default async function ReportsPage({ searchParams }: Props) {
               Across {t.patients} {t.patients === 1 ? "patient" : "patients"}
             </h2>
             <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-              <Headline label="Reminders done" value={percent(t.adherence.rate)} detail={t.adherence.due ? `${t.adherence.completed} of ${t.adherence.due}` : "none due"} change={pointsChange(t.adherence_delta_points, days)} />
+              <Headline
+                label="Reminders done"
+                value={percent(t.adherence.rate)}
+                detail={t.adherence.due ? `${t.adherence.completed} of ${t.adherence.due}` : "none due"}
+                change={pointsChange(t.adherence_delta_points, days)}
+              />
               <Headline label="Conversations" value={t.conversations} />
               <Headline label="Alerts raised" value={t.alerts} />
               <Headline label="Open alerts now" value={t.open_alerts} />
@@ -75,11 +80,20 @@ export default async function ReportsPage({ searchParams }: Props) {
               caption="Statistics per patient"
               columns={["Patient", "Reminders done", "Change", "Conversations", "Alerts raised", "Open alerts now"]}
               rows={a.patients.map((p) => [
-                <Link key={p.patient_id} href={`/patients/${p.patient_id}/reports?${periodQuery}`} className="text-teal-800 underline underline-offset-4 hover:no-underline">
+                <Link
+                  key={p.patient_id}
+                  href={`/patients/${p.patient_id}/reports?${periodQuery}`}
+                  className="text-teal-800 underline underline-offset-4 hover:no-underline"
+                >
                   {p.name}
                 </Link>,
                 p.adherence.due ? `${percent(p.adherence.rate)} (${p.adherence.completed} of ${p.adherence.due})` : "None due",
-                pointsChange(p.adherence.rate === null || p.previous_adherence.rate === null ? null : Math.round((p.adherence.rate - p.previous_adherence.rate) * 1000) / 10, days),
+                pointsChange(
+                  p.adherence.rate === null || p.previous_adherence.rate === null
+                    ? null
+                    : Math.round((p.adherence.rate - p.previous_adherence.rate) * 1000) / 10,
+                  days,
+                ),
                 p.conversations,
                 p.alerts,
                 p.open_alerts.total ? `${p.open_alerts.total} (${p.open_alerts.critical} critical, ${p.open_alerts.high} high)` : "None",

@@ -25,7 +25,9 @@ describe("operations endpoints", () => {
   });
 
   it("knows the newest migration", () => {
-    const dirs = readdirSync(path.resolve(import.meta.dirname, "../../../prisma/migrations")).filter((d) => /^\d{14}_/.test(d)).sort();
+    const dirs = readdirSync(path.resolve(import.meta.dirname, "../../../prisma/migrations"))
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort();
     expect(LATEST_MIGRATION).toBe(dirs[dirs.length - 1]);
   });
 

@@ -95,8 +95,16 @@ const cases: Case[] = [
   { name: "DELETE patient", handler: patient.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.patientId } }) },
   { name: "GET care team", handler: careTeam.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "POST care team", handler: careTeam.POST, opts: (c) => ({ params: { id: c.patientId }, body: { email: "x@example.test" } }) },
-  { name: "PATCH care team member", handler: careTeamMember.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.patientId, caregiverId: c.owner.id }, body: { standing: "viewer" } }) },
-  { name: "DELETE care team member", handler: careTeamMember.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.patientId, caregiverId: c.owner.id } }) },
+  {
+    name: "PATCH care team member",
+    handler: careTeamMember.PATCH,
+    opts: (c) => ({ method: "PATCH", params: { id: c.patientId, caregiverId: c.owner.id }, body: { standing: "viewer" } }),
+  },
+  {
+    name: "DELETE care team member",
+    handler: careTeamMember.DELETE,
+    opts: (c) => ({ method: "DELETE", params: { id: c.patientId, caregiverId: c.owner.id } }),
+  },
   { name: "GET patient alerts", handler: patientAlerts.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET alert", handler: alert.GET, opts: (c) => ({ params: { id: c.alertId } }) },
   { name: "POST pairing code", handler: pairingCode.POST, opts: (c) => ({ params: { id: c.patientId } }) },
@@ -106,10 +114,24 @@ const cases: Case[] = [
   { name: "POST heartbeat", handler: heartbeat.POST, opts: (c) => ({ params: { id: c.patientId }, body: { activity_type: "emergency" } }), device: true },
   { name: "GET phone schedules", handler: phoneSchedules.GET, opts: (c) => ({ params: { id: c.patientId } }), device: true },
   { name: "GET phone reminders", handler: phoneReminders.GET, opts: (c) => ({ params: { id: c.patientId } }), device: true },
-  { name: "PUT acknowledge reminder", handler: acknowledge.PUT, opts: (c) => ({ method: "PUT", params: { id: c.reminderId }, body: { status: "completed" } }), device: true },
-  { name: "POST device token", handler: deviceToken.POST, opts: (c) => ({ body: { patient_id: c.patientId, device_token: "stolen", platform: "ios" } }), device: true },
+  {
+    name: "PUT acknowledge reminder",
+    handler: acknowledge.PUT,
+    opts: (c) => ({ method: "PUT", params: { id: c.reminderId }, body: { status: "completed" } }),
+    device: true,
+  },
+  {
+    name: "POST device token",
+    handler: deviceToken.POST,
+    opts: (c) => ({ body: { patient_id: c.patientId, device_token: "stolen", platform: "ios" } }),
+    device: true,
+  },
   { name: "GET schedules", handler: patientSchedules.GET, opts: (c) => ({ params: { id: c.patientId } }) },
-  { name: "POST schedule", handler: patientSchedules.POST, opts: (c) => ({ params: { id: c.patientId }, body: { type: "meal", title: "x", times_of_day: ["09:00"] } }) },
+  {
+    name: "POST schedule",
+    handler: patientSchedules.POST,
+    opts: (c) => ({ params: { id: c.patientId }, body: { type: "meal", title: "x", times_of_day: ["09:00"] } }),
+  },
   { name: "GET schedule", handler: schedule.GET, opts: (c) => ({ params: { id: c.scheduleId } }) },
   { name: "PATCH schedule", handler: schedule.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.scheduleId }, body: { title: "Hacked" } }) },
   { name: "DELETE schedule", handler: schedule.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.scheduleId } }) },
@@ -137,26 +159,59 @@ const cases: Case[] = [
   { name: "GET conversation starters", handler: conversationStarters.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET patient export", handler: patientExport.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET conversation", handler: conversation.GET, opts: (c) => ({ params: { id: c.conversationId } }) },
-  { name: "POST voice interact", handler: voiceInteract.POST, opts: (c) => ({ body: { patient_id: c.patientId, message: "I fell and can't get up" } }), device: true },
+  {
+    name: "POST voice interact",
+    handler: voiceInteract.POST,
+    opts: (c) => ({ body: { patient_id: c.patientId, message: "I fell and can't get up" } }),
+    device: true,
+  },
   { name: "GET patient analytics", handler: patientAnalytics.GET, opts: (c) => ({ params: { id: c.patientId } }) },
   { name: "GET patient analytics export", handler: patientAnalyticsExport.GET, opts: (c) => ({ params: { id: c.patientId }, path: "/x?format=csv" }) },
   { name: "GET consents", handler: patientConsents.GET, opts: (c) => ({ params: { id: c.patientId } }) },
-  { name: "POST consent", handler: patientConsents.POST, opts: (c) => ({ params: { id: c.patientId }, body: { kind: "ai_companion", granted: false, given_by: "patient" } }) },
+  {
+    name: "POST consent",
+    handler: patientConsents.POST,
+    opts: (c) => ({ params: { id: c.patientId }, body: { kind: "ai_companion", granted: false, given_by: "patient" } }),
+  },
   { name: "POST consent revoke", handler: consentRevoke.POST, opts: (c) => ({ params: { id: c.consentId } }) },
   { name: "DELETE push subscription", handler: pushSubscription.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.pushSubscriptionId } }) },
   { name: "POST push subscription test", handler: pushSubscriptionTest.POST, opts: (c) => ({ params: { id: c.pushSubscriptionId } }) },
   { name: "GET monitoring pause", handler: monitoringPause.GET, opts: (c) => ({ params: { id: c.patientId } }) },
-  { name: "POST monitoring pause", handler: monitoringPause.POST, opts: (c) => ({ params: { id: c.patientId }, body: { until: new Date(Date.now() + 86_400_000).toISOString(), reason: "Holiday" } }) },
+  {
+    name: "POST monitoring pause",
+    handler: monitoringPause.POST,
+    opts: (c) => ({ params: { id: c.patientId }, body: { until: new Date(Date.now() + 86_400_000).toISOString(), reason: "Holiday" } }),
+  },
   { name: "DELETE monitoring pause", handler: monitoringPause.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.patientId } }) },
   { name: "POST spoke with", handler: spokeWith.POST, opts: (c) => ({ params: { id: c.patientId }, body: { note: "Spoke to her" } }) },
   { name: "GET organization", handler: org.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
-  { name: "PATCH organization", handler: org.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }), orgScoped: true },
+  {
+    name: "PATCH organization",
+    handler: org.PATCH,
+    opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }),
+    orgScoped: true,
+  },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "POST member", handler: orgMembers.POST, opts: (c) => ({ params: { id: c.organizationId }, body: { email: "x@example.test" } }), orgScoped: true },
-  { name: "PATCH member", handler: orgMember.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId, caregiverId: c.owner.id }, body: { role: "member" } }), orgScoped: true },
-  { name: "DELETE member", handler: orgMember.DELETE, opts: (c) => ({ method: "DELETE", params: { id: c.organizationId, caregiverId: c.owner.id } }), orgScoped: true },
+  {
+    name: "PATCH member",
+    handler: orgMember.PATCH,
+    opts: (c) => ({ method: "PATCH", params: { id: c.organizationId, caregiverId: c.owner.id }, body: { role: "member" } }),
+    orgScoped: true,
+  },
+  {
+    name: "DELETE member",
+    handler: orgMember.DELETE,
+    opts: (c) => ({ method: "DELETE", params: { id: c.organizationId, caregiverId: c.owner.id } }),
+    orgScoped: true,
+  },
   { name: "GET settings", handler: orgSettings.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
-  { name: "PATCH settings", handler: orgSettings.PATCH, opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { pairing: { code_ttl_minutes: 1 } } }), orgScoped: true },
+  {
+    name: "PATCH settings",
+    handler: orgSettings.PATCH,
+    opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { pairing: { code_ttl_minutes: 1 } } }),
+    orgScoped: true,
+  },
   { name: "GET audit events", handler: auditEvents.GET, opts: (c) => ({ params: { id: c.organizationId }, path: "/x?format=csv" }), orgScoped: true },
 ];
 
@@ -191,7 +246,20 @@ async function state(c: Ctx) {
 beforeAll(async () => {
   const owner = await makeCaregiver();
   const p = await makePatient(owner);
-  const a = await raiseAlert(db, { patientId: p.id, type: "emergency", severity: "critical", dedupKey: "m", title: "t", description: "d", source: "test", evidence: { kind: "rule", at: "now" } }, new Date());
+  const a = await raiseAlert(
+    db,
+    {
+      patientId: p.id,
+      type: "emergency",
+      severity: "critical",
+      dedupKey: "m",
+      title: "t",
+      description: "d",
+      source: "test",
+      evidence: { kind: "rule", at: "now" },
+    },
+    new Date(),
+  );
   const device = await pairDevice(p.id);
   const pendingReminder = await makeReminder(p.id, { dueAt: new Date() });
   const sched = await makeSchedule(p.id);
@@ -202,9 +270,27 @@ beforeAll(async () => {
   const browserKey = createECDH("prime256v1");
   browserKey.generateKeys();
   const browser = await db.webPushSubscription.create({
-    data: { caregiverId: owner.id, endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${randomUUID()}`, p256dh: browserKey.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") },
+    data: {
+      caregiverId: owner.id,
+      endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${randomUUID()}`,
+      p256dh: browserKey.getPublicKey().toString("base64url"),
+      auth: randomBytes(16).toString("base64url"),
+    },
   });
-  ctx = { owner, patientId: p.id, alertId: a.alertId, organizationId: owner.organizationId, deviceId: device.deviceId, reminderId: pendingReminder.id, scheduleId: sched.id, summaryId: sum.id, noteId: n.id, conversationId: conv.id, consentId: consent.id, pushSubscriptionId: browser.id };
+  ctx = {
+    owner,
+    patientId: p.id,
+    alertId: a.alertId,
+    organizationId: owner.organizationId,
+    deviceId: device.deviceId,
+    reminderId: pendingReminder.id,
+    scheduleId: sched.id,
+    summaryId: sum.id,
+    noteId: n.id,
+    conversationId: conv.id,
+    consentId: consent.id,
+    pushSubscriptionId: browser.id,
+  };
   outsider = await makeCaregiver(); // owner of another organization
   outsiderDevice = (await pairDevice((await makePatient(outsider)).id)).credential;
   sameOrgMember = await makeCaregiver({ organizationId: owner.organizationId, role: "member" });

@@ -55,9 +55,16 @@ describe("a patient whose stored zone PostgreSQL does not know", () => {
     expect(all.status).toBe(200);
     expect(all.body.patients).toHaveLength(3);
     expect(all.body.patients.find((p: { patient_id: string }) => p.patient_id === betty.id)).toMatchObject({ adherence: { due: 1, completed: 1 } });
-    expect(all.body.patients.find((p: { patient_id: string }) => p.patient_id === pat.id)).toMatchObject({ timezone: "Canada/East-Saskatchewan", adherence: { due: 1, completed: 1 } });
+    expect(all.body.patients.find((p: { patient_id: string }) => p.patient_id === pat.id)).toMatchObject({
+      timezone: "Canada/East-Saskatchewan",
+      adherence: { due: 1, completed: 1 },
+    });
 
-    const one = await call(patientAnalytics.GET, { token: sarah.token, params: { id: pat.id }, path: `/api/v1/patients/${pat.id}/analytics?from=2026-03-03&to=2026-03-03` });
+    const one = await call(patientAnalytics.GET, {
+      token: sarah.token,
+      params: { id: pat.id },
+      path: `/api/v1/patients/${pat.id}/analytics?from=2026-03-03&to=2026-03-03`,
+    });
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ timezone: "America/Regina", adherence: [{ start: "2026-03-03", overall: { due: 1, completed: 1 } }] });
   });

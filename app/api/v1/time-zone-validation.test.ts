@@ -57,11 +57,17 @@ describe("time zones on every endpoint that takes one", () => {
   it("POST /api/v1/auth/register: refused, no account created", async () => {
     for (const [zone, instead] of NODE_ONLY) {
       const email = `tz-${randomUUID()}@example.test`;
-      const r = await call(register.POST, { body: { email, password: strong, first_name: "Tia", last_name: "Zone", timezone: zone }, headers: { "x-forwarded-for": ip() } });
+      const r = await call(register.POST, {
+        body: { email, password: strong, first_name: "Tia", last_name: "Zone", timezone: zone },
+        headers: { "x-forwarded-for": ip() },
+      });
       expectZoneRefused(r, instead);
       expect(await db.caregiver.count({ where: { email } })).toBe(0);
     }
-    const r = await call(register.POST, { body: { email: `tz-${randomUUID()}@example.test`, password: strong, first_name: "Tia", last_name: "Zone", timezone: "Asia/Kolkata" }, headers: { "x-forwarded-for": ip() } });
+    const r = await call(register.POST, {
+      body: { email: `tz-${randomUUID()}@example.test`, password: strong, first_name: "Tia", last_name: "Zone", timezone: "Asia/Kolkata" },
+      headers: { "x-forwarded-for": ip() },
+    });
     expect(r.status).toBe(201);
     expect(r.body.timezone).toBe("Asia/Kolkata");
   });

@@ -12,7 +12,8 @@
 import { liveHits } from "./match";
 import type { Finding, Utterance } from "./types";
 
-const BLOOD = "blood(?! (?:pressure|sugar|test|tests|work|results|glucose|donation|orange|moon))|bleeding|bleed|bled|sangre(?! (?:fria|azul))|sangrando|sangra|sangro|sangrado";
+const BLOOD =
+  "blood(?! (?:pressure|sugar|test|tests|work|results|glucose|donation|orange|moon))|bleeding|bleed|bled|sangre(?! (?:fria|azul))|sangrando|sangra|sangro|sangrado";
 const HEAVY =
   "(?:will not|would not|does not|won't|can not|can't) (?:stop|stopping)|pumping|pouring|gushing|spurting|streaming|soaked|soaking|(?:through|right through) (?:the|a|my) (?:\\w+ )?(?:towel|tea towel|dish towel|cloth|bandage)|(?:two|three|several) (?:towels|cloths)|everywhere|all over the (?:floor|place|kitchen|bathroom)|no (?:para|deja|se detiene|se corta)|empap\\w*|toallas|a chorros?|chorrea\\w*|por todas partes|no se (?:para|corta|detiene)";
 const INSIDE =
@@ -22,7 +23,9 @@ export function bleedingSignals(u: Utterance): Finding[] {
   const { text } = u;
   const out: Finding[] = [];
   // "no para de salir sangre": the negation belongs to stopping, so blood is read without it
-  const blood = liveHits(text, BLOOD, { negatable: false }).filter(() => !/\b(?:no blood|not bleeding|stopped bleeding|no longer bleeding|sin sangre|ya no sangra|dejo de sangrar)\b/.test(text));
+  const blood = liveHits(text, BLOOD, { negatable: false }).filter(
+    () => !/\b(?:no blood|not bleeding|stopped bleeding|no longer bleeding|sin sangre|ya no sangra|dejo de sangrar)\b/.test(text),
+  );
   if (blood.length > 0 && liveHits(text, HEAVY, { negatable: false, anySubject: true }).length > 0)
     out.push({ urgency: "critical", reason: "bleeding", health: "bleeding" });
   if (liveHits(text, INSIDE).length > 0) out.push({ urgency: "high", health: "bleeding" });

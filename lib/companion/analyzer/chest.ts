@@ -26,7 +26,9 @@ export function chestSignals(u: Utterance): Finding[] {
   if (BENIGN.test(text)) return [];
   for (const h of liveHits(text, CHEST)) {
     const near = text.slice(Math.max(0, h.index - 60), h.end + 60);
-    const odd = /\b(?:funny|strange|odd|weird|wrong|not right|raro|rara|extrano)\b/.test(near) && /\b(?:arm|jaw|sweat\w*|clammy|sick|breath\w*|brazo|mandibula|sudando|sudor|nauseas|aire)\b/.test(text);
+    const odd =
+      /\b(?:funny|strange|odd|weird|wrong|not right|raro|rara|extrano)\b/.test(near) &&
+      /\b(?:arm|jaw|sweat\w*|clammy|sick|breath\w*|brazo|mandibula|sudando|sudor|nauseas|aire)\b/.test(text);
     if (PRESSURE.test(near) || SPREAD.test(text) || odd) return [{ urgency: "critical", reason: "chest_pain", health: "chest pain" }];
   }
   return [];

@@ -12,7 +12,8 @@
 import { capForRecentPast, liveHits, type Hit } from "./match";
 import type { Finding, Utterance } from "./types";
 
-const MED = "(?:pills?|tablets?|capsules?|medicines?|medications?|meds|doses?|insulin|units|injections?|jabs?|puffs?|drops|pastillas?|capsulas?|medicinas?|medicamentos?|dosis|insulina|unidades|inyecciones?|pinchazos?|gotas|comprimidos?|grageas?)";
+const MED =
+  "(?:pills?|tablets?|capsules?|medicines?|medications?|meds|doses?|insulin|units|injections?|jabs?|puffs?|drops|pastillas?|capsulas?|medicinas?|medicamentos?|dosis|insulina|unidades|inyecciones?|pinchazos?|gotas|comprimidos?|grageas?)";
 const TOOK = "(?:took|taken|take|swallowed|injected|gave myself|given myself|tome|he tomado|tomo|puse|he puesto|inyecte|he inyectado|meti)";
 const WHAT = `(?:${MED}|it|them|ones|my \\w+(?: \\w+)?|the \\w+ ones|la|las|lo|los|mis \\w+|la \\w+|las \\w+|el \\w+)`;
 const TWICE =
@@ -39,7 +40,8 @@ const STRONG = [
 const COUNT = `${TOOK} (?:\\d+|three|four|five|six|seven|eight|ten|tres|cuatro|cinco|seis|siete|ocho|diez) (?:of )?(?:my |the |mis |las |de las )?(?:\\w+ ){0,2}?(?:${MED}|sleeping)`;
 const SYMPTOM =
   "(?:feel|feeling|felt|feels|i am|am|gone|going|went) (?:\\w+ ){0,2}?(?:strange|weird|funny|odd|peculiar|off|not right|wrong|bad|awful|terrible)|(?:me siento|me noto|me encuentro|estoy|siento) (?:\\w+ )?(?:rar[ao]|extran[ao]|mal|fatal|malit[ao])|woozy|dizzy|light ?headed|faint|sleepy|drowsy|groggy|(?:can not|could not) (?:keep my eyes open|stay awake|wake up)|heart (?:is |keeps |has been )?(?:racing|pounding|fluttering|thumping|galloping|jumping|going (?:like|fast|funny|mad|crazy)|beating (?:fast|funny|hard))|racing heart|palpitations|shaky|shaking|trembling|trembly|sweating|sweaty|clammy|confused|sick|nauseous|queasy|vomiting|throwing up|wobbly|weak|blurry|blurred|maread[ao]|temblando|tiemblo|sudando|somnolient[ao]|adormilad[ao]|con (?:mucho )?sueno|confundid[ao]|nauseas?|taquicardia|palpitaciones|debil|el corazon (?:me )?(?:late|va) (?:muy )?(?:rapido|fuerte|deprisa)";
-const WEEK = /\b(?:monday to sunday|lunes a domingo|the whole (?:week|box|packet|bottle)|a whole (?:week|box|bottle)|toda la semana|la caja entera|el frasco entero|todo el pastillero|all (?:of )?them at once|all the (?:days|week)|todas de golpe|todas juntas)\b/;
+const WEEK =
+  /\b(?:monday to sunday|lunes a domingo|the whole (?:week|box|packet|bottle)|a whole (?:week|box|bottle)|toda la semana|la caja entera|el frasco entero|todo el pastillero|all (?:of )?them at once|all the (?:days|week)|todas de golpe|todas juntas)\b/;
 const PRESCRIBED =
   /\b(?:doctor|nurse|pharmacist|gp|consultant|medico|doctora|enfermera|farmaceutic[ao]) (?:\w+ ){0,3}(?:said|says|told|wants|doubled|increased|changed|upped|put me on|dijo|me dijo|subio|aumento|cambio|doblo|receto)|prescribed|as prescribed|recetad[ao]|me (?:lo|la|las|los) (?:receto|mando)|(?:doctor|medico|doctora) (?:said|told|me dijo|dijo)\b/;
 
@@ -54,6 +56,6 @@ export function doseSignals(u: Utterance): Finding[] {
   const symptom = liveHits(text, SYMPTOM).filter((h) => !/\b(?:fine|ok|okay|alright|bien)\b/.test(text.slice(h.index, h.end + 10)));
   const finding = (urgency: "high" | "critical", h: Hit) =>
     capForRecentPast({ urgency, reason: urgency === "critical" ? "overdose" : undefined, health: "double dose", topics: ["medication"] }, h);
-  if (symptom.length > 0) return [finding("critical", (strong[0] ?? count[0]))];
+  if (symptom.length > 0) return [finding("critical", strong[0] ?? count[0])];
   return strong.length > 0 ? [finding("high", strong[0])] : [];
 }

@@ -13,7 +13,8 @@
 import { capForRecentPast, liveHits, type Hit } from "./match";
 import type { Finding, Utterance } from "./types";
 
-const NOT_GROUND = "bed|sofa|settee|couch|sun|beach|hammock|lounger|sunlounger|chair|recliner|armchair|deckchair|pillow|cushion|table|desk|bench|phone|side of caution|cama|sofa|sillon|hamaca|silla";
+const NOT_GROUND =
+  "bed|sofa|settee|couch|sun|beach|hammock|lounger|sunlounger|chair|recliner|armchair|deckchair|pillow|cushion|table|desk|bench|phone|side of caution|cama|sofa|sillon|hamaca|silla";
 const FLOOR = [
   "(?:on|off|onto|across|along) (?:the|my|this) (?:\\w+ )?(?:floor|ground|carpet|rug|tiles|grass|lawn|lino|linoleum|pavement|path|patio|stairs|landing|doormat|mat|floorboards|decking|driveway|gravel)",
   "(?:at|to) the (?:bottom|foot) of the stairs",
@@ -29,7 +30,8 @@ const STILL = "still|sigo|todavia|aun";
 const UNABLE_UP =
   "(?:can not|could not|unable to|can not seem to|have not been able to|will not let me|would not let me|am not able to|too weak to|no strength to|not strong enough to)(?: (?:find|muster|summon|get) the (?:strength|energy|power) to| seem to| manage to| quite| even)? (?:get up|get back up|stand up|get myself up|get myself off|get off|pull myself up|push myself up|lift myself|haul myself|get back on my feet|get to my feet|get onto my feet|get out of (?:the )?(?:bath|bathtub|tub))|stuck in the (?:bath|bathtub|tub)|no (?:me )?(?:puedo|pude|consigo|logro|podia)(?: \\w+){0,2}? (?:levantar(?:me)?|incorporar(?:me)?|parar(?:me)?|poner(?:me)? de pie|salir de la (?:banera|tina))|no tengo fuerzas? (?:para|de) (?:levantarme|incorporarme|pararme|ponerme de pie)";
 /** getting up from somewhere that is not the floor is not a long lie ("can't get up the stairs", "out of bed") */
-const UNABLE_UP_ELSEWHERE = /^ (?:straight|properly without|the stairs|those stairs|early|in the morning|out of bed|from (?:the |my )?(?:bed|chair|sofa|settee|armchair|table)|on time|de la cama|del sofa|de la silla|temprano)/;
+const UNABLE_UP_ELSEWHERE =
+  /^ (?:straight|properly without|the stairs|those stairs|early|in the morning|out of bed|from (?:the |my )?(?:bed|chair|sofa|settee|armchair|table)|on time|de la cama|del sofa|de la silla|temprano)/;
 const BATH = "(?:still|stuck|sigo|todavia) (?:\\w+ )?(?:in the (?:bath|bathtub|tub|shower)|en la (?:banera|tina|ducha))";
 const SLIPPED = /\b(?:slipped|slid|fell|tripped|resbale|me cai|tropece)\b/;
 const VOLUNTARY =
@@ -66,7 +68,10 @@ export function fallSignals(u: Utterance): Finding[] {
   // on the floor on purpose ("to sort the photos", "playing"), unless they cannot get up again
   const onPurpose = (h: Hit) => /^ (?:to|para|a) [a-z]+/.test(text.slice(h.end)) || VOLUNTARY.test(text.slice(Math.max(0, h.index - 30), h.end + 50));
   // things seen or left on the floor are not a person lying there ("seeing little people on the carpet")
-  const notAPerson = (h: Hit) => !/\b(?:see|seeing|saw|seen|things|people|spilled|spilt|dropped|left|put|veo|viendo|cosas|gente|tire|deje)\b/.test(text.slice(Math.max(0, h.index - 40), h.index));
+  const notAPerson = (h: Hit) =>
+    !/\b(?:see|seeing|saw|seen|things|people|spilled|spilt|dropped|left|put|veo|viendo|cosas|gente|tire|deje)\b/.test(
+      text.slice(Math.max(0, h.index - 40), h.index),
+    );
   const lying = FLOOR.flatMap((src) => liveHits(text, src, { negatable: false }))
     .filter((h) => notRightBefore(text, h) && notAPerson(h))
     .filter((h) => unable.length > 0 || !onPurpose(h));

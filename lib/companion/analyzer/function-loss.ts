@@ -15,7 +15,8 @@
 import { capForRecentPast, liveHits } from "./match";
 import type { Finding, Utterance } from "./types";
 
-const PART_EN = "(?:arms?|hands?|legs?|foot|feet|face|side|fingers?|toes?|mouth|lips?|smile|tongue|half of my (?:body|face)|one side|left side|right side|whole side)";
+const PART_EN =
+  "(?:arms?|hands?|legs?|foot|feet|face|side|fingers?|toes?|mouth|lips?|smile|tongue|half of my (?:body|face)|one side|left side|right side|whole side)";
 const PART_ES = "(?:brazos?|manos?|piernas?|pies?|cara|lado|dedos|boca|labios?|lengua|medio cuerpo|la mitad del cuerpo|la mitad de la cara)";
 const SIDE_WORD = "(?:left|right|izquierd[ao]|derech[ao])";
 
@@ -47,25 +48,31 @@ const SPEECH =
 const SIGHT =
   "(?:can not|could not) see (?:out of|with|from|on) (?:one|my left|my right|my|the left|the right) (?:eye|side)|lost (?:the |my )?(?:sight|vision) in|(?:went|gone|going) blind|sudden(?:ly)? (?:double|blurred|blurry) vision|no veo (?:nada )?(?:de|por|con) un ojo|(?:perdi|he perdido) la vista (?:de|en) un ojo|me quede ciego|me quede ciega|(?:deje de|dejo de|he dejado de|no|no puedo) ver (?:nada )?(?:por|de|con) (?:un|el|mi) ojo|no veo(?: \\w+){0,3} (?:por|de|con) (?:el|mi|este|un) ojo|half (?:of )?(?:everything|my vision|my sight|what i see|the world|the picture)(?: \\w+){0,3}? (?:gone|went|is|going|has gone) (?:\\w+ )?(?:dark|black|blank|missing|grey|gray)|(?:no veo|perdi|se me fue) (?:la )?mitad (?:de (?:todo|la vista|lo que veo))?|(?:se me )?(?:apago|fue) la (?:vista|luz) (?:de|del|en) (?:un|el) ojo";
 /** "can't lift it" after naming the part ("my leg's given up on me, I can't lift it") */
-const INABILITY_IT = "(?:can not|could not|unable to|can barely|can hardly) (?:move|lift|raise|feel|use|grip|bend|straighten) (?:it|them)|no (?:puedo|consigo) (?:moverl[ao]|levantarl[ao]|sentirl[ao])";
+const INABILITY_IT =
+  "(?:can not|could not|unable to|can barely|can hardly) (?:move|lift|raise|feel|use|grip|bend|straighten) (?:it|them)|no (?:puedo|consigo) (?:moverl[ao]|levantarl[ao]|sentirl[ao])";
 const PART_NAMED = /\b(?:arm|hand|leg|foot|face|side|brazo|mano|pierna|pie|cara|lado)\b/;
 /** dropping things with one hand: weak on its own, a sign with a side or another sign */
 const CLUMSY = "(?:keep|keeps|kept|keep on) dropping (?:things|stuff|everything|my \\w+|the \\w+)|se me caen las cosas";
-const HAVING_STROKE = "(?:having|had|have|think i am having|think i had|might be having|this is) a stroke|(?:me esta dando|tengo|creo que (?:tengo|me dio|me da|es)|me dio) (?:un )?(?:derrame|ictus|infarto cerebral|embolia)";
+const HAVING_STROKE =
+  "(?:having|had|have|think i am having|think i had|might be having|this is) a stroke|(?:me esta dando|tengo|creo que (?:tengo|me dio|me da|es)|me dio) (?:un )?(?:derrame|ictus|infarto cerebral|embolia)";
 
-const SUDDEN = /\b(?:suddenly|sudden|all of a sudden|out of nowhere|just now|just happened|just went|came on|a minute ago|minutes ago|a moment ago|this minute|de repente|de golpe|de pronto|hace un (?:momento|rato|minuto)|acaba de|it just)\b/;
+const SUDDEN =
+  /\b(?:suddenly|sudden|all of a sudden|out of nowhere|just now|just happened|just went|came on|a minute ago|minutes ago|a moment ago|this minute|de repente|de golpe|de pronto|hace un (?:momento|rato|minuto)|acaba de|it just)\b/;
 const SIDE = /\b(?:left|right|one side|half|izquierd[ao]|derech[ao]|un lado|medio cuerpo|mitad)\b/;
 const CENTRAL = /\b(?:face|mouth|smile|lip|lips|tongue|side|half|body|cara|boca|labios?|lengua|lado|cuerpo|mitad)\b/;
-const SEVERE_STATE = /\b(?:dead|limp|useless|paralysed|paralyzed|floppy|muert[ao]|paralizad[ao]|not working|will not|would not|can not|does not|no (?:puedo|consigo|siento|noto|responde|funciona|se mueve))\b/;
+const SEVERE_STATE =
+  /\b(?:dead|limp|useless|paralysed|paralyzed|floppy|muert[ao]|paralizad[ao]|not working|will not|would not|can not|does not|no (?:puedo|consigo|siento|noto|responde|funciona|se mueve))\b/;
 const BENIGN =
   /\b(?:from|because of|after) (?:the cold|sitting|kneeling|lying|sleeping|the injection|the dentist|the anaesthetic|the anesthetic|gardening|typing|knitting)|slept on it|sleeping on it|pins and needles|went to sleep|gone to sleep|cold weather|cold outside|the cold|when it is cold|it is cold|in the cold|hace frio|con el frio|neuropathy|arthritis|carpal tunnel|sciatica|always|as usual|for (?:weeks|months|years)|dentist|injection|these gloves|slippers|shoes|socks|boots|frio|neuropatia|artritis|dentista|anestesia|como siempre|siempre|hormigueo de siempre|since my stroke|sometimes|often|every now and then|now and again|a veces|de vez en cuando|de estar (?:sentad[ao]|acostad[ao]|tumbad[ao])\b/;
 const MILD = /\b(?:a bit|a little|slightly|bit|un poco|algo|un poquito)\b/;
-const ASLEEP = /\b(?:dormid[ao]s?|durmi[oe]|durmieron|duerme|adormecid[ao]s?|adormec\w*|adormilad[ao]s?|entumecid[ao]s?|entumid[ao]s?|entumecio|tingly|tingling)\b/;
+const ASLEEP =
+  /\b(?:dormid[ao]s?|durmi[oe]|durmieron|duerme|adormecid[ao]s?|adormec\w*|adormilad[ao]s?|entumecid[ao]s?|entumid[ao]s?|entumecio|tingly|tingling)\b/;
 const PLURAL_PERIPHERAL = /\b(?:fingers|toes|feet|hands|legs|arms|dedos|pies|manos|piernas|brazos)\b/;
 
 export function functionLossSignals(u: Utterance): Finding[] {
   const { text } = u;
-  const stroke = (h: Parameters<typeof capForRecentPast>[1]) => capForRecentPast({ urgency: "critical" as const, reason: "stroke_signs", health: "stroke signs" }, h);
+  const stroke = (h: Parameters<typeof capForRecentPast>[1]) =>
+    capForRecentPast({ urgency: "critical" as const, reason: "stroke_signs", health: "stroke signs" }, h);
   const out: Finding[] = [];
   const speech = liveHits(text, SPEECH, { negatable: false });
   const having = liveHits(text, HAVING_STROKE);
@@ -80,7 +87,13 @@ export function functionLossSignals(u: Utterance): Finding[] {
   for (const h of signs) {
     const t = h.text;
     const peripheral = PLURAL_PERIPHERAL.test(t) && !CENTRAL.test(t);
-    const strong = CENTRAL.test(t) || SIDE.test(t) || SIDE.test(text) || SUDDEN.test(text) || (SEVERE_STATE.test(t) && !peripheral) || signs.length + speech.length + sight.length + clumsy.length > 1;
+    const strong =
+      CENTRAL.test(t) ||
+      SIDE.test(t) ||
+      SIDE.test(text) ||
+      SUDDEN.test(text) ||
+      (SEVERE_STATE.test(t) && !peripheral) ||
+      signs.length + speech.length + sight.length + clumsy.length > 1;
     if (benign || (MILD.test(text) && !SUDDEN.test(text) && !CENTRAL.test(t))) {
       out.push({ urgency: "low", health: "numbness" });
     } else if (strong || !(PLURAL_PERIPHERAL.test(t) || ASLEEP.test(t))) {

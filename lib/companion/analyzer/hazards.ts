@@ -25,7 +25,8 @@ const AIRWAY =
 /** swelling of the face or lips, or not swallowing: critical after a sting, a food or a new medicine */
 const FACE_SWELL =
   "(?:face|eyes|lips?|cara|ojos|labios?) (?:\\w+ ){0,3}?(?:swelling|swollen|puffing up|hinchad[ao]s?|hinchando)|se me (?:esta )?(?:hinchando|hincha) (?:toda )?(?:la cara|los labios|los ojos)|(?:can not|could not) swallow|no (?:puedo|podia) tragar";
-const TRIGGER = /\b(?:sting|stung|bee|wasp|hornet|ate|eaten|eating|shrimp|prawns|nuts|peanuts?|shellfish|allerg\w*|pico|picadura|abeja|avispa|comi|camarones|gambas|mariscos|cacahuetes?|mani|alergi\w*|new (?:pill|tablet|medicine)|pastilla nueva)\b/;
+const TRIGGER =
+  /\b(?:sting|stung|bee|wasp|hornet|ate|eaten|eating|shrimp|prawns|nuts|peanuts?|shellfish|allerg\w*|pico|picadura|abeja|avispa|comi|camarones|gambas|mariscos|cacahuetes?|mani|alergi\w*|new (?:pill|tablet|medicine)|pastilla nueva)\b/;
 
 export function hazardSignals(u: Utterance): Finding[] {
   const { text } = u;
@@ -39,7 +40,9 @@ export function hazardSignals(u: Utterance): Finding[] {
   const water = liveHits(text, WATER, { anySubject: true });
   if (water.length > 0 && liveHits(text, ELECTRIC, { anySubject: true }).length > 0 && !/\b(?:bill|factura|recibo)\b/.test(text))
     out.push({ urgency: "critical", reason: "safety", topics: ["safety"] });
-  const airway = liveHits(text, AIRWAY, { negatable: false }).filter(() => !/\b(?:sore|dolor|raspy|dry|seca|irritad\w*|glands|ganglios|anginas|cold|flu|gripe|resfriad\w*)\b/.test(text));
+  const airway = liveHits(text, AIRWAY, { negatable: false }).filter(
+    () => !/\b(?:sore|dolor|raspy|dry|seca|irritad\w*|glands|ganglios|anginas|cold|flu|gripe|resfriad\w*)\b/.test(text),
+  );
   if (airway.length > 0 || (liveHits(text, FACE_SWELL).length > 0 && TRIGGER.test(text)))
     out.push({ urgency: "critical", reason: "breathing", health: "allergic reaction" });
   return out;

@@ -21,6 +21,7 @@ export function headSignals(u: Utterance): Finding[] {
   const { text } = u;
   const out: Finding[] = [];
   if (liveHits(text, KNOCK).length > 0 && SIGN.test(text)) out.push({ urgency: "critical", reason: "head_injury", health: "head injury" });
-  if (HEADACHE.test(text) && liveHits(text, THUNDERCLAP, { negatable: false }).length > 0) out.push({ urgency: "critical", reason: "thunderclap_headache", health: "headache" });
+  if (HEADACHE.test(text) && liveHits(text, THUNDERCLAP, { negatable: false }).length > 0)
+    out.push({ urgency: "critical", reason: "thunderclap_headache", health: "headache" });
   return out;
 }

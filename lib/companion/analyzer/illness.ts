@@ -14,7 +14,8 @@
 import { liveHits } from "./match";
 import type { Finding, Utterance } from "./types";
 
-const GI = "vomit\\w*|been sick|being sick|keep being sick|threw up|throwing up|thrown up|the runs|diarrh?o?ea|diarrhea|vomitando|vomite|vomito|he vomitado|devolviendo|diarrea|cagalera|chorrillo";
+const GI =
+  "vomit\\w*|been sick|being sick|keep being sick|threw up|throwing up|thrown up|the runs|diarrh?o?ea|diarrhea|vomitando|vomite|vomito|he vomitado|devolviendo|diarrea|cagalera|chorrillo";
 const PERSIST =
   "(?:ever )?since \\w+|all (?:day|night|morning|afternoon)|for (?:\\w+ ){0,2}(?:days|hours|a day|a week|weeks|nights)|(?:\\d+|two|three|four|five|six|several|a few|a couple of|couple) (?:days|times|nights|hours)|(?:can not|could not|can t) (?:keep|hold) (?:anything|nothing|it|water|food|fluids|any) down|will not stop|keeps? (?:on )?(?:coming|going)|desde \\w+|toda la (?:noche|manana|tarde)|todo el dia|(?:hace|llevo) (?:\\w+ ){0,2}(?:dias|horas|noches)|(?:dos|tres|cuatro|cinco|varias|muchas) veces|no (?:me )?para|no retengo|(?:very |so |muy )?(?:weak|debil)";
 const NO_INTAKE =
@@ -23,10 +24,10 @@ const FEVER = /\b(?:fever|temperature|feverish|temp|fiebre|calentura)\b/;
 const LOSING_TRACK =
   /\b(?:(?:keep|keeps|kept|am) forgetting (?:what|where)|forget what i am doing|seeing things|no se (?:ni )?(?:lo que|que) estoy haciendo|se me olvida (?:lo que|que) (?:estoy|estaba) haciendo|veo cosas|confused|confusion|muddled|mixed up|losing track|lose track|lost track|can not think (?:straight|clearly)|(?:do not|can not) (?:know|tell|remember) (?:what|which) (?:day|time)|do not know what time it is|not making sense|confundid[ao]|desorientad[ao]|(?:como |medio )?perdid[ao]|no se (?:ni |bien )?(?:que|en que) (?:dia|hora)|no se que hora es|no se ni que dia es)\b/;
 const WOUND = "(?:cut|wound|sore|graze|scratch|ulcer|leg|shin|foot|herida|corte|llaga|raspon|ulcera)";
-const INFECTED =
-  "(?:red|hot|angry|pus|yellow stuff|green stuff|oozing|weeping|smells?|stinks?|throbbing|roja|caliente|pus|supura\\w*|huele|hinchada)";
+const INFECTED = "(?:red|hot|angry|pus|yellow stuff|green stuff|oozing|weeping|smells?|stinks?|throbbing|roja|caliente|pus|supura\\w*|huele|hinchada)";
 /** a burn (or something hot) and a blister anywhere in what was said */
-const BURN = /\b(?:burn(?:ed|t|s)?|scald(?:ed)?|oven|stove|hob|iron|kettle|boiling|hot (?:water|oil|pan|fat)|queme|quemado|quemadura|quemo|aceite|comal|estufa|plancha|horno|hirviendo)\b/;
+const BURN =
+  /\b(?:burn(?:ed|t|s)?|scald(?:ed)?|oven|stove|hob|iron|kettle|boiling|hot (?:water|oil|pan|fat)|queme|quemado|quemadura|quemo|aceite|comal|estufa|plancha|horno|hirviendo)\b/;
 const BLISTER = "blister\\w*|ampollas?|skin (?:came|come|peeled) off|se me (?:levanto|pelo) la piel";
 const NEW_MED =
   /\b(?:new (?:\w+ )?(?:pills?|tablets?|medicines?|medication|tablet|prescription|cream|antibiotics?)|since i (?:started|began)|started (?:the|my|on) (?:new )?(?:\w+ )?(?:pills?|tablets?|medicines?)|(?:pastilla|medicina|medicamento|remedio|tratamiento) nuev[ao]|(?:nueva|nuevo) (?:pastilla|medicina|medicamento|remedio)|desde que (?:empece|empeze|tomo|comence|empezo)|the new one)\b/;
@@ -43,7 +44,11 @@ export function illnessSignals(u: Utterance): Finding[] {
   const noIntake = liveHits(text, NO_INTAKE, { negatable: false }).filter((h) => !/\b(?:these days|lately|much|mucho|ultimamente)\b/.test(h.text));
   if (noIntake.length > 0) out.push(high("not eating"));
   if (FEVER.test(text) && LOSING_TRACK.test(text) && liveHits(text, "fever|temperature|feverish|temp|fiebre|calentura").length > 0) out.push(high("fever"));
-  if (liveHits(text, `${WOUND}(?: \\w+){0,6}? ${INFECTED}(?: \\w+){0,4}? ${INFECTED}|${WOUND}(?: \\w+){0,6}? (?:pus|yellow stuff|green stuff|supura\\w*)`).length > 0) out.push(high("infected wound"));
+  if (
+    liveHits(text, `${WOUND}(?: \\w+){0,6}? ${INFECTED}(?: \\w+){0,4}? ${INFECTED}|${WOUND}(?: \\w+){0,6}? (?:pus|yellow stuff|green stuff|supura\\w*)`)
+      .length > 0
+  )
+    out.push(high("infected wound"));
   if (BURN.test(text) && liveHits(text, BLISTER).length > 0) out.push(high("burn"));
   if (NEW_MED.test(text) && REACTION.test(text)) out.push(high("medication reaction"));
   if (liveHits(text, LOST_OUT, { negatable: false }).length > 0) out.push(high("confusion"));

@@ -2,15 +2,19 @@
 import { BOUNDARY } from "./normalize";
 
 const ES_MARKERS = new Set(
-  ("el la los las que de del y me mi mis estoy tengo no es muy pero con por para una un hoy ya se hola gracias esta " +
+  (
+    "el la los las que de del y me mi mis estoy tengo no es muy pero con por para una un hoy ya se hola gracias esta " +
     "yo tu usted su al lo le les como cuando donde porque pastilla nieta nieto hija hijo bien mal buenos buenas dias " +
     "noches tarde ayer manana siento duele caido cai ayuda estoy soy fue hace hay todo nada mucho poco en quiero " +
-    "llama huele cocina listo lista casa ahora tambien ambulancia morir morirme pecho nadie puedo vivir auxilio socorro").split(" "),
+    "llama huele cocina listo lista casa ahora tambien ambulancia morir morirme pecho nadie puedo vivir auxilio socorro"
+  ).split(" "),
 );
 const EN_MARKERS = new Set(
-  ("the i you is am are my and to of it not have was today with a an this that what in on for just so very " +
+  (
+    "the i you is am are my and to of it not have was today with a an this that what in on for just so very " +
     "feel feeling had been did do does he she they we your me hello hi good morning thanks thank please help fell " +
-    "took pills yes can will would could about").split(" "),
+    "took pills yes can will would could about"
+  ).split(" "),
 );
 
 export function detectLanguage(raw: string, norm: string, hint?: string): "en" | "es" {
@@ -26,4 +30,3 @@ export function detectLanguage(raw: string, norm: string, hint?: string): "en" |
   if (es === en) return h ?? "en";
   return es > en ? "es" : "en";
 }
-

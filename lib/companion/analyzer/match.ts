@@ -25,7 +25,12 @@ export function phrase(src: string): RegExp {
 }
 
 export function hits(text: string, src: string, opts: { objectsCount?: boolean } = {}): Hit[] {
-  return [...text.matchAll(phrase(src))].map((m) => ({ index: m.index, end: m.index + m[0].length, text: m[0], scope: scopeAt(text, m.index, m.index + m[0].length, opts) }));
+  return [...text.matchAll(phrase(src))].map((m) => ({
+    index: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    scope: scopeAt(text, m.index, m.index + m[0].length, opts),
+  }));
 }
 
 export interface LiveOptions {

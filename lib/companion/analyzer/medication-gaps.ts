@@ -18,8 +18,10 @@ const MEDS =
   "pills?|medicines?|medications?|meds|tablets?|capsules?|insulin|inhaler|doses?|pastillas?|medicinas?|medicamentos?|remedios?|insulina|inhalador|capsulas?|comprimidos?|tratamiento";
 const OUT =
   "(?:ran|run|has run|have run|had run) out(?: of)?|finished (?:my|the) (?:last (?:of (?:my |the )?)?)?(?=\\w)|(?:was|that was|it was|era|fue) (?:the|el|la) (?:last|ultim[ao])(?: one| dose| pen| pill| box| de la caja)?|(?:out of|no more|none left|nothing left|all gone|used up|finished (?:the|my) last|finished the (?:box|bottle|packet|pack|pen)|the last of|empty|ran dry|have no|got no|do not have any|have not got any|there is no|there are no|no queda|no quedan|no me queda(?:n)?|no tengo mas|no (?:las |los |la |lo )?tengo|(?:only|just) (?:got|have|had) (?:one|1|two|a couple|a few) left|(?:solo|nomas|nada mas) me queda(?:n)? (?:una|uno|dos|un par)|(?:me he|me ha) quedado sin|se me (?:acabo|acabaron|termino|terminaron|ha acabado|han acabado|ha terminado|han terminado)|ya no (?:tengo|me quedan?)|estoy sin|me quede sin|se (?:acabo|acabaron|termino|terminaron)|(?:esta|estan) vaci[ao]s?)";
-const SOON = /\b(?:running (?:low|out)|almost out|nearly out|getting low|need to (?:order|get|pick up)|casi no me queda|me queda(?:n)? poc[ao]s?|se me esta(?:n)? acabando)\b/;
-const DAYS = "(?:about |around |nearly |almost |over |more than |at least )?(?:(?:\\d+|two|three|four|five|six|seven|several|a few|a couple of|couple of|many|dos|tres|cuatro|cinco|seis|siete|varios|unos|muchos) (?:days|weeks|dias|semanas)|days|weeks|a week|a whole week|the (?:whole )?week(?:end)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|ages|a while|una semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|el fin de semana|la semana pasada)";
+const SOON =
+  /\b(?:running (?:low|out)|almost out|nearly out|getting low|need to (?:order|get|pick up)|casi no me queda|me queda(?:n)? poc[ao]s?|se me esta(?:n)? acabando)\b/;
+const DAYS =
+  "(?:about |around |nearly |almost |over |more than |at least )?(?:(?:\\d+|two|three|four|five|six|seven|several|a few|a couple of|couple of|many|dos|tres|cuatro|cinco|seis|siete|varios|unos|muchos) (?:days|weeks|dias|semanas)|days|weeks|a week|a whole week|the (?:whole )?week(?:end)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|ages|a while|una semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|el fin de semana|la semana pasada)";
 const GAP = [
   // not + medicines + a span of days, whatever the verb ("haven't bothered with my tablets since the weekend")
   `(?:have not|has not|had not|did not|not|never) (?:\\w+ ){0,3}?(?:${MEDS}|${VITAL}) (?:\\w+ ){0,2}?(?:for|in|since|all) (?:the )?(?:past |last )?(?:${DAYS})`,
@@ -40,7 +42,8 @@ const GAP = [
 export function medicationGapSignals(u: Utterance): Finding[] {
   const { text } = u;
   const out: Finding[] = [];
-  const gap = (h: Parameters<typeof capForRecentPast>[1]) => capForRecentPast({ urgency: "high" as const, health: "medication gap", topics: ["medication"] }, h);
+  const gap = (h: Parameters<typeof capForRecentPast>[1]) =>
+    capForRecentPast({ urgency: "high" as const, health: "medication gap", topics: ["medication"] }, h);
   // "running low on insulin, I'll order more": seen, and deliberately not a gap (the learned floor may not raise it)
   if (SOON.test(text) && new RegExp(`\\b(?:${VITAL})\\b`).test(text)) countScopeVeto();
   if (!SOON.test(text)) {

@@ -17,11 +17,13 @@ const DEMAND =
 const DONE = /\b(?:hung up|put the phone down|did not (?:give|send|tell)|told (?:him|her|them) to|colgue|le colgue|les colgue|no (?:le|les) di)\b/;
 
 /** the money already given away: card numbers read out, details handed over */
-const GIVEN = /\b(?:read (?:him|her|them) the (?:numbers|details)|gave (?:him|her|them) my (?:card|bank|account|pin)|(?:le|les) (?:di|dicte|lei) (?:los numeros|el numero|mis datos) de (?:la|mi) (?:tarjeta|cuenta))\b/;
+const GIVEN =
+  /\b(?:read (?:him|her|them) the (?:numbers|details)|gave (?:him|her|them) my (?:card|bank|account|pin)|(?:le|les) (?:di|dicte|lei) (?:los numeros|el numero|mis datos) de (?:la|mi) (?:tarjeta|cuenta))\b/;
 
 export function scamSignals(u: Utterance): Finding[] {
   const { text } = u;
   if (GIVEN.test(text)) return [{ urgency: "high", topics: ["safety"], sentiment: "concerned" }];
-  if (CALLER.test(text) && MONEY.test(text) && DEMAND.test(text) && NOW.test(text) && !DONE.test(text)) return [{ urgency: "high", health: undefined, topics: ["safety"], sentiment: "concerned" }];
+  if (CALLER.test(text) && MONEY.test(text) && DEMAND.test(text) && NOW.test(text) && !DONE.test(text))
+    return [{ urgency: "high", health: undefined, topics: ["safety"], sentiment: "concerned" }];
   return [];
 }

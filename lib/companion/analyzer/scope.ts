@@ -20,7 +20,24 @@ export interface Scope {
 }
 
 const NEGATORS = new Set(["not", "never", "without", "nunca", "sin", "ni", "jamas", "tampoco", "nobody", "nothing", "nadie", "nada", "no one"]);
-const NEGATION_STOPS = new Set([BOUNDARY, "but", "pero", "and", "y", "so", "because", "porque", "then", "luego", "though", "although", "aunque", "sino", "now", "ahora"]);
+const NEGATION_STOPS = new Set([
+  BOUNDARY,
+  "but",
+  "pero",
+  "and",
+  "y",
+  "so",
+  "because",
+  "porque",
+  "then",
+  "luego",
+  "though",
+  "although",
+  "aunque",
+  "sino",
+  "now",
+  "ahora",
+]);
 const NEGATION_WINDOW = 4;
 
 /** The few tokens before a position, stopping at a clause boundary or a conjunction. */
@@ -58,15 +75,18 @@ const FRAME =
 const FIRST_PERSON = new Set(["i", "me", "my", "myself", "mine", "yo", "mi", "mis", "estoy", "tengo", "llevo", "sigo", "siento", "noto", "puedo"]);
 /** people and animals that can be the subject of what happened */
 const OTHERS = new Set(
-  ("he she they someone somebody everyone people neighbor neighbour neighbors neighbours husband wife friend sister brother son daughter " +
+  (
+    "he she they someone somebody everyone people neighbor neighbour neighbors neighbours husband wife friend sister brother son daughter " +
     "man woman lady guy cat dog mother mom mum dad father grandson granddaughter grandma grandpa aunt uncle cousin nephew niece " +
     "patient character actor protagonist him her his their vecino vecina vecinos hermano hermana esposo esposa marido amigo amiga hijo hija " +
     "kids children grandkids grandchildren baby boy girl lad family we " +
-    "mama papa madre padre nieto nieta nietos abuelo abuela tio tia primo prima alguien senor senora ella ellos ellas tuvo protagonista actor actriz ninos")
-    .split(" "),
+    "mama papa madre padre nieto nieta nietos abuelo abuela tio tia primo prima alguien senor senora ella ellos ellas tuvo protagonista actor actriz ninos"
+  ).split(" "),
 );
 /** things that fall (for the fall rules: "the vase fell") */
-const OBJECTS = new Set(("it that things leaves tree trees snow rain prices glass cup plate picture vase book phone shelf branch pot jar bottle lamp").split(" "));
+const OBJECTS = new Set(
+  "it that things leaves tree trees snow rain prices glass cup plate picture vase book phone shelf branch pot jar bottle lamp".split(" "),
+);
 
 /** The nearest subject before the phrase inside its clause: the speaker, someone else, or unknown. */
 function nearestSubject(before: string[], objectsCount: boolean): "self" | "other" | "unknown" {
@@ -98,7 +118,8 @@ export function scopeAt(text: string, start: number, end: number, opts: { object
   const subject = /^(?:i|me|my|yo|mi)\b/.test(matched) ? "self" : nearestSubject(before, opts.objectsCount ?? false);
   return {
     negated: isNegated(window, matched.split(" ")[0]),
-    hypothetical: HYPOTHETICAL.test(beforeText) || /^(?:what (?:would|will) happen|is it (?:bad|dangerous|ok|okay|normal)|should i|can i|que pasa(?:ria)? si)\b/.test(text),
+    hypothetical:
+      HYPOTHETICAL.test(beforeText) || /^(?:what (?:would|will) happen|is it (?:bad|dangerous|ok|okay|normal)|should i|can i|que pasa(?:ria)? si)\b/.test(text),
     // "blood everywhere | but that was long ago": a clause that only dates the one before it
     remotePast: (REMOTE_PAST.test(clause.text) || REMOTE_PAST.test(datingClause(text, clause.start + clause.text.length))) && !again,
     recentPast: RECENT_PAST.test(clause.text) && !again,

@@ -101,15 +101,37 @@ describe("the learned floor (decision 019)", () => {
     expect(urgency(text)).toBe("critical");
     expect(analyzeOffline(text).emergency_reasons).toContain("classifier");
     // the rules set these aside for their scope, rated them on purpose, or will ask: the floor leaves them
-    for (const t of ["I no longer have chest pain", "I don't want to die", "my fingers are a bit numb from the cold", "something is really wrong", "my neighbour fell down the stairs yesterday"])
+    for (const t of [
+      "I no longer have chest pain",
+      "I don't want to die",
+      "my fingers are a bit numb from the cold",
+      "something is really wrong",
+      "my neighbour fell down the stairs yesterday",
+    ])
       expect(urgency(t)).not.toBe("critical");
   });
 
   it("does not raise everyday chat", () => {
     const chat = [
-      "hello there", "ok", "okay then", "what time is it", "see you tomorrow", "who is this", "I'm going to bed now", "I don't know",
-      "not really", "just sitting here", "voy a la iglesia", "my grandson is coming on Sunday", "the cat wants feeding", "I'm off to the shops",
-      "estoy viendo la novela", "mi hija viene mañana", "no encuentro los lentes", "the doctor's appointment is on Friday", "read me the news",
+      "hello there",
+      "ok",
+      "okay then",
+      "what time is it",
+      "see you tomorrow",
+      "who is this",
+      "I'm going to bed now",
+      "I don't know",
+      "not really",
+      "just sitting here",
+      "voy a la iglesia",
+      "my grandson is coming on Sunday",
+      "the cat wants feeding",
+      "I'm off to the shops",
+      "estoy viendo la novela",
+      "mi hija viene mañana",
+      "no encuentro los lentes",
+      "the doctor's appointment is on Friday",
+      "read me the news",
     ];
     for (const t of chat) expect([t, urgency(t)]).toEqual([t, rulesAlone(t)]);
   });

@@ -18,7 +18,8 @@ const STEPS =
   "(?:hear|heard|hearing|can hear) (?:someone|somebody|footsteps|steps|noises|voices|people|a man)(?: \\w+){0,4}? (?:downstairs|upstairs|in the house|inside|in the kitchen|in the next room|in the hall|in my house)|footsteps (?:downstairs|upstairs|in the house|inside)|(?:glass|a window|the window|the door) (?:break|breaking|smash|smashing|shatter|shattering|being forced|forced)(?: \\w+){0,2}? (?:downstairs|upstairs|in the house|inside|at the back|in the kitchen)|(?:an? |there is an? )?(?:intruders?|burglars?|prowlers?)|(?:hay |un )?(?:ladron|ladrones|intrus[ao]s?)|(?:escucho|oigo|se oyen|se escuchan|hay) (?:pasos|ruidos|voces|a alguien)(?: \\w+){0,2}? (?:dentro|en la casa|abajo|arriba|en la cocina|en el pasillo)";
 const THREAT =
   "(?:say|says|said|saying|shouting|shouted|yelling|yelled|screaming|dicen|dice|dijeron|dijo|gritan|gritando) (?:that )?(?:que )?(?:they|he|she|they are|he is)? ?(?:are |is )?(?:going to|gonna|will|would|me (?:van|va) a|me iban a|me iba a) (?:kill|hurt|get|beat|matar|pegar|hacer dano|lastimar)(?: me)?|(?:saying|says|said|shouting|threatening|dice|dicen|gritando) (?:that )?(?:que )?(?:he|they|she)? ?(?:will|would|is going to|are going to|gonna|va a|van a) (?:break|kick|smash|tirar|romper|derribar) (?:it|the door|the window|la puerta|la ventana)(?: down| in)?|threaten(?:ed|ing|s) (?:me|to)|(?:said|says|shouting|shouted|yelling|yelled|screaming) (?:that )?(?:he|she|they) (?:would|will|is going to|was going to|are going to) (?:hurt|kill|break|get|hit|smash|burn)|(?:hit|hitting|punched|slapped|pushed|shoved|grabbed|attacked|robbed|mugged|assaulted|beat|beating|kicked|hurt) me|me (?:amenazo|amenazaron|amenaza|amenazan|pego|pegaron|pega|empujo|empujaron|robo|robaron|ataco|atacaron|asaltaron|golpeo|golpearon)|me (?:quiere|quieren) (?:pegar|hacer dano|matar|robar)|me (?:han|ha) (?:amenazado|pegado|robado|atacado|empujado|golpeado|asaltado)";
-const AT_THE_DOOR = "(?:at|outside|by) (?:my|the) (?:\\w+ )?(?:door|window|gate)|(?:en|a) la (?:puerta|ventana)|en el (?:patio|jardin)|in (?:my|the) (?:back |front )?(?:garden|yard)";
+const AT_THE_DOOR =
+  "(?:at|outside|by) (?:my|the) (?:\\w+ )?(?:door|window|gate)|(?:en|a) la (?:puerta|ventana)|en el (?:patio|jardin)|in (?:my|the) (?:back |front )?(?:garden|yard)";
 const UNKNOWN_CUE =
   /\b(?:(?:do not|did not|can not) (?:know|recogni[sz]e)|never seen|no (?:lo |la |los |las )?conozco|desconocid[ao]s?|stranger|at night|in the dark|scared|frightened|terrified|miedo|asustad[ao]|de noche)\b/;
 /** the person is known ("the postman", "my grandson"), or it turned out to be nothing */
@@ -45,7 +46,9 @@ export function threatSignals(u: Utterance): Finding[] {
   const intrude = [...liveHits(text, INTRUDE, byOthers), ...liveHits(text, INTRUDE_ES, byOthers)].filter(notMe);
   // a break-in needs no named stranger ("they broke the back window", "me han forzado la cerradura")
   // someone else's car, shop or house is not this patient's home ("tried to break into her car")
-  const elsewhere = (h: Hit) => /^ (?:her|his|their|a|an|the neighbou?r|next door|the shop|the car|de (?:la|el|su) (?:vecin\w*|tienda|coche))\b/.test(text.slice(h.end)) || /\b(?:car|van|shop|bank|coche|tienda)\b/.test(h.text);
+  const elsewhere = (h: Hit) =>
+    /^ (?:her|his|their|a|an|the neighbou?r|next door|the shop|the car|de (?:la|el|su) (?:vecin\w*|tienda|coche))\b/.test(text.slice(h.end)) ||
+    /\b(?:car|van|shop|bank|coche|tienda)\b/.test(h.text);
   for (const h of intrude.filter((x) => !elsewhere(x))) {
     if (unknown.length > 0 || /broke|break|forc|pushed|forzar|forza|rompi|roto|entr|metio|metieron/.test(h.text)) out.push(threat(h));
   }

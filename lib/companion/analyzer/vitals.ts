@@ -25,8 +25,14 @@ import type { Finding, Urgency, Utterance } from "./types";
 type Kind = "glucose" | "pressure" | "oxygen" | "pulse" | "temperature";
 
 const KINDS: [Kind, string][] = [
-  ["oxygen", "oxygen(?: level| levels| saturation| sats| reading)?|o2|sats|saturation|pulse ?ox(?:imeter)?|oximeter|finger (?:thing|monitor|clip|gadget)|(?:clip|thing|gadget|monitor|peg)(?: \\w+){0,2} (?:on|in) my finger|(?:la )?pinza del dedo|aparatito del dedo|lo del dedo|oxigeno|saturacion|saturometro|oximetro|pulsioximetro"],
-  ["glucose", "(?:blood )?sugars?(?: level| levels| reading| machine| meter| monitor| thing| test)?|(?:blood )?glucose(?: level| levels| reading| meter| monitor)?|glucometer|bg|azucar|glucosa|glucemia|glicemia|glucometro"],
+  [
+    "oxygen",
+    "oxygen(?: level| levels| saturation| sats| reading)?|o2|sats|saturation|pulse ?ox(?:imeter)?|oximeter|finger (?:thing|monitor|clip|gadget)|(?:clip|thing|gadget|monitor|peg)(?: \\w+){0,2} (?:on|in) my finger|(?:la )?pinza del dedo|aparatito del dedo|lo del dedo|oxigeno|saturacion|saturometro|oximetro|pulsioximetro",
+  ],
+  [
+    "glucose",
+    "(?:blood )?sugars?(?: level| levels| reading| machine| meter| monitor| thing| test)?|(?:blood )?glucose(?: level| levels| reading| meter| monitor)?|glucometer|bg|azucar|glucosa|glucemia|glicemia|glucometro",
+  ],
   ["pressure", "blood pressure(?: monitor| machine| reading| cuff)?|bp|pressure|presion(?: arterial)?|tension(?: arterial)?|maxima|minima"],
   ["pulse", "pulse|heart ?rate|heartbeat|bpm|pulso|pulsaciones|frecuencia cardiaca|latidos"],
   ["temperature", "temperature|temp|fever|temperatura|fiebre|calentura|thermometer|termometro"],
@@ -34,16 +40,21 @@ const KINDS: [Kind, string][] = [
 
 /** a token that names a measure: the reading before it belongs to that one, not the next */
 const KIND_TOKEN = new RegExp(`^(?:${KINDS.map(([, src]) => src).join("|")})$`);
-const NOT_A_READING = /^(?:pills?|tablets?|medicines?|medications?|meds|appointment|check|clinic|nurse|pastillas?|medicinas?|medicamentos?|cita|control|strips?|tiras)\b/;
+const NOT_A_READING =
+  /^(?:pills?|tablets?|medicines?|medications?|meds|appointment|check|clinic|nurse|pastillas?|medicinas?|medicamentos?|cita|control|strips?|tiras)\b/;
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const SKIP_BEFORE_NUMBER = new Set(["at", "by", "until", "till", "in", "for", "every", "each", "cada", "las", "los", "hasta", "durante", "around", "about"]);
 const STOP = new Set(["|"]);
 const HI_LO = /\b(?:says|reads|read|shows|showing|displays|display|just says|marca|pone|dice|sale)(?: just)? (hi|lo)\b/;
-const SYMPTOMS_HIGH_PRESSURE = /\b(?:headache|head (?:is |was )?(?:pounding|throbbing|splitting|bursting)|pounding head|chest|blurred|blurry|vision|can not see|confused|weak|numb|dizzy|faint|nose ?bleed|dolor de cabeza|me duele (?:mucho )?la cabeza|la cabeza me (?:va a )?(?:estalla|explota|late)|pecho|vista|borros[ao]|confundid[ao]|debil|mareada?o?|desmay)\b/;
+const SYMPTOMS_HIGH_PRESSURE =
+  /\b(?:headache|head (?:is |was )?(?:pounding|throbbing|splitting|bursting)|pounding head|chest|blurred|blurry|vision|can not see|confused|weak|numb|dizzy|faint|nose ?bleed|dolor de cabeza|me duele (?:mucho )?la cabeza|la cabeza me (?:va a )?(?:estalla|explota|late)|pecho|vista|borros[ao]|confundid[ao]|debil|mareada?o?|desmay)\b/;
 const SYMPTOMS_LOW = /\b(?:faint|dizzy|light ?headed|woozy|weak|confused|cold and clammy|clammy|desmay\w*|mareada?o?|debil|confundid[ao]|sudando)\b/;
-const CONFUSION = /\b(?:confused|confusion|muddled|(?:do not|can not) (?:know|remember|tell) (?:what day|where|who|what time|what year)|not making sense|can not think (?:straight|clearly)|delirious|seeing things|confundid[ao]|desorientad[ao]|no se (?:que dia|donde|quien|en que)|no (?:puedo pensar|pienso) (?:bien|con claridad)|delirando)\b/;
-const AMBIENT = /\b(?:outside|outdoors|room|weather|water|bath|oven|house|flat|out there|heating|thermostat|fridge|freezer|forecast|afuera|fuera|ambiente|agua|casa|calefaccion|horno|nevera|pronostico|tiempo)\b/;
-const RESOLVED_NOW = /\b(?:now (?:it is|its|i am|back)|back to normal|came back up|went back up|fine now|better now|it is \d+ now|ya (?:esta|estoy) bien|ahora (?:esta|tengo|me da|marca))\b/;
+const CONFUSION =
+  /\b(?:confused|confusion|muddled|(?:do not|can not) (?:know|remember|tell) (?:what day|where|who|what time|what year)|not making sense|can not think (?:straight|clearly)|delirious|seeing things|confundid[ao]|desorientad[ao]|no se (?:que dia|donde|quien|en que)|no (?:puedo pensar|pienso) (?:bien|con claridad)|delirando)\b/;
+const AMBIENT =
+  /\b(?:outside|outdoors|room|weather|water|bath|oven|house|flat|out there|heating|thermostat|fridge|freezer|forecast|afuera|fuera|ambiente|agua|casa|calefaccion|horno|nevera|pronostico|tiempo)\b/;
+const RESOLVED_NOW =
+  /\b(?:now (?:it is|its|i am|back)|back to normal|came back up|went back up|fine now|better now|it is \d+ now|ya (?:esta|estoy) bien|ahora (?:esta|tengo|me da|marca))\b/;
 
 /** The first number within a few words after the measure's name, skipping times and durations. */
 function numbersAfter(text: string, h: Hit, span = 8): number[] {
@@ -55,7 +66,13 @@ function numbersAfter(text: string, h: Hit, span = 8): number[] {
     if (i === 0 && NOT_A_READING.test(tokens.slice(0, 2).join(" "))) return [];
     if (KIND_TOKEN.test(t) && out.length === 0 && i > 0) break;
     if (NUMBER.test(t)) {
-      if (SKIP_BEFORE_NUMBER.has(tokens[i - 1] ?? "") || /^(?:hours?|minutes?|days?|weeks?|horas?|minutos?|dias?|semanas?|o|am|pm|years?|anos|spoons?|spoonfuls?|teaspoons?|cups?|lumps?|grams?|g|kg|kilos?|pounds?|lbs|cucharadas?|cucharaditas?|terrones|gramos|tazas?|dollars?|euros?|pesos?|times|veces|pills?|tablets?|pastillas?)$/.test(tokens[i + 1] ?? "")) continue;
+      if (
+        SKIP_BEFORE_NUMBER.has(tokens[i - 1] ?? "") ||
+        /^(?:hours?|minutes?|days?|weeks?|horas?|minutos?|dias?|semanas?|o|am|pm|years?|anos|spoons?|spoonfuls?|teaspoons?|cups?|lumps?|grams?|g|kg|kilos?|pounds?|lbs|cucharadas?|cucharaditas?|terrones|gramos|tazas?|dollars?|euros?|pesos?|times|veces|pills?|tablets?|pastillas?)$/.test(
+          tokens[i + 1] ?? "",
+        )
+      )
+        continue;
       out.push(Number(t));
       // a second number after "over", "con", "sobre", "by", "x": a blood pressure
       if (/^(?:over|con|sobre|by|x|de)$/.test(tokens[i + 1] ?? "") && NUMBER.test(tokens[i + 2] ?? "")) out.push(Number(tokens[i + 2]));
@@ -70,7 +87,9 @@ function numberBefore(text: string, h: Hit, kind: Kind): number | null {
   const m = /(\d+(?:\.\d+)?) (?:(?:de|of|degrees?|grados|degrees? of) )?$/.exec(before);
   if (m && kind === "temperature") return Number(m[1]);
   // "my reading says 39 on the sugar thing", "marca 45 el azúcar"
-  const r = /(?:says|reads|read|reading|shows|showing|is|was|at|marca|marco|da|dio|dice|pone|sale|salio|tengo|tiene) (\d+(?:\.\d+)?)(?: \w+){0,3} $/.exec(before);
+  const r = /(?:says|reads|read|reading|shows|showing|is|was|at|marca|marco|da|dio|dice|pone|sale|salio|tengo|tiene) (\d+(?:\.\d+)?)(?: \w+){0,3} $/.exec(
+    before,
+  );
   return r && !before.includes("|", r.index) ? Number(r[1]) : null;
 }
 
@@ -91,7 +110,7 @@ function judge(kind: Kind, nums: number[], text: string, h: Hit): Urgency {
       if (dia !== undefined && dia !== null && dia < 20) dia *= 10;
       if (sys !== null && (sys < 40 || sys > 320)) return "none";
       if ((sys !== null && (sys >= 200 || sys <= 80)) || (dia != null && dia >= 120)) return "critical";
-      if (sys !== null && sys >= 180 || (dia != null && dia >= 110)) return SYMPTOMS_HIGH_PRESSURE.test(text) ? "critical" : "high";
+      if ((sys !== null && sys >= 180) || (dia != null && dia >= 110)) return SYMPTOMS_HIGH_PRESSURE.test(text) ? "critical" : "high";
       if (sys !== null && sys <= 90) return SYMPTOMS_LOW.test(text) ? "critical" : "high";
       return "none";
     }
@@ -158,11 +177,27 @@ export function vitalSigns(u: Utterance): Finding[] {
   // "it says HI" with a blood-sugar context and no meter named
   if (!out.some((f) => f.reason === "vital_sign") && /\b(?:thirsty|drinking|sugar|insulin|diabet\w*|600|sed|azucar|insulina|glucosa)\b/.test(text)) {
     const m = liveHits(text, "(?:says|reads|shows|showing|marca|pone|dice) (?:just )?(?:hi|lo)(?= |$)", { negatable: false })[0];
-    if (m) out.push(capForRecentPast({ urgency: "critical", reason: "vital_sign", health: /lo$/.test(m.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] }, m));
+    if (m)
+      out.push(
+        capForRecentPast(
+          { urgency: "critical", reason: "vital_sign", health: /lo$/.test(m.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] },
+          m,
+        ),
+      );
   }
   // a meter that cannot show the number: "HI" above its range, "LO" below it
-  for (const h of liveHits(text, "(?:meter|machine|monitor|glucometer|glucometro|aparato)(?: just| only)? (?:says|reads|shows|is showing|marca|pone|dice) (?:just )?(?:hi|lo)", { negatable: false })) {
-    if (!out.some((f) => f.reason === "vital_sign")) out.push(capForRecentPast({ urgency: "critical", reason: "vital_sign", health: /lo$/.test(h.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] }, h));
+  for (const h of liveHits(
+    text,
+    "(?:meter|machine|monitor|glucometer|glucometro|aparato)(?: just| only)? (?:says|reads|shows|is showing|marca|pone|dice) (?:just )?(?:hi|lo)",
+    { negatable: false },
+  )) {
+    if (!out.some((f) => f.reason === "vital_sign"))
+      out.push(
+        capForRecentPast(
+          { urgency: "critical", reason: "vital_sign", health: /lo$/.test(h.text) ? "low blood sugar" : "high blood sugar", topics: ["health"] },
+          h,
+        ),
+      );
   }
   return out;
 }
@@ -174,10 +209,15 @@ const DEVICE =
 function deviceKind(text: string, nums: number[], device: string): Kind | null {
   if (nums.length > 1 && nums[0] >= 60 && nums[0] <= 300 && nums[1] >= 30 && nums[1] <= 200) return "pressure";
   if (/\b(?:oxygen|sats|saturation|oxigeno|saturacion|finger|dedo)\b/.test(text)) return "oxygen";
-  if (/\b(?:heart|pulse|racing|beating|beats|pounding|palpitations|corazon|pulso|latidos|late|taquicardia)\b/.test(text) || /watch|reloj/.test(device)) return "pulse";
+  if (/\b(?:heart|pulse|racing|beating|beats|pounding|palpitations|corazon|pulso|latidos|late|taquicardia)\b/.test(text) || /watch|reloj/.test(device))
+    return "pulse";
   if (/\b(?:temperature|fever|thermometer|fiebre|temperatura|termometro)\b/.test(text)) return "temperature";
   if (/\b(?:pressure|presion|tension|cuff)\b/.test(text) || /cuff/.test(device)) return "pressure";
-  if (/meter|glucometer|maquinita|aparato|medidor|reader/.test(device) || /\b(?:sugar|insulin|diabet\w*|glucose|azucar|insulina|glucosa|thirsty|sed|hypo)\b/.test(text)) return "glucose";
+  if (
+    /meter|glucometer|maquinita|aparato|medidor|reader/.test(device) ||
+    /\b(?:sugar|insulin|diabet\w*|glucose|azucar|insulina|glucosa|thirsty|sed|hypo)\b/.test(text)
+  )
+    return "glucose";
   return null;
 }
 
@@ -185,12 +225,15 @@ function deviceKind(text: string, nums: number[], device: string): Kind | null {
 function deviceReadings(text: string, taken: [number, number][]): Finding[] {
   const out: Finding[] = [];
   // "190 on the watch", "marca 40 en el aparato"
-  for (const h of liveHits(text, "\\d+(?:\\.\\d+)? (?:on|in|en) (?:the|my|el|mi) (?:watch|meter|machine|monitor|reloj|aparato|maquinita)", { negatable: false })) {
+  for (const h of liveHits(text, "\\d+(?:\\.\\d+)? (?:on|in|en) (?:the|my|el|mi) (?:watch|meter|machine|monitor|reloj|aparato|maquinita)", {
+    negatable: false,
+  })) {
     const n = Number(h.text.split(" ")[0]);
     const kind = deviceKind(text, [n], h.text);
     if (!kind) continue;
     const urgency = judge(kind, [n], text, h);
-    if (urgency !== "none") out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL[kind][n < LOW_SIDE[kind] ? 0 : 1], topics: ["health"] }, h));
+    if (urgency !== "none")
+      out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL[kind][n < LOW_SIDE[kind] ? 0 : 1], topics: ["health"] }, h));
   }
   for (const h of liveHits(text, DEVICE, { negatable: false })) {
     const nums = numbersAfter(text, h, 4);
@@ -205,10 +248,14 @@ function deviceReadings(text: string, taken: [number, number][]): Finding[] {
   if (out.length === 0) {
     for (const h of liveHits(text, "\\d{2,3} (?:over|sobre|con) \\d{2,3}", { negatable: false })) {
       if (taken.some(([s, e]) => Math.abs(h.index - e) < 40 || (h.index >= s && h.index <= e))) continue;
-      const [a, b] = h.text.split(" ").filter((t) => /^\d+$/.test(t)).map(Number);
+      const [a, b] = h.text
+        .split(" ")
+        .filter((t) => /^\d+$/.test(t))
+        .map(Number);
       if (a < 60 || a > 300 || b < 30 || b > 200 || b >= a) continue;
       const urgency = judge("pressure", [a, b], text, h);
-      if (urgency !== "none") out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL.pressure[a < LOW_SIDE.pressure ? 0 : 1], topics: ["health"] }, h));
+      if (urgency !== "none")
+        out.push(capForRecentPast({ urgency, reason: "vital_sign", health: LABEL.pressure[a < LOW_SIDE.pressure ? 0 : 1], topics: ["health"] }, h));
     }
   }
   return out;

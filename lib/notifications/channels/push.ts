@@ -48,7 +48,13 @@ export interface PushOutcome {
 }
 
 const DEAD = new Set(["messaging/registration-token-not-registered", "messaging/invalid-registration-token"]);
-const REFUSED = new Set([...DEAD, "messaging/invalid-argument", "messaging/invalid-recipient", "messaging/payload-size-limit-exceeded", "messaging/mismatched-credential"]);
+const REFUSED = new Set([
+  ...DEAD,
+  "messaging/invalid-argument",
+  "messaging/invalid-recipient",
+  "messaging/payload-size-limit-exceeded",
+  "messaging/mismatched-credential",
+]);
 
 export async function sendPushes(items: PushItem[]): Promise<PushOutcome[]> {
   const t = await fcm();
@@ -70,7 +76,13 @@ export async function sendPushes(items: PushItem[]): Promise<PushOutcome[]> {
       const r = await t.sendEach(messages);
       for (const res of r.responses) {
         if (res.success) out.push({ status: "sent", providerId: res.messageId });
-        else out.push({ status: "failed", error: res.error?.message?.slice(0, 500), unregistered: DEAD.has(res.error?.code ?? ""), permanent: REFUSED.has(res.error?.code ?? "") });
+        else
+          out.push({
+            status: "failed",
+            error: res.error?.message?.slice(0, 500),
+            unregistered: DEAD.has(res.error?.code ?? ""),
+            permanent: REFUSED.has(res.error?.code ?? ""),
+          });
       }
     } catch (err) {
       for (const _ of chunk) out.push({ status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500) });

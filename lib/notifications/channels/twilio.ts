@@ -41,7 +41,12 @@ export const smsSender: ChannelSender = {
       return { status: "simulated" };
     }
     try {
-      const r = await c.messages.create({ to: m.to, from: config().twilio!.from, body: m.text, ...(m.statusCallbackUrl ? { statusCallback: m.statusCallbackUrl } : {}) });
+      const r = await c.messages.create({
+        to: m.to,
+        from: config().twilio!.from,
+        body: m.text,
+        ...(m.statusCallbackUrl ? { statusCallback: m.statusCallbackUrl } : {}),
+      });
       return { status: "sent", providerId: r.sid };
     } catch (err) {
       return failure(err);
@@ -70,7 +75,12 @@ export const voiceSender: ChannelSender = {
       return { status: "simulated" };
     }
     try {
-      const r = await c.calls.create({ to: m.to, from: config().twilio!.from, twiml: voiceTwiml(m.text, m.gatherUrl), ...(m.statusCallbackUrl ? { statusCallback: m.statusCallbackUrl } : {}) });
+      const r = await c.calls.create({
+        to: m.to,
+        from: config().twilio!.from,
+        twiml: voiceTwiml(m.text, m.gatherUrl),
+        ...(m.statusCallbackUrl ? { statusCallback: m.statusCallbackUrl } : {}),
+      });
       return { status: "sent", providerId: r.sid };
     } catch (err) {
       return failure(err);

@@ -56,7 +56,11 @@ export const webPushSender: ChannelSender = {
       if (err instanceof WebPushError) {
         if (err.statusCode === 404 || err.statusCode === 410) {
           await db.webPushSubscription.deleteMany({ where: { id: sub.id } });
-          return { status: "failed", error: `The browser's push service no longer knows this subscription (${err.statusCode}); it was removed.`, permanent: true };
+          return {
+            status: "failed",
+            error: `The browser's push service no longer knows this subscription (${err.statusCode}); it was removed.`,
+            permanent: true,
+          };
         }
         // 429 and 5xx: the service is busy or down, try again; other 4xx: the request itself was refused
         const permanent = err.statusCode >= 400 && err.statusCode < 500 && err.statusCode !== 408 && err.statusCode !== 429;

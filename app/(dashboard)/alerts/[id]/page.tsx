@@ -34,7 +34,13 @@ const EVENT_LABEL: Record<string, string> = {
   escalated: "Care team contacted",
   nobody_reached: "Nobody acknowledged in time",
 };
-const CHANNEL_LABEL: Record<string, string> = { sms: "Text message", voice: "Phone call", push: "App notification", web_push: "Browser notification", email: "Email" };
+const CHANNEL_LABEL: Record<string, string> = {
+  sms: "Text message",
+  voice: "Phone call",
+  push: "App notification",
+  web_push: "Browser notification",
+  email: "Email",
+};
 const DELIVERY_STATUS: Record<string, string> = {
   pending: "Waiting to send",
   sending: "Sending",
@@ -80,7 +86,13 @@ export default async function AlertPage({ params, searchParams }: Props) {
   // names of the people in the timeline: "you", or whoever the delivery log names
   const names = new Map(a.deliveries.filter((d) => d.caregiver_id && d.caregiver_name).map((d) => [d.caregiver_id!, d.caregiver_name!]));
   const who = (e: Detail["timeline"][number]) =>
-    e.actor_type === "system" ? "Elda" : e.actor_type === "device" ? "the patient’s phone" : e.actor_id === actor.caregiverId ? "you" : (e.actor_id && names.get(e.actor_id)) || "a care team member";
+    e.actor_type === "system"
+      ? "Elda"
+      : e.actor_type === "device"
+        ? "the patient’s phone"
+        : e.actor_id === actor.caregiverId
+          ? "you"
+          : (e.actor_id && names.get(e.actor_id)) || "a care team member";
   const notes = a.timeline.filter((e) => e.note && (e.kind === "note" || e.kind === "acknowledged" || e.kind === "resolved"));
   const when = (iso: string) => (
     <time dateTime={iso}>
@@ -142,7 +154,16 @@ export default async function AlertPage({ params, searchParams }: Props) {
                 : it ends this alert and counts as a sign of life, so the quiet is counted again from then.
               </p>
             )}
-            <AlertNoteForm action={resolveAlertAction} alertId={a.id} back={back} idPrefix="resolve-note" label="Resolve with a note" hint="Say what happened and how it was resolved." submit="Resolve alert" pendingText="Resolving…" />
+            <AlertNoteForm
+              action={resolveAlertAction}
+              alertId={a.id}
+              back={back}
+              idPrefix="resolve-note"
+              label="Resolve with a note"
+              hint="Say what happened and how it was resolved."
+              submit="Resolve alert"
+              pendingText="Resolving…"
+            />
           </div>
         </Section>
       )}
@@ -156,12 +177,23 @@ export default async function AlertPage({ params, searchParams }: Props) {
                 {plural(a.occurrence_count, "time")}, last {timeAgo(a.last_occurred_at, now, tz)}
               </Row>
             )}
-            <Row label="Acknowledged">{a.acknowledged_at ? <>{when(a.acknowledged_at)}{a.acknowledged_via && <> · via {a.acknowledged_via}</>}</> : "Not yet"}</Row>
+            <Row label="Acknowledged">
+              {a.acknowledged_at ? (
+                <>
+                  {when(a.acknowledged_at)}
+                  {a.acknowledged_via && <> · via {a.acknowledged_via}</>}
+                </>
+              ) : (
+                "Not yet"
+              )}
+            </Row>
             <Row label="Resolved">{a.resolved_at ? when(a.resolved_at) : "Not yet"}</Row>
             {a.resolution_note && <Row label="Resolution">{a.resolution_note}</Row>}
             <Row label="Escalation">
               {ESCALATION[a.escalation.state] ?? a.escalation.state}
-              {a.escalation.state === "active" && a.escalation.next_at && <> · next step {timeAgo(a.escalation.next_at, now, tz) === "just now" ? "now" : formatDateTime(a.escalation.next_at, tz)}</>}
+              {a.escalation.state === "active" && a.escalation.next_at && (
+                <> · next step {timeAgo(a.escalation.next_at, now, tz) === "just now" ? "now" : formatDateTime(a.escalation.next_at, tz)}</>
+              )}
             </Row>
           </dl>
         </Section>
@@ -178,7 +210,8 @@ export default async function AlertPage({ params, searchParams }: Props) {
                 return (
                   <li key={i} className="rounded-lg bg-stone-50 px-4 py-3">
                     <p className="font-semibold">
-                      {words(kind)} {!Number.isNaN(date.getTime()) && <span className="font-normal text-stone-700">· {formatDateTime(date.toISOString(), tz)}</span>}
+                      {words(kind)}{" "}
+                      {!Number.isNaN(date.getTime()) && <span className="font-normal text-stone-700">· {formatDateTime(date.toISOString(), tz)}</span>}
                     </p>
                     {Object.keys(rest).length > 0 && (
                       <dl className="mt-1 text-base">
@@ -204,7 +237,10 @@ export default async function AlertPage({ params, searchParams }: Props) {
             <li key={i}>
               <p>
                 <span className="font-semibold">{EVENT_LABEL[e.kind] ?? words(e.kind)}</span>
-                <span className="text-stone-700"> by {who(e)} · {when(e.at)}</span>
+                <span className="text-stone-700">
+                  {" "}
+                  by {who(e)} · {when(e.at)}
+                </span>
               </p>
               {e.note && <p className="mt-1 max-w-prose text-base text-stone-800">“{e.note}”</p>}
             </li>
@@ -228,7 +264,15 @@ export default async function AlertPage({ params, searchParams }: Props) {
           </ul>
         )}
         <div className="mt-6">
-          <AlertNoteForm action={addAlertNoteAction} alertId={a.id} back={back} idPrefix="alert-note" label="Add a note" submit="Add note" pendingText="Adding…" />
+          <AlertNoteForm
+            action={addAlertNoteAction}
+            alertId={a.id}
+            back={back}
+            idPrefix="alert-note"
+            label="Add a note"
+            submit="Add note"
+            pendingText="Adding…"
+          />
         </div>
       </Section>
 
@@ -241,10 +285,18 @@ export default async function AlertPage({ params, searchParams }: Props) {
               <caption className="sr-only">Who was contacted about this alert, how, and what happened</caption>
               <thead className="border-b-2 border-stone-200 text-stone-700">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-semibold">When</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">To</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">Channel</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">Status</th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    To
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    Channel
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">

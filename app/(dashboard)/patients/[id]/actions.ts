@@ -84,7 +84,12 @@ export async function addCareTeamMemberAction(patientId: string, prev: FormState
 
 export async function removeCareTeamMemberAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { caregiver_id } = readFields(form, ["caregiver_id"] as const);
-  return runAction(prev, {}, (actor) => removeCareTeamMember(actor, patientId, idFrom(caregiver_id, "Caregiver")), `/patients/${patientId}?ok=member-removed#care-team`);
+  return runAction(
+    prev,
+    {},
+    (actor) => removeCareTeamMember(actor, patientId, idFrom(caregiver_id, "Caregiver")),
+    `/patients/${patientId}?ok=member-removed#care-team`,
+  );
 }
 
 export async function revokeDeviceAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
@@ -118,11 +123,21 @@ export async function pauseMonitoringAction(patientId: string, prev: FormState, 
   const v = readFields(form, ["until", "reason"] as const);
   const parsed = pauseMonitoringInput.safeParse({ until: v.until, reason: textOrNull(v.reason) });
   if (!parsed.success) return invalidForm(prev, parsed.error, v);
-  return runAction(prev, v, (actor) => pauseMonitoring(actor, patientId, parsed.data, clock.now()).then(refreshHeader(patientId)), `/patients/${patientId}?ok=paused#monitoring`);
+  return runAction(
+    prev,
+    v,
+    (actor) => pauseMonitoring(actor, patientId, parsed.data, clock.now()).then(refreshHeader(patientId)),
+    `/patients/${patientId}?ok=paused#monitoring`,
+  );
 }
 
 export async function resumeMonitoringAction(patientId: string, prev: FormState): Promise<FormState> {
-  return runAction(prev, {}, (actor) => resumeMonitoring(actor, patientId, clock.now()).then(refreshHeader(patientId)), `/patients/${patientId}?ok=resumed#monitoring`);
+  return runAction(
+    prev,
+    {},
+    (actor) => resumeMonitoring(actor, patientId, clock.now()).then(refreshHeader(patientId)),
+    `/patients/${patientId}?ok=resumed#monitoring`,
+  );
 }
 
 /** The patient's header (their layout) shows the pause: render it again, not only the page. */

@@ -47,7 +47,9 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const actor = await pageActor();
   const now = clock.now();
-  const [team, devices, pause] = await withRequestContext(() => Promise.all([listCareTeam(actor, p.id), listDevices(actor, p.id), getMonitoringPause(actor, p.id, now)]));
+  const [team, devices, pause] = await withRequestContext(() =>
+    Promise.all([listCareTeam(actor, p.id), listDevices(actor, p.id), getMonitoringPause(actor, p.id, now)]),
+  );
   const write = canWrite(p);
   const manage = canManage(p);
   const name = p.display_name;
@@ -84,7 +86,15 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </Section>
 
         <Section title="Contact and location">
-          <Row label="Phone">{p.phone_number ? <a href={`tel:${p.phone_number}`} className="text-teal-800 underline underline-offset-4">{p.phone_number}</a> : none}</Row>
+          <Row label="Phone">
+            {p.phone_number ? (
+              <a href={`tel:${p.phone_number}`} className="text-teal-800 underline underline-offset-4">
+                {p.phone_number}
+              </a>
+            ) : (
+              none
+            )}
+          </Row>
           <Row label="Address">{p.address || none}</Row>
           <Row label="Time zone">{p.timezone.replaceAll("_", " ")}</Row>
           <Row label="Their local time">{localTime(now, p.timezone)}</Row>
@@ -125,8 +135,8 @@ export default async function PatientPage({ params, searchParams }: Props) {
           </div>
         ) : (
           <p className="max-w-prose text-stone-700">
-            Elda tells the care team when {name} has not been heard from for hours during the day (using the app, talking to the companion, answering a reminder),
-            and when {name}&rsquo;s phone stops checking in. A phone that is merely switched on does not count as {name} being fine.
+            Elda tells the care team when {name} has not been heard from for hours during the day (using the app, talking to the companion, answering a
+            reminder), and when {name}&rsquo;s phone stops checking in. A phone that is merely switched on does not count as {name} being fine.
           </p>
         )}
         <p className="mt-3 text-stone-800">
@@ -136,7 +146,9 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <div className="mt-6 grid gap-8 border-t border-stone-200 pt-6 md:grid-cols-2">
             <div>
               <h4 className="mb-2 text-lg font-semibold">Spoke to {name}?</h4>
-              <p className="mb-4 text-stone-700">Record a call or visit. It ends an open &ldquo;not heard from&rdquo; alert and tells the rest of the care team.</p>
+              <p className="mb-4 text-stone-700">
+                Record a call or visit. It ends an open &ldquo;not heard from&rdquo; alert and tells the rest of the care team.
+              </p>
               <SpokeWithForm action={spokeWithAction.bind(null, p.id)} name={name} />
             </div>
             <div>
@@ -177,7 +189,11 @@ export default async function PatientPage({ params, searchParams }: Props) {
               </div>
               {manage && (
                 <ActionButton action={removeCareTeamMemberAction.bind(null, p.id)} fields={{ caregiver_id: m.caregiver_id }} pendingText="Removing…">
-                  Remove<span className="sr-only"> {m.first_name} {m.last_name}</span>
+                  Remove
+                  <span className="sr-only">
+                    {" "}
+                    {m.first_name} {m.last_name}
+                  </span>
                 </ActionButton>
               )}
             </li>
@@ -214,7 +230,8 @@ export default async function PatientPage({ params, searchParams }: Props) {
   );
 }
 
-const localDate = (now: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(now);
+const localDate = (now: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(now);
 
 const OK: Record<string, string> = {
   profile: "Profile saved.",

@@ -34,7 +34,8 @@ export async function addMemberAction(prev: FormState, form: FormData): Promise<
     await withRequestContext(() => addMember(actor, orgId, parsed.data, clock.now()));
   } catch (err) {
     const state = failedForm(prev, err, values, (e) => (e instanceof NotFound || e instanceof Conflict ? "email" : undefined));
-    if (err instanceof NotFound && state.fieldErrors.email) state.fieldErrors.email = "No Elda account uses this email. Ask them to sign up first, then add them.";
+    if (err instanceof NotFound && state.fieldErrors.email)
+      state.fieldErrors.email = "No Elda account uses this email. Ask them to sign up first, then add them.";
     return state;
   }
   redirect(back(orgId, "added"));

@@ -59,8 +59,8 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
         title="Organization"
         intro={
           <>
-            <span className="font-semibold text-stone-900">{org.name}</span> · {plural(org.member_count, "member")}, {plural(org.patient_count, "patient")}. Your role:{" "}
-            <span className="font-semibold text-stone-900">{ROLE_NAMES[org.role]}</span>.
+            <span className="font-semibold text-stone-900">{org.name}</span> · {plural(org.member_count, "member")}, {plural(org.patient_count, "patient")}.
+            Your role: <span className="font-semibold text-stone-900">{ROLE_NAMES[org.role]}</span>.
           </>
         }
         saved={done}
@@ -69,14 +69,27 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
       {orgs.length > 1 && (
         <nav aria-label="Your organizations" className="flex flex-wrap gap-2">
           {orgs.map((o) => (
-            <Link key={o.id} href={`/settings/organization?org=${o.id}`} aria-current={o.id === orgId ? "page" : undefined} className={buttonClasses(o.id === orgId ? "primary" : "secondary")}>
+            <Link
+              key={o.id}
+              href={`/settings/organization?org=${o.id}`}
+              aria-current={o.id === orgId ? "page" : undefined}
+              className={buttonClasses(o.id === orgId ? "primary" : "secondary")}
+            >
               {o.name}
             </Link>
           ))}
         </nav>
       )}
 
-      {removing && <RemoveMemberConfirm action={removeMemberAction} organizationId={orgId} caregiverId={removing.caregiver_id} name={`${removing.first_name} ${removing.last_name}`} cancelHref={here()} />}
+      {removing && (
+        <RemoveMemberConfirm
+          action={removeMemberAction}
+          organizationId={orgId}
+          caregiverId={removing.caregiver_id}
+          name={`${removing.first_name} ${removing.last_name}`}
+          cancelHref={here()}
+        />
+      )}
 
       <section aria-labelledby="members-heading" className="space-y-4">
         <h2 id="members-heading" className="text-2xl font-semibold">
@@ -105,7 +118,15 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
                 </div>
                 {mayChange && (
                   <div className="mt-4 flex flex-wrap items-end justify-between gap-4 border-t border-stone-200 pt-4">
-                    <ChangeRoleForm key={formKey} action={changeRoleAction} organizationId={orgId} caregiverId={m.caregiver_id} name={name} role={m.role} roles={grantable.includes(m.role) ? grantable : [m.role, ...grantable]} />
+                    <ChangeRoleForm
+                      key={formKey}
+                      action={changeRoleAction}
+                      organizationId={orgId}
+                      caregiverId={m.caregiver_id}
+                      name={name}
+                      role={m.role}
+                      roles={grantable.includes(m.role) ? grantable : [m.role, ...grantable]}
+                    />
                     <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("quiet")} aria-label={`Remove ${name}`}>
                       Remove
                     </Link>

@@ -21,7 +21,11 @@ export default async function PasswordSettingsPage({ searchParams }: { searchPar
       : `Your password has been changed. ${Number.isInteger(ended) && ended > 0 ? `${plural(ended, "other session")} ${ended === 1 ? "was" : "were"} signed out.` : "You stay signed in here."}`;
   return (
     <>
-      <SectionHeading title="Password" intro="Changing your password signs you out everywhere else: other browsers, phones and API clients. You stay signed in here." saved={saved} />
+      <SectionHeading
+        title="Password"
+        intro="Changing your password signs you out everywhere else: other browsers, phones and API clients. You stay signed in here."
+        saved={saved}
+      />
       <Card>
         <PasswordForm
           key={String(sp.changed ?? "")}

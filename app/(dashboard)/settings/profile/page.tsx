@@ -20,7 +20,11 @@ export default async function ProfileSettingsPage({ searchParams }: { searchPara
   const allZones = zones.includes(me.timezone) ? zones : [me.timezone, ...zones];
   return (
     <>
-      <SectionHeading title="Profile" intro="Your name, and how and when Elda reaches you." saved={sp.saved !== undefined ? "Your profile has been saved." : undefined} />
+      <SectionHeading
+        title="Profile"
+        intro="Your name, and how and when Elda reaches you."
+        saved={sp.saved !== undefined ? "Your profile has been saved." : undefined}
+      />
       <Card>
         <p className="mb-6 text-stone-700">
           Signed in with <span className="font-semibold text-stone-900">{me.email}</span>

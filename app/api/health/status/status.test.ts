@@ -19,7 +19,10 @@ import * as status from "./route";
  */
 const T0 = new Date("2031-03-03T10:00:00Z");
 const at = (minutes: number, seconds = 0) => new Date(T0.getTime() + minutes * 60_000 + seconds * 1000);
-const idle = new EmbeddedRunner(jobs.map((j) => defineJob({ ...j, handler: async () => undefined })), { retryBaseMs: 1 });
+const idle = new EmbeddedRunner(
+  jobs.map((j) => defineJob({ ...j, handler: async () => undefined })),
+  { retryBaseMs: 1 },
+);
 const cronJobs = jobs.filter((j) => "cron" in j.trigger).map((j) => j.id);
 
 async function bootedAt(t: Date) {
@@ -52,7 +55,12 @@ describe("GET /api/health/status", () => {
     await bootedAt(T0);
     const early = await statusAt(at(1));
     expect(early.status).toBe(200);
-    expect(early.body).toMatchObject({ status: "ok", problems: [], database: "ok", jobs: { engine: "embedded", deployment: false, booted_at: T0.toISOString(), grace_until: at(5).toISOString() } });
+    expect(early.body).toMatchObject({
+      status: "ok",
+      problems: [],
+      database: "ok",
+      jobs: { engine: "embedded", deployment: false, booted_at: T0.toISOString(), grace_until: at(5).toISOString() },
+    });
     expect(early.body.jobs.items.map((i: { id: string }) => i.id)).toEqual(jobs.map((j) => j.id));
 
     // out of the grace period, nothing has run since the start
@@ -64,7 +72,12 @@ describe("GET /api/health/status", () => {
     await runAllAt(at(6));
     const fine = await statusAt(at(11));
     expect(fine.status).toBe(200);
-    expect(item(fine.body, "reminders-deliver")).toMatchObject({ late: false, last_success_at: at(6).toISOString(), last_engine: "embedded", consecutive_failures: 0 });
+    expect(item(fine.body, "reminders-deliver")).toMatchObject({
+      late: false,
+      last_success_at: at(6).toISOString(),
+      last_engine: "embedded",
+      consecutive_failures: 0,
+    });
     expect(item(fine.body, "inactivity-sweep")).toMatchObject({ late: false, late_after_seconds: 13 * 60 });
     expect(item(fine.body, "weekly-insights")).toMatchObject({ late_after_seconds: (2 * 7 * 24 * 60 + 3) * 60 });
     expect(item(fine.body, "inactivity-evaluate")).toMatchObject({ cron: null, event: "inactivity/patient.check", late_after_seconds: null, late: false });
@@ -80,7 +93,14 @@ describe("GET /api/health/status", () => {
     await bootedAt(T0);
     await runAllAt(at(20));
     const failing = new EmbeddedRunner(
-      [defineJob({ id: "reminders-deliver", trigger: { cron: "* * * * *" }, retries: 1, handler: async () => Promise.reject(new Error("Twilio refused +1 217 555 0100 for Betty Johnson")) })],
+      [
+        defineJob({
+          id: "reminders-deliver",
+          trigger: { cron: "* * * * *" },
+          retries: 1,
+          handler: async () => Promise.reject(new Error("Twilio refused +1 217 555 0100 for Betty Johnson")),
+        }),
+      ],
       { retryBaseMs: 1 },
     );
     clock.set(at(21));

@@ -9,7 +9,13 @@ import * as notes from "./[id]/notes/route";
 import * as bulk from "./acknowledge/route";
 
 async function openAlert(patientId: string, dedupKey = "button") {
-  return (await raiseAlert(db, { patientId, type: "emergency", severity: "critical", dedupKey, title: "Help", description: "d", source: "test", evidence: { kind: "rule", at: "now" } }, new Date())).alertId;
+  return (
+    await raiseAlert(
+      db,
+      { patientId, type: "emergency", severity: "critical", dedupKey, title: "Help", description: "d", source: "test", evidence: { kind: "rule", at: "now" } },
+      new Date(),
+    )
+  ).alertId;
 }
 
 describe("alert lifecycle", () => {

@@ -8,7 +8,11 @@ import * as one from "./[id]/route";
 import * as patientAlerts from "../patients/[id]/alerts/route";
 
 async function alertFor(patientId: string, type: "emergency" | "inactivity" | "health_concern", severity: "low" | "medium" | "high" | "critical", at: string) {
-  return raiseAlert(db, { patientId, type, severity, dedupKey: `${type}-${at}`, title: `${type} ${severity}`, description: "d", source: "test", evidence: { kind: "rule", at } }, new Date(at));
+  return raiseAlert(
+    db,
+    { patientId, type, severity, dedupKey: `${type}-${at}`, title: `${type} ${severity}`, description: "d", source: "test", evidence: { kind: "rule", at } },
+    new Date(at),
+  );
 }
 
 describe("alerts inbox and patient alerts", () => {

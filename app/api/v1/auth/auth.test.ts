@@ -80,7 +80,10 @@ describe("sign-up", () => {
   it("limits sign-ups per address", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const r = await call(register.POST, { body: { email: uniqueEmail(), password: strong, first_name: "S", last_name: "M" }, headers: { "x-forwarded-for": "10.77.0.1" } });
+      const r = await call(register.POST, {
+        body: { email: uniqueEmail(), password: strong, first_name: "S", last_name: "M" },
+        headers: { "x-forwarded-for": "10.77.0.1" },
+      });
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
@@ -221,7 +224,13 @@ describe("preferences", () => {
 
   it("refuses unknown keys, bad times and bad thresholds, changing nothing", async () => {
     const cg = await makeCaregiver();
-    for (const body of [{ theme: "dark" }, { quiet_hours: { start: "25:00" } }, { alert_threshold: "urgent" }, { notifications: { fax: true } }, { daily_summary_time: "8pm" }]) {
+    for (const body of [
+      { theme: "dark" },
+      { quiet_hours: { start: "25:00" } },
+      { alert_threshold: "urgent" },
+      { notifications: { fax: true } },
+      { daily_summary_time: "8pm" },
+    ]) {
       const r = await call(prefs.PATCH, { method: "PATCH", token: cg.token, body });
       expect(r.status, JSON.stringify(body)).toBe(422);
     }
@@ -257,11 +266,15 @@ describe("personal API keys", () => {
     // monitoring: a read key sees whether it is paused, but cannot pause, resume, or record a call
     const p = await makePatient(cg);
     expect((await call(monitoringPause.GET, { token: key, params: { id: p.id } })).status).toBe(200);
-    expect((await call(monitoringPause.POST, { token: key, params: { id: p.id }, body: { until: new Date(Date.now() + 86_400_000).toISOString() } })).status).toBe(403);
+    expect(
+      (await call(monitoringPause.POST, { token: key, params: { id: p.id }, body: { until: new Date(Date.now() + 86_400_000).toISOString() } })).status,
+    ).toBe(403);
     expect((await call(monitoringPause.DELETE, { method: "DELETE", token: key, params: { id: p.id } })).status).toBe(403);
     expect((await call(spokeWith.POST, { token: key, params: { id: p.id }, body: {} })).status).toBe(403);
     const full = (await call(apiKeys.POST, { token: cg.token, body: { name: "Family app", scopes: ["read", "write"] } })).body.key;
-    expect((await call(monitoringPause.POST, { token: full, params: { id: p.id }, body: { until: new Date(Date.now() + 86_400_000).toISOString() } })).status).toBe(200);
+    expect(
+      (await call(monitoringPause.POST, { token: full, params: { id: p.id }, body: { until: new Date(Date.now() + 86_400_000).toISOString() } })).status,
+    ).toBe(200);
     expect((await call(spokeWith.POST, { token: full, params: { id: p.id }, body: {} })).status).toBe(201);
   });
 
@@ -271,7 +284,10 @@ describe("personal API keys", () => {
     const writeKey = (await call(apiKeys.POST, { token: cg.token, body: { name: "Write", scopes: ["write"] } })).body.key;
     const ecdh = createECDH("prime256v1");
     ecdh.generateKeys();
-    const body = { endpoint: `https://fcm.googleapis.com/fcm/send/scope-${crypto.randomUUID()}`, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") } };
+    const body = {
+      endpoint: `https://fcm.googleapis.com/fcm/send/scope-${crypto.randomUUID()}`,
+      keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") },
+    };
     expect((await call(pushSubscriptions.POST, { token: readKey, body })).status).toBe(403);
     const made = await call(pushSubscriptions.POST, { token: writeKey, body });
     expect(made.status).toBe(201);

@@ -25,7 +25,13 @@ const fullHeartbeat = {
   device_type: "ios",
   app_version: "1.0.0",
   battery_level: 87,
-  details: { app_state: "background", network_type: "wifi", last_interaction: null, is_charging: false, device_info: { model: "iPhone 12", os_version: "17.1", app_version: "1.0.0" } },
+  details: {
+    app_state: "background",
+    network_type: "wifi",
+    last_interaction: null,
+    is_charging: false,
+    device_info: { model: "iPhone 12", os_version: "17.1", app_version: "1.0.0" },
+  },
 };
 const degenerateHeartbeat = { device_type: "android", app_version: "1.0.0", details: {} };
 
@@ -47,7 +53,13 @@ describe("pairing", () => {
     expect(code.body.qr_svg).toMatch(/^<svg/);
     const r = await call(setup.POST, { body: { patient_id: patient.id, setup_token: code.body.setup_token }, headers: ip() });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ success: true, patient_id: patient.id, patient_name: "Betty Johnson", preferred_name: "Grandma Betty", token_type: "Bearer" });
+    expect(r.body).toMatchObject({
+      success: true,
+      patient_id: patient.id,
+      patient_name: "Betty Johnson",
+      preferred_name: "Grandma Betty",
+      token_type: "Bearer",
+    });
     expect(r.body.access_token).toMatch(/^elda_dev_/);
     const stored = await db.patientDevice.findUniqueOrThrow({ where: { id: r.body.device_id } });
     expect(stored.credentialHash).not.toContain(r.body.access_token);
@@ -122,7 +134,9 @@ describe("the phone's calls", () => {
     expect(full).toMatchObject({ status: 200, body: { success: true, pending_actions: [] } });
     expect((await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: degenerateHeartbeat })).status).toBe(200);
     for (const battery of [-1, -100]) {
-      expect((await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: { ...fullHeartbeat, battery_level: battery } })).status).toBe(200);
+      expect((await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: { ...fullHeartbeat, battery_level: battery } })).status).toBe(
+        200,
+      );
     }
     const rows = await db.activityLog.findMany({ where: { patientId: patient.id }, orderBy: { occurredAt: "asc" } });
     expect(rows.map((r) => r.batteryLevel)).toEqual([87, null, null, null]);
@@ -141,13 +155,24 @@ describe("the phone's calls", () => {
   it("refuses malformed heartbeats with field errors, recording nothing", async () => {
     const { patient } = await newPatient();
     const { credential } = await pairDevice(patient.id);
-    for (const body of [{ battery_level: 150 }, { battery_level: "full" }, { latitude: 91 }, { longitude: -181 }, { activity_type: "dance" }, { device_type: "x".repeat(30) }, { details: "none" }, { mood: "happy" }]) {
+    for (const body of [
+      { battery_level: 150 },
+      { battery_level: "full" },
+      { latitude: 91 },
+      { longitude: -181 },
+      { activity_type: "dance" },
+      { device_type: "x".repeat(30) },
+      { details: "none" },
+      { mood: "happy" },
+    ]) {
       const r = await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body });
       expect(r.status, JSON.stringify(body)).toBe(422);
       expect(r.body.errors.length).toBeGreaterThan(0);
     }
     expect(await db.activityLog.count({ where: { patientId: patient.id } })).toBe(0);
-    expect((await call(heartbeat.POST, { token: credential, params: { id: patient.id }, rawBody: "beat", headers: { "content-type": "text/plain" } })).status).toBe(415);
+    expect(
+      (await call(heartbeat.POST, { token: credential, params: { id: patient.id }, rawBody: "beat", headers: { "content-type": "text/plain" } })).status,
+    ).toBe(415);
   });
 
   it("lists today's reminders and active schedules, and tells the heartbeat what is due", async () => {
@@ -165,14 +190,21 @@ describe("the phone's calls", () => {
     expect(schedules.body.map((s: { title: string }) => s.title)).toEqual(["Metformin"]);
     expect(schedules.body[0].times_of_day).toEqual(["08:00", "18:00"]);
     const hb = await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: fullHeartbeat });
-    expect(hb.body.pending_actions).toEqual([{ type: "reminder_due", reminder_id: soon.id, reminder_type: "medication", title: "Metformin", due_at: soon.dueAt.toISOString() }]);
+    expect(hb.body.pending_actions).toEqual([
+      { type: "reminder_due", reminder_id: soon.id, reminder_type: "medication", title: "Metformin", due_at: soon.dueAt.toISOString() },
+    ]);
   });
 
   it("acknowledges reminders: completed (idempotent), snoozed, and missed then done late", async () => {
     const { owner, patient } = await newPatient();
     const { credential } = await pairDevice(patient.id);
     const done = await makeReminder(patient.id, { dueAt: minutes(-5) });
-    const r1 = await call(acknowledge.PUT, { method: "PUT", token: credential, params: { id: done.id }, body: { status: "completed", patient_response: "took it" } });
+    const r1 = await call(acknowledge.PUT, {
+      method: "PUT",
+      token: credential,
+      params: { id: done.id },
+      body: { status: "completed", patient_response: "took it" },
+    });
     expect(r1).toMatchObject({ status: 200, body: { id: done.id, status: "completed", completed_via: "patient_app", patient_response: "took it" } });
     const r2 = await call(acknowledge.PUT, { method: "PUT", token: credential, params: { id: done.id }, body: { status: "completed" } });
     expect(r2.status).toBe(200);
@@ -227,11 +259,28 @@ describe("the phone's calls", () => {
   it("a sign of life ends an inactivity episode; background pings do not", async () => {
     const { patient } = await newPatient();
     const { credential } = await pairDevice(patient.id);
-    const raised = await raiseAlert(db, { patientId: patient.id, type: "inactivity", severity: "medium", dedupKey: "inactivity", title: "Quiet", description: "d", source: "inactivity:4h", evidence: { kind: "rule", at: "now" } }, new Date());
+    const raised = await raiseAlert(
+      db,
+      {
+        patientId: patient.id,
+        type: "inactivity",
+        severity: "medium",
+        dedupKey: "inactivity",
+        title: "Quiet",
+        description: "d",
+        source: "inactivity:4h",
+        evidence: { kind: "rule", at: "now" },
+      },
+      new Date(),
+    );
     await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: degenerateHeartbeat });
     await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: fullHeartbeat });
     expect((await db.alert.findUniqueOrThrow({ where: { id: raised.alertId } })).status).toBe("open");
-    await call(heartbeat.POST, { token: credential, params: { id: patient.id }, body: { ...fullHeartbeat, activity_type: "app_open", details: { ...fullHeartbeat.details, app_state: "active" } } });
+    await call(heartbeat.POST, {
+      token: credential,
+      params: { id: patient.id },
+      body: { ...fullHeartbeat, activity_type: "app_open", details: { ...fullHeartbeat.details, app_state: "active" } },
+    });
     const a = await db.alert.findUniqueOrThrow({ where: { id: raised.alertId }, include: { events: true } });
     expect(a.status).toBe("auto_resolved");
     expect(a.openKey).toBeNull();

@@ -11,16 +11,28 @@ describe("notes to the companion", () => {
   it("create, list with filters, read, edit, delete; viewers read only; refusals", async () => {
     const owner = await makeCaregiver({ firstName: "Sarah" });
     const p = await makePatient(owner);
-    const made = await call(patientNotes.POST, { token: owner.token, params: { id: p.id }, body: { title: "Garden", content: "Loves talking about her roses.", category: "preferences", priority: "important" } });
+    const made = await call(patientNotes.POST, {
+      token: owner.token,
+      params: { id: p.id },
+      body: { title: "Garden", content: "Loves talking about her roses.", category: "preferences", priority: "important" },
+    });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ author_name: "Sarah Tester", priority: "important" });
-    await call(patientNotes.POST, { token: owner.token, params: { id: p.id }, body: { title: "Knee", content: "Avoid suggesting long walks.", category: "safety" } });
+    await call(patientNotes.POST, {
+      token: owner.token,
+      params: { id: p.id },
+      body: { title: "Knee", content: "Avoid suggesting long walks.", category: "safety" },
+    });
     const safety = await call(patientNotes.GET, { token: owner.token, params: { id: p.id }, path: "/x?category=safety" });
     expect(safety.body.items.map((n: { title: string }) => n.title)).toEqual(["Knee"]);
     expect((await call(note.GET, { token: owner.token, params: { id: made.body.id } })).body.content).toContain("roses");
     const edited = await call(note.PATCH, { method: "PATCH", token: owner.token, params: { id: made.body.id }, body: { content: "Roses and tomatoes." } });
     expect(edited.body.content).toBe("Roses and tomatoes.");
-    for (const body of [{ title: "", content: "x", category: "other" }, { title: "t", content: "x", category: "gossip" }, { title: "t", content: "x", category: "other", secret: 1 }]) {
+    for (const body of [
+      { title: "", content: "x", category: "other" },
+      { title: "t", content: "x", category: "gossip" },
+      { title: "t", content: "x", category: "other", secret: 1 },
+    ]) {
       expect((await call(patientNotes.POST, { token: owner.token, params: { id: p.id }, body })).status).toBe(422);
     }
     const viewer = await makeCaregiver({ organizationId: owner.organizationId });
@@ -37,8 +49,22 @@ describe("conversations for the care team", () => {
     const owner = await makeCaregiver();
     const p = await makePatient(owner);
     const mk = async (at: string, sentiment: "positive" | "concerned", urgencyLevel: "none" | "medium", text: string) => {
-      const c = await db.conversation.create({ data: { patientId: p.id, conversationType: "spontaneous", startedAt: new Date(at), lastTurnAt: new Date(at), turnCount: 1, sentiment, urgencyLevel } });
-      await db.conversationTurn.create({ data: { conversationId: c.id, patientId: p.id, sequence: 1, patientMessage: text, aiResponse: "I hear you.", sentiment, urgencyLevel, provider: "test", createdAt: new Date(at) } });
+      const c = await db.conversation.create({
+        data: { patientId: p.id, conversationType: "spontaneous", startedAt: new Date(at), lastTurnAt: new Date(at), turnCount: 1, sentiment, urgencyLevel },
+      });
+      await db.conversationTurn.create({
+        data: {
+          conversationId: c.id,
+          patientId: p.id,
+          sequence: 1,
+          patientMessage: text,
+          aiResponse: "I hear you.",
+          sentiment,
+          urgencyLevel,
+          provider: "test",
+          createdAt: new Date(at),
+        },
+      });
       return c;
     };
     await mk("2026-01-10T10:00:00Z", "positive", "none", "The roses are blooming");
@@ -46,8 +72,12 @@ describe("conversations for the care team", () => {
     const list = await call(patientConversations.GET, { token: owner.token, params: { id: p.id } });
     expect(list.body.items.map((c: { id: string }) => c.id)[0]).toBe(knee.id);
     expect((await call(patientConversations.GET, { token: owner.token, params: { id: p.id }, path: "/x?urgency=medium" })).body.items).toHaveLength(1);
-    expect((await call(patientConversations.GET, { token: owner.token, params: { id: p.id }, path: "/x?q=roses" })).body.items[0].turns[0].patient_message).toBe("The roses are blooming");
-    expect((await call(patientConversations.GET, { token: owner.token, params: { id: p.id }, path: "/x?from=2026-01-11T00:00:00Z" })).body.items).toHaveLength(1);
+    expect(
+      (await call(patientConversations.GET, { token: owner.token, params: { id: p.id }, path: "/x?q=roses" })).body.items[0].turns[0].patient_message,
+    ).toBe("The roses are blooming");
+    expect((await call(patientConversations.GET, { token: owner.token, params: { id: p.id }, path: "/x?from=2026-01-11T00:00:00Z" })).body.items).toHaveLength(
+      1,
+    );
     expect((await call(patientConversations.GET, { token: owner.token, params: { id: p.id }, path: "/x?sentiment=angry" })).status).toBe(422);
     const one = await call(conversation.GET, { token: owner.token, params: { id: knee.id } });
     expect(one.body.turns).toHaveLength(1);

@@ -29,7 +29,9 @@ describe("organizations and members", () => {
     const third = await makeCaregiver();
     expect((await call(members.POST, { token: member.token, params: { id: owner.organizationId }, body: { email: third.email } })).status).toBe(403);
     // admins cannot create owners
-    expect((await call(members.POST, { token: guest.token, params: { id: owner.organizationId }, body: { email: third.email, role: "owner" } })).status).toBe(403);
+    expect((await call(members.POST, { token: guest.token, params: { id: owner.organizationId }, body: { email: third.email, role: "owner" } })).status).toBe(
+      403,
+    );
     expect((await call(members.POST, { token: owner.token, params: { id: owner.organizationId }, body: { email: guest.email } })).status).toBe(409);
     const list = await call(members.GET, { token: member.token, params: { id: owner.organizationId } });
     expect(list.body.items).toHaveLength(3);
@@ -37,7 +39,12 @@ describe("organizations and members", () => {
 
   it("protects the last owner and lets members leave", async () => {
     const owner = await makeCaregiver();
-    const demote = await call(memberRoute.PATCH, { method: "PATCH", token: owner.token, params: { id: owner.organizationId, caregiverId: owner.id }, body: { role: "member" } });
+    const demote = await call(memberRoute.PATCH, {
+      method: "PATCH",
+      token: owner.token,
+      params: { id: owner.organizationId, caregiverId: owner.id },
+      body: { role: "member" },
+    });
     expect(demote.status).toBe(409);
     expect(demote.body.code).toBe("last_owner");
     const member = await makeCaregiver({ organizationId: owner.organizationId });
@@ -63,10 +70,21 @@ describe("organization settings", () => {
     const initial = await call(settings.GET, { token: owner.token, params: { id: owner.organizationId } });
     expect(initial.body.pairing.code_ttl_minutes).toBe(15);
     expect(initial.body.reminders).toEqual({ repeat_interval_minutes: 10, repeat_count: 2, missed_after_minutes: 30, snooze_minutes: 10 });
-    expect(initial.body.inactivity).toMatchObject({ waking_hours_start: "08:00", waking_hours_end: "20:00", medium_after_hours: 4, high_after_hours: 6, critical_after_hours: 8 });
+    expect(initial.body.inactivity).toMatchObject({
+      waking_hours_start: "08:00",
+      waking_hours_end: "20:00",
+      medium_after_hours: 4,
+      high_after_hours: 6,
+      critical_after_hours: 8,
+    });
     expect(initial.body.escalation).toMatchObject({ critical_wait_minutes: 5, high_wait_minutes: 15 });
     expect(initial.body.notifications.non_critical_cap_per_hour).toBe(3);
-    const r = await call(settings.PATCH, { method: "PATCH", token: owner.token, params: { id: owner.organizationId }, body: { pairing: { code_ttl_minutes: 30 }, inactivity: { waking_hours_start: "07:00" } } });
+    const r = await call(settings.PATCH, {
+      method: "PATCH",
+      token: owner.token,
+      params: { id: owner.organizationId },
+      body: { pairing: { code_ttl_minutes: 30 }, inactivity: { waking_hours_start: "07:00" } },
+    });
     expect(r.status).toBe(200);
     expect(r.body.pairing.code_ttl_minutes).toBe(30);
     expect(r.body.inactivity.waking_hours_start).toBe("07:00");
@@ -76,7 +94,13 @@ describe("organization settings", () => {
   it("refuses inconsistent or unknown settings and changes nothing", async () => {
     const owner = await makeCaregiver();
     const id = owner.organizationId;
-    for (const body of [{ inactivity: { medium_after_hours: 9 } }, { pairing: { code_ttl_minutes: 0 } }, { billing: {} }, { reminders: { repeat_every: 5 } }, { inactivity: { waking_hours_end: "06:00" } }]) {
+    for (const body of [
+      { inactivity: { medium_after_hours: 9 } },
+      { pairing: { code_ttl_minutes: 0 } },
+      { billing: {} },
+      { reminders: { repeat_every: 5 } },
+      { inactivity: { waking_hours_end: "06:00" } },
+    ]) {
       expect((await call(settings.PATCH, { method: "PATCH", token: owner.token, params: { id }, body })).status, JSON.stringify(body)).toBe(422);
     }
     expect((await call(settings.GET, { token: owner.token, params: { id } })).body.inactivity.medium_after_hours).toBe(4);
@@ -86,6 +110,9 @@ describe("organization settings", () => {
     const owner = await makeCaregiver();
     const member = await makeCaregiver({ organizationId: owner.organizationId });
     expect((await call(settings.GET, { token: member.token, params: { id: owner.organizationId } })).status).toBe(403);
-    expect((await call(settings.PATCH, { method: "PATCH", token: member.token, params: { id: owner.organizationId }, body: { pairing: { code_ttl_minutes: 5 } } })).status).toBe(403);
+    expect(
+      (await call(settings.PATCH, { method: "PATCH", token: member.token, params: { id: owner.organizationId }, body: { pairing: { code_ttl_minutes: 5 } } }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -9,7 +9,20 @@ describe("GET /api/v1/overview", () => {
   it("answers the caregiver with their patients and open alerts; nobody else's", async () => {
     const me = await makeCaregiver();
     const betty = await makePatient(me);
-    await raiseAlert(db, { patientId: betty.id, type: "emergency", severity: "critical", dedupKey: "button", title: "Emergency button pressed", description: "d", source: "test", evidence: { kind: "rule", at: "x" } }, new Date());
+    await raiseAlert(
+      db,
+      {
+        patientId: betty.id,
+        type: "emergency",
+        severity: "critical",
+        dedupKey: "button",
+        title: "Emergency button pressed",
+        description: "d",
+        source: "test",
+        evidence: { kind: "rule", at: "x" },
+      },
+      new Date(),
+    );
     const r = await call(overview.GET, { token: me.token, path: "/api/v1/overview" });
     expect(r.status).toBe(200);
     expect(r.headers.get("cache-control")).toBe("no-store");

@@ -7,7 +7,8 @@ export const GET = route(
     name: "GET /api/v1/overview",
     auth: "caregiver",
     response: overviewOutput,
-    summary: "Every patient I can see at a glance (device, open alerts, today's adherence, mood, next reminder), most in need of attention first, and the open alerts across them",
+    summary:
+      "Every patient I can see at a glance (device, open alerts, today's adherence, mood, next reminder), most in need of attention first, and the open alerts across them",
   },
   ({ actor, now }) => getOverview(actor, now),
 );

@@ -14,11 +14,21 @@ import * as conversation from "../conversations/[id]/route";
 
 afterEach(() => setPushTransport(undefined));
 
-type Turn = { at: string; sentiment?: "positive" | "neutral" | "concerned" | "distressed"; topics?: string[]; health?: string[]; urgency?: "none" | "low" | "medium" | "high" | "critical"; note?: string; reminderId?: string };
+type Turn = {
+  at: string;
+  sentiment?: "positive" | "neutral" | "concerned" | "distressed";
+  topics?: string[];
+  health?: string[];
+  urgency?: "none" | "low" | "medium" | "high" | "critical";
+  note?: string;
+  reminderId?: string;
+};
 
 /** A conversation with the given turns, as the companion would have stored them. */
 async function conversationOf(patientId: string, turns: Turn[]) {
-  const c = await db.conversation.create({ data: { patientId, conversationType: "spontaneous", startedAt: new Date(turns[0].at), lastTurnAt: new Date(turns.at(-1)!.at), turnCount: turns.length } });
+  const c = await db.conversation.create({
+    data: { patientId, conversationType: "spontaneous", startedAt: new Date(turns[0].at), lastTurnAt: new Date(turns.at(-1)!.at), turnCount: turns.length },
+  });
   for (const [i, t] of turns.entries()) {
     await db.conversationTurn.create({
       data: {
@@ -120,7 +130,11 @@ describe("trending topics", () => {
 
 describe("conversation starters", () => {
   it("opens with what they enjoyed talking about lately, then their interests and family, in their language", async () => {
-    const { owner, patient } = await household({ language: "es", timezone: "America/Chicago", personal_context: { hobbies: ["crucigramas"], family: { grandchildren: ["Lucía"] } } });
+    const { owner, patient } = await household({
+      language: "es",
+      timezone: "America/Chicago",
+      personal_context: { hobbies: ["crucigramas"], family: { grandchildren: ["Lucía"] } },
+    });
     const now = new Date();
     await conversationOf(patient.id, [
       { at: new Date(now.getTime() - 86_400_000).toISOString(), sentiment: "positive", topics: ["garden"] },
@@ -130,15 +144,27 @@ describe("conversation starters", () => {
     expect(r.status).toBe(200);
     const items = r.body.items as { text: string; topic: string; source: string }[];
     expect(items[0]).toEqual({ text: "¿Cómo va el jardín? ¿Ha florecido algo?", topic: "garden", source: "recent_topic" });
-    expect(items.map((i) => i.text)).toEqual(expect.arrayContaining(["¿Ha tenido tiempo para crucigramas últimamente?", "¿Ha sabido algo de Lucía últimamente?"]));
+    expect(items.map((i) => i.text)).toEqual(
+      expect.arrayContaining(["¿Ha tenido tiempo para crucigramas últimamente?", "¿Ha sabido algo de Lucía últimamente?"]),
+    );
     // a distressed turn's topics are no opener, and loneliness never is
     expect(items.map((i) => i.topic)).not.toContain("weather");
     expect(items.map((i) => i.topic)).not.toContain("loneliness");
   });
 
   it("leaves out what the care team's notes say to avoid", async () => {
-    const { owner, patient } = await household({ personal_context: { hobbies: ["gardening", "baking"], family: { children: ["Sarah (daughter)", "Robert (son)"] } } });
-    await db.caregiverNote.create({ data: { patientId: patient.id, authorId: owner.id, title: "Family", content: "Please avoid talking about Robert; they are not speaking.", category: "family" } });
+    const { owner, patient } = await household({
+      personal_context: { hobbies: ["gardening", "baking"], family: { children: ["Sarah (daughter)", "Robert (son)"] } },
+    });
+    await db.caregiverNote.create({
+      data: {
+        patientId: patient.id,
+        authorId: owner.id,
+        title: "Family",
+        content: "Please avoid talking about Robert; they are not speaking.",
+        category: "family",
+      },
+    });
     const r = await call(starters.GET, { token: owner.token, params: { id: patient.id }, path: "/x?limit=10" });
     const texts = (r.body.items as { text: string }[]).map((i) => i.text);
     expect(texts).toEqual(expect.arrayContaining(["Have you had time for gardening lately?", "Have you heard from Sarah lately?"]));
@@ -150,15 +176,21 @@ describe("conversation starters", () => {
     const r = await call(starters.GET, { token: owner.token, params: { id: patient.id } });
     expect(r.body.items).toEqual([]);
     // refusals: a bad limit, an unknown field, a range backwards
-    for (const path of ["/x?limit=0", "/x?limit=abc", "/x?limit=11", "/x?mood=happy"]) expect((await call(starters.GET, { token: owner.token, params: { id: patient.id }, path })).status, path).toBe(422);
-    for (const path of ["/x?limit=51", "/x?from=2026-03-10&to=2026-03-01"]) expect((await call(topics.GET, { token: owner.token, params: { id: patient.id }, path })).status, path).toBe(422);
+    for (const path of ["/x?limit=0", "/x?limit=abc", "/x?limit=11", "/x?mood=happy"])
+      expect((await call(starters.GET, { token: owner.token, params: { id: patient.id }, path })).status, path).toBe(422);
+    for (const path of ["/x?limit=51", "/x?from=2026-03-10&to=2026-03-01"])
+      expect((await call(topics.GET, { token: owner.token, params: { id: patient.id }, path })).status, path).toBe(422);
   });
 
   it("gives the inactivity check-in push an opener after the safety question", async () => {
     const owner = await makeCaregiver();
     const patient = await makePatient(owner, { timezone: "America/Chicago", preferred_name: "Betty", personal_context: { hobbies: ["gardening"] } });
     const device = await pairDevice(patient.id);
-    await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: "betty-phone", platform: "android" }, new Date());
+    await registerPushToken(
+      { kind: "device", deviceId: device.deviceId, patientId: patient.id },
+      { patient_id: patient.id, device_token: "betty-phone", platform: "android" },
+      new Date(),
+    );
     const sent: Message[] = [];
     setPushTransport({
       async sendEach(messages: Message[]): Promise<BatchResponse> {
@@ -182,7 +214,14 @@ describe("conversation summaries", () => {
     const c = await conversationOf(patient.id, [
       { at: "2026-04-01T14:02:00Z", sentiment: "positive", topics: ["family", "garden"] },
       { at: "2026-04-01T14:05:00Z", sentiment: "positive", topics: ["medication"], reminderId: reminder.id },
-      { at: "2026-04-01T14:09:00Z", sentiment: "concerned", topics: ["health"], health: ["knee pain"], urgency: "medium", note: "Knee hurts when climbing stairs." },
+      {
+        at: "2026-04-01T14:09:00Z",
+        sentiment: "concerned",
+        topics: ["health"],
+        health: ["knee pain"],
+        urgency: "medium",
+        note: "Knee hurts when climbing stairs.",
+      },
     ]);
     const summaryOf = async () => (await db.conversation.findUniqueOrThrow({ where: { id: c.id } })).summary;
     await summarizeEndedConversations(new Date("2026-04-01T14:15:00Z")); // 6 minutes after the last turn: it may go on

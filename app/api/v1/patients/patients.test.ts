@@ -30,7 +30,13 @@ describe("patients", () => {
     const cg = await makeCaregiver();
     const r = await call(patients.POST, { token: cg.token, body: betty });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ ...betty, full_name: "Betty Johnson", display_name: "Grandma Betty", my_standing: "primary", organization_id: cg.organizationId });
+    expect(r.body).toMatchObject({
+      ...betty,
+      full_name: "Betty Johnson",
+      display_name: "Grandma Betty",
+      my_standing: "primary",
+      organization_id: cg.organizationId,
+    });
     expect(r.body.age).toBeGreaterThanOrEqual(80);
     expect(r.body.created_at).toMatch(/Z$/);
     const team = await call(careTeam.GET, { token: cg.token, params: { id: r.body.id } });
@@ -43,7 +49,15 @@ describe("patients", () => {
     const cg = await makeCaregiver();
     const r = await call(patients.POST, {
       token: cg.token,
-      body: { first_name: "", date_of_birth: "2990-01-01", timezone: "Nowhere/Land", preferred_voice: "robot", language: "english", phone_number: "555", favourite: 1 },
+      body: {
+        first_name: "",
+        date_of_birth: "2990-01-01",
+        timezone: "Nowhere/Land",
+        preferred_voice: "robot",
+        language: "english",
+        phone_number: "555",
+        favourite: 1,
+      },
     });
     expect(r.status).toBe(422);
     const fields = r.body.errors.map((e: { field: string }) => e.field).sort();
@@ -54,16 +68,29 @@ describe("patients", () => {
   it("takes per-patient inactivity settings, validated like the organization's", async () => {
     const cg = await makeCaregiver();
     const p = await makePatient(cg);
-    const ok = await call(patient.PATCH, { method: "PATCH", token: cg.token, params: { id: p.id }, body: { settings: { inactivity: { waking_hours_start: "09:30", medium_after_hours: 3 } } } });
+    const ok = await call(patient.PATCH, {
+      method: "PATCH",
+      token: cg.token,
+      params: { id: p.id },
+      body: { settings: { inactivity: { waking_hours_start: "09:30", medium_after_hours: 3 } } },
+    });
     expect(ok.body.settings).toEqual({ inactivity: { waking_hours_start: "09:30", medium_after_hours: 3 } });
     for (const settings of [{ inactivity: { medium_after_hours: -1 } }, { billing: {} }, { inactivity: { waking_hours_start: "9am" } }]) {
-      expect((await call(patient.PATCH, { method: "PATCH", token: cg.token, params: { id: p.id }, body: { settings } })).status, JSON.stringify(settings)).toBe(422);
+      expect((await call(patient.PATCH, { method: "PATCH", token: cg.token, params: { id: p.id }, body: { settings } })).status, JSON.stringify(settings)).toBe(
+        422,
+      );
     }
   });
 
   it("lists with name search, sort and cursor pagination", async () => {
     const cg = await makeCaregiver();
-    for (const [first, last] of [["Ann", "Zed"], ["Bob", "Young"], ["Cara", "Xu"], ["Dan", "Walker"], ["Betty", "Johnson"]]) {
+    for (const [first, last] of [
+      ["Ann", "Zed"],
+      ["Bob", "Young"],
+      ["Cara", "Xu"],
+      ["Dan", "Walker"],
+      ["Betty", "Johnson"],
+    ]) {
       await makePatient(cg, { first_name: first, last_name: last });
     }
     const page1 = await call(patients.GET, { token: cg.token, path: "/api/v1/patients?limit=2&sort=name&order=asc" });
@@ -91,7 +118,12 @@ describe("patients", () => {
   it("updates fields partially; viewers read but cannot write", async () => {
     const owner = await makeCaregiver();
     const p = await makePatient(owner);
-    const r = await call(patient.PATCH, { method: "PATCH", token: owner.token, params: { id: p.id }, body: { preferred_name: "Bets", timezone: "Europe/London" } });
+    const r = await call(patient.PATCH, {
+      method: "PATCH",
+      token: owner.token,
+      params: { id: p.id },
+      body: { preferred_name: "Bets", timezone: "Europe/London" },
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ preferred_name: "Bets", timezone: "Europe/London", first_name: "Betty" });
     const viewer = await makeCaregiver({ organizationId: owner.organizationId });
@@ -150,12 +182,22 @@ describe("care team", () => {
     const p = await makePatient(owner);
     const other = await makeCaregiver({ organizationId: owner.organizationId });
     await joinCareTeam(p.id, other.id, "secondary");
-    const demoteSelf = await call(member.PATCH, { method: "PATCH", token: owner.token, params: { id: p.id, caregiverId: owner.id }, body: { standing: "viewer" } });
+    const demoteSelf = await call(member.PATCH, {
+      method: "PATCH",
+      token: owner.token,
+      params: { id: p.id, caregiverId: owner.id },
+      body: { standing: "viewer" },
+    });
     expect(demoteSelf.status).toBe(409);
     expect(demoteSelf.body.code).toBe("last_primary");
     const removeSelf = await call(member.DELETE, { method: "DELETE", token: owner.token, params: { id: p.id, caregiverId: owner.id } });
     expect(removeSelf.status).toBe(409);
-    const promote = await call(member.PATCH, { method: "PATCH", token: owner.token, params: { id: p.id, caregiverId: other.id }, body: { standing: "primary", contact_order: 1 } });
+    const promote = await call(member.PATCH, {
+      method: "PATCH",
+      token: owner.token,
+      params: { id: p.id, caregiverId: other.id },
+      body: { standing: "primary", contact_order: 1 },
+    });
     expect(promote.status).toBe(200);
     expect(promote.body).toMatchObject({ standing: "primary", contact_order: 1 });
     const nowOk = await call(member.DELETE, { method: "DELETE", token: other.token, params: { id: p.id, caregiverId: owner.id } });

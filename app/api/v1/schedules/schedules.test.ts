@@ -12,7 +12,15 @@ import * as reminder from "../reminders/[id]/route";
 import * as complete from "../reminders/[id]/complete/route";
 import * as skip from "../reminders/[id]/skip/route";
 
-const metformin = { type: "medication", title: "Metformin 500mg", dosage: "500mg", medication_name: "Metformin", times_of_day: ["18:00", "08:00"], recurrence: "daily", start_date: "2026-01-01" };
+const metformin = {
+  type: "medication",
+  title: "Metformin 500mg",
+  dosage: "500mg",
+  medication_name: "Metformin",
+  times_of_day: ["18:00", "08:00"],
+  recurrence: "daily",
+  start_date: "2026-01-01",
+};
 
 async function setup() {
   const owner = await makeCaregiver();
@@ -31,7 +39,11 @@ describe("schedules API", () => {
       expect(r.body).toMatchObject({ times_of_day: ["08:00", "18:00"], alert_on_miss: true, advance_notice_minutes: 0, is_active: true, recurrence: "daily" });
       const due = (await db.reminder.findMany({ where: { scheduleId: r.body.id }, orderBy: { dueAt: "asc" } })).map((x) => x.dueAt.toISOString());
       expect(due).toEqual(["2026-01-15T14:00:00.000Z", "2026-01-16T00:00:00.000Z", "2026-01-16T14:00:00.000Z", "2026-01-17T00:00:00.000Z"]);
-      const meal = await call(patientSchedules.POST, { token: owner.token, params: { id: patient.id }, body: { type: "meal", title: "Lunch", times_of_day: ["12:30"] } });
+      const meal = await call(patientSchedules.POST, {
+        token: owner.token,
+        params: { id: patient.id },
+        body: { type: "meal", title: "Lunch", times_of_day: ["12:30"] },
+      });
       expect(meal.body).toMatchObject({ alert_on_miss: false, start_date: "2026-01-15" });
     } finally {
       clock.set(null);
@@ -59,7 +71,11 @@ describe("schedules API", () => {
 
   it("lists with filters and pagination; viewers read but cannot write", async () => {
     const { owner, patient } = await setup();
-    for (const b of [metformin, { type: "meal", title: "Breakfast", times_of_day: ["07:30"] }, { type: "meal", title: "Dinner", times_of_day: ["17:30"], is_active: false }]) {
+    for (const b of [
+      metformin,
+      { type: "meal", title: "Breakfast", times_of_day: ["07:30"] },
+      { type: "meal", title: "Dinner", times_of_day: ["17:30"], is_active: false },
+    ]) {
       await call(patientSchedules.POST, { token: owner.token, params: { id: patient.id }, body: b });
     }
     const meals = await call(patientSchedules.GET, { token: owner.token, params: { id: patient.id }, path: "/x?type=meal&active=true" });
@@ -79,8 +95,23 @@ describe("schedules API", () => {
     clock.set("2026-01-20T06:00:00Z");
     try {
       const s = (await call(patientSchedules.POST, { token: owner.token, params: { id: patient.id }, body: { ...metformin, times_of_day: ["08:00"] } })).body;
-      const past = await db.reminder.create({ data: { patientId: patient.id, scheduleId: s.id, occurrenceAt: new Date("2026-01-19T14:00:00Z"), type: "medication", title: "Metformin 500mg", dueAt: new Date("2026-01-19T14:00:00Z"), status: "completed" } });
-      const r = await call(schedule.PATCH, { method: "PATCH", token: owner.token, params: { id: s.id }, body: { times_of_day: ["09:00"], title: "Metformin 850mg" } });
+      const past = await db.reminder.create({
+        data: {
+          patientId: patient.id,
+          scheduleId: s.id,
+          occurrenceAt: new Date("2026-01-19T14:00:00Z"),
+          type: "medication",
+          title: "Metformin 500mg",
+          dueAt: new Date("2026-01-19T14:00:00Z"),
+          status: "completed",
+        },
+      });
+      const r = await call(schedule.PATCH, {
+        method: "PATCH",
+        token: owner.token,
+        params: { id: s.id },
+        body: { times_of_day: ["09:00"], title: "Metformin 850mg" },
+      });
       expect(r.status).toBe(200);
       const rows = await db.reminder.findMany({ where: { scheduleId: s.id }, orderBy: { dueAt: "asc" } });
       expect(rows.map((x) => `${x.dueAt.toISOString()} ${x.title}`)).toEqual([
@@ -109,7 +140,13 @@ describe("schedules API", () => {
 
   it("a PATCH changes only what it names", async () => {
     const { owner, patient } = await setup();
-    const s = (await call(patientSchedules.POST, { token: owner.token, params: { id: patient.id }, body: { type: "exercise", title: "Walk", times_of_day: ["10:00"], recurrence: "weekly", days_of_week: [2, 4] } })).body;
+    const s = (
+      await call(patientSchedules.POST, {
+        token: owner.token,
+        params: { id: patient.id },
+        body: { type: "exercise", title: "Walk", times_of_day: ["10:00"], recurrence: "weekly", days_of_week: [2, 4] },
+      })
+    ).body;
     const r = await call(schedule.PATCH, { method: "PATCH", token: owner.token, params: { id: s.id }, body: { title: "Short walk" } });
     expect(r.body).toMatchObject({ title: "Short walk", recurrence: "weekly", days_of_week: [2, 4], times_of_day: ["10:00"] });
   });
@@ -124,7 +161,11 @@ describe("caregiver reminders API", () => {
       await call(patientSchedules.POST, { token: owner.token, params: { id: patient.id }, body: { type: "meal", title: "Lunch", times_of_day: ["12:00"] } });
       const all = await call(patientReminders.GET, { token: owner.token, params: { id: patient.id } });
       expect(all.body.total).toBe(6);
-      const today = await call(patientReminders.GET, { token: owner.token, params: { id: patient.id }, path: "/x?from=2026-01-25T00:00:00Z&to=2026-01-26T05:59:59Z&type=medication" });
+      const today = await call(patientReminders.GET, {
+        token: owner.token,
+        params: { id: patient.id },
+        path: "/x?from=2026-01-25T00:00:00Z&to=2026-01-26T05:59:59Z&type=medication",
+      });
       expect(today.body.items.map((r: { due_at: string }) => r.due_at)).toEqual(["2026-01-25T14:00:00.000Z", "2026-01-26T00:00:00.000Z"]);
       const first = today.body.items[0];
       expect((await call(reminder.GET, { token: owner.token, params: { id: first.id } })).body.title).toBe("Metformin 500mg");

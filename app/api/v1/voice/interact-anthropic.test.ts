@@ -59,7 +59,13 @@ describe("the companion over the Anthropic Messages API (local fake)", () => {
     const { patient, credential } = await phone();
     const r = await say(credential, patient.id, "Sarah is visiting on Sunday!");
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ ai_response: "How lovely that Sarah is coming, Betty.", sentiment: "positive", urgency_level: "none", alert_created: false, topics: expect.arrayContaining(["family"]) });
+    expect(r.body).toMatchObject({
+      ai_response: "How lovely that Sarah is coming, Betty.",
+      sentiment: "positive",
+      urgency_level: "none",
+      alert_created: false,
+      topics: expect.arrayContaining(["family"]),
+    });
     expect(fake.requests).toHaveLength(1);
     const req = fake.requests[0];
     expect(req.headers["x-api-key"]).toBe("sk-ant-fake-key");

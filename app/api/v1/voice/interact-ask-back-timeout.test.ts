@@ -52,7 +52,9 @@ describe("an unanswered safety question", () => {
     expect(alert.description).toContain("I don't feel right");
     expect(alert.description).toContain("did not answer within 10 minutes");
     const turn = await db.conversationTurn.findFirstOrThrow({ where: { patientId: patient.id } });
-    const evidence = (alert.evidence as { turn_id: string; conversation_id: string; ask_back: { answer: string; turns: { patient: string; companion: string }[] } }[])[0];
+    const evidence = (
+      alert.evidence as { turn_id: string; conversation_id: string; ask_back: { answer: string; turns: { patient: string; companion: string }[] } }[]
+    )[0];
     expect(evidence).toMatchObject({ turn_id: turn.id, conversation_id: asked.body.conversation_id, ask_back: { answer: "no_answer" } });
     expect(evidence.ask_back.turns.map((t) => t.patient)).toEqual(["I don't feel right"]);
     expect(evidence.ask_back.turns[0].companion).toContain("Are you hurt?");

@@ -10,7 +10,18 @@ afterEach(() => setModelFactory(null));
 
 const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 20, text: 20, reasoning: 0 } };
 const answer = (a: Partial<ModelAnalysis>) =>
-  JSON.stringify({ reply: "That sounds lovely, Betty.", intent: "chat", sentiment: "positive", urgency: "none", health_mentions: [], topics: ["family"], reminder_completed: false, recommended_actions: [], caregiver_note: "Happy about a visit.", ...a });
+  JSON.stringify({
+    reply: "That sounds lovely, Betty.",
+    intent: "chat",
+    sentiment: "positive",
+    urgency: "none",
+    health_mentions: [],
+    topics: ["family"],
+    reminder_completed: false,
+    recommended_actions: [],
+    caregiver_note: "Happy about a visit.",
+    ...a,
+  });
 
 /** The AI SDK's mock model standing in for the provider; it records the prompts it was given. */
 function model(respond: () => Promise<string> | string) {
@@ -31,7 +42,9 @@ function model(respond: () => Promise<string> | string) {
 async function phone() {
   const owner = await makeCaregiver();
   const patient = await makePatient(owner, { preferred_name: "Betty", medications: ["Metformin 500mg"], allergies: ["Penicillin"], language: "en" });
-  await db.caregiverNote.create({ data: { patientId: patient.id, authorId: owner.id, title: "Garden", content: "Loves talking about her roses.", category: "preferences" } });
+  await db.caregiverNote.create({
+    data: { patientId: patient.id, authorId: owner.id, title: "Garden", content: "Loves talking about her roses.", category: "preferences" },
+  });
   const { credential } = await pairDevice(patient.id);
   return { owner, patient, credential };
 }
@@ -46,7 +59,8 @@ describe("the companion with a model", () => {
     expect(r.body).toMatchObject({ ai_response: "That sounds lovely, Betty.", urgency_level: "none", sentiment: "positive" });
     expect(m.ids).toContain("claude-sonnet-4-5");
     const prompt = JSON.stringify(m.prompts.at(-1));
-    for (const needle of ["Betty", "Metformin 500mg", "Penicillin", "Loves talking about her roses", "Never diagnose", "Good morning"]) expect(prompt).toContain(needle);
+    for (const needle of ["Betty", "Metformin 500mg", "Penicillin", "Loves talking about her roses", "Never diagnose", "Good morning"])
+      expect(prompt).toContain(needle);
     const turn = await db.conversationTurn.findFirstOrThrow({ where: { patientId: patient.id }, orderBy: { createdAt: "desc" } });
     expect(turn.provider).toBe("anthropic:claude-sonnet-4-5");
     expect(turn.analysis).toMatchObject({ caregiver_note: "Happy about a visit." });
@@ -55,9 +69,40 @@ describe("the companion with a model", () => {
   it("brings related past conversations into the prompt (full-text search, also in Spanish)", async () => {
     const { patient, credential } = await phone();
     const c = await db.conversation.create({ data: { patientId: patient.id, conversationType: "spontaneous", startedAt: new Date("2026-01-02T10:00:00Z") } });
-    await db.conversationTurn.create({ data: { conversationId: c.id, patientId: patient.id, sequence: 1, patientMessage: "My roses won first prize at the fair", aiResponse: "Wonderful!", provider: "test", createdAt: new Date("2026-01-02T10:00:00Z") } });
-    await db.conversationTurn.create({ data: { conversationId: c.id, patientId: patient.id, sequence: 2, patientMessage: "Mi nieta canta en el coro", aiResponse: "¡Qué bonito!", provider: "test", createdAt: new Date("2026-01-02T10:01:00Z") } });
-    for (let i = 0; i < 12; i++) await db.conversationTurn.create({ data: { conversationId: c.id, patientId: patient.id, sequence: 3 + i, patientMessage: `small talk ${i}`, aiResponse: "ok", provider: "test", createdAt: new Date(Date.UTC(2026, 0, 3, 10, i)) } });
+    await db.conversationTurn.create({
+      data: {
+        conversationId: c.id,
+        patientId: patient.id,
+        sequence: 1,
+        patientMessage: "My roses won first prize at the fair",
+        aiResponse: "Wonderful!",
+        provider: "test",
+        createdAt: new Date("2026-01-02T10:00:00Z"),
+      },
+    });
+    await db.conversationTurn.create({
+      data: {
+        conversationId: c.id,
+        patientId: patient.id,
+        sequence: 2,
+        patientMessage: "Mi nieta canta en el coro",
+        aiResponse: "¡Qué bonito!",
+        provider: "test",
+        createdAt: new Date("2026-01-02T10:01:00Z"),
+      },
+    });
+    for (let i = 0; i < 12; i++)
+      await db.conversationTurn.create({
+        data: {
+          conversationId: c.id,
+          patientId: patient.id,
+          sequence: 3 + i,
+          patientMessage: `small talk ${i}`,
+          aiResponse: "ok",
+          provider: "test",
+          createdAt: new Date(Date.UTC(2026, 0, 3, 10, i)),
+        },
+      });
     const m = model(() => answer({}));
     await say(credential, patient.id, "I was thinking about my roses today");
     expect(JSON.stringify(m.prompts.at(-1))).toContain("My roses won first prize");

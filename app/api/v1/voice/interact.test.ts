@@ -55,7 +55,9 @@ describe("POST /api/v1/voice/interact (offline analyzer)", () => {
   it("'I took my pills' marks the reminder done by voice", async () => {
     const { patient, credential } = await phone();
     const r = await makeReminder(patient.id, { dueAt: new Date(Date.now() - 10 * 60_000) });
-    const res = await say(credential, patient.id, "I took my pills", { context: { potential_reminder_acknowledgment: true, patient_message: "I took my pills" } });
+    const res = await say(credential, patient.id, "I took my pills", {
+      context: { potential_reminder_acknowledgment: true, patient_message: "I took my pills" },
+    });
     expect(res.body.reminder_completed).toBe(true);
     expect(await db.reminder.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: "completed", completedVia: "voice" });
   });
@@ -65,7 +67,11 @@ describe("POST /api/v1/voice/interact (offline analyzer)", () => {
     const other = await makePatient(owner);
     expect((await say(credential, other.id, "hello")).status).toBe(404);
     expect((await say(owner.token, patient.id, "hello")).status).toBe(404);
-    for (const body of [{ patient_id: patient.id, message: "" }, { patient_id: patient.id, message: "hi", conversation_type: "chat" }, { patient_id: patient.id, message: "hi", mood: 1 }]) {
+    for (const body of [
+      { patient_id: patient.id, message: "" },
+      { patient_id: patient.id, message: "hi", conversation_type: "chat" },
+      { patient_id: patient.id, message: "hi", mood: 1 },
+    ]) {
       expect((await call(interact.POST, { token: credential, body })).status).toBe(422);
     }
     let last = 0;

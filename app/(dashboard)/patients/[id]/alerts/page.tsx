@@ -51,9 +51,15 @@ export default async function PatientAlertsPage({ params, searchParams }: Props)
         <AlertList alerts={page.items} now={now} timeZone={me.timezone} back={here} showPatient={false} />
       ) : (
         <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-10 text-center">
-          <p className="text-xl font-semibold">{filters.status === "open" && !filters.severity && !filters.type ? `No open alerts for ${p.display_name}.` : "No alerts match these filters."}</p>
+          <p className="text-xl font-semibold">
+            {filters.status === "open" && !filters.severity && !filters.type ? `No open alerts for ${p.display_name}.` : "No alerts match these filters."}
+          </p>
           <p className="mt-2 text-stone-700">
-            Elda raises an alert when something needs you: an emergency, a missed medication, a long silence. <Link href={`${base}?status=all`} className="font-semibold text-teal-800 underline underline-offset-4">See every alert</Link>.
+            Elda raises an alert when something needs you: an emergency, a missed medication, a long silence.{" "}
+            <Link href={`${base}?status=all`} className="font-semibold text-teal-800 underline underline-offset-4">
+              See every alert
+            </Link>
+            .
           </p>
         </div>
       )}

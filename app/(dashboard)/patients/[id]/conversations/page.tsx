@@ -57,17 +57,38 @@ export default async function ConversationsPage({ params, searchParams }: Props)
   const keep = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => !!e[1]));
   const next = page.next_cursor ? `?${new URLSearchParams([...keep, ["cursor", page.next_cursor]])}` : null;
   const filterSelect = (name: "sentiment" | "urgency", label: string, options: readonly (readonly [string, string])[]) => (
-    <SelectField id={`filter-${name}`} name={name} label={label} error={errors[name]} defaultValue={asked[name] ?? ""} className="" options={[{ value: "", label: "Any" }, ...options.map(([value, text]) => ({ value, label: text }))]} />
+    <SelectField
+      id={`filter-${name}`}
+      name={name}
+      label={label}
+      error={errors[name]}
+      defaultValue={asked[name] ?? ""}
+      className=""
+      options={[{ value: "", label: "Any" }, ...options.map(([value, text]) => ({ value, label: text }))]}
+    />
   );
 
   return (
     <div className="space-y-8">
       <h2 className="text-2xl font-bold">Conversations</h2>
       {(page.items.length > 0 || filtered) && <ConversationInsight mood={mood} topics={topics} starters={starters.items} />}
-      <form method="get" role="search" aria-label="Filter conversations" className="grid items-end gap-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:grid-cols-[1fr_1fr_2fr_auto]">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter conversations"
+        className="grid items-end gap-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:grid-cols-[1fr_1fr_2fr_auto]"
+      >
         {filterSelect("sentiment", "Mood", SENTIMENT_OPTIONS)}
         {filterSelect("urgency", "Urgency", URGENCY_OPTIONS)}
-        <TextField id="filter-q" name="q" type="search" label="Words said" optional defaultValue={asked.q} error={errors.q && "Search with 2 to 100 characters."} />
+        <TextField
+          id="filter-q"
+          name="q"
+          type="search"
+          label="Words said"
+          optional
+          defaultValue={asked.q}
+          error={errors.q && "Search with 2 to 100 characters."}
+        />
         <button type="submit" className={buttonClasses("secondary")}>
           Filter
         </button>
@@ -84,7 +105,8 @@ export default async function ConversationsPage({ params, searchParams }: Props)
           </p>
         ) : (
           <Notice title="No conversations yet.">
-            When {p.display_name} talks with Elda&apos;s companion on their phone, each conversation appears here with its mood and anything worth your attention. Pair their phone on the{" "}
+            When {p.display_name} talks with Elda&apos;s companion on their phone, each conversation appears here with its mood and anything worth your
+            attention. Pair their phone on the{" "}
             <Link href={`/patients/${p.id}#devices`} className="font-semibold underline underline-offset-4">
               Overview
             </Link>{" "}

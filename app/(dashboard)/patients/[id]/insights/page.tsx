@@ -23,7 +23,8 @@ export default async function InsightsPage({ params }: { params: Promise<{ id: s
         </h3>
         {insights.items.length === 0 ? (
           <p className="text-stone-700">
-            No weekly insights yet. Elda looks for patterns in mood, reminders and activity once a week, after {p.display_name} has used the phone for a few days: set up their routine and pair their phone to start.
+            No weekly insights yet. Elda looks for patterns in mood, reminders and activity once a week, after {p.display_name} has used the phone for a few
+            days: set up their routine and pair their phone to start.
           </p>
         ) : (
           <InsightList insights={insights.items} />
@@ -34,7 +35,9 @@ export default async function InsightsPage({ params }: { params: Promise<{ id: s
           Recent days
         </h3>
         {summaries.items.length === 0 ? (
-          <p className="text-stone-700">No daily summaries yet. One is written each evening for the day that ended, once they have reminders or conversations.</p>
+          <p className="text-stone-700">
+            No daily summaries yet. One is written each evening for the day that ended, once they have reminders or conversations.
+          </p>
         ) : (
           <SummaryTable summaries={summaries.items} />
         )}

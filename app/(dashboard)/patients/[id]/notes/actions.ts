@@ -12,7 +12,10 @@ const notes = (patientId: string, ok: string) => `/patients/${patientId}/notes?o
 
 function read(form: FormData) {
   const v = readFields(form, FIELDS);
-  return { values: v, input: { title: v.title, content: v.content, category: v.category || undefined, priority: form.get("priority") === "important" ? "important" : "normal" } };
+  return {
+    values: v,
+    input: { title: v.title, content: v.content, category: v.category || undefined, priority: form.get("priority") === "important" ? "important" : "normal" },
+  };
 }
 
 export async function createNoteAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {

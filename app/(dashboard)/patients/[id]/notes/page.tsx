@@ -14,7 +14,11 @@ import { createNoteAction, deleteNoteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notes to the companion" };
 
-const OK: Record<string, string> = { "note-added": "Note added. The companion uses it from the next conversation.", "note-saved": "Note saved.", "note-deleted": "Note deleted." };
+const OK: Record<string, string> = {
+  "note-added": "Note added. The companion uses it from the next conversation.",
+  "note-saved": "Note saved.",
+  "note-deleted": "Note deleted.",
+};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,7 +37,9 @@ export default async function NotesPage({ params, searchParams }: Props) {
       </div>
       <SuccessNotice ok={sp.ok} messages={OK} />
       {notes.items.length === 0 ? (
-        <p className="text-stone-700">No notes yet. {write ? "Add one below: for example their interests, family names, or topics to avoid." : "Their caregivers can add them."}</p>
+        <p className="text-stone-700">
+          No notes yet. {write ? "Add one below: for example their interests, family names, or topics to avoid." : "Their caregivers can add them."}
+        </p>
       ) : (
         <ul aria-label="Notes" className="space-y-4">
           {notes.items.map((n) => (
@@ -72,7 +78,11 @@ export default async function NotesPage({ params, searchParams }: Props) {
         </h3>
         {write ? (
           <Card>
-            <NoteForm action={createNoteAction.bind(null, p.id)} submitLabel="Add note" current={{ title: "", content: "", category: "other", priority: "normal" }} />
+            <NoteForm
+              action={createNoteAction.bind(null, p.id)}
+              submitLabel="Add note"
+              current={{ title: "", content: "", category: "other", priority: "normal" }}
+            />
           </Card>
         ) : (
           <ReadOnlyNote />

@@ -38,8 +38,18 @@ export default async function PatientReportsPage({ params, searchParams }: Props
   const label = (start: string) => bucketLabel(start, g);
   const unitName = g === "day" ? "Day" : g === "week" ? "Week" : "Month";
 
-  const adherenceData = a.adherence.map((b) => ({ label: label(b.start), overall: pctOf(b.overall.rate), medication: pctOf(b.medication.rate), meal: pctOf(b.meal.rate) }));
-  const conversationData = a.conversations.buckets.map((b, i) => ({ label: label(b.start), conversations: b.count, mood: b.mean_sentiment, alerts: a.alerts.buckets[i].count }));
+  const adherenceData = a.adherence.map((b) => ({
+    label: label(b.start),
+    overall: pctOf(b.overall.rate),
+    medication: pctOf(b.medication.rate),
+    meal: pctOf(b.meal.rate),
+  }));
+  const conversationData = a.conversations.buckets.map((b, i) => ({
+    label: label(b.start),
+    conversations: b.count,
+    mood: b.mean_sentiment,
+    alerts: a.alerts.buckets[i].count,
+  }));
   const hasReminders = cur.adherence.overall.due > 0;
 
   return (
@@ -64,13 +74,45 @@ export default async function PatientReportsPage({ params, searchParams }: Props
           At a glance
         </h3>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Headline label="Reminders done" value={percent(cur.adherence.overall.rate)} detail={ofDue(cur.adherence.overall)} change={pointsChange(delta.adherence_points.overall, days)} />
-          <Headline label="Medications taken" value={percent(cur.adherence.medication.rate)} detail={ofDue(cur.adherence.medication)} change={pointsChange(delta.adherence_points.medication, days)} />
-          <Headline label="Meals confirmed" value={percent(cur.adherence.meal.rate)} detail={ofDue(cur.adherence.meal)} change={pointsChange(delta.adherence_points.meal, days)} />
-          <Headline label="Conversations" value={cur.conversations.count} detail={`Mood: ${moodLabel(cur.conversations.mean_sentiment)}`} change={countChange(delta.conversations, days)} />
+          <Headline
+            label="Reminders done"
+            value={percent(cur.adherence.overall.rate)}
+            detail={ofDue(cur.adherence.overall)}
+            change={pointsChange(delta.adherence_points.overall, days)}
+          />
+          <Headline
+            label="Medications taken"
+            value={percent(cur.adherence.medication.rate)}
+            detail={ofDue(cur.adherence.medication)}
+            change={pointsChange(delta.adherence_points.medication, days)}
+          />
+          <Headline
+            label="Meals confirmed"
+            value={percent(cur.adherence.meal.rate)}
+            detail={ofDue(cur.adherence.meal)}
+            change={pointsChange(delta.adherence_points.meal, days)}
+          />
+          <Headline
+            label="Conversations"
+            value={cur.conversations.count}
+            detail={`Mood: ${moodLabel(cur.conversations.mean_sentiment)}`}
+            change={countChange(delta.conversations, days)}
+          />
           <Headline label="Alerts" value={cur.alerts.count} detail={`${countChange(delta.alerts, days)}`} />
-          <Headline label="Time to acknowledge (median)" value={duration(cur.alerts.time_to_acknowledge.median_minutes)} detail={cur.alerts.time_to_acknowledge.count ? `90% within ${duration(cur.alerts.time_to_acknowledge.p90_minutes)}` : "No alert acknowledged in this period"} />
-          <Headline label="Time to resolve (median)" value={duration(cur.alerts.time_to_resolve.median_minutes)} detail={cur.alerts.time_to_resolve.count ? `90% within ${duration(cur.alerts.time_to_resolve.p90_minutes)}` : "No alert resolved in this period"} />
+          <Headline
+            label="Time to acknowledge (median)"
+            value={duration(cur.alerts.time_to_acknowledge.median_minutes)}
+            detail={
+              cur.alerts.time_to_acknowledge.count
+                ? `90% within ${duration(cur.alerts.time_to_acknowledge.p90_minutes)}`
+                : "No alert acknowledged in this period"
+            }
+          />
+          <Headline
+            label="Time to resolve (median)"
+            value={duration(cur.alerts.time_to_resolve.median_minutes)}
+            detail={cur.alerts.time_to_resolve.count ? `90% within ${duration(cur.alerts.time_to_resolve.p90_minutes)}` : "No alert resolved in this period"}
+          />
           <Headline
             label="Phone silent 2 hours or more"
             value={`${cur.activity.gaps_over_threshold} ${cur.activity.gaps_over_threshold === 1 ? "time" : "times"}`}
@@ -81,10 +123,18 @@ export default async function PatientReportsPage({ params, searchParams }: Props
       </section>
 
       <p className="flex flex-wrap gap-4">
-        <a href={`/api/v1/patients/${p.id}/analytics/export?format=csv&${exportQuery}`} className="inline-flex min-h-12 items-center rounded-lg border-2 border-teal-700 bg-white px-5 text-lg font-semibold text-teal-800 hover:bg-teal-50" download>
+        <a
+          href={`/api/v1/patients/${p.id}/analytics/export?format=csv&${exportQuery}`}
+          className="inline-flex min-h-12 items-center rounded-lg border-2 border-teal-700 bg-white px-5 text-lg font-semibold text-teal-800 hover:bg-teal-50"
+          download
+        >
           Export CSV
         </a>
-        <a href={`/api/v1/patients/${p.id}/analytics/export?format=json&${exportQuery}`} className="inline-flex min-h-12 items-center rounded-lg border-2 border-teal-700 bg-white px-5 text-lg font-semibold text-teal-800 hover:bg-teal-50" download>
+        <a
+          href={`/api/v1/patients/${p.id}/analytics/export?format=json&${exportQuery}`}
+          className="inline-flex min-h-12 items-center rounded-lg border-2 border-teal-700 bg-white px-5 text-lg font-semibold text-teal-800 hover:bg-teal-50"
+          download
+        >
           Export JSON
         </a>
       </p>
@@ -113,7 +163,12 @@ export default async function PatientReportsPage({ params, searchParams }: Props
         table={{
           caption: "Reminders done per period",
           columns: [unitName, "All reminders", "Medications", "Meals"],
-          rows: a.adherence.map((b) => [label(b.start), `${percent(b.overall.rate)} (${ofDue(b.overall)})`, `${percent(b.medication.rate)} (${ofDue(b.medication)})`, `${percent(b.meal.rate)} (${ofDue(b.meal)})`]),
+          rows: a.adherence.map((b) => [
+            label(b.start),
+            `${percent(b.overall.rate)} (${ofDue(b.overall)})`,
+            `${percent(b.medication.rate)} (${ofDue(b.medication)})`,
+            `${percent(b.meal.rate)} (${ofDue(b.meal)})`,
+          ]),
         }}
       />
 
@@ -147,11 +202,29 @@ export default async function PatientReportsPage({ params, searchParams }: Props
         title="Mood over time"
         description="Average mood of what the patient said: 1 is positive, 0 neutral, −1 concerned, −2 distressed."
         empty={cur.conversations.turns > 0 ? undefined : "No conversations in this period, so no mood to show."}
-        chart={<TrendChart kind="line" data={conversationData} xKey="label" xLabel={unitName} yLabel="Mood score" yDomain={[-2, 1]} series={[{ key: "mood", name: "Mood", color: SKY }]} />}
+        chart={
+          <TrendChart
+            kind="line"
+            data={conversationData}
+            xKey="label"
+            xLabel={unitName}
+            yLabel="Mood score"
+            yDomain={[-2, 1]}
+            series={[{ key: "mood", name: "Mood", color: SKY }]}
+          />
+        }
         table={{
           caption: "Mood per period",
           columns: [unitName, "Mood", "Score", "Positive", "Neutral", "Concerned", "Distressed"],
-          rows: a.conversations.buckets.map((b) => [label(b.start), moodLabel(b.mean_sentiment), b.mean_sentiment ?? "—", b.sentiment.positive, b.sentiment.neutral, b.sentiment.concerned, b.sentiment.distressed]),
+          rows: a.conversations.buckets.map((b) => [
+            label(b.start),
+            moodLabel(b.mean_sentiment),
+            b.mean_sentiment ?? "—",
+            b.sentiment.positive,
+            b.sentiment.neutral,
+            b.sentiment.concerned,
+            b.sentiment.distressed,
+          ]),
         }}
       />
 
@@ -160,7 +233,16 @@ export default async function PatientReportsPage({ params, searchParams }: Props
         title="Active hours"
         description={`On how many days the phone showed activity in each hour of the day (patient's local time), out of ${days}.`}
         empty={cur.activity.events > 0 ? undefined : "No activity from the phone in this period. Check that the phone is paired and the app is open."}
-        chart={<TrendChart kind="bar" data={a.activity.hours.map((h) => ({ label: hourLabel(h.hour), days: h.days }))} xKey="label" xLabel="Hour of the day" yLabel="Days" series={[{ key: "days", name: "Days with activity", color: TEAL }]} />}
+        chart={
+          <TrendChart
+            kind="bar"
+            data={a.activity.hours.map((h) => ({ label: hourLabel(h.hour), days: h.days }))}
+            xKey="label"
+            xLabel="Hour of the day"
+            yLabel="Days"
+            series={[{ key: "days", name: "Days with activity", color: TEAL }]}
+          />
+        }
         table={{
           caption: "Days with activity per hour of the day",
           columns: ["Hour", "Days with activity", "Events"],
@@ -174,7 +256,11 @@ export default async function PatientReportsPage({ params, searchParams }: Props
             Alerts by type and severity
           </h3>
           {a.alerts.by_type_and_severity.length ? (
-            <DataTable caption="Alerts by type and severity" columns={["Type", "Severity", "Alerts"]} rows={a.alerts.by_type_and_severity.map((r) => [titleCase(r.type), titleCase(r.severity), r.count])} />
+            <DataTable
+              caption="Alerts by type and severity"
+              columns={["Type", "Severity", "Alerts"]}
+              rows={a.alerts.by_type_and_severity.map((r) => [titleCase(r.type), titleCase(r.severity), r.count])}
+            />
           ) : (
             <p className="mt-3 text-stone-700">No alerts in this period.</p>
           )}
@@ -198,7 +284,11 @@ export default async function PatientReportsPage({ params, searchParams }: Props
             Top conversation topics
           </h3>
           {a.conversations.top_topics.length ? (
-            <DataTable caption="Top conversation topics" columns={["Topic", "Conversations"]} rows={a.conversations.top_topics.map((t) => [t.topic, t.count])} />
+            <DataTable
+              caption="Top conversation topics"
+              columns={["Topic", "Conversations"]}
+              rows={a.conversations.top_topics.map((t) => [t.topic, t.count])}
+            />
           ) : (
             <p className="mt-3 text-stone-700">No topics yet: they appear once the patient talks with the companion.</p>
           )}

@@ -19,7 +19,9 @@ function parseSchedule(prev: FormState, form: FormData, schema: typeof createSch
   const echo = { ...values, days_of_week: days.join(","), alert_on_miss: form.get("alert_on_miss") === "on" ? "on" : "" };
   const parsed = schema.safeParse(input);
   if (parsed.success && problems.length === 0) return { data: parsed.data, values: echo };
-  const state = parsed.success ? { ...prev, message: "Some fields need your attention.", fieldErrors: {}, values: echo, attempt: prev.attempt + 1 } : invalidForm(prev, parsed.error, echo);
+  const state = parsed.success
+    ? { ...prev, message: "Some fields need your attention.", fieldErrors: {}, values: echo, attempt: prev.attempt + 1 }
+    : invalidForm(prev, parsed.error, echo);
   const fieldErrors = topLevelErrors(state.fieldErrors);
   for (const p of problems) fieldErrors[p.field] ??= p.message;
   return { state: { ...state, fieldErrors } };
@@ -43,12 +45,22 @@ export async function updateScheduleAction(patientId: string, scheduleId: string
 export async function setScheduleActiveAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { schedule_id, active } = readFields(form, ["schedule_id", "active"] as const);
   const isActive = active === "true";
-  return runAction(prev, {}, (actor) => updateSchedule(actor, idFrom(schedule_id, "Schedule"), { is_active: isActive }, clock.now()), routine(patientId, isActive ? "schedule-resumed" : "schedule-paused"));
+  return runAction(
+    prev,
+    {},
+    (actor) => updateSchedule(actor, idFrom(schedule_id, "Schedule"), { is_active: isActive }, clock.now()),
+    routine(patientId, isActive ? "schedule-resumed" : "schedule-paused"),
+  );
 }
 
 export async function completeReminderAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
   const { reminder_id } = readFields(form, ["reminder_id"] as const);
-  return runAction(prev, {}, (actor) => completeReminderForPatient(actor, idFrom(reminder_id, "Reminder"), undefined, clock.now()), routine(patientId, "reminder-done"));
+  return runAction(
+    prev,
+    {},
+    (actor) => completeReminderForPatient(actor, idFrom(reminder_id, "Reminder"), undefined, clock.now()),
+    routine(patientId, "reminder-done"),
+  );
 }
 
 export async function skipReminderAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {

@@ -56,7 +56,9 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         <p className="text-base text-stone-600">Their local day ({p.timezone.replaceAll("_", " ")}).</p>
         <div className="mt-4">
           {today.items.length === 0 ? (
-            <p className="text-stone-700">{schedules.items.length === 0 ? "No reminders today. Add a schedule and its reminders appear here." : "No reminders due today."}</p>
+            <p className="text-stone-700">
+              {schedules.items.length === 0 ? "No reminders today. Add a schedule and its reminders appear here." : "No reminders due today."}
+            </p>
           ) : (
             <TodayReminders
               reminders={today.items}
@@ -75,7 +77,10 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         <div className="mt-4">
           {schedules.items.length === 0 ? (
             <p className="text-stone-700">
-              No schedules yet. {write ? "Add one for their medication, meals or anything they should remember: their phone reminds them at the time you set." : "Their caregivers can add them."}
+              No schedules yet.{" "}
+              {write
+                ? "Add one for their medication, meals or anything they should remember: their phone reminds them at the time you set."
+                : "Their caregivers can add them."}
             </p>
           ) : (
             <ScheduleList schedules={schedules.items} patientId={p.id} setActiveAction={write ? setScheduleActiveAction.bind(null, p.id) : undefined} />

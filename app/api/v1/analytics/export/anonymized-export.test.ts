@@ -21,14 +21,29 @@ describe("GET /api/v1/analytics/export (anonymized, for analysis outside the car
     expect(first.status).toBe(200);
     expect(first.headers.get("content-disposition")).toMatch(/attachment; filename="elda-cohort-anonymized-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"/);
     const csv = first.body as unknown as string;
-    const [header, ...rows] = csv.trim().split("\r\n").map((l) => l.split(","));
-    expect(header).toEqual(["subject", "age_band", "reminders_due", "reminders_completed", "adherence_pct", "previous_adherence_pct", "conversations", "alerts", "open_alerts"]);
+    const [header, ...rows] = csv
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(","));
+    expect(header).toEqual([
+      "subject",
+      "age_band",
+      "reminders_due",
+      "reminders_completed",
+      "adherence_pct",
+      "previous_adherence_pct",
+      "conversations",
+      "alerts",
+      "open_alerts",
+    ]);
     expect(rows).toHaveLength(2); // the outsider's patient is not in it
     const age = Math.floor((Date.now() - Date.parse("1945-05-15")) / (365.2425 * 86_400_000));
-    expect(rows.map((r) => r.slice(1, 5)).sort()).toEqual([
-      [ageBand(age), "2", "1", "50"],
-      ["90+", "0", "0", ""],
-    ].sort());
+    expect(rows.map((r) => r.slice(1, 5)).sort()).toEqual(
+      [
+        [ageBand(age), "2", "1", "50"],
+        ["90+", "0", "0", ""],
+      ].sort(),
+    );
     for (const secret of ["Betty", "Johnson", "Walter", "1945", "1930", betty.id, betty.id.slice(0, 8), "Chicago"]) expect(csv).not.toContain(secret);
     // rows in subject order, not by name; and a second export's codes cannot be matched to the first
     const subjects = rows.map((r) => r[0]);
@@ -42,7 +57,15 @@ describe("GET /api/v1/analytics/export (anonymized, for analysis outside the car
   });
 
   it("bands ages so a rare age does not single anyone out", () => {
-    expect([ageBand(45), ageBand(60), ageBand(64), ageBand(65), ageBand(89), ageBand(90), ageBand(104)]).toEqual(["under 60", "60-64", "60-64", "65-69", "85-89", "90+", "90+"]);
+    expect([ageBand(45), ageBand(60), ageBand(64), ageBand(65), ageBand(89), ageBand(90), ageBand(104)]).toEqual([
+      "under 60",
+      "60-64",
+      "60-64",
+      "65-69",
+      "85-89",
+      "90+",
+      "90+",
+    ]);
   });
 
   it("refuses bad ranges and formats, and callers without a credential", async () => {

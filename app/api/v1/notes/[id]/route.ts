@@ -1,8 +1,13 @@
 import { route } from "@/lib/api/route";
 import { deleteNote, getNote, noteIdParams, noteOutput, updateNote, updateNoteInput } from "@/lib/notes/notes";
 
-export const GET = route({ name: "GET /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, response: noteOutput }, ({ actor, params }) => getNote(actor, params.id));
-export const PATCH = route({ name: "PATCH /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, body: updateNoteInput, response: noteOutput }, ({ actor, params, body }) =>
-  updateNote(actor, params.id, body),
+export const GET = route({ name: "GET /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, response: noteOutput }, ({ actor, params }) =>
+  getNote(actor, params.id),
 );
-export const DELETE = route({ name: "DELETE /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, status: 204 }, ({ actor, params }) => deleteNote(actor, params.id));
+export const PATCH = route(
+  { name: "PATCH /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, body: updateNoteInput, response: noteOutput },
+  ({ actor, params, body }) => updateNote(actor, params.id, body),
+);
+export const DELETE = route({ name: "DELETE /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, status: 204 }, ({ actor, params }) =>
+  deleteNote(actor, params.id),
+);

@@ -3,6 +3,7 @@ import { route } from "@/lib/api/route";
 import { getSummary, summaryOutput } from "@/lib/summaries/summaries";
 import { uuid } from "@/lib/validation/common";
 
-export const GET = route({ name: "GET /api/v1/summaries/{id}", auth: "caregiver", params: z.strictObject({ id: uuid }), response: summaryOutput }, ({ actor, params }) =>
-  getSummary(actor, params.id),
+export const GET = route(
+  { name: "GET /api/v1/summaries/{id}", auth: "caregiver", params: z.strictObject({ id: uuid }), response: summaryOutput },
+  ({ actor, params }) => getSummary(actor, params.id),
 );

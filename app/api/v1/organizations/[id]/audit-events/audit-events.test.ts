@@ -17,13 +17,39 @@ let orgId: string;
 const ago = (h: number) => new Date(Date.now() - h * HOUR);
 
 /** audit rows written straight to the table, as the rest of the app would have written them */
-async function row(organizationId: string, h: number, fields: Partial<{ action: string; actorId: string; patientId: string; targetId: string; targetType: string; ip: string; requestId: string; metadata: object }> = {}) {
+async function row(
+  organizationId: string,
+  h: number,
+  fields: Partial<{
+    action: string;
+    actorId: string;
+    patientId: string;
+    targetId: string;
+    targetType: string;
+    ip: string;
+    requestId: string;
+    metadata: object;
+  }> = {},
+) {
   return db.auditEvent.create({
-    data: { organizationId, actorType: "caregiver", actorId: fields.actorId ?? owner.id, action: fields.action ?? "test.event", targetType: fields.targetType ?? "patient", targetId: fields.targetId ?? null, patientId: fields.patientId ?? null, ip: fields.ip ?? "10.0.0.1", requestId: fields.requestId ?? "req-1", metadata: fields.metadata ?? {}, createdAt: ago(h) },
+    data: {
+      organizationId,
+      actorType: "caregiver",
+      actorId: fields.actorId ?? owner.id,
+      action: fields.action ?? "test.event",
+      targetType: fields.targetType ?? "patient",
+      targetId: fields.targetId ?? null,
+      patientId: fields.patientId ?? null,
+      ip: fields.ip ?? "10.0.0.1",
+      requestId: fields.requestId ?? "req-1",
+      metadata: fields.metadata ?? {},
+      createdAt: ago(h),
+    },
   });
 }
 
-const get = (token: string | undefined, query = "", id = orgId) => call(auditEvents.GET, { token, params: { id }, path: `/api/v1/organizations/${id}/audit-events${query}` });
+const get = (token: string | undefined, query = "", id = orgId) =>
+  call(auditEvents.GET, { token, params: { id }, path: `/api/v1/organizations/${id}/audit-events${query}` });
 
 let testIds: string[];
 
@@ -39,7 +65,14 @@ beforeAll(async () => {
   testIds = rows.map((r) => r.id); // newest first
   await row(orgId, 40 * 24, { action: "test.old" }); // older than the default 30 days
   await row(outsider.organizationId, 1); // another organization's trail
-  await row(orgId, 0.5, { action: "test.inject", targetType: "+cmd", targetId: '=HYPERLINK("http://evil","x")', ip: "@SUM(1)", requestId: "-2+3", metadata: { fields: ["a,b"], formula: "=1" } });
+  await row(orgId, 0.5, {
+    action: "test.inject",
+    targetType: "+cmd",
+    targetId: '=HYPERLINK("http://evil","x")',
+    ip: "@SUM(1)",
+    requestId: "-2+3",
+    metadata: { fields: ["a,b"], formula: "=1" },
+  });
 });
 
 describe("GET /api/v1/organizations/{id}/audit-events (JSON)", () => {
@@ -97,7 +130,11 @@ describe("GET /api/v1/organizations/{id}/audit-events (JSON)", () => {
     expect((await get(key, "?action=test.event")).status).toBe(200);
     const rows = await db.auditEvent.findMany({ where: { action: "audit.exported", organizationId: orgId, actorId: admin.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ targetType: "organization", targetId: orgId, metadata: expect.objectContaining({ format: "json", rows: 5, filters: ["action"] }) });
+    expect(rows[0]).toMatchObject({
+      targetType: "organization",
+      targetId: orgId,
+      metadata: expect.objectContaining({ format: "json", rows: 5, filters: ["action"] }),
+    });
   });
 
   it("refuses members (403), outsiders and unknown organizations (404) and anonymous callers (401)", async () => {
@@ -114,7 +151,10 @@ describe("GET /api/v1/organizations/{id}/audit-events (JSON)", () => {
     const bad = async (q: string, field: string) => {
       const r = await get(owner.token, q);
       expect(r.status, q).toBe(422);
-      expect(r.body.errors.map((e: { field: string }) => e.field), q).toContain(field);
+      expect(
+        r.body.errors.map((e: { field: string }) => e.field),
+        q,
+      ).toContain(field);
     };
     await bad("?from=yesterday", "from");
     await bad("?to=2026-01-01", "to");
@@ -156,7 +196,13 @@ describe("GET /api/v1/organizations/{id}/audit-events?format=csv", () => {
   });
 
   it("streams large ranges in batches", async () => {
-    const many = Array.from({ length: 1_205 }, (_, i) => ({ organizationId: orgId, actorType: "system" as const, action: "test.bulk", targetType: "job", createdAt: new Date(Date.now() - 2 * HOUR - i * 1000) }));
+    const many = Array.from({ length: 1_205 }, (_, i) => ({
+      organizationId: orgId,
+      actorType: "system" as const,
+      action: "test.bulk",
+      targetType: "job",
+      createdAt: new Date(Date.now() - 2 * HOUR - i * 1000),
+    }));
     await db.auditEvent.createMany({ data: many });
     const r = await get(owner.token, "?format=csv&action=test.bulk");
     const lines = (r.body as string).split("\r\n").slice(1, -1);
@@ -169,7 +215,10 @@ describe("GET /api/v1/organizations/{id}/audit-events?format=csv", () => {
   it("refuses a file over the row cap and asks for a shorter range, without auditing an export", async () => {
     const q = auditExportQuery.parse({ format: "csv", action: "test.event" });
     const before = await db.auditEvent.count({ where: { action: "audit.exported" } });
-    await expect(exportAuditEvents(owner.actor, orgId, q, clock.now(), { maxCsvRows: 4 })).rejects.toMatchObject({ status: 422, message: "The export is too large." });
+    await expect(exportAuditEvents(owner.actor, orgId, q, clock.now(), { maxCsvRows: 4 })).rejects.toMatchObject({
+      status: 422,
+      message: "The export is too large.",
+    });
     expect(await db.auditEvent.count({ where: { action: "audit.exported" } })).toBe(before);
     const ok = await exportAuditEvents(owner.actor, orgId, q, clock.now(), { maxCsvRows: 5 });
     expect(ok).toBeInstanceOf(Response);

@@ -17,7 +17,9 @@ const NOW = "2026-04-10T00:00:00Z"; // 10:00 on Friday 10 April in Sydney
 const RANGE = "from=2026-04-04&to=2026-04-06";
 
 async function conversation(patientId: string, startedAt: string, topics: string[], sentiments: ("positive" | "neutral" | "concerned" | "distressed")[]) {
-  const c = await db.conversation.create({ data: { patientId, conversationType: "spontaneous", startedAt: new Date(startedAt), lastTurnAt: new Date(startedAt), topics, turnCount: sentiments.length } });
+  const c = await db.conversation.create({
+    data: { patientId, conversationType: "spontaneous", startedAt: new Date(startedAt), lastTurnAt: new Date(startedAt), topics, turnCount: sentiments.length },
+  });
   await db.conversationTurn.createMany({
     data: sentiments.map((sentiment, i) => ({
       conversationId: c.id,
@@ -32,7 +34,14 @@ async function conversation(patientId: string, startedAt: string, topics: string
   });
 }
 
-async function alert(patientId: string, type: "emergency" | "inactivity" | "health_concern", severity: "medium" | "high" | "critical", createdAt: string, ackMinutes: number | null, resolveMinutes: number | null) {
+async function alert(
+  patientId: string,
+  type: "emergency" | "inactivity" | "health_concern",
+  severity: "medium" | "high" | "critical",
+  createdAt: string,
+  ackMinutes: number | null,
+  resolveMinutes: number | null,
+) {
   const at = new Date(createdAt);
   const plus = (m: number | null) => (m === null ? null : new Date(at.getTime() + m * 60_000));
   await db.alert.create({
@@ -118,7 +127,9 @@ describe("GET /api/v1/patients/{id}/analytics", () => {
     clock.set(NOW);
     const r = await get(RANGE);
     const c = r.body.conversations;
-    expect(c.buckets.map((b: { start: string; count: number; turns: number; mean_sentiment: number | null }) => [b.start, b.count, b.turns, b.mean_sentiment])).toEqual([
+    expect(
+      c.buckets.map((b: { start: string; count: number; turns: number; mean_sentiment: number | null }) => [b.start, b.count, b.turns, b.mean_sentiment]),
+    ).toEqual([
       ["2026-04-04", 0, 0, null],
       ["2026-04-05", 1, 2, 1],
       ["2026-04-06", 1, 1, -1],
@@ -162,7 +173,11 @@ describe("GET /api/v1/patients/{id}/analytics", () => {
     expect(act.hours[2]).toEqual({ hour: 2, events: 2, days: 1 }); // 02:30 twice on the night the clocks went back
     expect(act.hours[11]).toEqual({ hour: 11, events: 2, days: 2 });
     expect(act.hours[13]).toEqual({ hour: 13, events: 0, days: 0 }); // what UTC would have said for 02:30
-    expect(act.buckets.map((b: { events: number; active_days: number }) => [b.events, b.active_days])).toEqual([[0, 0], [4, 1], [1, 1]]);
+    expect(act.buckets.map((b: { events: number; active_days: number }) => [b.events, b.active_days])).toEqual([
+      [0, 0],
+      [4, 1],
+      [1, 1],
+    ]);
     // from the first heartbeat ever (no activity before it is a gap), to the end of the range
     expect(act.longest_gaps).toEqual([
       { start: "2026-04-05T01:00:00.000Z", end: "2026-04-06T01:00:00.000Z", minutes: 1440 },
@@ -186,7 +201,14 @@ describe("GET /api/v1/patients/{id}/analytics", () => {
     clock.set(NOW);
     const w = await get("from=2026-04-01&to=2026-04-08&granularity=week");
     expect(w.status).toBe(200);
-    expect(w.body.adherence.map((b: { start: string; end: string; overall: { due: number; completed: number } }) => [b.start, b.end, b.overall.due, b.overall.completed])).toEqual([
+    expect(
+      w.body.adherence.map((b: { start: string; end: string; overall: { due: number; completed: number } }) => [
+        b.start,
+        b.end,
+        b.overall.due,
+        b.overall.completed,
+      ]),
+    ).toEqual([
       ["2026-04-01", "2026-04-05", 4, 2],
       ["2026-04-06", "2026-04-08", 2, 2],
     ]);
@@ -206,7 +228,10 @@ describe("GET /api/v1/patients/{id}/analytics", () => {
     await makeReminder(p, { dueAt: new Date("2026-03-31T12:30:00Z"), status: "completed" }); // 31 Mar 23:30 local
     await makeReminder(p, { dueAt: new Date("2026-03-31T13:30:00Z"), status: "missed" }); // 1 Apr 00:30 local, 31 Mar in UTC
     const r = await call(analytics.GET, { token: owner2.token, params: { id: p }, path: `/x?from=2026-03-01&to=2026-04-30&granularity=month` });
-    expect(r.body.adherence.map((b: { overall: { completed: number; missed: number } }) => [b.overall.completed, b.overall.missed])).toEqual([[1, 0], [0, 1]]);
+    expect(r.body.adherence.map((b: { overall: { completed: number; missed: number } }) => [b.overall.completed, b.overall.missed])).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   it("defaults to the 30 days up to the patient's today, and compares with the 30 days before", async () => {
@@ -240,7 +265,11 @@ describe("GET /api/v1/patients/{id}/analytics", () => {
     for (const [q, field] of cases) {
       const r = await get(q);
       expect(r.status, q).toBe(422);
-      if (field) expect(r.body.errors.map((e: { field: string }) => e.field), q).toContain(field);
+      if (field)
+        expect(
+          r.body.errors.map((e: { field: string }) => e.field),
+          q,
+        ).toContain(field);
     }
     expect((await get("from=2024-04-01&to=2026-03-31")).status).toBe(200); // exactly 730 days
     const outsider = await makeCaregiver();
@@ -325,7 +354,12 @@ describe("GET /api/v1/analytics (all my patients)", () => {
     expect(r.body.patients.map((p: { name: string }) => p.name)).toEqual(["Ann Adams", "Bea Brown"]);
     const [ann, bea] = r.body.patients;
     expect(ann).toMatchObject({ adherence: { due: 1, completed: 1, rate: 1 }, conversations: 1, alerts: 0, open_alerts: { total: 0 } });
-    expect(bea).toMatchObject({ adherence: { due: 1, missed: 1, rate: 0 }, previous_adherence: { due: 1, completed: 1, rate: 1 }, alerts: 1, open_alerts: { total: 1, high: 1 } });
+    expect(bea).toMatchObject({
+      adherence: { due: 1, missed: 1, rate: 0 },
+      previous_adherence: { due: 1, completed: 1, rate: 1 },
+      alerts: 1,
+      open_alerts: { total: 1, high: 1 },
+    });
     expect(r.body.totals).toEqual({
       patients: 2,
       adherence: { due: 2, completed: 1, missed: 1, rate: 0.5 },

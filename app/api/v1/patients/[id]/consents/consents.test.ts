@@ -16,7 +16,8 @@ let patientId: string;
 const list = (token: string | undefined, id = patientId) => call(consents.GET, { token, params: { id } });
 const record = (token: string | undefined, body: unknown, id = patientId) => call(consents.POST, { token, params: { id }, body });
 const revokeIt = (token: string | undefined, id: string) => call(revoke.POST, { token, params: { id } });
-const kindOf = (body: { current: { kind: string; status: string; consent: { id: string } | null }[] }, kind: string) => body.current.find((c) => c.kind === kind)!;
+const kindOf = (body: { current: { kind: string; status: string; consent: { id: string } | null }[] }, kind: string) =>
+  body.current.find((c) => c.kind === kind)!;
 
 beforeAll(async () => {
   owner = await makeCaregiver();
@@ -34,18 +35,38 @@ describe("consent records", () => {
     const r = await list(viewer.token);
     expect(r.status).toBe(200);
     expect(r.body.history).toEqual([]);
-    expect(r.body.current.map((c: { kind: string }) => c.kind)).toEqual(["data_processing", "ai_companion", "caregiver_sharing", "sms_contact", "analytics_anonymized"]);
+    expect(r.body.current.map((c: { kind: string }) => c.kind)).toEqual([
+      "data_processing",
+      "ai_companion",
+      "caregiver_sharing",
+      "sms_contact",
+      "analytics_anonymized",
+    ]);
     expect(r.body.current.every((c: { status: string; consent: unknown }) => c.status === "not_recorded" && c.consent === null)).toBe(true);
   });
 
   it("records a grant with the caregiver who recorded it, and audits it without the note", async () => {
     const r = await record(secondary.token, { kind: "ai_companion", granted: true, given_by: "patient", note: "Said yes at the kitchen table" });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ patient_id: patientId, kind: "ai_companion", granted: true, given_by: "patient", note: "Said yes at the kitchen table", recorded_by_id: secondary.id, revoked_at: null, superseded: false });
+    expect(r.body).toMatchObject({
+      patient_id: patientId,
+      kind: "ai_companion",
+      granted: true,
+      given_by: "patient",
+      note: "Said yes at the kitchen table",
+      recorded_by_id: secondary.id,
+      revoked_at: null,
+      superseded: false,
+    });
     const shown = await list(owner.token);
     expect(kindOf(shown.body, "ai_companion")).toMatchObject({ status: "granted", consent: { id: r.body.id } });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "consent.recorded", targetId: r.body.id } });
-    expect(audit).toMatchObject({ actorId: secondary.id, patientId, organizationId: owner.organizationId, metadata: { kind: "ai_companion", granted: true, given_by: "patient", supersedes: null } });
+    expect(audit).toMatchObject({
+      actorId: secondary.id,
+      patientId,
+      organizationId: owner.organizationId,
+      metadata: { kind: "ai_companion", granted: true, given_by: "patient", supersedes: null },
+    });
     expect(JSON.stringify(audit.metadata)).not.toContain("kitchen");
     expect(await db.auditEvent.count({ where: { action: "consent.listed", actorId: owner.id, patientId } })).toBeGreaterThan(0);
   });
@@ -113,7 +134,10 @@ describe("consent records", () => {
     const bad = async (body: unknown, field: string) => {
       const r = await record(owner.token, body);
       expect(r.status, JSON.stringify(body)).toBe(422);
-      expect(r.body.errors.map((e: { field: string }) => e.field), JSON.stringify(body)).toContain(field);
+      expect(
+        r.body.errors.map((e: { field: string }) => e.field),
+        JSON.stringify(body),
+      ).toContain(field);
     };
     await bad({ granted: true, given_by: "patient" }, "kind");
     await bad({ kind: "marketing", granted: true, given_by: "patient" }, "kind");

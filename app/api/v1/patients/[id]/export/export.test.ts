@@ -22,13 +22,52 @@ async function recordedPatient() {
     medications: ["Metformin 500mg"],
   });
   const device = await pairDevice(patient.id);
-  await registerPushToken({ kind: "device", deviceId: device.deviceId, patientId: patient.id }, { patient_id: patient.id, device_token: "fcm-secret-token", platform: "android" }, new Date());
-  await db.activityLog.create({ data: { patientId: patient.id, deviceId: device.deviceId, activityType: "heartbeat", batteryLevel: 80, details: {}, occurredAt: new Date("2026-03-01T13:00:00Z") } });
+  await registerPushToken(
+    { kind: "device", deviceId: device.deviceId, patientId: patient.id },
+    { patient_id: patient.id, device_token: "fcm-secret-token", platform: "android" },
+    new Date(),
+  );
+  await db.activityLog.create({
+    data: {
+      patientId: patient.id,
+      deviceId: device.deviceId,
+      activityType: "heartbeat",
+      batteryLevel: 80,
+      details: {},
+      occurredAt: new Date("2026-03-01T13:00:00Z"),
+    },
+  });
   await makeReminder(patient.id, { dueAt: new Date("2026-03-01T14:00:00Z"), title: "Metformin 500mg", type: "medication", status: "completed" });
   await makeReminder(patient.id, { dueAt: new Date("2026-03-01T23:00:00Z"), title: "Metformin 500mg", type: "medication", status: "missed" });
-  const c = await db.conversation.create({ data: { patientId: patient.id, conversationType: "spontaneous", startedAt: new Date("2026-03-02T15:00:00Z"), turnCount: 1 } });
-  await db.conversationTurn.create({ data: { conversationId: c.id, patientId: patient.id, sequence: 1, patientMessage: "My roses are blooming", aiResponse: "How lovely!", sentiment: "positive", provider: "test", createdAt: new Date("2026-03-02T15:00:00Z") } });
-  await raiseAlert(db, { patientId: patient.id, type: "emergency", severity: "critical", dedupKey: "emergency", title: "Betty pressed the emergency button", description: "d", source: "test", evidence: { kind: "rule", at: "now" } }, new Date());
+  const c = await db.conversation.create({
+    data: { patientId: patient.id, conversationType: "spontaneous", startedAt: new Date("2026-03-02T15:00:00Z"), turnCount: 1 },
+  });
+  await db.conversationTurn.create({
+    data: {
+      conversationId: c.id,
+      patientId: patient.id,
+      sequence: 1,
+      patientMessage: "My roses are blooming",
+      aiResponse: "How lovely!",
+      sentiment: "positive",
+      provider: "test",
+      createdAt: new Date("2026-03-02T15:00:00Z"),
+    },
+  });
+  await raiseAlert(
+    db,
+    {
+      patientId: patient.id,
+      type: "emergency",
+      severity: "critical",
+      dedupKey: "emergency",
+      title: "Betty pressed the emergency button",
+      description: "d",
+      source: "test",
+      evidence: { kind: "rule", at: "now" },
+    },
+    new Date(),
+  );
   await db.caregiverNote.create({ data: { patientId: patient.id, authorId: owner.id, title: "Garden", content: "Loves her roses.", category: "preferences" } });
   await db.consent.create({ data: { patientId: patient.id, kind: "ai_companion", granted: true, givenBy: "patient", recordedById: owner.id } });
   return { owner, patient };
@@ -41,10 +80,16 @@ describe("GET /api/v1/patients/{id}/export (GDPR access and portability)", () =>
     const { owner, patient } = await recordedPatient();
     const r = await get(owner.token, patient.id);
     expect(r.status).toBe(200);
-    expect(r.headers.get("content-disposition")).toMatch(new RegExp(`attachment; filename="elda-patient-${patient.id.slice(0, 8)}-\\d{4}-\\d{2}-\\d{2}\\.json"`));
+    expect(r.headers.get("content-disposition")).toMatch(
+      new RegExp(`attachment; filename="elda-patient-${patient.id.slice(0, 8)}-\\d{4}-\\d{2}-\\d{2}\\.json"`),
+    );
     expect(r.headers.get("cache-control")).toContain("no-store");
     const body = r.body;
-    expect(body).toMatchObject({ format: "elda-patient-export", version: 1, patient: { id: patient.id, first_name: "Betty", allergies: ["Penicillin"], date_of_birth: "1945-05-15T00:00:00.000Z" } });
+    expect(body).toMatchObject({
+      format: "elda-patient-export",
+      version: 1,
+      patient: { id: patient.id, first_name: "Betty", allergies: ["Penicillin"], date_of_birth: "1945-05-15T00:00:00.000Z" },
+    });
     expect(body.care_team).toEqual([expect.objectContaining({ standing: "primary", caregiver: { id: owner.id, name: expect.stringContaining("Sarah") } })]);
     expect(body.devices).toHaveLength(1);
     expect(body.reminders.map((x: { status: string }) => x.status).sort()).toEqual(["completed", "missed"]);
@@ -64,10 +109,22 @@ describe("GET /api/v1/patients/{id}/export (GDPR access and portability)", () =>
     const r = await get(owner.token, patient.id, "fhir");
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toContain("application/fhir+json");
-    const bundle = r.body as { resourceType: string; type: string; entry: { fullUrl: string; resource: Record<string, unknown> & { resourceType: string; id: string } }[] };
+    const bundle = r.body as {
+      resourceType: string;
+      type: string;
+      entry: { fullUrl: string; resource: Record<string, unknown> & { resourceType: string; id: string } }[];
+    };
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
     const count = (t: string) => bundle.entry.filter((e) => e.resource.resourceType === t).length;
-    expect({ Patient: count("Patient"), Condition: count("Condition"), AllergyIntolerance: count("AllergyIntolerance"), MedicationStatement: count("MedicationStatement"), MedicationAdministration: count("MedicationAdministration"), Communication: count("Communication"), Flag: count("Flag") }).toEqual({
+    expect({
+      Patient: count("Patient"),
+      Condition: count("Condition"),
+      AllergyIntolerance: count("AllergyIntolerance"),
+      MedicationStatement: count("MedicationStatement"),
+      MedicationAdministration: count("MedicationAdministration"),
+      Communication: count("Communication"),
+      Flag: count("Flag"),
+    }).toEqual({
       Patient: 1,
       Condition: 2,
       AllergyIntolerance: 1,
@@ -77,8 +134,19 @@ describe("GET /api/v1/patients/{id}/export (GDPR access and portability)", () =>
       Flag: 1,
     });
     const p = bundle.entry.find((e) => e.resource.resourceType === "Patient")!.resource;
-    expect(p).toMatchObject({ id: patient.id, birthDate: "1945-05-15", gender: "female", name: [{ family: "Johnson", given: ["Betty"] }, { use: "usual", given: ["Grandma Betty"] }] });
-    const doses = bundle.entry.filter((e) => e.resource.resourceType === "MedicationAdministration").map((e) => e.resource.status).sort();
+    expect(p).toMatchObject({
+      id: patient.id,
+      birthDate: "1945-05-15",
+      gender: "female",
+      name: [
+        { family: "Johnson", given: ["Betty"] },
+        { use: "usual", given: ["Grandma Betty"] },
+      ],
+    });
+    const doses = bundle.entry
+      .filter((e) => e.resource.resourceType === "MedicationAdministration")
+      .map((e) => e.resource.status)
+      .sort();
     expect(doses).toEqual(["completed", "not-done"]);
     // every id unique, every fullUrl the resource's urn, every reference one of the bundle's fullUrls
     const urls = new Set(bundle.entry.map((e) => e.fullUrl));

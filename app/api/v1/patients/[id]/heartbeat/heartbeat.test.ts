@@ -32,7 +32,10 @@ async function setup() {
   };
   return { owner, patient, phone, state };
 }
-const interaction = (hhmm: string, extra: Record<string, unknown> = {}) => ({ ...backgroundPing, details: { ...backgroundPing.details, last_interaction: at(hhmm).toISOString(), ...extra } });
+const interaction = (hhmm: string, extra: Record<string, unknown> = {}) => ({
+  ...backgroundPing,
+  details: { ...backgroundPing.details, last_interaction: at(hhmm).toISOString(), ...extra },
+});
 
 describe("the heartbeat contract", () => {
   it("a background ping (last_interaction null), an inactive app and the bare body move the phone's last-seen, never the person's last activity", async () => {
@@ -65,7 +68,12 @@ describe("the heartbeat contract", () => {
     expect((await state()).lastActiveAt).toEqual(at("09:00"));
     const reminder = await makeReminder(patient.id, { dueAt: at("09:30") });
     clock.set(at("09:40"));
-    const ack = await call(acknowledge.PUT, { method: "PUT", token: phone.credential, params: { id: reminder.id }, body: { status: "completed", patient_response: "Took it with breakfast" } });
+    const ack = await call(acknowledge.PUT, {
+      method: "PUT",
+      token: phone.credential,
+      params: { id: reminder.id },
+      body: { status: "completed", patient_response: "Took it with breakfast" },
+    });
     expect(ack.status).toBe(200);
     expect((await state()).lastActiveAt).toEqual(at("09:40"));
   });

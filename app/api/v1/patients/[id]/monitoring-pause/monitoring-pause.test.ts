@@ -15,7 +15,8 @@ import * as pause from "./route";
 afterEach(() => clock.set(null));
 
 const at = (day: string, hhmm: string) => localAt(day, hhmm);
-const open = (patientId: string) => db.alert.findMany({ where: { patientId, status: { in: ["open", "acknowledged"] }, type: { in: ["inactivity", "device"] } }, orderBy: { createdAt: "asc" } });
+const open = (patientId: string) =>
+  db.alert.findMany({ where: { patientId, status: { in: ["open", "acknowledged"] }, type: { in: ["inactivity", "device"] } }, orderBy: { createdAt: "asc" } });
 async function sweep(when: Date) {
   clock.set(when);
   await sweepInactivity(when);
@@ -44,11 +45,22 @@ describe("pausing monitoring", () => {
     const r = await call(pause.POST, { token: owner.token, params: { id: patient.id }, body: { until: "2026-01-22", reason: "In hospital" } });
     expect(r.status).toBe(200);
     const until = at("2026-01-22", "00:00").toISOString(); // midnight at the start of that day, her time
-    expect(r.body).toMatchObject({ paused: true, until, reason: "In hospital", paused_at: at("2026-01-15", "12:10").toISOString(), paused_by: { id: owner.id, name: "Casey Tester" } });
+    expect(r.body).toMatchObject({
+      paused: true,
+      until,
+      reason: "In hospital",
+      paused_at: at("2026-01-15", "12:10").toISOString(),
+      paused_by: { id: owner.id, name: "Casey Tester" },
+    });
     expect(r.body.ended_alert_ids).toHaveLength(2);
     const ended = await db.alert.findMany({ where: { id: { in: r.body.ended_alert_ids } }, include: { events: true } });
     for (const a of ended) {
-      expect(a).toMatchObject({ status: "resolved", openKey: null, resolvedById: owner.id, resolutionNote: `Casey Tester paused monitoring until ${until} (In hospital).` });
+      expect(a).toMatchObject({
+        status: "resolved",
+        openKey: null,
+        resolvedById: owner.id,
+        resolutionNote: `Casey Tester paused monitoring until ${until} (In hospital).`,
+      });
       expect(a.events.map((e) => e.kind)).toContain("resolved");
     }
     for (const when of [at("2026-01-15", "17:00"), at("2026-01-18", "14:00"), at("2026-01-21", "19:55")]) await sweep(when);
@@ -113,7 +125,10 @@ describe("pausing monitoring", () => {
     for (const [body, field] of refusals) {
       const r = await call(pause.POST, { token: owner.token, params: { id: patient.id }, body });
       expect(r.status, JSON.stringify(body)).toBe(422);
-      expect(r.body.errors.map((e: { field: string }) => e.field), JSON.stringify(body)).toContain(field);
+      expect(
+        r.body.errors.map((e: { field: string }) => e.field),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     expect((await call(pause.POST, { token: viewer.token, params: { id: patient.id }, body: { until: "2026-01-22" } })).status).toBe(403);
     expect((await call(pause.DELETE, { method: "DELETE", token: viewer.token, params: { id: patient.id } })).status).toBe(403);

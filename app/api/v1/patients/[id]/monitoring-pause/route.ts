@@ -3,7 +3,13 @@ import { getMonitoringPause, pauseMonitoring, resumeMonitoring } from "@/lib/pat
 import { monitoringPauseOutput, patientIdParams, pauseMonitoringInput } from "@/lib/patients/schemas";
 
 export const GET = route(
-  { name: "GET /api/v1/patients/{id}/monitoring-pause", auth: "caregiver", params: patientIdParams, response: monitoringPauseOutput, summary: "Whether inactivity and phone-offline monitoring is paused" },
+  {
+    name: "GET /api/v1/patients/{id}/monitoring-pause",
+    auth: "caregiver",
+    params: patientIdParams,
+    response: monitoringPauseOutput,
+    summary: "Whether inactivity and phone-offline monitoring is paused",
+  },
   ({ actor, params, now }) => getMonitoringPause(actor, params.id, now),
 );
 export const POST = route(
@@ -18,6 +24,12 @@ export const POST = route(
   ({ actor, params, body, now }) => pauseMonitoring(actor, params.id, body, now),
 );
 export const DELETE = route(
-  { name: "DELETE /api/v1/patients/{id}/monitoring-pause", auth: "caregiver", params: patientIdParams, response: monitoringPauseOutput, summary: "Resume monitoring now" },
+  {
+    name: "DELETE /api/v1/patients/{id}/monitoring-pause",
+    auth: "caregiver",
+    params: patientIdParams,
+    response: monitoringPauseOutput,
+    summary: "Resume monitoring now",
+  },
   ({ actor, params, now }) => resumeMonitoring(actor, params.id, now),
 );

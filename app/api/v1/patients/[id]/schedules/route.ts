@@ -9,6 +9,13 @@ export const GET = route(
   ({ actor, params, query }) => listSchedules(actor, params.id, query),
 );
 export const POST = route(
-  { name: "POST /api/v1/patients/{id}/schedules", auth: "caregiver", params: patientIdParams, body: createScheduleInput, status: 201, response: scheduleOutput },
+  {
+    name: "POST /api/v1/patients/{id}/schedules",
+    auth: "caregiver",
+    params: patientIdParams,
+    body: createScheduleInput,
+    status: 201,
+    response: scheduleOutput,
+  },
   ({ actor, params, body, now }) => createSchedule(actor, params.id, body, now),
 );

@@ -35,14 +35,27 @@ describe("I spoke to her", () => {
     clock.set(at("12:20"));
     const r = await call(spokeWith.POST, { token: owner.token, params: { id: patient.id }, body: { note: "She was at church, phone in her bag." } });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ patient_id: patient.id, caregiver: { id: owner.id, name: "Sarah Tester" }, note: "She was at church, phone in her bag.", at: at("12:20").toISOString(), ended_alert_ids: [episode.id] });
+    expect(r.body).toMatchObject({
+      patient_id: patient.id,
+      caregiver: { id: owner.id, name: "Sarah Tester" },
+      note: "She was at church, phone in her bag.",
+      at: at("12:20").toISOString(),
+      ended_alert_ids: [episode.id],
+    });
     const a = await db.alert.findUniqueOrThrow({ where: { id: episode.id }, include: { events: true } });
     expect(a).toMatchObject({ status: "resolved", openKey: null, resolvedById: owner.id, acknowledgedById: owner.id });
     expect(a.resolutionNote).toBe(`Sarah Tester spoke to Betty at ${at("12:20").toISOString()}: “She was at church, phone in her bag.”`);
     expect(a.events.find((e) => e.kind === "resolved")).toMatchObject({ actorType: "caregiver", actorId: owner.id });
     expect((await db.patient.findUniqueOrThrow({ where: { id: patient.id } })).lastActiveAt).toEqual(at("12:20"));
     const log = await call(activity.GET, { token: owner.token, params: { id: patient.id }, path: "/x?type=caregiver_contact" });
-    expect(log.body.items).toEqual([expect.objectContaining({ id: r.body.id, activity_type: "caregiver_contact", device_id: null, details: { caregiver_id: owner.id, note: "She was at church, phone in her bag." } })]);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({
+        id: r.body.id,
+        activity_type: "caregiver_contact",
+        device_id: null,
+        details: { caregiver_id: owner.id, note: "She was at church, phone in her bag." },
+      }),
+    ]);
     expect(await db.auditEvent.findFirst({ where: { patientId: patient.id, action: "patient.contact_recorded" } })).toMatchObject({ actorId: owner.id });
     // the quiet starts again from the call: nothing until 16:20
     await sweep(at("16:15"));

@@ -9,6 +9,13 @@ export const GET = route(
 );
 /** Generate (or regenerate) the summary of a local day, default today. */
 export const POST = route(
-  { name: "POST /api/v1/patients/{id}/summaries", auth: "caregiver", params: patientIdParams, body: generateSummaryInput, status: 201, response: summaryOutput },
+  {
+    name: "POST /api/v1/patients/{id}/summaries",
+    auth: "caregiver",
+    params: patientIdParams,
+    body: generateSummaryInput,
+    status: 201,
+    response: summaryOutput,
+  },
   ({ actor, params, body, now }) => generateSummary(actor, params.id, body.date, now),
 );

@@ -2,6 +2,7 @@ import { route } from "@/lib/api/route";
 import { updateSchedule } from "@/lib/schedules/schedules";
 import { scheduleIdParams, scheduleOutput } from "@/lib/schedules/schemas";
 
-export const POST = route({ name: "POST /api/v1/schedules/{id}/activate", auth: "caregiver", params: scheduleIdParams, response: scheduleOutput }, ({ actor, params, now }) =>
-  updateSchedule(actor, params.id, { is_active: true }, now),
+export const POST = route(
+  { name: "POST /api/v1/schedules/{id}/activate", auth: "caregiver", params: scheduleIdParams, response: scheduleOutput },
+  ({ actor, params, now }) => updateSchedule(actor, params.id, { is_active: true }, now),
 );

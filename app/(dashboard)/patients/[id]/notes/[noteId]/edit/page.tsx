@@ -27,7 +27,12 @@ export default async function EditNotePage({ params }: { params: Promise<{ id: s
       <h2 className="text-2xl font-bold">Edit note</h2>
       {canWrite(p) ? (
         <Card>
-          <NoteForm action={updateNoteAction.bind(null, p.id, n.id)} submitLabel="Save note" cancelHref={`/patients/${p.id}/notes`} current={{ title: n.title, content: n.content, category: n.category, priority: n.priority }} />
+          <NoteForm
+            action={updateNoteAction.bind(null, p.id, n.id)}
+            submitLabel="Save note"
+            cancelHref={`/patients/${p.id}/notes`}
+            current={{ title: n.title, content: n.content, category: n.category, priority: n.priority }}
+          />
         </Card>
       ) : (
         <ReadOnlyNote />

@@ -3,6 +3,12 @@ import { pushSubscriptionParams, testNotificationOutput } from "@/lib/notificati
 import { sendTestNotification } from "@/lib/notifications/send-test-notification";
 
 export const POST = route(
-  { name: "POST /api/v1/auth/me/push-subscriptions/{id}/test", auth: "caregiver", params: pushSubscriptionParams, response: testNotificationOutput, summary: "Send a test notification to a browser" },
+  {
+    name: "POST /api/v1/auth/me/push-subscriptions/{id}/test",
+    auth: "caregiver",
+    params: pushSubscriptionParams,
+    response: testNotificationOutput,
+    summary: "Send a test notification to a browser",
+  },
   ({ actor, params, now }) => sendTestNotification(actor, params.id, now),
 );
