@@ -36,7 +36,6 @@ export type AuditExportQuery = z.infer<typeof auditExportQuery>;
 
 export const AUDIT_EXPORT_COLUMNS = [
   "id",
-  "organization_id",
   "created_at",
   "actor_type",
   "actor_id",
@@ -47,6 +46,7 @@ export const AUDIT_EXPORT_COLUMNS = [
   "request_id",
   "ip",
   "metadata",
+  "organization_id",
   "sequence",
   "previous_hash",
   "hash",
