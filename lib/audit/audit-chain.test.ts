@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/testing/http";
-import { makeCaregiver, makePatient } from "@/lib/testing/factories";
+import { makeCaregiver } from "@/lib/testing/factories";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { applyRetention } from "@/lib/retention/apply-retention";
 import * as verifyRoute from "@/app/api/v1/organizations/[id]/audit-events/verify/route";
