@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_AUTH_SECRET, E2E_DB_PORT } from "./e2e/env";
+import { E2E_AUTH_SECRET, E2E_CORS_ORIGIN, E2E_DB_PORT } from "./e2e/env";
 import { e2ePushTls } from "./e2e/push-tls";
 
 /**
@@ -57,6 +57,7 @@ export default defineConfig({
           LOG_LEVEL: "warn",
           NODE_EXTRA_CA_CERTS: pushTls.cert,
           WEB_PUSH_ALLOWED_HOSTS: "127.0.0.1",
+          CORS_ORIGINS: E2E_CORS_ORIGIN,
         },
         url: `http://127.0.0.1:${PORT}/api/health`,
         timeout: 180_000,

@@ -86,6 +86,11 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
       activity_days: { label: "Keep activity for", unit: "days" },
       conversation_days: { label: "Keep conversations for", unit: "days" },
       audit_days: { label: "Keep the audit log for", unit: "days" },
+      alert_days: { label: "Keep resolved alerts for", unit: "days", hint: "With what the patient said, their timeline and the messages sent about them." },
+      notification_days: { label: "Keep the record of messages sent for", unit: "days", hint: "Phone numbers and email addresses each message went to." },
+      summary_days: { label: "Keep daily summaries for", unit: "days" },
+      reminder_days: { label: "Keep past reminders for", unit: "days" },
+      insight_days: { label: "Keep weekly insights for", unit: "days" },
     },
   },
 ];

@@ -8,6 +8,7 @@ import { csvLine } from "@/lib/api/csv";
 import { ageOn } from "@/lib/patients/present-patient";
 import { getCaregiverAnalytics } from "./caregiver-analytics";
 import { rangeQuery } from "./schemas";
+import { consentInForceSql } from "@/lib/consents/consent-in-force";
 
 export const anonymizedExportQuery = z.strictObject({ ...rangeQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
 
@@ -37,18 +38,24 @@ const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1
  * The caregiver's statistics across patients, anonymized for analysis outside the care team (SPEC §8): no
  * names, ids, dates of birth, time zones or dates per person; each patient is a subject code made with a
  * key drawn for this export alone (two exports cannot be linked to each other or back to a patient), ages
- * are five-year bands, and rows are in subject-code order (not by name). The range is the only date.
+ * are five-year bands, and rows are in subject-code order (not by name). The range is the only date. Only
+ * patients whose `analytics_anonymized` consent is in force are in it (SPEC §8: not recorded is a refusal).
  */
 export async function exportAnonymizedCohort(actor: CaregiverActor, q: z.infer<typeof anonymizedExportQuery>, now: Date): Promise<Response> {
   const a = await getCaregiverAnalytics(actor, q, now);
+  // only patients whose analytics_anonymized consent is in force (not recorded counts as refused)
   const births = new Map(
-    (await db.patient.findMany({ where: { id: { in: a.patients.map((p) => p.patient_id) } }, select: { id: true, dateOfBirth: true } })).map((p) => [
-      p.id,
-      p.dateOfBirth,
-    ]),
+    (
+      await db.$queryRawUnsafe<{ id: string; date_of_birth: Date }[]>(
+        `SELECT p.id, p.date_of_birth FROM patients p WHERE p.id = ANY($1::uuid[]) AND ${consentInForceSql("analytics_anonymized", "p.id")}`,
+        a.patients.map((p) => p.patient_id),
+      )
+    ).map((p) => [p.id, p.date_of_birth]),
   );
+  const excluded = a.patients.length - births.size;
   const key = randomBytes(32);
   const rows = a.patients
+    .filter((p) => births.has(p.patient_id))
     .map((p) => ({
       subject: createHmac("sha256", key).update(p.patient_id).digest("hex").slice(0, 12),
       age_band: ageBand(ageOn(births.get(p.patient_id)!, now)),
@@ -64,7 +71,7 @@ export async function exportAnonymizedCohort(actor: CaregiverActor, q: z.infer<t
   await recordAudit(db, actor, {
     action: "analytics.anonymized_exported",
     targetType: "patient",
-    metadata: { patients: rows.length, from: a.range.from, to: a.range.to, format: q.format },
+    metadata: { patients: rows.length, excluded_without_consent: excluded, from: a.range.from, to: a.range.to, format: q.format },
   });
   const name = `elda-cohort-anonymized-${a.range.from}-to-${a.range.to}.${q.format}`;
   const body =
@@ -75,6 +82,8 @@ export async function exportAnonymizedCohort(actor: CaregiverActor, q: z.infer<t
           previous_range: a.previous_range,
           generated_at: a.generated_at,
           anonymization: "subject codes keyed per export; five-year age bands; no names, ids or personal dates",
+          consent: "only patients whose analytics_anonymized consent is in force",
+          excluded_without_consent: excluded,
           columns: ANONYMIZED_COLUMNS,
           rows,
         });

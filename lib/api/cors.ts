@@ -1,5 +1,8 @@
 import "server-only";
 import { config } from "@/lib/config";
+import { requestIdFrom } from "@/lib/observability/request-context";
+import { Forbidden } from "./errors";
+import { toProblem } from "./problem";
 
 /** CORS allow-list (CORS_ORIGINS, comma separated). Other origins get no CORS headers at all. */
 export function isAllowedOrigin(origin: string | null): boolean {
@@ -24,4 +27,20 @@ export function preflightHeaders(origin: string | null): Record<string, string> 
     "access-control-allow-headers": "authorization, content-type, x-request-id",
     "access-control-max-age": "600",
   };
+}
+
+/**
+ * The answer to a CORS preflight (`OPTIONS` with `Access-Control-Request-Method`) for any API route, given by
+ * proxy.ts before the route is reached: 204 with the allow headers for an origin in CORS_ORIGINS; for any
+ * other origin a 403 problem+json without them, so the browser refuses the call. Nothing else happens.
+ */
+export function preflightResponse(req: Request): Response {
+  const origin = req.headers.get("origin");
+  if (isAllowedOrigin(origin)) return new Response(null, { status: 204, headers: preflightHeaders(origin) });
+  const requestId = requestIdFrom(req.headers);
+  const { problem } = toProblem(new Forbidden("This origin may not call the Elda API from a browser."), requestId);
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json", "x-request-id": requestId, "cache-control": "no-store", vary: "Origin" },
+  });
 }

@@ -13,7 +13,8 @@ import { recordAudit } from "./record-audit";
 /**
  * The audit trail of one organization, for its owners and admins (SPEC §8 "audit trail ... exportable"):
  * JSON pages for tools that read it bit by bit, or one CSV file for a reviewer's spreadsheet. The export is
- * itself an audit row ("audit.exported").
+ * itself an audit row ("audit.exported"). Each row carries its place in the hash chain (sequence, previous
+ * hash, hash), so an auditor can recompute the chain from the file alone (`npm run audit:verify -- --file`).
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_RANGE_DAYS = 30;
@@ -45,10 +46,16 @@ export const AUDIT_EXPORT_COLUMNS = [
   "request_id",
   "ip",
   "metadata",
+  "organization_id",
+  "sequence",
+  "previous_hash",
+  "hash",
+  "sealed_at",
 ] as const;
 
 export const auditEventOutput = z.object({
   id: z.uuid(),
+  organization_id: z.uuid().nullable(),
   created_at: z.string(),
   actor_type: z.enum(["caregiver", "api_key", "device", "system"]),
   actor_id: z.string().nullable(),
@@ -59,11 +66,17 @@ export const auditEventOutput = z.object({
   request_id: z.string().nullable(),
   ip: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
+  /** the row's place in the organization's hash chain (lib/audit/audit-chain.ts); null until the sealing job reaches it */
+  sequence: z.number().int().nullable(),
+  previous_hash: z.string().nullable(),
+  hash: z.string().nullable(),
+  sealed_at: z.string().nullable(),
 });
 type AuditEventOutput = z.infer<typeof auditEventOutput>;
 
 const present = (e: AuditEvent): AuditEventOutput => ({
   id: e.id,
+  organization_id: e.organizationId,
   created_at: e.createdAt.toISOString(),
   actor_type: e.actorType,
   actor_id: e.actorId,
@@ -74,6 +87,10 @@ const present = (e: AuditEvent): AuditEventOutput => ({
   request_id: e.requestId,
   ip: e.ip,
   metadata: (e.metadata ?? {}) as Record<string, unknown>,
+  sequence: e.sequence === null ? null : Number(e.sequence),
+  previous_hash: e.previousHash,
+  hash: e.hash,
+  sealed_at: e.sealedAt?.toISOString() ?? null,
 });
 
 /** [from, to): `to` defaults to now, `from` to 30 days before `to`; at most 366 days. */

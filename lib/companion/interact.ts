@@ -14,6 +14,8 @@ import { ASK_BACK_TTL_MS, CONVERSATION_GAP_MS, decideAskBack, type AskBackRecord
 import { companionContext } from "./context";
 import { askModel, languageModel } from "./model";
 import { logger } from "@/lib/observability/logger";
+import { consentInForce } from "@/lib/consents/consent-in-force";
+import { interactWithCompanionOff } from "./companion-off";
 import type { InteractInput } from "./schemas";
 
 /** The app times out after 10 seconds: the model gets what is left of 7.5, then the offline answer stands. */
@@ -118,7 +120,7 @@ async function reminderMeant(tx: Tx, patientId: string, reminderId: string | und
  * Everything it causes happens in one transaction with the conversation: the turn, a health_concern or
  * emergency alert for high/critical urgency with the excerpt and analysis as evidence, a reminder marked
  * done when the patient says so, the activity row and the sign of life. Nothing is lost on failure.
- * Transcripts are PHI: never logged.
+ * Transcripts are PHI: never logged. Without the patient's `ai_companion` consent, companion-off.ts answers.
  */
 export async function interact(actor: DeviceActor, input: InteractInput, now: Date) {
   const started = performance.now();
@@ -135,6 +137,8 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
     offline.sentiment = "distressed";
     if (!offline.emergency_reasons.includes("emergency_conversation")) offline.emergency_reasons.push("emergency_conversation");
   }
+  // `ai_companion` refused or revoked: nothing kept, nothing sent to a model; emergencies still raised
+  if (!(await consentInForce(db, input.patient_id, "ai_companion"))) return interactWithCompanionOff(actor, input, patient, offline, now);
   const name = patient.preferredName || patient.firstName;
   const pending = await pendingQuestion(input.patient_id, actor.deviceId, now);
   const { analysis: merged, reply: modelReply, provider, modelNote } = await withModel(input, offline, now, started);

@@ -19,7 +19,8 @@ export type InteractInput = z.infer<typeof interactInput>;
 
 export const interactOutput = z.object({
   ai_response: z.string(),
-  conversation_id: z.uuid(),
+  /** null while the companion is switched off (`ai_companion` not in force): no conversation is kept */
+  conversation_id: z.uuid().nullable(),
   sentiment: z.enum(["positive", "neutral", "concerned", "distressed"]),
   urgency_level: z.enum(["none", "low", "medium", "high", "critical"]),
   alert_created: z.boolean(),

@@ -8,6 +8,7 @@ import { assertAccessVia, assertPatientAccess, requireCaregiver } from "@/lib/au
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { optionalText, uuid } from "@/lib/validation/common";
+import { consentsInForce, NOT_RECORDED_MEANS } from "./consent-in-force";
 
 /**
  * Consent records (SPEC §8): what the patient (or someone on their behalf) agreed to or refused, kind by
@@ -49,8 +50,19 @@ export const consentOutput = z.object({
 export const consentStatus = z.enum(["granted", "refused", "revoked", "not_recorded"]);
 export const consentListOutput = z.object({
   patient_id: z.uuid(),
-  /** every kind, in a fixed order, with its latest record */
-  current: z.array(z.object({ kind: consentKind, status: consentStatus, consent: consentOutput.nullable() })),
+  /**
+   * every kind, in a fixed order, with its latest record; `in_force` is what Elda acts on (a revoked record is
+   * refused; with no record, the kind's `not_recorded_means` applies: docs/api.md "Consents")
+   */
+  current: z.array(
+    z.object({
+      kind: consentKind,
+      status: consentStatus,
+      in_force: z.boolean(),
+      not_recorded_means: z.enum(["given", "refused"]),
+      consent: consentOutput.nullable(),
+    }),
+  ),
   /** every record, newest first */
   history: z.array(consentOutput),
 });
@@ -80,11 +92,12 @@ export async function listConsents(actor: Actor, patientId: string) {
   const rows = await db.consent.findMany({ where: { patientId }, orderBy: NEWEST_FIRST });
   const latest = new Map<ConsentKind, Consent>();
   for (const r of rows) if (!latest.has(r.kind)) latest.set(r.kind, r);
+  const inForce = await consentsInForce(db, patientId);
   const history = rows.map((r) => present(r, latest.get(r.kind)?.id !== r.id));
   const current = CONSENT_KINDS.map((kind) => {
     const c = latest.get(kind);
     const status: z.infer<typeof consentStatus> = !c ? "not_recorded" : c.revokedAt ? "revoked" : c.granted ? "granted" : "refused";
-    return { kind, status, consent: c ? present(c, false) : null };
+    return { kind, status, in_force: inForce[kind], not_recorded_means: NOT_RECORDED_MEANS[kind], consent: c ? present(c, false) : null };
   });
   await recordAudit(db, actor, {
     action: "consent.listed",

@@ -10,6 +10,7 @@ import { sendPendingPushes } from "@/lib/notifications/push-to-patient";
 import { summarizeEndedConversations } from "@/lib/conversations/summarize-conversations";
 import { expireUnansweredQuestions } from "@/lib/companion/expire-ask-back";
 import { applyRetention } from "@/lib/retention/apply-retention";
+import { sealAuditEvents } from "@/lib/audit/seal-audit-events";
 import { defineJob, type Job } from "./job";
 
 /**
@@ -140,5 +141,12 @@ export const jobs: Job[] = [
     trigger: { cron: "30 3 * * *" },
     retries: 3,
     handler: ({ now, step }) => step.run("delete-expired", () => applyRetention(now)),
+  }),
+  // audit rows join their organization's hash chain within a minute of being written (decision 023)
+  defineJob({
+    id: "audit-seal",
+    trigger: { cron: "* * * * *" },
+    retries: 3,
+    handler: ({ now, step }) => step.run("seal", () => sealAuditEvents(now)),
   }),
 ];

@@ -5,7 +5,7 @@ import { config } from "@/lib/config";
 import { emailSender } from "./channels/email";
 import { smsSender, voiceSender } from "./channels/twilio";
 import { webPushSender } from "./channels/web-push";
-import type { ChannelSender, OutboundMessage } from "./channels/types";
+import type { ChannelResult, ChannelSender, OutboundMessage } from "./channels/types";
 import {
   claimAttempts,
   claimHeld,
@@ -88,6 +88,13 @@ async function render(a: ClaimedAttempt): Promise<Rendered | null> {
   return null;
 }
 
+/** What a channel's answer makes of the attempt: a skip (a guard refused it) is recorded with its reason, never as sent. */
+function settlementOf(r: ChannelResult, refused: string): Settlement {
+  if (r.status === "failed") return { status: "failed", error: r.error ?? refused, permanent: r.permanent };
+  if (r.status === "skipped") return { status: "skipped", error: r.error ?? "Not sent." };
+  return { status: r.status, providerId: r.providerId };
+}
+
 /** Render and send one claimed attempt; whatever happens (even an exception) becomes its settlement. */
 async function deliver(a: ClaimedAttempt): Promise<Settlement> {
   try {
@@ -95,10 +102,7 @@ async function deliver(a: ClaimedAttempt): Promise<Settlement> {
     const message = await render(a);
     if (!sender || !message) return { status: "failed", error: "Nothing to send.", permanent: true };
     if ("skip" in message) return { status: "skipped", error: message.skip };
-    const r = await sender.send(message);
-    return r.status === "failed"
-      ? { status: "failed", error: r.error ?? "The provider refused the message.", permanent: r.permanent }
-      : { status: r.status, providerId: r.providerId };
+    return settlementOf(await sender.send(message), "The provider refused the message.");
   } catch (err) {
     return unexpectedFailure(err, a.id);
   }
@@ -196,11 +200,7 @@ export async function sendDigests(now: Date, filter: { caregiverId?: string } = 
                 ),
               }
             : { to: recipient, text: text.slice(0, 600) };
-      const r = await senders[channel]!.send(message);
-      outcome =
-        r.status === "failed"
-          ? { status: "failed", error: r.error ?? "The provider refused the digest.", permanent: r.permanent }
-          : { status: r.status, providerId: r.providerId };
+      outcome = settlementOf(await senders[channel]!.send(message), "The provider refused the digest.");
     } catch (err) {
       outcome = unexpectedFailure(err, rows[0].id);
     }

@@ -6,6 +6,7 @@ import { Forbidden } from "@/lib/api/errors";
 import { acknowledgeAlertIn } from "@/lib/alerts/alert-actions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { effectivePreferences } from "@/lib/caregivers/preferences";
+import { smsContactRefusal } from "./sms-contact-guard";
 
 /**
  * Twilio calls us back (incoming SMS, a key pressed during an alert call, delivery status). Every request
@@ -43,6 +44,13 @@ async function caregiverByPhone(phone: string | undefined) {
 
 /** Incoming SMS: "ACK 1234" acknowledges that alert; STOP and START switch the caregiver's SMS off and on. */
 export async function handleIncomingSms(params: Record<string, string>, now: Date): Promise<string> {
+  // the answer is an SMS back to the sender: a patient's own phone gets one only with their sms_contact consent
+  const mayAnswer = !params.From || !(await smsContactRefusal(params.From));
+  const reply = await answerIncomingSms(params, now);
+  return mayAnswer ? reply : message();
+}
+
+async function answerIncomingSms(params: Record<string, string>, now: Date): Promise<string> {
   const body = params.Body ?? "";
   const caregiver = await caregiverByPhone(params.From);
   if (OPT_OUT.test(body) || OPT_IN.test(body)) {

@@ -64,6 +64,13 @@ export const organizationSettings = z.strictObject({
     activity_days: z.number().int().min(30).max(3650),
     conversation_days: z.number().int().min(30).max(3650),
     audit_days: z.number().int().min(365).max(3650),
+    /** resolved alerts, with their evidence (conversation excerpts), timeline and notification attempts */
+    alert_days: z.number().int().min(30).max(3650),
+    /** settled notification attempts (phone numbers, email addresses, provider ids) */
+    notification_days: z.number().int().min(30).max(3650),
+    summary_days: z.number().int().min(30).max(3650),
+    reminder_days: z.number().int().min(30).max(3650),
+    insight_days: z.number().int().min(30).max(3650),
   }),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettings>;
@@ -84,7 +91,16 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   escalation: { critical_wait_minutes: 5, high_wait_minutes: 15, medium_wait_minutes: 60, low_wait_minutes: 240 },
   notifications: { non_critical_cap_per_hour: 3 },
   ai: { provider: "anthropic", model: "claude-sonnet-4-5", system_prompt_additions: "", context_window: 10 },
-  retention: { activity_days: 365, conversation_days: 730, audit_days: 2190 },
+  retention: {
+    activity_days: 365,
+    conversation_days: 730,
+    audit_days: 2190,
+    alert_days: 730,
+    notification_days: 180,
+    summary_days: 730,
+    reminder_days: 365,
+    insight_days: 730,
+  },
 };
 
 /** PATCH body: any section, any subset of its keys; merged into the stored settings. */

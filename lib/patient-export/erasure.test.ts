@@ -5,11 +5,12 @@ import { makeCaregiver, makePatient, makeReminder, makeSchedule, pairDevice } fr
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { registerPushToken } from "@/lib/devices/devices";
 import * as patientRoute from "@/app/api/v1/patients/[id]/route";
+import * as interact from "@/app/api/v1/voice/interact/route";
 
 /**
  * GDPR erasure is the patient's deletion: every row that names the patient goes with it (foreign keys
- * cascade), in every table that has a patient column, found from the database's own catalogue so a new
- * table cannot be forgotten. Only the audit trail keeps the bare ids (who accessed which record, no PHI
+ * cascade; rate-limit windows and quarantined job rows are deleted by deletePatient), in every column of
+ * every table, found from the database's own catalogue so a new table cannot be forgotten. Only the audit trail keeps the bare ids (who accessed which record, no PHI
  * values), as HIPAA requires, until the organization's audit retention deletes it.
  */
 describe("erasure", () => {
@@ -46,22 +47,66 @@ describe("erasure", () => {
     await db.caregiverNote.create({ data: { patientId: patient.id, authorId: owner.id, title: "t", content: "c", category: "other" } });
     await db.consent.create({ data: { patientId: patient.id, kind: "data_processing", granted: true, givenBy: "patient" } });
 
-    const tables = await db.$queryRaw<{ table_name: string }[]>`
-      SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'patient_id' ORDER BY table_name`;
+    // a voice message (its rate-limit window names the phone) and a quarantined job row (it names the patient)
+    expect(
+      (
+        await call(interact.POST, {
+          token: device.credential,
+          body: { patient_id: patient.id, message: "My knee hurts today", conversation_type: "spontaneous" },
+        })
+      ).status,
+    ).toBe(200);
+    await db.jobQuarantine.create({
+      data: {
+        job: "inactivity",
+        rowKind: "patient",
+        rowId: patient.id,
+        errorClass: "RangeError",
+        errorMessage: "x",
+        firstSeenAt: new Date(),
+        lastSeenAt: new Date(),
+        retryAfter: new Date(),
+      },
+    });
+    await db.notificationAttempt.create({
+      data: {
+        idempotencyKey: `erase-${patient.id}`,
+        patientId: patient.id,
+        caregiverId: owner.id,
+        channel: "sms",
+        purpose: "alert",
+        recipient: "+15550001234",
+      },
+    });
+
+    // every column of every table that can hold an id or a text, from the database's own catalogue: a new
+    // table or column that names the patient (their id, their phone's id, or their name) cannot be forgotten
+    const columns = await db.$queryRaw<{ table_name: string; column_name: string }[]>`
+      SELECT table_name, column_name FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+         AND data_type IN ('uuid', 'character varying', 'text', 'character', 'jsonb', 'json', 'ARRAY')
+       ORDER BY table_name, column_name`;
+    const needles = [patient.id, device.deviceId, "Erasable"];
     const rowsNaming = async () => {
       const out: Record<string, number> = {};
-      for (const { table_name } of tables) {
-        const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE patient_id = $1::uuid`, patient.id);
-        if (n > 0) out[table_name] = n;
+      for (const { table_name, column_name } of columns) {
+        const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM "${table_name}" WHERE ${needles.map((_, i) => `"${column_name}"::text LIKE $${i + 1}`).join(" OR ")}`,
+          ...needles.map((x) => `%${x}%`),
+        );
+        if (n > 0) out[`${table_name}.${column_name}`] = n;
       }
-      const [{ named }] = await db.$queryRaw<{ named: number }[]>`SELECT count(*)::int AS named FROM patients WHERE id = ${patient.id}::uuid`;
-      if (named) out.patients = named;
       return out;
     };
-    expect(Object.keys(await rowsNaming()).length).toBeGreaterThan(8);
+    const before = await rowsNaming();
+    for (const named of ["rate_limit_buckets.key", "job_quarantine.row_id", "conversations.patient_id", "notification_attempts.patient_id", "patients.id"])
+      expect(before).toHaveProperty([named]);
+    expect(Object.keys(before).length).toBeGreaterThan(12);
 
     expect((await call(patientRoute.DELETE, { method: "DELETE", token: owner.token, params: { id: patient.id } })).status).toBe(204);
-    expect(await rowsNaming()).toEqual({ audit_events: expect.any(Number) });
+    const after = await rowsNaming();
+    expect(Object.keys(after).every((c) => c.startsWith("audit_events."))).toBe(true);
+    expect(after).toHaveProperty(["audit_events.patient_id"]);
     expect(await db.pushToken.count({ where: { token: "erase-me" } })).toBe(0);
     // what the audit trail keeps is ids and actions, never the patient's name or data
     const trail = JSON.stringify(await db.auditEvent.findMany({ where: { patientId: patient.id } }));

@@ -2,6 +2,7 @@ import "server-only";
 import { DateTime } from "luxon";
 import type { Tx } from "@/lib/db/client";
 import type { Sentiment } from "@/lib/db/generated/client";
+import { consentInForce } from "@/lib/consents/consent-in-force";
 
 export const SENTIMENT_SCORE: Record<Sentiment, number> = { positive: 1, neutral: 0, concerned: -1, distressed: -2 };
 
@@ -52,12 +53,17 @@ export async function computeDailySummary(tx: Tx, patientId: string, localDate: 
   const topics = [...new Set(turns.flatMap((t) => t.topics))].slice(0, 8);
   const health = [...new Set(turns.flatMap((t) => t.healthMentions))].slice(0, 8);
   const name = p.preferredName || p.firstName;
+  // SPEC §8: a model may write the narrative only while the patient's `ai_companion` consent is in force; otherwise
+  // the template, which says the companion is off. (Every narrative is the template until a model one is added.)
+  const companionOn = await consentInForce(tx, patientId, "ai_companion");
   const narrative = [
     all.total ? `${name} completed ${all.done} of ${all.total} reminders${all.missed ? ` and missed ${all.missed}` : ""}.` : `${name} had no reminders due.`,
     meds.total ? `Medications: ${meds.done} of ${meds.total} taken.` : "",
     turns.length
       ? `${turns.length} conversation${turns.length === 1 ? "" : "s"} with the companion; mood ${mood ?? "unknown"}.`
-      : "No conversations with the companion.",
+      : companionOn
+        ? "No conversations with the companion."
+        : "The voice companion is switched off (no consent).",
     health.length ? `Health mentioned: ${health.join(", ")}.` : "",
     hours.length ? `Active during ${hours.length} hour${hours.length === 1 ? "" : "s"} of the day.` : "No activity from the phone.",
     alerts ? `${alerts} alert${alerts === 1 ? "" : "s"} raised.` : "",
@@ -76,7 +82,7 @@ export async function computeDailySummary(tx: Tx, patientId: string, localDate: 
     activeHours: hours,
     alertCount: alerts,
     narrative,
-    narrativeSource: "template",
+    narrativeSource: companionOn ? "template" : "template:companion_off",
     details: { sentiments, topics, health_mentions: health, through: until.toISOString() },
     generatedAt: now,
   };

@@ -75,6 +75,22 @@ describe("daily summaries", () => {
     expect(later.totalReminders).toBe(4);
   });
 
+  it("with ai_companion refused the narrative is the template and says the companion is off (SPEC §8)", async () => {
+    const owner = await makeCaregiver();
+    const p = await makePatient(owner, { timezone: "America/Chicago" });
+    await makeReminder(p.id, { dueAt: at("2026-01-23T14:00:00Z"), status: "completed", type: "medication" });
+    await db.consent.create({ data: { patientId: p.id, kind: "ai_companion", granted: false, givenBy: "patient" } });
+    const s = await computeDailySummary(db, p.id, "2026-01-23", at("2026-01-24T01:00:00Z"));
+    expect(s.narrativeSource).toBe("template:companion_off");
+    expect(s.narrative).toContain("The voice companion is switched off");
+    expect(s.narrative).toContain("completed 1 of 1 reminders");
+    // granted again: the ordinary narrative
+    await db.consent.create({ data: { patientId: p.id, kind: "ai_companion", granted: true, givenBy: "patient", recordedAt: new Date(Date.now() + 1000) } });
+    const again = await computeDailySummary(db, p.id, "2026-01-23", at("2026-01-24T01:00:00Z"));
+    expect(again.narrativeSource).toBe("template");
+    expect(again.narrative).toContain("No conversations with the companion.");
+  });
+
   it("goes to each caregiver at their daily_summary_time in their own zone, once, by the channels they chose", async () => {
     const owner = await makeCaregiver();
     await db.caregiver.update({

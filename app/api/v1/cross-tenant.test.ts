@@ -48,6 +48,7 @@ import * as voiceInteract from "./voice/interact/route";
 import * as patientAnalytics from "./patients/[id]/analytics/route";
 import * as patientAnalyticsExport from "./patients/[id]/analytics/export/route";
 import * as auditEvents from "./organizations/[id]/audit-events/route";
+import * as auditVerify from "./organizations/[id]/audit-events/verify/route";
 import * as patientConsents from "./patients/[id]/consents/route";
 import * as consentRevoke from "./consents/[id]/revoke/route";
 import * as pushSubscription from "./auth/me/push-subscriptions/[id]/route";
@@ -213,6 +214,7 @@ const cases: Case[] = [
     orgScoped: true,
   },
   { name: "GET audit events", handler: auditEvents.GET, opts: (c) => ({ params: { id: c.organizationId }, path: "/x?format=csv" }), orgScoped: true },
+  { name: "GET audit chain verification", handler: auditVerify.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
 ];
 
 let ctx: Ctx;
@@ -330,6 +332,7 @@ describe("cross-organization matrix", () => {
     expect((await call(orgSettings.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
     expect((await call(patientConsents.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
     expect((await call(auditEvents.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).status).toBe(200);
+    expect((await call(auditVerify.GET, { token: ctx.owner.token, params: { id: ctx.organizationId } })).body.ok).toBe(true);
     expect((await call(pushSubscriptionTest.POST, { token: ctx.owner.token, params: { id: ctx.pushSubscriptionId } })).body.status).toBe("simulated");
     expect((await call(monitoringPause.GET, { token: ctx.owner.token, params: { id: ctx.patientId } })).status).toBe(200);
   });

@@ -2,6 +2,7 @@ import "server-only";
 import twilio from "twilio";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/observability/logger";
+import { smsContactRefusal } from "../sms-contact-guard";
 import type { ChannelResult, ChannelSender, OutboundMessage } from "./types";
 
 type Client = ReturnType<typeof twilio>;
@@ -33,8 +34,11 @@ const failure = (err: unknown): ChannelResult => {
   return { status: "failed", error: String((err as Error)?.message ?? err).slice(0, 500), permanent };
 };
 
+/** Every SMS Elda sends goes through here, and through the sms_contact guard first (SPEC §8). */
 export const smsSender: ChannelSender = {
   async send(m: OutboundMessage) {
+    const refusal = await smsContactRefusal(m.to);
+    if (refusal) return { status: "skipped", error: refusal };
     const c = client();
     if (!c) {
       logger.info({ channel: "sms", chars: m.text.length }, "SMS simulated (no Twilio credentials)");

@@ -21,7 +21,8 @@ export interface OutboundMessage {
 }
 
 export interface ChannelResult {
-  status: "sent" | "failed" | "simulated";
+  /** skipped: a rule forbids sending it (the SMS channel's sms_contact guard); `error` says which */
+  status: "sent" | "failed" | "simulated" | "skipped";
   providerId?: string;
   error?: string;
   /** failed, and trying again cannot help (an invalid number, a subscription that is gone) */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/testing/http";
 import { makeCaregiver, makePatient, TEST_PASSWORD } from "@/lib/testing/factories";
+import * as auditVerify from "../organizations/[id]/audit-events/verify/route";
 import * as register from "./register/route";
 import * as login from "./login/route";
 import * as refresh from "./refresh/route";
@@ -276,6 +277,10 @@ describe("personal API keys", () => {
       (await call(monitoringPause.POST, { token: full, params: { id: p.id }, body: { until: new Date(Date.now() + 86_400_000).toISOString() } })).status,
     ).toBe(200);
     expect((await call(spokeWith.POST, { token: full, params: { id: p.id }, body: {} })).status).toBe(201);
+    // verifying the audit chain is a read: a read key may, a write-only key may not
+    expect((await call(auditVerify.GET, { token: key, params: { id: cg.organizationId } })).status).toBe(200);
+    const writeOnly = (await call(apiKeys.POST, { token: cg.token, body: { name: "Writer", scopes: ["write"] } })).body.key;
+    expect((await call(auditVerify.GET, { token: writeOnly, params: { id: cg.organizationId } })).status).toBe(403);
   });
 
   it("push subscriptions: a read-only key lists them but cannot subscribe, unsubscribe or send a test; a write-only key can do those but not list", async () => {

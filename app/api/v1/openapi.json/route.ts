@@ -68,6 +68,7 @@ import * as patientAnalyticsExport from "../patients/[id]/analytics/export/route
 import * as analytics from "../analytics/route";
 import * as overview from "../overview/route";
 import * as auditEvents from "../organizations/[id]/audit-events/route";
+import * as auditVerify from "../organizations/[id]/audit-events/verify/route";
 import * as patientConsents from "../patients/[id]/consents/route";
 import * as consentRevoke from "../consents/[id]/revoke/route";
 import * as monitoringPause from "../patients/[id]/monitoring-pause/route";
@@ -149,6 +150,7 @@ const modules: Record<string, unknown>[] = [
   patientAnalyticsExport,
   analytics,
   auditEvents,
+  auditVerify,
   patientConsents,
   consentRevoke,
   monitoringPause,

@@ -14,6 +14,15 @@ describe("GET /api/v1/analytics/export (anonymized, for analysis outside the car
     await makePatient(owner, { first_name: "Walter", last_name: "White", date_of_birth: "1930-01-01", timezone: "America/Chicago" });
     const outsider = await makeCaregiver();
     await makePatient(outsider, { first_name: "Hidden", last_name: "Person" });
+    for (const p of [betty, await db.patient.findFirstOrThrow({ where: { firstName: "Walter", organizationId: owner.organizationId } })]) {
+      await db.consent.create({ data: { patientId: p.id, kind: "analytics_anonymized", granted: true, givenBy: "patient" } });
+    }
+    // SPEC §8: never without analytics_anonymized in force: not recorded, refused, or granted then revoked
+    await makePatient(owner, { first_name: "Nora", last_name: "Notasked", date_of_birth: "1950-02-02" });
+    const refused = await makePatient(owner, { first_name: "Rita", last_name: "Refused", date_of_birth: "1951-03-03" });
+    await db.consent.create({ data: { patientId: refused.id, kind: "analytics_anonymized", granted: false, givenBy: "patient" } });
+    const revoked = await makePatient(owner, { first_name: "Ray", last_name: "Revoked", date_of_birth: "1952-04-04" });
+    await db.consent.create({ data: { patientId: revoked.id, kind: "analytics_anonymized", granted: true, givenBy: "patient", revokedAt: new Date() } });
     await makeReminder(betty.id, { dueAt: new Date(Date.now() - 86_400_000), title: "Metformin", type: "medication", status: "completed" });
     await makeReminder(betty.id, { dueAt: new Date(Date.now() - 86_400_000 + 3_600_000), title: "Lunch", type: "meal", status: "missed" });
 
@@ -36,7 +45,7 @@ describe("GET /api/v1/analytics/export (anonymized, for analysis outside the car
       "alerts",
       "open_alerts",
     ]);
-    expect(rows).toHaveLength(2); // the outsider's patient is not in it
+    expect(rows).toHaveLength(2); // the outsider's patient is not in it, nor the three without consent
     const age = Math.floor((Date.now() - Date.parse("1945-05-15")) / (365.2425 * 86_400_000));
     expect(rows.map((r) => r.slice(1, 5)).sort()).toEqual(
       [
@@ -52,6 +61,7 @@ describe("GET /api/v1/analytics/export (anonymized, for analysis outside the car
     expect(second.headers.get("content-type")).toContain("application/json");
     const again = (second.body.rows as { subject: string }[]).map((r) => r.subject);
     expect(again).toHaveLength(2);
+    expect(second.body.excluded_without_consent).toBe(3);
     for (const s of again) expect(subjects).not.toContain(s);
     expect(await db.auditEvent.count({ where: { actorId: owner.id, action: "analytics.anonymized_exported" } })).toBe(2);
   });

@@ -93,6 +93,12 @@ describe("GET /api/v1/organizations/{id}/audit-events (JSON)", () => {
       request_id: "req-1",
       ip: "10.0.0.1",
       metadata: {},
+      organization_id: orgId,
+      // not sealed yet: the sealing job has not run (lib/audit/audit-chain.test.ts covers the chain)
+      sequence: null,
+      previous_hash: null,
+      hash: null,
+      sealed_at: null,
     });
     // the app's own rows are in the trail too (creating the patient)
     const all = await get(owner.token, "?limit=100");
@@ -179,7 +185,9 @@ describe("GET /api/v1/organizations/{id}/audit-events?format=csv", () => {
     expect(disposition).toMatch(/^attachment; filename="elda-audit-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(disposition).not.toMatch(/Betty|Johnson/);
     const lines = (r.body as string).split("\r\n");
-    expect(lines[0]).toBe("id,created_at,actor_type,actor_id,action,target_type,target_id,patient_id,request_id,ip,metadata");
+    expect(lines[0]).toBe(
+      "id,created_at,actor_type,actor_id,action,target_type,target_id,patient_id,request_id,ip,metadata,organization_id,sequence,previous_hash,hash,sealed_at",
+    );
     expect(lines.at(-1)).toBe("");
     expect(lines.slice(1, -1).map((l) => l.split(",")[0])).toEqual([...testIds].reverse());
     const oldest = await db.auditEvent.findUniqueOrThrow({ where: { id: testIds[4] } });
