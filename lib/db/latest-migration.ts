@@ -1,2 +1,2 @@
 /** The newest folder in prisma/migrations; a test keeps it in step. Readiness waits for it to be applied. */
-export const LATEST_MIGRATION = "20261130040000_job_status";
+export const LATEST_MIGRATION = "20261201030000_push_payload_on_attempts";
