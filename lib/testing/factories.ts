@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession, issueTokens } from "@/lib/auth/sessions";
-import type { CaregiverActor } from "@/lib/auth/actor";
+import { systemActor, type CaregiverActor } from "@/lib/auth/actor";
+import { createPairingCode } from "@/lib/devices/create-pairing-code";
+import { completeSetup } from "@/lib/devices/complete-setup";
 import { createPatient } from "@/lib/patients/create-patient";
 import type { CreatePatientInput } from "@/lib/patients/schemas";
 
@@ -60,9 +62,6 @@ export async function joinCareTeam(patientId: string, caregiverId: string, stand
 
 /** Pair a phone for the patient the way the app does (pairing code, then setup); returns its credential. */
 export async function pairDevice(patientId: string, ip = `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, now = new Date()) {
-  const { createPairingCode } = await import("@/lib/devices/create-pairing-code");
-  const { completeSetup } = await import("@/lib/devices/complete-setup");
-  const { systemActor } = await import("@/lib/auth/actor");
   const code = await createPairingCode(systemActor("test"), patientId, now);
   const setup = await completeSetup({ patient_id: patientId, setup_token: code.setup_token }, ip, now);
   return { credential: setup.access_token, deviceId: setup.device_id };
