@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { NotFound } from "@/lib/api/errors";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
-import { createSchedule } from "@/lib/schedules/schedules";
+import { makeCaregiver, makePatient, pairDevice, patientWithMorningDose } from "@/lib/testing/factories";
 import { EmbeddedRunner } from "./embedded-runner";
 import { engineMode, engineProblem } from "./engine";
 import { MalformedEvent, type DomainEvent } from "./events";
@@ -148,15 +147,7 @@ describe("the embedded runner", () => {
 
   it("runs Elda's jobs on a set clock: the 14:00 push, then the inactivity fan-out", async () => {
     const runner = new EmbeddedRunner(jobs, { retryBaseMs: 1 });
-    const owner = await makeCaregiver();
-    const patient = await makePatient(owner, { timezone: "America/Chicago" });
-    await pairDevice(patient.id);
-    await createSchedule(
-      owner.actor,
-      patient.id,
-      { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-02" },
-      new Date("2026-02-02T06:00:00Z"),
-    );
+    const { patient } = await patientWithMorningDose("2026-02-02");
     clock.set("2026-02-02T14:00:00Z");
     await runner.trigger("reminders-deliver");
     const r = await db.reminder.findFirstOrThrow({ where: { patientId: patient.id }, orderBy: { dueAt: "asc" } });

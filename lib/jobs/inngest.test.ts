@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
-import { createSchedule } from "@/lib/schedules/schedules";
+import { makeCaregiver, makePatient, pairDevice, patientWithMorningDose } from "@/lib/testing/factories";
 import { randomUUID } from "node:crypto";
 import { inngestFunctions, toInngestFunction } from "./inngest";
 import { defineJob } from "./job";
@@ -16,15 +15,7 @@ type SentEvent = { name: string; id: string; ts: number; data: { patient_id: str
 
 describe("the same jobs as Inngest functions (@inngest/test)", () => {
   it("the delivery cron pushes Betty's 08:00 dose at 14:00 UTC in January", async () => {
-    const owner = await makeCaregiver();
-    const patient = await makePatient(owner, { timezone: "America/Chicago" });
-    await pairDevice(patient.id);
-    await createSchedule(
-      owner.actor,
-      patient.id,
-      { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-01-21" },
-      new Date("2026-01-21T06:00:00Z"),
-    );
+    const { patient } = await patientWithMorningDose("2026-01-21");
     clock.set("2026-01-21T14:00:00Z");
     const t = new InngestTestEngine({ function: fn("reminders-deliver") });
     const { result } = await t.execute({ events: [timer("* * * * *", "2026-01-21T14:00:00Z")] });
@@ -34,15 +25,7 @@ describe("the same jobs as Inngest functions (@inngest/test)", () => {
   });
 
   it("a cron run computes with the time its schedule fired: retried at 14:45, the 14:00 run still pushes the dose rather than miss it", async () => {
-    const owner = await makeCaregiver();
-    const patient = await makePatient(owner, { timezone: "America/Chicago" });
-    await pairDevice(patient.id);
-    await createSchedule(
-      owner.actor,
-      patient.id,
-      { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-01-24" },
-      new Date("2026-01-24T06:00:00Z"),
-    );
+    const { patient } = await patientWithMorningDose("2026-01-24");
     // 45 minutes after 08:00 the dose would be missed; the run stands for 14:00
     clock.set("2026-01-24T14:45:00Z");
     await new InngestTestEngine({ function: fn("reminders-deliver") }).execute({ events: [timer("* * * * *", "2026-01-24T14:00:00Z")] });

@@ -103,7 +103,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Send due patient pushes through FCM: claimed first (`sending`, under a lease, so two senders never push
  * the same one), sent in batches with sendEach, every outcome settled (sent, failed with FCM's error, or
  * pending again for a later try: docs/decisions/016); tokens FCM reports dead are deleted. One row that
- * cannot be prepared never stops the others.
+ * cannot be sent never stops the others.
  */
 export async function sendPendingPushes(now: Date, opts: { limit?: number; patientId?: string } = {}) {
   const claimed = await claimAttempts(now, { channels: ["push"], limit: opts.limit ?? 2_000, patientId: opts.patientId });
@@ -116,22 +116,14 @@ export async function sendPendingPushes(now: Date, opts: { limit?: number; patie
     const tokens = new Map((await db.pushToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, token: true } })).map((t) => [t.id, t.token]));
     const skip = await outdated(claimed);
     for (const c of claimed) {
-      try {
-        const msg = pushPayload.safeParse(c.payload);
-        const token = tokens.get(c.recipient);
-        const skipped = skip.get(c.id);
-        if (skipped) settled.set(c.id, { status: "skipped", error: skipped });
-        else if (!token) settled.set(c.id, { status: "failed", error: "The push token was removed.", permanent: true });
-        else if (!msg.success) settled.set(c.id, { status: "failed", error: "Nothing to send.", permanent: true });
-        else
-          ready.push({
-            attempt: c,
-            tokenId: c.recipient,
-            item: { token, ...msg.data, highPriority: msg.data.data.priority === "high" },
-          });
-      } catch (err) {
-        settled.set(c.id, unexpectedFailure(err, c.id));
-      }
+      const msg = pushPayload.safeParse(c.payload);
+      const token = tokens.get(c.recipient);
+      const skipped = skip.get(c.id);
+      if (skipped) settled.set(c.id, { status: "skipped", error: skipped });
+      else if (!token) settled.set(c.id, { status: "failed", error: "The push token was removed.", permanent: true });
+      // a message that was not stored whole is never guessed at, and trying again would find the same
+      else if (!msg.success) settled.set(c.id, { status: "failed", error: "Nothing to send.", permanent: true });
+      else ready.push({ attempt: c, tokenId: c.recipient, item: { token, ...msg.data, highPriority: msg.data.data.priority === "high" } });
     }
     const results = await sendPushes(ready.map((r) => r.item));
     const dead: string[] = [];
