@@ -50,7 +50,7 @@ export async function acknowledgeAlert(actor: Actor, id: string, note: string | 
       });
     return changed;
   });
-  if (changed) await emit({ name: "alert/acknowledged", id: `alert-acknowledged-${id}`, data: { alert_id: id } });
+  if (changed) await emit({ name: "alert/acknowledged", id: `alert-acknowledged-${id}`, ts: now.getTime(), data: { alert_id: id } });
   return getAlert(actor, id);
 }
 

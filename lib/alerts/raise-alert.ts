@@ -76,14 +76,11 @@ export async function raiseAlert(tx: Tx, input: RaiseAlertInput, now: Date): Pro
       createdAt: now,
     },
   });
+  const data = { alert_id: row.id, patient_id: input.patientId, severity: row.severity };
   const event: DomainEvent | null = row.inserted
-    ? { name: "alert/raised", id: `alert-raised-${row.id}`, data: { alert_id: row.id, patient_id: input.patientId, severity: row.severity } }
+    ? { name: "alert/raised", id: `alert-raised-${row.id}`, ts: now.getTime(), data }
     : severityRaised
-      ? {
-          name: "alert/severity-raised",
-          id: `alert-${row.id}-${row.severity}`,
-          data: { alert_id: row.id, patient_id: input.patientId, severity: row.severity },
-        }
+      ? { name: "alert/severity-raised", id: `alert-${row.id}-${row.severity}`, ts: now.getTime(), data }
       : null;
   return { alertId: row.id, created: row.inserted, severityRaised, severity: row.severity, event };
 }

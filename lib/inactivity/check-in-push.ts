@@ -5,8 +5,8 @@ import { conversationStarters } from "@/lib/conversations/conversation-starters"
 
 /**
  * The check-in push of an inactivity episode (SPEC §3 data): safety first ("Are you all right?"), then
- * something easy to answer, an opener from what the patient likes talking about. Rendered the same way when
- * the attempt is recorded and when it is sent.
+ * something easy to answer, an opener from what the patient likes talking about. Rendered when the attempt is
+ * recorded; the sender sends what was stored (lib/notifications/push-to-patient.ts).
  */
 export async function checkInPush(tx: Tx, patientId: string, alertId: string, now: Date): Promise<PatientPush | null> {
   const p = await tx.patient.findUnique({ where: { id: patientId }, select: { firstName: true, preferredName: true } });

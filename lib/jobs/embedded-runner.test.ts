@@ -3,72 +3,133 @@ import { afterEach, describe, expect, it } from "vitest";
 import { NotFound } from "@/lib/api/errors";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
-import { createSchedule } from "@/lib/schedules/schedules";
+import { makeCaregiver, makePatient, pairDevice, patientWithMorningDose } from "@/lib/testing/factories";
 import { EmbeddedRunner } from "./embedded-runner";
 import { engineMode, engineProblem } from "./engine";
+import { MalformedEvent, type DomainEvent } from "./events";
 import { defineJob } from "./job";
 import { jobs } from "./jobs";
 
 afterEach(() => clock.set(null));
 
+const T = Date.parse("2026-02-01T09:00:00Z");
+const acknowledged = (alertId: string, id = `ack-${alertId}`) => ({ name: "alert/acknowledged" as const, id, ts: T, data: { alert_id: alertId } });
+
 describe("the embedded runner", () => {
   it("delivers an event once per id to the jobs it triggers, retrying with backoff until it works", async () => {
-    const seen: unknown[] = [];
+    const seen: string[] = [];
     let failures = 2;
+    const alertId = randomUUID();
     const runner = new EmbeddedRunner(
       [
         defineJob({
           id: "flaky",
-          trigger: { event: "test/ping" },
+          trigger: { event: "alert/acknowledged" },
           retries: 3,
           handler: async ({ event }) => {
             if (failures-- > 0) throw new Error("not yet");
-            seen.push(event?.data.n);
+            seen.push(event.data.alert_id);
           },
         }),
       ],
       { retryBaseMs: 5 },
     );
     runner.enqueue([
-      { name: "test/ping", id: "a", data: { n: 1 } },
-      { name: "test/ping", id: "a", data: { n: 1 } },
-      { name: "test/other", id: "b", data: {} },
+      acknowledged(alertId, "a"),
+      acknowledged(alertId, "a"),
+      { name: "summaries/caregiver.due", id: "b", ts: T, data: { caregiver_id: randomUUID() } },
     ]);
     await runner.drain();
-    expect(seen).toEqual([1]);
+    expect(seen).toEqual([alertId]);
   });
 
   it("gives up after the job's retries (the next sweep heals it), and fans out through sendEvent", async () => {
     const got: string[] = [];
+    const org = randomUUID();
+    const patients = [randomUUID(), randomUUID(), randomUUID()];
     const runner = new EmbeddedRunner(
       [
-        defineJob({ id: "broken", trigger: { event: "test/broken" }, retries: 1, handler: async () => Promise.reject(new Error("down")) }),
+        defineJob({ id: "broken", trigger: { event: "alert/acknowledged" }, retries: 1, handler: async () => Promise.reject(new Error("down")) }),
         defineJob({
           id: "sweep",
           trigger: { cron: "0 0 1 1 *" },
           retries: 0,
-          handler: ({ step }) =>
+          handler: ({ now, step }) =>
             step.sendEvent(
               "fan-out",
-              [1, 2, 3].map((n) => ({ name: "test/item", id: `item-${n}`, data: { org: "o1", n } })),
+              patients.map((p) => ({ name: "insights/patient.weekly", id: `item-${p}`, ts: now.getTime(), data: { patient_id: p, organization_id: org } })),
             ),
         }),
         defineJob({
           id: "item",
-          trigger: { event: "test/item" },
-          concurrency: { key: "org", limit: 1 },
+          trigger: { event: "insights/patient.weekly" },
+          concurrency: { key: "organization_id", limit: 1 },
           retries: 0,
-          handler: async ({ event }) => void got.push(String(event?.data.n)),
+          handler: async ({ event }) => void got.push(event.data.patient_id),
         }),
       ],
       { retryBaseMs: 1 },
     );
-    await expect(runner.trigger("broken", { name: "test/broken", id: "x", data: {} })).rejects.toThrow("down");
+    await expect(runner.trigger("broken", acknowledged(randomUUID()))).rejects.toThrow("down");
     await runner.trigger("sweep");
     await runner.drain();
-    expect(got.sort()).toEqual(["1", "2", "3"]);
+    expect(got.sort()).toEqual([...patients].sort());
     await expect(runner.trigger("nope")).rejects.toThrow(/unknown job/);
+  });
+
+  it("drops a malformed event without retrying it, and records why (fields, never values)", async () => {
+    const id = `malformed-${randomUUID()}`;
+    let runs = 0;
+    const runner = new EmbeddedRunner([defineJob({ id, trigger: { event: "alert/acknowledged" }, retries: 5, handler: async () => void runs++ })], {
+      retryBaseMs: 1,
+    });
+    clock.set("2026-02-03T07:00:00Z");
+    const bad = { name: "alert/acknowledged", id: "bad-1", ts: T, data: { alert_id: "Betty Johnson" } };
+    await expect(runner.trigger(id, bad)).rejects.toBeInstanceOf(MalformedEvent);
+    // one that reaches the queue (a cast, a payload from elsewhere) goes the same way
+    runner.enqueue([{ ...bad, id: "bad-2" } as unknown as DomainEvent]);
+    await runner.drain();
+    expect(runs).toBe(0);
+    const status = await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } });
+    // one attempt each, no retries
+    expect(status).toMatchObject({ lastErrorClass: "MalformedEvent", consecutiveFailures: 2 });
+    expect(status.lastErrorMessage).toBe("Malformed event alert/acknowledged bad-2: data.alert_id: invalid_format.");
+  });
+
+  it("runs an event with the event's own time, however late it is delivered, and a cron run's retries with the time it fired", async () => {
+    const owner = await makeCaregiver();
+    const patient = await makePatient(owner, { timezone: "America/Chicago" });
+    await pairDevice(patient.id);
+    await db.patient.update({ where: { id: patient.id }, data: { lastActiveAt: new Date("2026-02-04T15:00:00Z") } });
+    const runner = new EmbeddedRunner(jobs, { retryBaseMs: 1 });
+    // silent for four hours at 19:00 (medium); the same event replayed at 23:00, eight hours on, is still 19:00's
+    clock.set("2026-02-04T23:00:00Z");
+    const check = {
+      name: "inactivity/patient.check",
+      id: `inactivity-${patient.id}-2026-02-04T19:00`,
+      ts: Date.parse("2026-02-04T19:00:00Z"),
+      data: { patient_id: patient.id, organization_id: owner.organizationId },
+    };
+    await runner.trigger("inactivity-evaluate", check);
+    const alert = await db.alert.findFirstOrThrow({ where: { patientId: patient.id, type: "inactivity" } });
+    expect(alert).toMatchObject({ severity: "medium", firstOccurredAt: new Date("2026-02-04T19:00:00Z") });
+
+    const seen: string[] = [];
+    const flaky = defineJob({
+      id: `fired-${randomUUID()}`,
+      trigger: { cron: "* * * * *" },
+      retries: 2,
+      handler: async ({ now }) => {
+        seen.push(now.toISOString());
+        if (seen.length === 1) {
+          clock.advance(5 * 60_000); // the retry comes later
+          throw new Error("once");
+        }
+      },
+    });
+    clock.set("2026-02-04T08:00:00Z");
+    await new EmbeddedRunner([flaky], { retryBaseMs: 1 }).trigger(flaky.id);
+    expect(seen).toEqual(["2026-02-04T08:00:00.000Z", "2026-02-04T08:00:00.000Z"]);
   });
 
   it("fires cron jobs on their schedule until stopped", async () => {
@@ -86,15 +147,7 @@ describe("the embedded runner", () => {
 
   it("runs Elda's jobs on a set clock: the 14:00 push, then the inactivity fan-out", async () => {
     const runner = new EmbeddedRunner(jobs, { retryBaseMs: 1 });
-    const owner = await makeCaregiver();
-    const patient = await makePatient(owner, { timezone: "America/Chicago" });
-    await pairDevice(patient.id);
-    await createSchedule(
-      owner.actor,
-      patient.id,
-      { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: "2026-02-02" },
-      new Date("2026-02-02T06:00:00Z"),
-    );
+    const { patient } = await patientWithMorningDose("2026-02-02");
     clock.set("2026-02-02T14:00:00Z");
     await runner.trigger("reminders-deliver");
     const r = await db.reminder.findFirstOrThrow({ where: { patientId: patient.id }, orderBy: { dueAt: "asc" } });
@@ -115,7 +168,7 @@ describe("job status from embedded runs", () => {
       [
         defineJob({
           id,
-          trigger: { event: "test/recorded" },
+          trigger: { event: "alert/acknowledged" },
           retries: 3,
           handler: async () => {
             if (failures-- > 0) throw new NotFound("Patient");
@@ -125,7 +178,7 @@ describe("job status from embedded runs", () => {
       { retryBaseMs: 1 },
     );
     clock.set("2026-02-03T08:00:00Z");
-    await runner.trigger(id, { name: "test/recorded", id: "r1", data: {} });
+    await runner.trigger(id, acknowledged(randomUUID(), "r1"));
     expect(await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } })).toMatchObject({
       engine: "embedded",
       lastSuccessAt: new Date("2026-02-03T08:00:00Z"),
@@ -136,7 +189,7 @@ describe("job status from embedded runs", () => {
     });
     failures = 5;
     clock.set("2026-02-03T08:01:00Z");
-    await expect(runner.trigger(id, { name: "test/recorded", id: "r2", data: {} })).rejects.toThrow("Patient not found.");
+    await expect(runner.trigger(id, acknowledged(randomUUID(), "r2"))).rejects.toThrow("Patient not found.");
     expect(await db.jobStatus.findUniqueOrThrow({ where: { jobId: id } })).toMatchObject({
       lastSuccessAt: new Date("2026-02-03T08:00:00Z"),
       consecutiveFailures: 4,

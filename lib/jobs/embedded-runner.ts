@@ -2,8 +2,8 @@ import "server-only";
 import { Cron } from "croner";
 import { clock } from "@/lib/clock";
 import { logger } from "@/lib/observability/logger";
-import type { DomainEvent } from "./emit";
-import type { Job, JobContext } from "./job";
+import { MalformedEvent, type DomainEvent } from "./events";
+import type { Job } from "./job";
 
 /**
  * The embedded job runner, for machines without an Inngest server (a fresh checkout, CI): it fires the same
@@ -11,6 +11,7 @@ import type { Job, JobContext } from "./job";
  * exponential backoff. It is deliberately small: no persistence of its own. State lives in PostgreSQL,
  * every job is idempotent, and every event's work is also found by a sweep, so a lost event (a restart with
  * events in memory) delays work and never loses it. Never used when Inngest is configured or on Vercel.
+ * A cron run's `now` is the clock when it fired, an event run's the event's own time, the same for every retry.
  */
 export interface EmbeddedRunnerOptions {
   /** base delay of the first retry (doubled each time) */
@@ -65,8 +66,8 @@ export class EmbeddedRunner {
     }
   }
 
-  /** Run one job now (the cron path, by hand). */
-  async trigger(jobId: string, event: DomainEvent | null = null) {
+  /** Run one job now: a cron job as if its cron fired, an event job with this event (as delivered, unchecked). */
+  async trigger(jobId: string, event: unknown = null) {
     const job = this.jobs.find((j) => j.id === jobId);
     if (!job) throw new Error(`unknown job ${jobId}`);
     return this.runWithRetries(job, event);
@@ -83,32 +84,31 @@ export class EmbeddedRunner {
     return p;
   }
 
-  private async acquire(job: Job, event: DomainEvent | null) {
+  private async acquire(job: Job, event: unknown) {
     if (!job.concurrency || !event) return () => {};
-    const key = `${job.id}:${String(event.data[job.concurrency.key])}`;
+    const key = `${job.id}:${String((event as { data?: Record<string, unknown> }).data?.[job.concurrency.key])}`;
     while ((this.running.get(key) ?? 0) >= job.concurrency.limit) await new Promise((r) => setTimeout(r, 25));
     this.running.set(key, (this.running.get(key) ?? 0) + 1);
     return () => this.running.set(key, (this.running.get(key) ?? 1) - 1);
   }
 
-  private async runWithRetries(job: Job, event: DomainEvent | null): Promise<unknown> {
+  private async runWithRetries(job: Job, event: unknown): Promise<unknown> {
     const release = await this.acquire(job, event);
+    // the moment this run stands for, kept for every retry
+    const firedAt = this.now();
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          const ctx: JobContext = {
-            now: this.now(),
+          return await job.run({
             engine: "embedded",
-            event: event ? { name: event.name, id: event.id, data: event.data } : null,
-            step: {
-              run: (_id, fn) => fn(),
-              sendEvent: async (_id, events) => this.enqueue(events),
-            },
-          };
-          return await job.handler(ctx);
+            step: { run: (_id, fn) => fn(), sendEvent: async (_id, events) => this.enqueue(events) },
+            ...("cron" in job.trigger ? { firedAt } : { event }),
+          });
         } catch (err) {
+          // logged where it was parsed; trying again would find it just as malformed
+          if (err instanceof MalformedEvent) throw err;
           if (attempt >= job.retries) {
-            logger.error({ err, job: job.id, event: event?.name, attempts: attempt + 1 }, "job failed after retries; the next sweep will try again");
+            logger.error({ err, job: job.id, attempts: attempt + 1 }, "job failed after retries; the next sweep will try again");
             throw err;
           }
           const delay = this.retryBaseMs * 2 ** attempt;

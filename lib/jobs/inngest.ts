@@ -1,7 +1,7 @@
 import "server-only";
-import { Inngest } from "inngest";
+import { Inngest, NonRetriableError } from "inngest";
 import { clock } from "@/lib/clock";
-import type { DomainEvent } from "./emit";
+import { MalformedEvent, type DomainEvent } from "./events";
 import type { Job } from "./job";
 import { jobs } from "./jobs";
 
@@ -13,7 +13,14 @@ export const inngest = new Inngest({ id: "elda" });
 
 type Retries = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
-/** One job as an Inngest function (exported for tests). */
+/** Our events as Inngest takes them: `ts` is kept, so the run's `now` is the moment the event stands for. */
+const toInngest = (events: DomainEvent[]) => events.map((e) => ({ name: e.name, id: e.id, ts: e.ts, data: e.data }));
+
+/**
+ * One job as an Inngest function (exported for tests). A cron run's `now` is the timer event's `ts` (when the
+ * schedule fired), an event run's the event's own `ts`: the same on every step's re-invocation, retry and
+ * replay. A malformed event fails the run without retries (NonRetriableError).
+ */
 export function toInngestFunction(job: Job) {
   return inngest.createFunction(
     {
@@ -22,22 +29,23 @@ export function toInngestFunction(job: Job) {
       retries: Math.min(job.retries, 10) as Retries,
       ...(job.concurrency ? { concurrency: { key: `event.data.${job.concurrency.key}`, limit: job.concurrency.limit } } : {}),
     },
-    async ({ event, step }) =>
-      job.handler({
-        now: clock.now(),
-        engine: "inngest",
-        event: "cron" in job.trigger ? null : { name: event.name, id: event.id, data: (event.data ?? {}) as Record<string, unknown> },
-        step: {
-          run: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
-          sendEvent: async (id: string, events: DomainEvent[]) => {
-            if (events.length)
-              await step.sendEvent(
-                id,
-                events.map((e) => ({ name: e.name, id: e.id, data: e.data })),
-              );
+    async ({ event, step }) => {
+      try {
+        return await job.run({
+          engine: "inngest",
+          step: {
+            run: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
+            sendEvent: async (id: string, events: DomainEvent[]) => {
+              if (events.length) await step.sendEvent(id, toInngest(events));
+            },
           },
-        },
-      }),
+          ...("cron" in job.trigger ? { firedAt: typeof event.ts === "number" ? new Date(event.ts) : clock.now() } : { event }),
+        });
+      } catch (err) {
+        if (err instanceof MalformedEvent) throw new NonRetriableError(err.message, { cause: err });
+        throw err;
+      }
+    },
   );
 }
 
@@ -45,5 +53,5 @@ export const inngestFunctions = jobs.map(toInngestFunction);
 
 /** The event sink when Inngest is the engine. */
 export async function sendToInngest(events: DomainEvent[]) {
-  await inngest.send(events.map((e) => ({ name: e.name, id: e.id, data: e.data })));
+  await inngest.send(toInngest(events));
 }

@@ -15,7 +15,9 @@ import { defineJob, type Job } from "./job";
 
 /**
  * Every background job of Elda (docs/decisions/010-jobs-on-inngest-with-an-embedded-runner.md). The sweeps
- * isolate failing rows (lib/jobs/isolate-failures.ts): one bad row is quarantined, never the whole run.
+ * isolate failing rows (lib/jobs/isolate-failures.ts): one bad row is quarantined, never the whole run. Event
+ * jobs name events of the catalog (lib/jobs/events.ts) and get their payload parsed; `now` is the moment the
+ * run stands for (docs/decisions/022-event-catalog-and-layering-rules.md).
  */
 export const jobs: Job[] = [
   defineJob({
@@ -41,7 +43,7 @@ export const jobs: Job[] = [
       const bucket = now.toISOString().slice(0, 16);
       await step.sendEvent(
         "fan-out",
-        silent.map((p) => ({ name: "inactivity/patient.check", id: `inactivity-${p.patient_id}-${bucket}`, data: p })),
+        silent.map((p) => ({ name: "inactivity/patient.check", id: `inactivity-${p.patient_id}-${bucket}`, ts: now.getTime(), data: p })),
       );
       return { silent: silent.length };
     },
@@ -51,7 +53,7 @@ export const jobs: Job[] = [
     trigger: { event: "inactivity/patient.check" },
     concurrency: { key: "organization_id", limit: 5 },
     retries: 5,
-    handler: ({ now, step, event }) => step.run("evaluate", () => evaluatePatientInactivity(String(event?.data.patient_id), now)),
+    handler: ({ now, step, event }) => step.run("evaluate", () => evaluatePatientInactivity(event.data.patient_id, now)),
   }),
   defineJob({
     id: "daily-summaries",
@@ -61,7 +63,12 @@ export const jobs: Job[] = [
       const due = await step.run("find-caregivers-due", () => findCaregiversDueForSummaryIsolated(now));
       await step.sendEvent(
         "fan-out",
-        due.map((c) => ({ name: "summaries/caregiver.due", id: `summary-${c.caregiver_id}-${c.local_date}`, data: { caregiver_id: c.caregiver_id } })),
+        due.map((c) => ({
+          name: "summaries/caregiver.due",
+          id: `summary-${c.caregiver_id}-${c.local_date}`,
+          ts: now.getTime(),
+          data: { caregiver_id: c.caregiver_id },
+        })),
       );
       return { caregivers: due.length };
     },
@@ -70,7 +77,7 @@ export const jobs: Job[] = [
     id: "daily-summaries-send",
     trigger: { event: "summaries/caregiver.due" },
     retries: 5,
-    handler: ({ now, step, event }) => step.run("send", () => sendDailySummariesIsolated(String(event?.data.caregiver_id), now)),
+    handler: ({ now, step, event }) => step.run("send", () => sendDailySummariesIsolated(event.data.caregiver_id, now)),
   }),
   defineJob({
     id: "weekly-insights",
@@ -81,7 +88,7 @@ export const jobs: Job[] = [
       const week = now.toISOString().slice(0, 10);
       await step.sendEvent(
         "fan-out",
-        patients.map((p) => ({ name: "insights/patient.weekly", id: `insights-${p.patient_id}-${week}`, data: p })),
+        patients.map((p) => ({ name: "insights/patient.weekly", id: `insights-${p.patient_id}-${week}`, ts: now.getTime(), data: p })),
       );
       return { patients: patients.length };
     },
@@ -91,7 +98,7 @@ export const jobs: Job[] = [
     trigger: { event: "insights/patient.weekly" },
     concurrency: { key: "organization_id", limit: 3 },
     retries: 3,
-    handler: ({ now, step, event }) => step.run("generate", () => generateWeeklyInsights(String(event?.data.patient_id), now)),
+    handler: ({ now, step, event }) => step.run("generate", () => generateWeeklyInsights(event.data.patient_id, now)),
   }),
   defineJob({
     id: "alerts-escalate",

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { clock } from "@/lib/clock";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { makeCaregiver, makePatient, pairDevice, type TestCaregiver } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { registerPushToken } from "@/lib/devices/devices";
@@ -176,11 +176,12 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
     expect(await quarantine("inactivity", lee.id)).toBeNull();
   });
 
-  it("a pending push that cannot be rendered waits alone for another try: the rest of the claim is sent, nothing unsent is recorded as sent", async () => {
+  it("a pending push with nothing usable stored fails alone, saying so: the rest of the claim is sent, nothing unsent is recorded as sent", async () => {
     const owner = await makeCaregiver();
     const good = await pairedPatient(owner, "Gus");
     const bad = await pairedPatient(owner, "Hal");
-    const pending = async (patientId: string) => {
+    // the message is rendered when the attempt is recorded (lib/notifications/push-to-patient.ts); Hal's was lost
+    const pending = async (patientId: string, payload: Prisma.InputJsonValue) => {
       const r = await db.reminder.findFirstOrThrow({ where: { patientId }, orderBy: { dueAt: "asc" } });
       const token = await db.pushToken.findFirstOrThrow({ where: { device: { patientId } } });
       return db.notificationAttempt.create({
@@ -192,20 +193,21 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
           purpose: "reminder",
           recipient: token.id,
           status: "pending",
+          payload,
           createdAt: at("2026-02-26T14:00:00Z"),
         },
       });
     };
-    const a = await pending(bad.id);
-    const b = await pending(good.id);
-    await db.$executeRaw`UPDATE patients SET timezone = 'Mars/Olympus' WHERE id = ${bad.id}::uuid`;
+    const a = await pending(bad.id, { title: 42 });
+    const b = await pending(good.id, { title: "Metformin", body: "Hi! It's time for your medication: Metformin.", data: { type: "reminder" } });
     await sendPendingPushes(at("2026-02-26T14:00:00Z"));
     expect(await db.notificationAttempt.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "simulated" });
-    // not sent, and not given up on: back to pending with its count and a later try (decision 016)
-    const failed = await db.notificationAttempt.findUniqueOrThrow({ where: { id: a.id } });
-    expect(failed).toMatchObject({ status: "pending", attemptCount: 1, sentAt: null });
-    expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(at("2026-02-26T14:00:00Z").getTime());
-    expect(failed.error).toMatch(/could not prepare or send/);
-    await db.$executeRaw`UPDATE patients SET timezone = 'America/Chicago' WHERE id = ${bad.id}::uuid`;
+    // not sent, and not left pending for a try that would find the same nothing
+    expect(await db.notificationAttempt.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: "failed",
+      attemptCount: 1,
+      sentAt: null,
+      error: "Nothing to send.",
+    });
   });
 });

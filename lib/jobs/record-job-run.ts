@@ -4,6 +4,7 @@ import { clock } from "@/lib/clock";
 import { db, Prisma } from "@/lib/db/client";
 import { databaseUnavailableCause, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/observability/logger";
+import { MalformedEvent } from "./events";
 
 export type RunEngine = "inngest" | "embedded";
 
@@ -70,15 +71,16 @@ async function record(jobId: string, what: string, write: () => Promise<unknown>
 }
 
 /**
- * What failed, without PHI: the error's class, and a message only when Elda wrote it (its own typed errors,
- * an unreachable database, a database error code). Anything else may quote data (a provider's answer, a
- * value in a constraint), so the message points at the log line instead, which has the whole error.
+ * What failed, without PHI: the error's class, and a message only when Elda wrote it (its own typed errors, a
+ * malformed event's ids and fields, an unreachable database, a database error code). Anything else may quote
+ * data (a provider's answer, a value in a constraint), so the message points at the log line instead, which
+ * has the whole error.
  */
 export function describeJobError(err: unknown): { errorClass: string; message: string } {
   if (isDatabaseUnavailable(err))
     return { errorClass: "DatabaseUnavailable", message: `The database could not be reached (${databaseUnavailableCause(err)}).`.slice(0, 300) };
   const name = (err instanceof Error ? err.constructor.name || err.name : typeof err).slice(0, 60);
-  if (err instanceof AppError) return { errorClass: name, message: err.message.slice(0, 300) };
+  if (err instanceof AppError || err instanceof MalformedEvent) return { errorClass: name, message: err.message.slice(0, 300) };
   if (err instanceof Prisma.PrismaClientKnownRequestError) return { errorClass: `${name}:${err.code}`, message: `Database error ${err.code}.` };
   return { errorClass: name, message: "Details are in the server log for this job and time." };
 }

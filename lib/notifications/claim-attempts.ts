@@ -37,6 +37,8 @@ export interface ClaimedAttempt {
   reminder_id: string | null;
   summary_id: string | null;
   attempt_count: number;
+  /** what a patient push says, rendered when it was recorded (null on the other channels) */
+  payload: unknown;
 }
 
 /** Would this outcome of this try be tried again? */
@@ -75,7 +77,7 @@ export async function claimAttempts(now: Date, opts: ClaimFilter & { channels: N
         AND (${opts.patientId ?? null}::uuid IS NULL OR patient_id = ${opts.patientId ?? null}::uuid)
       ORDER BY created_at LIMIT ${opts.limit ?? 500}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, channel, purpose, recipient, patient_id, caregiver_id, alert_id, reminder_id, summary_id, attempt_count`;
+    RETURNING id, channel, purpose, recipient, patient_id, caregiver_id, alert_id, reminder_id, summary_id, attempt_count, payload`;
 }
 
 /** Claim these held rows for a digest (only those still held); returns the ids claimed. */

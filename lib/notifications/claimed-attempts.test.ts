@@ -11,7 +11,6 @@ import { startFakePushService } from "@/lib/testing/fake-push-service";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { registerPushToken } from "@/lib/devices/devices";
-import { reminderPushFor } from "@/lib/reminders/deliver-reminders";
 import { resetTwilioClient } from "./channels/twilio";
 import { resetEmailTransport } from "./channels/email";
 import { setPushTransport } from "./channels/push";
@@ -206,8 +205,9 @@ const paths: Path[] = [
         t,
       );
       const reminder = await makeReminder(patient.id, { dueAt: t });
-      // recorded as the delivery sweep records it, then the first try
-      await pushToPatients(db, [(await reminderPushFor(reminder.id))!], t);
+      // recorded as the delivery sweep records it (the message rendered then), then the first try
+      const push = { title: "Aspirin", body: "Hi! It's time for Aspirin.", data: { type: "reminder", reminder_id: reminder.id } };
+      await pushToPatients(db, [{ patientId: patient.id, purpose: "reminder", key: `reminder:${reminder.id}:push:1`, reminderId: reminder.id, ...push }], t);
       const run = (now: Date) => sendPendingPushes(now, { patientId: patient.id });
       await run(t);
       return { id: (await db.notificationAttempt.findFirstOrThrow({ where: { patientId: patient.id, channel: "push" } })).id, run };

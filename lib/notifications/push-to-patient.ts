@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { sendPushes, type PushItem } from "./channels/push";
 import { claimAttempts, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type Settlement } from "./claim-attempts";
@@ -7,8 +8,10 @@ import { logger } from "@/lib/observability/logger";
 /**
  * The patient-push part of the notification layer (SPEC §3 data fields). Every attempt is a
  * NotificationAttempt row with a unique key, written before sending (as `pending`, inside the caller's
- * transaction), so a retried sweep never pushes twice; `sendPendingPushes` then sends them through FCM
- * after the transaction commits (`simulated` without credentials; a phone without a token: `skipped`).
+ * transaction), so a retried sweep never pushes twice. The message is rendered by the caller (a reminder,
+ * a check-in) and stored on the attempt (`payload`); `sendPendingPushes` then sends exactly that through FCM
+ * after the transaction commits (`simulated` without credentials; a phone without a token: `skipped`). The
+ * sender renders nothing, so it needs nothing from the domains that push.
  */
 export interface PatientPush {
   patientId: string;
@@ -22,6 +25,9 @@ export interface PatientPush {
   /** FCM data: string values only */
   data: Record<string, string>;
 }
+
+/** What an attempt stores and its sender sends. */
+const pushPayload = z.object({ title: z.string(), body: z.string(), data: z.record(z.string(), z.string()) });
 
 export async function pushToPatients(tx: Tx, pushes: PatientPush[], now: Date): Promise<number> {
   if (pushes.length === 0) return 0;
@@ -41,42 +47,54 @@ export async function pushToPatients(tx: Tx, pushes: PatientPush[], now: Date): 
     recipient: string;
     status: string;
     error: string | null;
+    payload: string;
   }[] = [];
   for (const p of pushes) {
-    const base = { patientId: p.patientId, reminderId: p.reminderId ?? null, alertId: p.alertId ?? null, purpose: p.purpose };
+    const payload = JSON.stringify({ title: p.title, body: p.body, data: p.data } satisfies z.infer<typeof pushPayload>);
+    const base = { patientId: p.patientId, reminderId: p.reminderId ?? null, alertId: p.alertId ?? null, purpose: p.purpose, payload };
     const ids = byPatient.get(p.patientId) ?? [];
     if (ids.length === 0)
       rows.push({ ...base, key: `${p.key}:none`, recipient: "no push token", status: "skipped", error: "The phone has not registered a push token." });
     for (const tokenId of ids) rows.push({ ...base, key: `${p.key}:${tokenId}`, recipient: tokenId, status: "pending", error: null });
   }
   const created = await tx.$executeRaw`
-    INSERT INTO notification_attempts (id, idempotency_key, patient_id, reminder_id, alert_id, channel, purpose, recipient, status, error, created_at, sent_at)
+    INSERT INTO notification_attempts (id, idempotency_key, patient_id, reminder_id, alert_id, channel, purpose, recipient, status, error, payload, created_at, sent_at)
     SELECT gen_random_uuid(), v.key, v.patient_id, v.reminder_id, v.alert_id, 'push', v.purpose::"NotificationPurpose", v.recipient,
-           v.status::"NotificationStatus", v.error, ${now}, NULL
+           v.status::"NotificationStatus", v.error, v.payload::jsonb, ${now}, NULL
     FROM unnest(${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.patientId)}::uuid[], ${rows.map((r) => r.reminderId)}::uuid[],
                 ${rows.map((r) => r.alertId)}::uuid[], ${rows.map((r) => r.purpose)}::text[], ${rows.map((r) => r.recipient)}::text[],
-                ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.error)}::text[])
-         AS v(key, patient_id, reminder_id, alert_id, purpose, recipient, status, error)
+                ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.payload)}::text[])
+         AS v(key, patient_id, reminder_id, alert_id, purpose, recipient, status, error, payload)
     ON CONFLICT (idempotency_key) DO NOTHING`;
   logger.info({ pushes: pushes.length, attempts: created, purposes: [...new Set(pushes.map((p) => p.purpose))] }, "patient pushes recorded");
   return created;
 }
 
-/** What a pending push says, rendered from the reminder or the check-in's alert as they are now. */
-async function renderPush(a: ClaimedAttempt, now: Date): Promise<PatientPush | { skip: string } | null> {
-  if (a.purpose === "reminder" && a.reminder_id) {
-    const r = await db.reminder.findUnique({ where: { id: a.reminder_id }, select: { status: true } });
-    if (r && r.status !== "pending") return { skip: `The reminder was ${r.status} before this push went out.` };
-    const { reminderPushFor } = await import("@/lib/reminders/deliver-reminders");
-    return reminderPushFor(a.reminder_id);
+/**
+ * Why a claimed push should no longer go out, by attempt id: its reminder was answered, snoozed or deleted, or
+ * its check-in's alert ended, since it was recorded. Two small reads for the whole batch.
+ */
+async function outdated(claimed: ClaimedAttempt[]): Promise<Map<string, string>> {
+  const reminderIds = [...new Set(claimed.flatMap((c) => (c.purpose === "reminder" && c.reminder_id ? [c.reminder_id] : [])))];
+  const alertIds = [...new Set(claimed.flatMap((c) => (c.purpose === "check_in" && c.alert_id ? [c.alert_id] : [])))];
+  const [reminders, alerts] = await Promise.all([
+    reminderIds.length ? db.reminder.findMany({ where: { id: { in: reminderIds } }, select: { id: true, status: true } }) : [],
+    alertIds.length ? db.alert.findMany({ where: { id: { in: alertIds } }, select: { id: true, status: true } }) : [],
+  ]);
+  const reminderStatus = new Map(reminders.map((r) => [r.id, r.status]));
+  const alertStatus = new Map(alerts.map((a) => [a.id, a.status]));
+  const why = new Map<string, string>();
+  for (const c of claimed) {
+    if (c.purpose === "reminder") {
+      const status = c.reminder_id ? reminderStatus.get(c.reminder_id) : undefined;
+      if (!status) why.set(c.id, "The reminder was deleted before this push went out.");
+      else if (status !== "pending") why.set(c.id, `The reminder was ${status} before this push went out.`);
+    } else if (c.purpose === "check_in" && c.alert_id) {
+      const status = alertStatus.get(c.alert_id);
+      if (status && status !== "open") why.set(c.id, `The alert was ${status} before this check-in went out.`);
+    }
   }
-  if (a.purpose === "check_in" && a.alert_id && a.patient_id) {
-    const alert = await db.alert.findUnique({ where: { id: a.alert_id }, select: { status: true } });
-    if (alert && alert.status !== "open") return { skip: `The alert was ${alert.status} before this check-in went out.` };
-    const { checkInPush } = await import("@/lib/inactivity/check-in-push");
-    return checkInPush(db, a.patient_id, a.alert_id, now);
-  }
-  return null;
+  return why;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -85,7 +103,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Send due patient pushes through FCM: claimed first (`sending`, under a lease, so two senders never push
  * the same one), sent in batches with sendEach, every outcome settled (sent, failed with FCM's error, or
  * pending again for a later try: docs/decisions/016); tokens FCM reports dead are deleted. One row that
- * cannot be prepared never stops the others.
+ * cannot be sent never stops the others.
  */
 export async function sendPendingPushes(now: Date, opts: { limit?: number; patientId?: string } = {}) {
   const claimed = await claimAttempts(now, { channels: ["push"], limit: opts.limit ?? 2_000, patientId: opts.patientId });
@@ -96,25 +114,16 @@ export async function sendPendingPushes(now: Date, opts: { limit?: number; patie
   try {
     const tokenIds = claimed.map((c) => c.recipient).filter((r) => UUID.test(r));
     const tokens = new Map((await db.pushToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, token: true } })).map((t) => [t.id, t.token]));
-    const cache = new Map<string, Awaited<ReturnType<typeof renderPush>>>();
+    const skip = await outdated(claimed);
     for (const c of claimed) {
-      try {
-        const key = `${c.purpose}:${c.reminder_id ?? c.alert_id ?? c.patient_id}`;
-        if (!cache.has(key)) cache.set(key, await renderPush(c, now));
-        const msg = cache.get(key);
-        const token = tokens.get(c.recipient);
-        if (!token) settled.set(c.id, { status: "failed", error: "The push token was removed.", permanent: true });
-        else if (!msg) settled.set(c.id, { status: "failed", error: "Nothing to send.", permanent: true });
-        else if ("skip" in msg) settled.set(c.id, { status: "skipped", error: msg.skip });
-        else
-          ready.push({
-            attempt: c,
-            tokenId: c.recipient,
-            item: { token, title: msg.title, body: msg.body, data: msg.data, highPriority: msg.data.priority === "high" },
-          });
-      } catch (err) {
-        settled.set(c.id, unexpectedFailure(err, c.id));
-      }
+      const msg = pushPayload.safeParse(c.payload);
+      const token = tokens.get(c.recipient);
+      const skipped = skip.get(c.id);
+      if (skipped) settled.set(c.id, { status: "skipped", error: skipped });
+      else if (!token) settled.set(c.id, { status: "failed", error: "The push token was removed.", permanent: true });
+      // a message that was not stored whole is never guessed at, and trying again would find the same
+      else if (!msg.success) settled.set(c.id, { status: "failed", error: "Nothing to send.", permanent: true });
+      else ready.push({ attempt: c, tokenId: c.recipient, item: { token, ...msg.data, highPriority: msg.data.data.priority === "high" } });
     }
     const results = await sendPushes(ready.map((r) => r.item));
     const dead: string[] = [];

@@ -1,5 +1,6 @@
 import "server-only";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { db } from "@/lib/db/client";
 
 /** One Prometheus registry per process, kept on globalThis so hot reloads do not register twice. */
 const g = globalThis as unknown as { eldaMetrics?: ReturnType<typeof create> };
@@ -46,7 +47,6 @@ function create() {
     registers: [registry],
     async collect() {
       try {
-        const { db } = await import("@/lib/db/client");
         const rows = await db.$queryRaw<
           { job: string; kind: string; n: number }[]
         >`SELECT job, row_kind AS kind, count(*)::int AS n FROM job_quarantine GROUP BY 1, 2`;

@@ -220,13 +220,3 @@ async function deliverBatch(now: Date, limit: number, only: string[] | null, exc
   await emit(...events);
   return result;
 }
-
-/** The push for a reminder as it stands now (the dispatcher renders pending pushes with this). */
-export async function reminderPushFor(reminderId: string): Promise<PatientPush | null> {
-  const rows = await db.$queryRaw<DueRow[]>`
-    SELECT r.id, r.patient_id, r.type, r.title, r.message, r.status, r.due_at, r.delivery_count,
-           NULL::boolean AS repeat_until_acknowledged, NULL::int AS repeat_interval_minutes, NULL::int AS max_repeats, NULL::int AS missed_after_minutes,
-           '{}'::jsonb AS org_settings, p.timezone
-    FROM reminders r JOIN patients p ON p.id = r.patient_id WHERE r.id = ${reminderId}::uuid`;
-  return rows[0] ? reminderPush(rows[0], Math.max(1, rows[0].delivery_count)) : null;
-}

@@ -2,9 +2,12 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession, issueTokens } from "@/lib/auth/sessions";
-import type { CaregiverActor } from "@/lib/auth/actor";
+import { systemActor, type CaregiverActor } from "@/lib/auth/actor";
+import { createPairingCode } from "@/lib/devices/create-pairing-code";
+import { completeSetup } from "@/lib/devices/complete-setup";
 import { createPatient } from "@/lib/patients/create-patient";
 import type { CreatePatientInput } from "@/lib/patients/schemas";
+import { createSchedule } from "@/lib/schedules/schedules";
 
 /**
  * Small factories: each test makes its own organization and caregivers, so tests never share rows.
@@ -60,12 +63,26 @@ export async function joinCareTeam(patientId: string, caregiverId: string, stand
 
 /** Pair a phone for the patient the way the app does (pairing code, then setup); returns its credential. */
 export async function pairDevice(patientId: string, ip = `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, now = new Date()) {
-  const { createPairingCode } = await import("@/lib/devices/create-pairing-code");
-  const { completeSetup } = await import("@/lib/devices/complete-setup");
-  const { systemActor } = await import("@/lib/auth/actor");
   const code = await createPairingCode(systemActor("test"), patientId, now);
   const setup = await completeSetup({ patient_id: patientId, setup_token: code.setup_token }, ip, now);
   return { credential: setup.access_token, deviceId: setup.device_id };
+}
+
+/**
+ * Betty in Chicago with a paired phone and her daily 08:00 Metformin, scheduled through the API's own function
+ * from `startDate` (at 06:00 UTC that day): her first dose is due at 14:00 UTC in winter.
+ */
+export async function patientWithMorningDose(startDate: string) {
+  const owner = await makeCaregiver();
+  const patient = await makePatient(owner, { timezone: "America/Chicago" });
+  await pairDevice(patient.id);
+  await createSchedule(
+    owner.actor,
+    patient.id,
+    { type: "medication", title: "Metformin", times_of_day: ["08:00"], recurrence: "daily", start_date: startDate },
+    new Date(`${startDate}T06:00:00Z`),
+  );
+  return { owner, patient };
 }
 
 /** A reminder instance, as the routines job would create it. */

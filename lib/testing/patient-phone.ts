@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { expect } from "vitest";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db/client";
 import { call } from "./http";
 import { pairDevice } from "./factories";
 import * as heartbeat from "@/app/api/v1/patients/[id]/heartbeat/route";
@@ -67,6 +68,5 @@ export async function pairPhoneAt(patientId: string, at: Date, opts: { pushToken
  * global. Caregivers made for these tests receive nothing, so no other file's messages or digests count theirs.
  */
 export async function receivesNothing(caregiverId: string) {
-  const { db } = await import("@/lib/db/client");
   await db.caregiver.update({ where: { id: caregiverId }, data: { preferences: { notifications: { email: false, sms: false, push: false } } } });
 }

@@ -19,11 +19,11 @@ import * as status from "./route";
  */
 const T0 = new Date("2031-03-03T10:00:00Z");
 const at = (minutes: number, seconds = 0) => new Date(T0.getTime() + minutes * 60_000 + seconds * 1000);
+const cronJobs = jobs.flatMap((j) => ("cron" in j.trigger ? [{ ...j, trigger: j.trigger }] : []));
 const idle = new EmbeddedRunner(
-  jobs.map((j) => defineJob({ ...j, handler: async () => undefined })),
+  cronJobs.map((j) => defineJob({ id: j.id, trigger: j.trigger, retries: j.retries, handler: async () => undefined })),
   { retryBaseMs: 1 },
 );
-const cronJobs = jobs.filter((j) => "cron" in j.trigger).map((j) => j.id);
 
 async function bootedAt(t: Date) {
   const bootId = currentBootId();
@@ -31,7 +31,7 @@ async function bootedAt(t: Date) {
 }
 async function runAllAt(t: Date) {
   clock.set(t);
-  for (const id of cronJobs) await idle.trigger(id);
+  for (const { id } of cronJobs) await idle.trigger(id);
 }
 async function statusAt(t: Date, headers: Record<string, string> = {}) {
   clock.set(t);
