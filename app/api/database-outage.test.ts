@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { call } from "@/lib/testing/http";
 import { startTcpRelay, type TcpRelay } from "@/lib/testing/tcp-relay";
 
@@ -17,7 +17,7 @@ let app: {
 };
 
 beforeAll(async () => {
-  const url = new URL(inject("databaseUrl"));
+  const url = new URL(process.env.DATABASE_URL!);
   relay = await startTcpRelay({ host: url.hostname, port: Number(url.port || 5432) });
   url.hostname = "127.0.0.1";
   url.port = String(relay.port);

@@ -58,8 +58,7 @@ describe("telling an unreachable database apart from other database errors", () 
   });
 
   it("recognises waiting too long for a connection from a full pool", async () => {
-    const { inject } = await import("vitest");
-    const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1, connectionTimeoutMillis: 200 });
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: 1, connectionTimeoutMillis: 200 });
     const held = await pool.connect();
     try {
       const err = await pool.query("SELECT 1").catch((e: unknown) => e);

@@ -6,7 +6,8 @@ import type { TestProject } from "vitest/node";
 import { freePort, startEmbeddedDatabase } from "../../scripts/embedded-db.mjs";
 
 /**
- * One database per test run: a fresh PostgreSQL database when DATABASE_URL points at a server, otherwise
+ * One database per test run: a fresh PostgreSQL database when DATABASE_URL points at a server (the template
+ * each test file clones, lib/testing/setup-env.ts), otherwise
  * an in-memory embedded PGlite on a free port. Migrations are applied once with the real Prisma CLI.
  */
 const root = path.resolve(import.meta.dirname, "../..");
@@ -41,7 +42,9 @@ export default async function setup(project: TestProject) {
     teardown = async () => {
       const c = new pg.Client({ connectionString: server });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // the template and every test file's clone of it (lib/testing/setup-env.ts)
+      const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || '\\_f%'", [name]);
+      for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       await c.end();
     };
   } else {

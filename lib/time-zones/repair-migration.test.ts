@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 /**
  * The repair part of migration 20261130020000 run again, inside a transaction that is rolled back, on rows
@@ -18,7 +18,7 @@ const repairSql = () => {
 
 describe("the time-zone repair migration", () => {
   it("maps old names to their canonical zone, fixes case, sends the unusable to UTC, and audits each change", async () => {
-    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL! });
     await client.connect();
     try {
       await client.query("BEGIN");
