@@ -145,8 +145,11 @@ export async function runIsolated<R>(
   now: Date,
   sweep: (scope: Scope, isolation: Isolation) => Promise<R>,
 ): Promise<IsolatedSweep<R>> {
+  // every kind of row is keyed by a UUID, and the sweeps pass these ids as uuid[]: a quarantine row with
+  // any other id (written by hand, by another system) is not one of ours and must not fail every run
   const held = await db.$queryRaw<{ row_id: string; retry_after: Date }[]>`
-    SELECT row_id, retry_after FROM job_quarantine WHERE job = ${job} AND row_kind = ${kind}`;
+    SELECT row_id, retry_after FROM job_quarantine
+    WHERE job = ${job} AND row_kind = ${kind} AND row_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
   const except = held.map((h) => h.row_id);
   const due = held.filter((h) => h.retry_after <= now).map((h) => h.row_id);
 

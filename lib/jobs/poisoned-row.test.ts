@@ -176,6 +176,28 @@ describe("a poisoned row is quarantined and everyone else is still served", () =
     expect(await quarantine("inactivity", lee.id)).toBeNull();
   });
 
+  it("a quarantine row whose id is not one of ours (written by hand or another system) is ignored, never failing every patient's sweep", async () => {
+    const owner = await makeCaregiver();
+    const ann = await pairedPatient(owner, "Ann");
+    const seen = at("2026-02-25T12:00:00Z");
+    await db.jobQuarantine.create({
+      data: {
+        job: "inactivity",
+        rowKind: "patient",
+        rowId: "not-a-uuid",
+        errorClass: "E",
+        errorMessage: "m",
+        firstSeenAt: seen,
+        lastSeenAt: seen,
+        retryAfter: seen,
+      },
+    });
+    await db.patient.update({ where: { id: ann.id }, data: { lastActiveAt: at("2026-02-25T15:00:00Z") } });
+    await sweepInactivity(at("2026-02-25T19:00:00Z"));
+    expect(await inactivity(ann.id)).toMatchObject({ severity: "medium" });
+    await db.jobQuarantine.deleteMany({ where: { rowId: "not-a-uuid" } });
+  });
+
   it("a pending push with nothing usable stored fails alone, saying so: the rest of the claim is sent, nothing unsent is recorded as sent", async () => {
     const owner = await makeCaregiver();
     const good = await pairedPatient(owner, "Gus");
