@@ -58,6 +58,8 @@ export default defineConfig({
           NODE_EXTRA_CA_CERTS: pushTls.cert,
           WEB_PUSH_ALLOWED_HOSTS: "127.0.0.1",
           CORS_ORIGINS: E2E_CORS_ORIGIN,
+          // e2e/inactivity.spec.ts waits for a sweep: one a minute rather than every five
+          JOB_SCHEDULES: "inactivity-sweep=* * * * *",
         },
         url: `http://127.0.0.1:${PORT}/api/health`,
         timeout: 180_000,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config";
+import { scheduledJobs } from "./jobs/jobs";
 
 describe("configuration", () => {
   it("refuses to start a deployment without its secrets, naming each one", () => {
@@ -79,5 +80,20 @@ describe("Web Push (VAPID) keys", () => {
     expect(() => parseConfig({ NODE_ENV: "test", VAPID_PUBLIC_KEY: keys.privateKey, VAPID_PRIVATE_KEY: keys.privateKey })).toThrow(/VAPID_PUBLIC_KEY/);
     expect(() => parseConfig({ NODE_ENV: "test", VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: "not base64!" })).toThrow(/VAPID_PRIVATE_KEY/);
     expect(() => parseConfig({ NODE_ENV: "test", VAPID_SUBJECT: "http://example.org" })).toThrow(/VAPID_SUBJECT/);
+  });
+
+  it("JOB_SCHEDULES moves a cron job to another schedule, and refuses a malformed pair, a bad cron or an unknown job", () => {
+    const jobs = scheduledJobs("inactivity-sweep=* * * * *; audit-seal = */2 * * * *");
+    const cron = (id: string) => jobs.find((j) => j.id === id)!.trigger;
+    expect(cron("inactivity-sweep")).toEqual({ cron: "* * * * *" });
+    expect(cron("audit-seal")).toEqual({ cron: "*/2 * * * *" });
+    expect(cron("reminders-deliver")).toEqual({ cron: "* * * * *" });
+    expect(cron("data-retention")).toEqual({ cron: "30 3 * * *" });
+    expect(scheduledJobs(undefined).find((j) => j.id === "inactivity-sweep")!.trigger).toEqual({ cron: "*/5 * * * *" });
+    expect(() => parseConfig({ NODE_ENV: "test", AUTH_SECRET: "x".repeat(40), JOB_SCHEDULES: "inactivity-sweep" })).toThrow(/JOB_SCHEDULES/);
+    expect(() => parseConfig({ NODE_ENV: "test", AUTH_SECRET: "x".repeat(40), JOB_SCHEDULES: "inactivity-sweep=* * * * * *" })).toThrow(/JOB_SCHEDULES/);
+    expect(() => parseConfig({ NODE_ENV: "test", AUTH_SECRET: "x".repeat(40), JOB_SCHEDULES: "inactivity-sweep=61 * * * *" })).toThrow(/JOB_SCHEDULES/);
+    expect(() => scheduledJobs("inactivity-evaluate=* * * * *")).toThrow(/not a scheduled job/);
+    expect(() => scheduledJobs("no-such-job=* * * * *")).toThrow(/not a scheduled job/);
   });
 });

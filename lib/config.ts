@@ -2,6 +2,7 @@ import "server-only";
 import { createECDH, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Cron } from "croner";
 import { z } from "zod";
 
 /**
@@ -42,7 +43,34 @@ const envSchema = z.object({
     .optional(),
   /** hosts a browser's push endpoint may be on (comma-separated; ".example.com" covers its subdomains) */
   WEB_PUSH_ALLOWED_HOSTS: z.string().optional(),
+  /** operations and browser tests: run a job on another schedule, e.g. `inactivity-sweep=* * * * *` (`;` between jobs) */
+  JOB_SCHEDULES: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parseJobSchedules(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be `job-id=cron` pairs separated by `;`, each cron valid (5 fields, UTC)"),
 });
+
+/** JOB_SCHEDULES as job id -> cron; throws on a malformed pair or cron (lib/jobs/jobs.ts applies it). */
+export function parseJobSchedules(value: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (value ?? "")
+    .split(";")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z0-9-]+)\s*=\s*(\S+(?:\s+\S+){4})$/.exec(pair);
+    if (!m) throw new ConfigError(`JOB_SCHEDULES: "${pair}" is not job-id=cron (5 fields)`);
+    new Cron(m[2], { timezone: "UTC", paused: true });
+    out[m[1]] = m[2];
+  }
+  return out;
+}
 
 function base64url(bytes: number, what: string) {
   return z.string().refine((v) => /^[A-Za-z0-9_-]+$/.test(v) && Buffer.from(v, "base64url").length === bytes, `must be ${what}, base64url-encoded`);

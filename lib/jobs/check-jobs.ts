@@ -3,7 +3,7 @@ import { Cron } from "croner";
 import { db } from "@/lib/db/client";
 import { currentBootId, recordEngineBoot } from "./engine-boot";
 import { engineMode, engineProblem, inDeployment, type EngineMode } from "./engine";
-import { jobs } from "./jobs";
+import { scheduledJobs } from "./jobs";
 
 /** After the engine starts, jobs get this long to run once before any of them counts as late. */
 export const BOOT_GRACE_MS = 5 * 60_000;
@@ -96,7 +96,7 @@ export async function checkJobs(now: Date, env: Record<string, string | undefine
   const problems: string[] = [];
   const engineFault = engineProblem(engine, env, deployment);
   if (engineFault) problems.push(engineFault);
-  const items = jobs.map((job): JobReport => {
+  const items = scheduledJobs().map((job): JobReport => {
     const r = byId.get(job.id);
     const cron = "cron" in job.trigger ? job.trigger.cron : null;
     const limit = cron ? lateAfterMs(cron) : null;

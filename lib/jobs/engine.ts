@@ -5,7 +5,7 @@ import { logger } from "@/lib/observability/logger";
 import { setEventSink } from "./emit";
 import { EmbeddedRunner } from "./embedded-runner";
 import { recordEngineBoot } from "./engine-boot";
-import { jobs } from "./jobs";
+import { scheduledJobs } from "./jobs";
 
 export type EngineMode = "inngest" | "embedded" | "off";
 type Env = Record<string, string | undefined>;
@@ -49,7 +49,7 @@ export async function startJobEngine(mode: EngineMode = engineMode()) {
     const { sendToInngest } = await import("./inngest");
     setEventSink(sendToInngest);
   } else if (mode === "embedded" && !g.eldaRunner) {
-    g.eldaRunner = new EmbeddedRunner(jobs);
+    g.eldaRunner = new EmbeddedRunner(scheduledJobs());
     setEventSink(async (events) => g.eldaRunner!.enqueue(events));
     g.eldaRunner.start();
   }

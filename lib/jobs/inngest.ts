@@ -3,7 +3,7 @@ import { Inngest, NonRetriableError } from "inngest";
 import { clock } from "@/lib/clock";
 import { MalformedEvent, type DomainEvent } from "./events";
 import type { Job } from "./job";
-import { jobs } from "./jobs";
+import { scheduledJobs } from "./jobs";
 
 /**
  * The Inngest side: one client, and every job as an Inngest function. Configured by INNGEST_EVENT_KEY /
@@ -49,7 +49,7 @@ export function toInngestFunction(job: Job) {
   );
 }
 
-export const inngestFunctions = jobs.map(toInngestFunction);
+export const inngestFunctions = scheduledJobs().map(toInngestFunction);
 
 /** The event sink when Inngest is the engine. */
 export async function sendToInngest(events: DomainEvent[]) {

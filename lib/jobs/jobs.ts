@@ -11,6 +11,7 @@ import { summarizeEndedConversations } from "@/lib/conversations/summarize-conve
 import { expireUnansweredQuestions } from "@/lib/companion/expire-ask-back";
 import { applyRetention } from "@/lib/retention/apply-retention";
 import { sealAuditEvents } from "@/lib/audit/seal-audit-events";
+import { ConfigError, parseJobSchedules } from "@/lib/config";
 import { defineJob, type Job } from "./job";
 
 /**
@@ -157,3 +158,22 @@ export const jobs: Job[] = [
     handler: ({ now, step }) => step.run("seal", () => sealAuditEvents(now)),
   }),
 ];
+
+/**
+ * The jobs on the schedules this process runs them: JOB_SCHEDULES may move a cron job to another schedule
+ * (operations; the browser tests run the inactivity sweep every minute rather than wait up to five).
+ */
+export function scheduledJobs(source: string | undefined = process.env.JOB_SCHEDULES): Job[] {
+  const schedules = parseJobSchedules(source);
+  for (const id of Object.keys(schedules)) {
+    const job = jobs.find((j) => j.id === id);
+    if (!job || !("cron" in job.trigger))
+      throw new ConfigError(
+        `JOB_SCHEDULES: "${id}" is not a scheduled job (${jobs
+          .filter((j) => "cron" in j.trigger)
+          .map((j) => j.id)
+          .join(", ")})`,
+      );
+  }
+  return jobs.map((job) => (schedules[job.id] ? { ...job, trigger: { cron: schedules[job.id] } } : job));
+}
