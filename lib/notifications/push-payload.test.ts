@@ -70,10 +70,8 @@ describe("patient pushes", () => {
     await sendPendingPushes(t, { patientId: patient.id });
     const mine = sent.filter((m) => "token" in m && m.token === `fcm-${patient.id}`);
     expect(mine).toHaveLength(1);
-    expect(mine[0].notification).toEqual({
-      title: "Metformin 500mg",
-      body: "Hi! It's time for your medication: Metformin 500mg. This is scheduled for 8:00 AM. Take with breakfast",
-    });
+    expect(mine[0].notification).toEqual({ title: "Elda: a reminder", body: "It's time for your medicine. Open Elda to hear it." });
+    expect(mine[0].data?.speak_text).toBe("Hi! It's time for your medication: Metformin 500mg. This is scheduled for 8:00 AM. Take with breakfast");
     expect(mine[0].data).toEqual(push.data);
     const attempt = await db.notificationAttempt.findFirstOrThrow({ where: { reminderId: reminder.id } });
     expect(attempt).toMatchObject({ status: "sent", payload: { title: push.title, body: push.body, data: push.data } });
@@ -92,7 +90,7 @@ describe("the migration that stores push payloads", () => {
     const t = new Date("2032-01-07T23:30:00Z");
     const patient = await phoneFor("America/New_York");
     const reminder = await makeReminder(patient.id, { dueAt: t, title: "Lisinopril" });
-    // the second push of the instance: "Reminder: ..." and a voice check-in
+    // the second push of the instance: "a reminder, again" and a voice check-in
     await db.reminder.update({ where: { id: reminder.id }, data: { deliveryCount: 2 } });
     const alert = await raiseAlert(
       db,
@@ -118,8 +116,8 @@ describe("the migration that stores push payloads", () => {
     const payloadOf = async (purpose: "reminder" | "check_in") =>
       (await db.notificationAttempt.findFirstOrThrow({ where: { patientId: patient.id, purpose, status: "pending" } })).payload;
     expect(await payloadOf("reminder")).toEqual({ title: reminderMessage.title, body: reminderMessage.body, data: reminderMessage.data });
-    expect(reminderMessage.title).toBe("Reminder: Lisinopril");
-    expect(reminderMessage.body).toContain("scheduled for 6:30 PM");
+    expect([reminderMessage.title, reminderMessage.body]).toEqual(["Elda: a reminder, again", "It's time for your medicine. Open Elda to hear it."]);
+    expect(reminderMessage.data.speak_text).toContain("Lisinopril. This is scheduled for 6:30 PM");
     expect(await payloadOf("check_in")).toEqual({ title: checkIn.title, body: checkIn.body, data: checkIn.data });
     expect(checkIn.body).toMatch(/^Hi Bets, /);
     // left pending, they would go out with other files' global sweeps

@@ -128,7 +128,7 @@ describe("reminder delivery on a set clock", () => {
 });
 
 describe("the reminder push", () => {
-  it("carries the data fields the app reads, as strings (SPEC §3)", () => {
+  it("carries the data fields the app reads, as strings (SPEC §3), and shows no medication on the lock screen", () => {
     const row = {
       id: "r1",
       patient_id: "p1",
@@ -159,7 +159,10 @@ describe("the reminder push", () => {
     });
     const repeat = reminderPush({ ...row, type: "meal", title: "Lunch", message: null }, 3);
     expect(repeat.data).toMatchObject({ voice_check_in: "true", retry_count: "2", notification_type: "general", priority: "medium" });
-    expect(repeat.title).toBe("Reminder: Lunch");
+    // the lock screen names no medication, condition or title (SPEC §7): only the kind of reminder
+    expect([first.title, first.body]).toEqual(["Elda: a reminder", "It's time for your medicine. Open Elda to hear it."]);
+    expect([repeat.title, repeat.body]).toEqual(["Elda: a reminder, again", "It's time to eat. Open Elda to hear it."]);
+    expect(`${first.title} ${first.body}`).not.toMatch(/Metformin|breakfast/i);
     expect(Object.values(repeat.data).every((v) => typeof v === "string")).toBe(true);
   });
 });

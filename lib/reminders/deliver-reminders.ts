@@ -6,6 +6,7 @@ import { effectiveSettings } from "@/lib/orgs/settings";
 import { pushToPatients, sendPendingPushes, type PatientPush } from "@/lib/notifications/push-to-patient";
 import { emit, type DomainEvent } from "@/lib/jobs/emit";
 import { runIsolated } from "@/lib/jobs/isolate-failures";
+import { reminderLockScreen } from "@/lib/notifications/lock-screen";
 import { missReminder } from "./reminder-transitions";
 
 interface DueRow {
@@ -99,8 +100,8 @@ export function reminderPush(r: DueRow, deliveryCount: number): PatientPush {
     purpose: "reminder",
     key: `reminder:${r.id}:push:${deliveryCount}:${r.due_at.toISOString()}`,
     reminderId: r.id,
-    title: retry > 0 ? `Reminder: ${r.title}` : r.title,
-    body: speak.slice(0, 180),
+    // the lock screen: the kind of reminder only (SPEC §7); what it is for is spoken once the app is opened
+    ...reminderLockScreen(r.type, retry),
     data: {
       type: "reminder",
       reminder_id: r.id,

@@ -7,8 +7,10 @@ ALTER TABLE "notification_attempts" ADD COLUMN     "payload" JSONB;
 -- none. (A check-in goes without its conversation opener; lib/notifications/push-payload-backfill.test.ts
 -- holds these statements to the code.)
 UPDATE "notification_attempts" a SET "payload" = jsonb_build_object(
-    'title', CASE WHEN r.delivery_count > 1 THEN 'Reminder: ' || r.title ELSE r.title END,
-    'body', left(s.speak, 180),
+    'title', CASE WHEN r.delivery_count > 1 THEN 'Elda: a reminder, again' ELSE 'Elda: a reminder' END,
+    'body', CASE r.type WHEN 'medication' THEN 'It''s time for your medicine.' WHEN 'meal' THEN 'It''s time to eat.'
+      WHEN 'exercise' THEN 'It''s time to move a little.' WHEN 'appointment' THEN 'You have an appointment coming up.'
+      WHEN 'hydration' THEN 'It''s time for a drink.' ELSE 'You have a reminder.' END || ' Open Elda to hear it.',
     'data', jsonb_build_object(
       'type', 'reminder',
       'reminder_id', r.id::text,
