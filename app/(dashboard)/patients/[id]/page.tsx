@@ -43,6 +43,7 @@ function languageName(code: string): string {
     return code;
   }
 }
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export default signedInPage(async function PatientPage({ params, searchParams }: Props, { actor }) {
@@ -59,6 +60,8 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
   const name = p.display_name;
   const none = <span className="text-stone-600">Not recorded</span>;
   const list = (items: string[]) => (items.length ? items.join(", ") : none);
+  const context = p.personal_context as Record<string, unknown>;
+  const family = (context.family ?? {}) as Record<string, unknown>;
 
   return (
     <div className="space-y-8">
@@ -112,6 +115,15 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
           <Row label="Phone app">{p.last_heartbeat_at ? `Last heard from ${timeAgo(p.last_heartbeat_at, now, p.timezone)}` : "Not connected yet"}</Row>
           {p.app_version && <Row label="App version">{p.app_version}</Row>}
           <Row label="Added">{formatDateTime(p.created_at, p.timezone)}</Row>
+        </Section>
+
+        <Section title="Companion">
+          <Row label="Talks">
+            {capitalize(p.communication_style)}, {p.preferred_voice} voice
+          </Row>
+          <Row label="Interests">{list(strings(context.hobbies))}</Row>
+          <Row label="Family">{list([...strings(family.children), ...strings(family.grandchildren)])}</Row>
+          <Row label="Life story">{typeof context.life_story === "string" ? context.life_story : none}</Row>
         </Section>
 
         <Section title="Health">
