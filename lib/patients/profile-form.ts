@@ -9,8 +9,8 @@ import { DEFAULT_ORGANIZATION_SETTINGS } from "@/lib/orgs/schemas";
 import type { PatientOutput } from "./schemas";
 
 type Inactivity = typeof DEFAULT_ORGANIZATION_SETTINGS.inactivity;
-/** The patient's own inactivity settings, one box each ("inactivity.high_after_hours"); empty means the organization's. */
-export const INACTIVITY_FIELDS = (Object.keys(DEFAULT_ORGANIZATION_SETTINGS.inactivity) as (keyof Inactivity)[]).map((k) => `inactivity.${k}` as const);
+/** The patient's own inactivity settings, one box each ("settings.inactivity.high_after_hours"); empty means the organization's. */
+export const INACTIVITY_FIELDS = (Object.keys(DEFAULT_ORGANIZATION_SETTINGS.inactivity) as (keyof Inactivity)[]).map((k) => `settings.inactivity.${k}` as const);
 
 /** The parts of the personal context the form edits; any other key in it is kept as it is. */
 export const CONTEXT_FIELDS = ["hobbies", "children", "grandchildren", "life_story"] as const;
@@ -77,7 +77,7 @@ export function profileInputFromForm(values: Record<string, string>, problems: F
   const inactivity: Record<string, unknown> = {};
   for (const field of INACTIVITY_FIELDS) {
     const v = values[field] ?? "";
-    if (v !== "") inactivity[field.slice("inactivity.".length)] = /^\d\d?:\d\d$/.test(v) ? v.padStart(5, "0") : numberOrText(v);
+    if (v !== "") inactivity[field.slice("settings.inactivity.".length)] = /^\d\d?:\d\d$/.test(v) ? v.padStart(5, "0") : numberOrText(v);
   }
   return {
     first_name: values.first_name,
@@ -139,7 +139,7 @@ export function profileToForm(p: PatientOutput): Record<ProfileField, string> {
     ai_context_window: p.ai_context_window === null ? "" : String(p.ai_context_window),
   } as Record<ProfileField, string>;
   for (const field of INACTIVITY_FIELDS) {
-    const v = inactivity[field.slice("inactivity.".length)];
+    const v = inactivity[field.slice("settings.inactivity.".length)];
     out[field] = v === undefined || v === null ? "" : String(v);
   }
   return out;
