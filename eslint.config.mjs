@@ -69,19 +69,6 @@ const config = [
     rules: { "no-restricted-imports": restrict(noNext) },
   },
   {
-    // TEMPORARY, moved by the dashboard work (branch i12-dashboard takes next/navigation and next/headers out of
-    // these files); delete this override when it lands.
-    files: ["lib/dashboard/**", "lib/auth/page-session.ts"],
-    ignores: TESTS,
-    rules: { "no-restricted-imports": restrict(noInngest) },
-  },
-  {
-    // TEMPORARY, moved by the dashboard work: the alert list imports its server actions from app/ (the page can
-    // pass them as props); delete this override when it lands.
-    files: ["components/alerts/alert-list.tsx"],
-    rules: { "import/no-restricted-paths": "off" },
-  },
-  {
     files: ["scripts/**", "prisma/seed.ts", "e2e/**", "**/*.test.ts", "lib/testing/**"],
     rules: { "no-console": "off", "@typescript-eslint/no-explicit-any": "off" },
   },

@@ -48,6 +48,32 @@ test.describe("patient pages", () => {
     await expect(page.getByText("Metformin 500 mg, Lisinopril 10 mg")).toBeVisible();
     expect(new URL(page.url()).pathname).toBe(base);
 
+    // the whole profile: how the companion talks with them, what it knows, their own inactivity hours, AI settings
+    await page.getByRole("link", { name: "Edit profile" }).click();
+    await page.getByLabel("Language").fill("english");
+    await page.getByLabel("High alert after (hours)").fill("30");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByLabel("Language")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("High alert after (hours)")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Language").fill("es-MX");
+    await page.getByLabel("Communication style").selectOption("formal");
+    await page.getByLabel("Voice").selectOption("male");
+    await page.getByLabel("Hobbies and interests").fill("Gardening\nBaking");
+    await page.getByLabel("Grandchildren").fill("Emma");
+    await page.getByLabel("Life story").fill("Grew up on a farm in Iowa; taught school for 35 years.");
+    await page.getByLabel("High alert after (hours)").fill("5");
+    await page.getByLabel("Conversation turns the companion remembers").fill("12");
+    await expectNoA11yViolations(page);
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+    await expect(page.getByText("Gardening, Baking")).toBeVisible();
+    await expect(page.getByText("Formal, male voice")).toBeVisible();
+    await page.getByRole("link", { name: "Edit profile" }).click();
+    await expect(page.getByLabel("Life story")).toHaveValue("Grew up on a farm in Iowa; taught school for 35 years.");
+    await expect(page.getByLabel("High alert after (hours)")).toHaveValue("5");
+    await expect(page.getByLabel("Critical alert after (hours)")).toHaveValue("");
+    await page.getByRole("link", { name: "Cancel" }).click();
+
     // care team: an unknown email is refused next to the field
     await page.getByLabel("Email address").fill("nobody.here@example.test");
     await page.getByRole("button", { name: "Add to care team" }).click();
@@ -139,7 +165,12 @@ test.describe("patient pages", () => {
     await expect(note).toContainText("Important");
     await expectNoA11yViolations(page);
     await snap(page, "notes");
-    await page.getByRole("button", { name: "Delete Her garden" }).click();
+    // deleting asks first (a step of its own, so it works without script), in red
+    await page.getByRole("link", { name: "Delete Her garden" }).click();
+    await expect(page.getByRole("heading", { name: "Delete “Her garden”?" })).toBeVisible();
+    await expect(note).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByRole("button", { name: "Yes, delete this note" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Note deleted." })).toBeVisible();
     await expect(page.getByText("No notes yet.")).toBeVisible();
 

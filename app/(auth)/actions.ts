@@ -8,9 +8,9 @@ import { signIn } from "@/lib/auth/next-auth";
 import { registerCaregiver } from "@/lib/caregivers/register-caregiver";
 import { registerInput } from "@/lib/caregivers/schemas";
 import { canonicalZone } from "@/lib/time-zones/check-zone";
-import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
+import { failedForm, invalidForm } from "@/app/_server/form-errors";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
-import { clientIp, withRequestContext } from "@/lib/dashboard/request";
+import { clientIp, withRequestContext } from "@/app/_server/request-context";
 
 const INVALID = "Invalid email or password.";
 

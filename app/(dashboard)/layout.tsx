@@ -1,13 +1,12 @@
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { JobsBanner } from "@/components/layout/jobs-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { signOutAction } from "./actions";
 
-export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const actor = await pageActor();
-  const me = await withRequestContext(() => getMyProfile(actor));
+export default signedInPage(async function DashboardLayout({ children }: { children: React.ReactNode }, { actor }) {
+  const me = await getMyProfile(actor);
   return (
     <div className="flex min-h-dvh flex-col">
       <SiteHeader caregiverName={`${me.first_name} ${me.last_name}`} signOutAction={signOutAction} />
@@ -22,4 +21,4 @@ export default async function DashboardLayout({ children }: { children: React.Re
       </footer>
     </div>
   );
-}
+});

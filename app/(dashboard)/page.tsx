@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { clock } from "@/lib/clock";
 import { getOverview } from "@/lib/overview/at-a-glance";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { ButtonLink } from "@/components/ui/button";
 import { HomeLive } from "@/components/home/home-live";
 
 export const metadata: Metadata = { title: "Home" };
 
 /** The caregiver's home: every patient at a glance and the open alerts, kept live in the browser. */
-export default async function HomePage() {
-  const actor = await pageActor();
-  const overview = await withRequestContext(() => getOverview(actor, clock.now()));
+export default signedInPage(async function HomePage(_props: unknown, { actor }) {
+  const overview = await getOverview(actor, clock.now());
 
   return (
     <div className="space-y-8">
@@ -34,4 +33,4 @@ export default async function HomePage() {
       )}
     </div>
   );
-}
+});

@@ -1,18 +1,26 @@
 import Link from "next/link";
 import type { AlertOutput } from "@/lib/alerts/schemas";
 import { formatDateTime, plural, timeAgo } from "@/lib/dashboard/format";
-import { acknowledgeAlertAction, bulkAcknowledgeAction, resolveAlertAction } from "@/app/(dashboard)/alerts/actions";
-import { buttonClasses } from "@/components/ui/button";
+import type { FormState } from "@/lib/dashboard/form-state";
+import { ActionButton } from "@/components/forms/action-button";
 import { ALERT_TYPE_LABEL } from "./alert-labels";
 import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "./alert-badges";
 import { AlertNoteForm } from "./alert-note-form";
+import { BulkAcknowledgeForm } from "./bulk-acknowledge-form";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+export interface AlertActions {
+  acknowledge: Action;
+  bulkAcknowledge: Action;
+  resolve: Action;
+}
 
 const BULK_FORM = "bulk-acknowledge";
 
 /**
  * A list of alerts (the inbox, or one patient's tab) with what each needs: acknowledge when open, resolve
- * with a note while not resolved, and a tick box for acknowledging several at once. Every action is a plain
- * form posting to a server action, so it works without JavaScript.
+ * with a note while not resolved, and a tick box for acknowledging several at once. Every action is a form
+ * posting to a server action the page passes in (`actions`), so it works without JavaScript.
  */
 export function AlertList({
   alerts,
@@ -20,25 +28,19 @@ export function AlertList({
   timeZone,
   back,
   showPatient,
+  actions,
 }: {
   alerts: AlertOutput[];
   now: Date;
   timeZone: string;
   back: string;
   showPatient: boolean;
+  actions: AlertActions;
 }) {
   const anyOpen = alerts.some((a) => a.status === "open");
   return (
     <div className="space-y-4">
-      {anyOpen && (
-        <form id={BULK_FORM} action={bulkAcknowledgeAction} className="flex flex-wrap items-center gap-4">
-          <input type="hidden" name="back" value={back} />
-          <button type="submit" className={buttonClasses("secondary")}>
-            Acknowledge selected
-          </button>
-          <p className="text-base text-stone-700">Tick the open alerts you are dealing with.</p>
-        </form>
-      )}
+      {anyOpen && <BulkAcknowledgeForm id={BULK_FORM} action={actions.bulkAcknowledge} back={back} />}
       <ul className="space-y-4">
         {alerts.map((a) => {
           const titleId = `alert-${a.id}-title`;
@@ -101,13 +103,9 @@ export function AlertList({
               {unresolved && (
                 <div className="mt-4 flex flex-wrap items-start gap-4 border-t border-stone-100 pt-4">
                   {open && (
-                    <form action={acknowledgeAlertAction}>
-                      <input type="hidden" name="id" value={a.id} />
-                      <input type="hidden" name="back" value={back} />
-                      <button type="submit" className={buttonClasses("primary")} aria-describedby={titleId}>
-                        Acknowledge
-                      </button>
-                    </form>
+                    <ActionButton action={actions.acknowledge} fields={{ id: a.id, back }} pendingText="Acknowledging…" describedBy={titleId}>
+                      Acknowledge
+                    </ActionButton>
                   )}
                   <details className="min-w-64 flex-1 rounded-lg border border-stone-200 px-4 py-2 open:pb-4">
                     <summary className="flex min-h-10 cursor-pointer items-center font-semibold text-teal-900">
@@ -115,7 +113,7 @@ export function AlertList({
                     </summary>
                     <div className="mt-3">
                       <AlertNoteForm
-                        action={resolveAlertAction}
+                        action={actions.resolve}
                         alertId={a.id}
                         back={back}
                         idPrefix="resolve-note"

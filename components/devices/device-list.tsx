@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { deviceOutput } from "@/lib/devices/schemas";
-import type { FormState } from "@/lib/dashboard/form-state";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
-import { ActionButton } from "@/components/patients/action-button";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 
 type Device = z.infer<typeof deviceOutput>;
 
@@ -14,12 +14,13 @@ export function DeviceList({
   devices,
   now,
   timeZone,
-  revokeAction,
+  revokeHref,
 }: {
   devices: Device[];
   now: Date;
   timeZone: string;
-  revokeAction?: (prev: FormState, form: FormData) => Promise<FormState>;
+  /** the confirmation step of revoking a phone, for those who may write */
+  revokeHref?: (deviceId: string) => string;
 }) {
   if (devices.length === 0)
     return <p className="text-stone-700">No phone is paired yet. Create a pairing code below and scan it with the Elda app on their phone.</p>;
@@ -48,10 +49,10 @@ export function DeviceList({
               </p>
               <p className="text-base text-stone-600">Paired {formatDateTime(d.paired_at, timeZone)}</p>
             </div>
-            {revokeAction && !d.revoked_at && (
-              <ActionButton action={revokeAction} fields={{ device_id: d.id }} pendingText="Revoking…">
+            {revokeHref && !d.revoked_at && (
+              <Link href={revokeHref(d.id)} className={buttonClasses("danger-quiet")}>
                 Revoke<span className="sr-only"> {name}</span>
-              </ActionButton>
+              </Link>
             )}
           </li>
         );

@@ -2,19 +2,17 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 
-export interface PairingState {
-  error?: string;
-  code?: { setup_token: string; expires_at: string; qr_svg: string };
-  attempt: number;
-}
+/** The usual form state, plus the code just made (shown once). */
+export type PairingState = FormState & { code?: { setup_token: string; expires_at: string; qr_svg: string } };
 
 /**
  * "Create pairing code": a one-time code for the patient's phone, shown as text and as a QR code with the time
  * it expires (in the patient's zone). The code is shown once; a new one voids the old.
  */
-export function PairingPanel({ action, timeZone }: { action: (prev: PairingState) => Promise<PairingState>; timeZone: string }) {
-  const [state, formAction] = useActionState(action, { attempt: 0 });
+export function PairingPanel({ action, timeZone }: { action: (prev: PairingState, form: FormData) => Promise<PairingState>; timeZone: string }) {
+  const [state, formAction] = useActionState(action, initialFormState as PairingState);
   const result = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.attempt > 0) result.current?.focus();
@@ -28,9 +26,9 @@ export function PairingPanel({ action, timeZone }: { action: (prev: PairingState
         <SubmitButton pendingText="Creating…">{state.code ? "Create a new pairing code" : "Create pairing code"}</SubmitButton>
       </form>
       <div ref={result} tabIndex={-1} className="outline-none">
-        {state.error && (
+        {state.message && (
           <p role="alert" className="font-semibold text-red-700">
-            {state.error}
+            {state.message}
           </p>
         )}
         {state.code && (

@@ -2,8 +2,8 @@ import type { z } from "zod";
 import Link from "next/link";
 import type { scheduleOutput } from "@/lib/schedules/schemas";
 import type { FormState } from "@/lib/dashboard/form-state";
-import { clockTime, recurrenceInWords } from "@/lib/dashboard/form-input";
-import { ActionButton } from "@/components/patients/action-button";
+import { clockTime, recurrenceInWords } from "@/lib/schedules/schedule-form";
+import { ActionButton } from "@/components/forms/action-button";
 import { buttonClasses } from "@/components/ui/button";
 import { TYPE_NAMES } from "./schedule-types";
 

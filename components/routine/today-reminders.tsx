@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { reminderOutput } from "@/lib/reminders/schemas";
 import type { FormState } from "@/lib/dashboard/form-state";
-import { ActionButton } from "@/components/patients/action-button";
+import { ActionButton } from "@/components/forms/action-button";
 
 type Reminder = z.infer<typeof reminderOutput>;
 

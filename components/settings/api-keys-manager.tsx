@@ -110,7 +110,7 @@ export function ApiKeysManager({ action, keys }: { action: (prev: ApiKeyFormStat
                         Rotate
                       </button>
                     </form>
-                    <Link href={`/settings/api-keys?revoke=${k.id}`} className={buttonClasses("quiet")} aria-label={`Revoke ${k.name}`}>
+                    <Link href={`/settings/api-keys?revoke=${k.id}`} className={buttonClasses("danger-quiet")} aria-label={`Revoke ${k.name}`}>
                       Revoke
                     </Link>
                   </div>

@@ -1,10 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import Link from "next/link";
 import { TextField } from "@/components/ui/field";
-import { buttonClasses } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
@@ -108,45 +105,5 @@ export function ChangeRoleForm({
       </div>
       <SubmitButton pendingText="Saving…">Change role</SubmitButton>
     </form>
-  );
-}
-
-/** The confirmation to remove a member (reached through a link, so it works without script). */
-export function RemoveMemberConfirm({
-  action,
-  organizationId,
-  caregiverId,
-  name,
-  cancelHref,
-}: {
-  action: Action;
-  organizationId: string;
-  caregiverId: string;
-  name: string;
-  cancelHref: string;
-}) {
-  const [state, formAction] = useActionState(action, initialFormState);
-  return (
-    <section aria-labelledby="remove-heading" className="rounded-xl border-2 border-red-700 bg-red-50 p-6 text-red-950">
-      <h2 id="remove-heading" className="text-xl font-semibold">
-        Remove {name} from the organization?
-      </h2>
-      <p className="mt-2">They lose access to its patients at once and leave their care teams. You can add them again later.</p>
-      {state.message && (
-        <div className="mt-4">
-          <Notice tone="error" role="alert" title={state.message} />
-        </div>
-      )}
-      <form action={formAction} className="mt-4 flex flex-wrap gap-3">
-        <input type="hidden" name="organization_id" value={organizationId} />
-        <input type="hidden" name="caregiver_id" value={caregiverId} />
-        <button type="submit" className="inline-flex min-h-12 items-center rounded-lg bg-red-700 px-5 text-lg font-semibold text-white hover:bg-red-800">
-          Yes, remove {name}
-        </button>
-        <Link href={cancelHref} className={buttonClasses("quiet")}>
-          Cancel
-        </Link>
-      </form>
-    </section>
   );
 }

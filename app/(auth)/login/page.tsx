@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentCaregiver } from "@/lib/auth/page-session";
+import { currentCaregiver } from "@/app/_server/session";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { LoginForm } from "@/components/auth/login-form";

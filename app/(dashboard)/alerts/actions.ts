@@ -1,14 +1,10 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { clock } from "@/lib/clock";
-import { Conflict, Forbidden, NotFound } from "@/lib/api/errors";
-import { requireCaregiverPage } from "@/lib/auth/page-session";
+import { Conflict, Forbidden, NotFound, ValidationFailed } from "@/lib/api/errors";
 import { acknowledgeAlert, addAlertNote, bulkAcknowledge, resolveAlert } from "@/lib/alerts/alert-actions";
-import { alertIdParams, alertNoteInput, bulkAcknowledgeInput, resolveAlertInput } from "@/lib/alerts/schemas";
-import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
-import { readFields, type FormState } from "@/lib/dashboard/form-state";
-import { withRequestContext } from "@/lib/dashboard/request";
+import { alertNoteInput, bulkAcknowledgeInput, resolveAlertInput } from "@/lib/alerts/schemas";
+import { zodFieldErrors } from "@/lib/api/problem";
+import { buttonAction, formAction, idIn } from "@/app/_server/action";
 
 /**
  * Where to go after an action: back to the page it came from (only our own alert pages), with a notice code
@@ -26,64 +22,41 @@ function backTo(form: FormData, notice: string, extra: Record<string, string> = 
   return `${url.pathname}${url.search}`;
 }
 
-/** Errors a caregiver can act on become a notice; anything else is a real failure. */
-function noticeFor(err: unknown): string {
-  if (err instanceof Conflict) return "already_resolved";
-  if (err instanceof NotFound) return "not_found";
-  if (err instanceof Forbidden) return "forbidden";
-  throw err;
-}
+/** Refusals a caregiver can act on become a notice on the page they came from; anything else stays on the form. */
+const noticeFor = (err: unknown, { form }: { form: FormData }) => {
+  const notice = err instanceof Conflict ? "already_resolved" : err instanceof NotFound ? "not_found" : err instanceof Forbidden ? "forbidden" : undefined;
+  return notice && backTo(form, notice);
+};
 
-export async function acknowledgeAlertAction(form: FormData) {
-  const actor = await requireCaregiverPage();
-  const id = alertIdParams.safeParse({ id: form.get("id") });
-  if (!id.success) redirect(backTo(form, "not_found"));
-  let notice = "acknowledged";
-  try {
-    await withRequestContext(() => acknowledgeAlert(actor, id.data.id, undefined, clock.now()));
-  } catch (err) {
-    notice = noticeFor(err);
-  }
-  redirect(backTo(form, notice));
-}
+export const acknowledgeAlertAction = buttonAction({
+  ids: { id: "Alert" },
+  run: ({ id }, { actor, now }) => acknowledgeAlert(actor, id, undefined, now),
+  refusedTo: noticeFor,
+  done: (_, { form }) => backTo(form, "acknowledged"),
+});
 
-export async function bulkAcknowledgeAction(form: FormData) {
-  const actor = await requireCaregiverPage();
-  const parsed = bulkAcknowledgeInput.safeParse({ ids: form.getAll("ids").map(String) });
-  if (!parsed.success) redirect(backTo(form, "none_selected"));
-  const r = await withRequestContext(() => bulkAcknowledge(actor, parsed.data.ids, clock.now()));
-  redirect(backTo(form, "bulk", { n: String(r.acknowledged.length), ...(r.forbidden.length ? { f: String(r.forbidden.length) } : {}) }));
-}
+export const bulkAcknowledgeAction = buttonAction({
+  run: (_, { actor, now, form }) => {
+    const parsed = bulkAcknowledgeInput.safeParse({ ids: form.getAll("ids").map(String) });
+    if (!parsed.success) throw new ValidationFailed(zodFieldErrors(parsed.error));
+    return bulkAcknowledge(actor, parsed.data.ids, now);
+  },
+  refusedTo: (err, { form }) => (err instanceof ValidationFailed ? backTo(form, "none_selected") : undefined),
+  done: (r, { form }) => backTo(form, "bulk", { n: String(r.acknowledged.length), ...(r.forbidden.length ? { f: String(r.forbidden.length) } : {}) }),
+});
 
-export async function resolveAlertAction(prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requireCaregiverPage();
-  const values = readFields(form, ["note"] as const);
-  const id = alertIdParams.safeParse({ id: form.get("id") });
-  if (!id.success) redirect(backTo(form, "not_found"));
-  const parsed = resolveAlertInput.safeParse(values);
-  if (!parsed.success) return invalidForm(prev, parsed.error, values);
-  let notice = "resolved";
-  try {
-    await withRequestContext(() => resolveAlert(actor, id.data.id, parsed.data.note, clock.now()));
-  } catch (err) {
-    if (!(err instanceof Conflict) && !(err instanceof NotFound)) return failedForm(prev, err, values);
-    notice = noticeFor(err);
-  }
-  redirect(backTo(form, notice));
-}
+export const resolveAlertAction = formAction({
+  fields: ["note"],
+  schema: resolveAlertInput,
+  run: (data, { actor, now, form }) => resolveAlert(actor, idIn(form.get("id"), "Alert"), data.note, now),
+  refusedTo: (err, ctx) => (err instanceof Conflict || err instanceof NotFound ? noticeFor(err, ctx) : undefined),
+  done: (_, { form }) => backTo(form, "resolved"),
+});
 
-export async function addAlertNoteAction(prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requireCaregiverPage();
-  const values = readFields(form, ["note"] as const);
-  const id = alertIdParams.safeParse({ id: form.get("id") });
-  if (!id.success) redirect(backTo(form, "not_found"));
-  const parsed = alertNoteInput.safeParse(values);
-  if (!parsed.success) return invalidForm(prev, parsed.error, values);
-  try {
-    await withRequestContext(() => addAlertNote(actor, id.data.id, parsed.data.note, clock.now()));
-  } catch (err) {
-    if (!(err instanceof NotFound)) return failedForm(prev, err, values);
-    redirect(backTo(form, "not_found"));
-  }
-  redirect(backTo(form, "note_added"));
-}
+export const addAlertNoteAction = formAction({
+  fields: ["note"],
+  schema: alertNoteInput,
+  run: (data, { actor, now, form }) => addAlertNote(actor, idIn(form.get("id"), "Alert"), data.note, now),
+  refusedTo: (err, ctx) => (err instanceof NotFound ? noticeFor(err, ctx) : undefined),
+  done: (_, { form }) => backTo(form, "note_added"),
+});

@@ -6,11 +6,12 @@ import { listAlerts } from "@/lib/alerts/list-alerts";
 import { listPatients } from "@/lib/patients/list-patients";
 import { listPatientsQuery } from "@/lib/patients/schemas";
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { plural } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { AlertList } from "@/components/alerts/alert-list";
+import { acknowledgeAlertAction, bulkAcknowledgeAction, resolveAlertAction } from "./actions";
 import { AlertFiltersForm } from "@/components/alerts/alert-filters-form";
 import { ActionNotice } from "@/components/alerts/action-notice";
 import { filtersQuery, readAlertFilters, STATUS_CHOICES } from "./alert-filters";
@@ -21,12 +22,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The inbox: alerts of every patient the caregiver can see, filtered, with acknowledge and resolve. */
-export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await pageActor();
+const ALERT_ACTIONS = { acknowledge: acknowledgeAlertAction, bulkAcknowledge: bulkAcknowledgeAction, resolve: resolveAlertAction };
+
+export default signedInPage(async function AlertsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
   const now = clock.now();
   const { filters, query, error } = readAlertFilters(sp, true);
-  const [page, patients, me] = await withRequestContext(async () => {
+  const [page, patients, me] = await (async () => {
     const patientsPage = await listPatients(actor, listPatientsQuery.parse({ limit: "100" }), now);
     try {
       return [await listAlerts(actor, query), patientsPage.items, await getMyProfile(actor)] as const;
@@ -34,7 +36,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
       if (!(err instanceof ValidationFailed)) throw err;
       return [await listAlerts(actor, { ...query, cursor: undefined }), patientsPage.items, await getMyProfile(actor)] as const;
     }
-  });
+  })();
+
   const here = `/alerts${filtersQuery(filters, filters.cursor ? { cursor: filters.cursor } : {})}`;
   const total = page.total ?? page.items.length;
 
@@ -56,7 +59,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
         </h2>
         <p className="text-base text-stone-700">{total === 0 ? "No alerts match." : `${plural(total, "alert")} ${total === 1 ? "matches" : "match"}.`}</p>
         {page.items.length > 0 ? (
-          <AlertList alerts={page.items} now={now} timeZone={me.timezone} back={here} showPatient />
+          <AlertList alerts={page.items} now={now} timeZone={me.timezone} back={here} showPatient actions={ALERT_ACTIONS} />
         ) : (
           <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-10 text-center">
             <p className="text-xl font-semibold">
@@ -104,4 +107,4 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
       </section>
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@ import { clock } from "@/lib/clock";
 import { ValidationFailed } from "@/lib/api/errors";
 import { listPatients } from "@/lib/patients/list-patients";
 import { listPatientsQuery } from "@/lib/patients/schemas";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { plural } from "@/lib/dashboard/format";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
@@ -16,8 +16,7 @@ export const metadata: Metadata = { title: "Patients" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function PatientsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await pageActor();
+export default signedInPage(async function PatientsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
   const now = clock.now();
   // only the parameters this page offers; the schema refuses unknown ones
@@ -29,11 +28,11 @@ export default async function PatientsPage({ searchParams }: { searchParams: Sea
   let page;
   let pageError: string | undefined;
   try {
-    page = await withRequestContext(() => listPatients(actor, query, now));
+    page = await listPatients(actor, query, now);
   } catch (err) {
     if (!(err instanceof ValidationFailed)) throw err;
     pageError = "That page of results is no longer available.";
-    page = await withRequestContext(() => listPatients(actor, { ...query, cursor: undefined }, now));
+    page = await listPatients(actor, { ...query, cursor: undefined }, now);
   }
   const { items, next_cursor, total = items.length } = page;
   const searching = q.length > 0;
@@ -151,4 +150,4 @@ export default async function PatientsPage({ searchParams }: { searchParams: Sea
       </section>
     </div>
   );
-}
+});

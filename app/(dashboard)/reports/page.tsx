@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { getCaregiverAnalytics } from "@/lib/analytics/caregiver-analytics";
 import { localToday, pageRange } from "@/lib/analytics/range";
 import { percent, pointsChange, rangeLabel } from "@/lib/analytics/format";
@@ -18,13 +18,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 /** Statistics across every patient the caregiver can see; each row leads to that patient's report. */
-export default async function ReportsPage({ searchParams }: Props) {
-  const actor = await pageActor();
+export default signedInPage(async function ReportsPage({ searchParams }: Props, { actor }) {
   const sp = await searchParams;
   const now = clock.now();
   const me = await db.caregiver.findUniqueOrThrow({ where: { id: actor.caregiverId }, select: { timezone: true } });
   const range = pageRange({ period: one(sp.period), from: one(sp.from), to: one(sp.to) }, localToday(now, me.timezone));
-  const a = await withRequestContext(() => getCaregiverAnalytics(actor, { from: range.query.from, to: range.query.to }, now));
+  const a = await getCaregiverAnalytics(actor, { from: range.query.from, to: range.query.to }, now);
   const t = a.totals;
   const days = a.range.days;
   const periodQuery = `period=${range.period}${range.period === "custom" ? `&from=${a.range.from}&to=${a.range.to}` : ""}`;
@@ -105,4 +104,4 @@ export default async function ReportsPage({ searchParams }: Props) {
       )}
     </div>
   );
-}
+});

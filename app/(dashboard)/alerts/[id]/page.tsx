@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { clock } from "@/lib/clock";
-import { NotFound } from "@/lib/api/errors";
 import { getAlert } from "@/lib/alerts/get-alert";
-import { alertIdParams } from "@/lib/alerts/schemas";
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
+import { loadOr404 } from "@/app/_server/not-found";
 import { formatDateTime, plural, timeAgo } from "@/lib/dashboard/format";
-import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { ALERT_TYPE_LABEL } from "@/components/alerts/alert-labels";
 import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "@/components/alerts/alert-badges";
 import { AlertNoteForm } from "@/components/alerts/alert-note-form";
 import { ActionNotice } from "@/components/alerts/action-notice";
+import { ActionButton } from "@/components/forms/action-button";
 import { acknowledgeAlertAction, addAlertNoteAction, resolveAlertAction } from "../actions";
 import { BackLink } from "@/components/layout/back-link";
 
@@ -59,23 +57,10 @@ const ESCALATION: Record<string, string> = {
 };
 const words = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replaceAll("_", " ");
 
-async function load(id: string): Promise<Detail> {
-  const actor = await pageActor();
-  const parsed = alertIdParams.safeParse({ id });
-  if (!parsed.success) notFound();
-  try {
-    return await withRequestContext(() => getAlert(actor, parsed.data.id));
-  } catch (err) {
-    // someone else's alert is a 404 too: ids do not leak
-    if (err instanceof NotFound) notFound();
-    throw err;
-  }
-}
-
-export default async function AlertPage({ params, searchParams }: Props) {
+export default signedInPage(async function AlertPage({ params, searchParams }: Props, { actor }) {
   const { id } = await params;
-  const a = await load(id);
-  const actor = await pageActor();
+  // someone else's alert is a 404 too: ids do not leak
+  const a = await loadOr404(id, (id) => getAlert(actor, id));
   const me = await getMyProfile(actor);
   const sp = await searchParams;
   const notice = Array.isArray(sp.notice) ? sp.notice[0] : sp.notice;
@@ -136,14 +121,12 @@ export default async function AlertPage({ params, searchParams }: Props) {
         <Section title="What will you do?">
           <div className="space-y-6">
             {a.status === "open" && (
-              <form action={acknowledgeAlertAction} className="space-y-2">
-                <input type="hidden" name="id" value={a.id} />
-                <input type="hidden" name="back" value={back} />
-                <button type="submit" className={buttonClasses("primary")}>
+              <div className="space-y-2">
+                <ActionButton action={acknowledgeAlertAction} fields={{ id: a.id, back }} pendingText="Acknowledging…">
                   Acknowledge: I have it
-                </button>
+                </ActionButton>
                 <p className="text-base text-stone-700">Stops the escalation, so nobody else is contacted.</p>
-              </form>
+              </div>
             )}
             {a.type === "inactivity" && (
               <p className="max-w-prose">
@@ -324,7 +307,7 @@ export default async function AlertPage({ params, searchParams }: Props) {
       </Section>
     </div>
   );
-}
+});
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;

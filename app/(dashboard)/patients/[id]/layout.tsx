@@ -1,6 +1,7 @@
 import { clock } from "@/lib/clock";
 import { PatientHeader } from "@/components/patients/patient-header";
 import { PatientTabs } from "@/components/patients/patient-tabs";
+import { signedInPage } from "@/app/_server/page";
 import { findPagePatient } from "./load-patient";
 
 /**
@@ -9,7 +10,7 @@ import { findPagePatient } from "./load-patient";
  * a layout's own notFound() would skip that boundary.
  * The patient's name is the h1 here; each tab's page starts at h2 (its own title) and goes on with h3.
  */
-export default async function PatientLayout({ params, children }: { params: Promise<{ id: string }>; children: React.ReactNode }) {
+export default signedInPage(async function PatientLayout({ params, children }: { params: Promise<{ id: string }>; children: React.ReactNode }) {
   const { id } = await params;
   const p = await findPagePatient(id);
   if (!p) return children;
@@ -20,4 +21,4 @@ export default async function PatientLayout({ params, children }: { params: Prom
       <div>{children}</div>
     </div>
   );
-}
+});

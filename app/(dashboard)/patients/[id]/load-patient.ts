@@ -2,26 +2,19 @@ import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { clock } from "@/lib/clock";
-import { NotFound } from "@/lib/api/errors";
 import { getPatient } from "@/lib/patients/get-patient";
-import { patientIdParams, type PatientOutput } from "@/lib/patients/schemas";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import type { PatientOutput } from "@/lib/patients/schemas";
+import { signedInCaregiver } from "@/app/_server/session";
+import { findOrNull } from "@/app/_server/not-found";
 
 /**
  * The patient of this page, or null when the id is malformed or the patient is not shared with the signed-in
  * caregiver (someone else's patient looks exactly like a missing one). Cached per request: the layout and the
- * page share one read (and one audit row).
+ * page share one read (and one audit row). Called inside signedInPage(), so the read is in the request context.
  */
 export const findPagePatient = cache(async (id: string): Promise<PatientOutput | null> => {
-  const actor = await pageActor();
-  const parsed = patientIdParams.safeParse({ id });
-  if (!parsed.success) return null;
-  try {
-    return await withRequestContext(() => getPatient(actor, parsed.data.id, clock.now()));
-  } catch (err) {
-    if (err instanceof NotFound) return null;
-    throw err;
-  }
+  const actor = await signedInCaregiver();
+  return findOrNull(id, (id) => getPatient(actor, id, clock.now()));
 });
 
 /** The patient of this page; a 404 page (this folder's not-found.tsx) when it is not theirs to see. */

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { clock } from "@/lib/clock";
+import type { PatientOutput } from "@/lib/patients/schemas";
 import { formatDate, formatDateTime, localTime, timeAgo } from "@/lib/dashboard/format";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { listCareTeam } from "@/lib/care-team/care-team";
 import { listDevices } from "@/lib/devices/devices";
 import { Notice } from "@/components/ui/notice";
-import { ButtonLink } from "@/components/ui/button";
-import { ActionButton } from "@/components/patients/action-button";
+import Link from "next/link";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { ActionButton } from "@/components/forms/action-button";
+import { ConfirmStep } from "@/components/forms/confirm-step";
 import { AddCareTeamMemberForm } from "@/components/patients/care-team";
+import { GENDER } from "@/components/patients/profile-form";
 import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
 import { DeviceList } from "@/components/devices/device-list";
 import { PairingPanel } from "@/components/devices/pairing-panel";
@@ -25,6 +29,7 @@ import {
 } from "./actions";
 import { canManage, canWrite, loadPagePatient } from "./load-patient";
 
+type Standing = NonNullable<PatientOutput["my_standing"]>;
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // the patient's name stays out of the document title (titles end up in history and shared screens)
@@ -38,23 +43,25 @@ function languageName(code: string): string {
     return code;
   }
 }
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const GENDER: Record<string, string> = { female: "Female", male: "Male", other: "Other", prefer_not_to_say: "Prefers not to say" };
-export default async function PatientPage({ params, searchParams }: Props) {
+export default signedInPage(async function PatientPage({ params, searchParams }: Props, { actor }) {
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
-  const actor = await pageActor();
   const now = clock.now();
-  const [team, devices, pause] = await withRequestContext(() =>
-    Promise.all([listCareTeam(actor, p.id), listDevices(actor, p.id), getMonitoringPause(actor, p.id, now)]),
-  );
+  const [team, devices, pause] = await Promise.all([listCareTeam(actor, p.id), listDevices(actor, p.id), getMonitoringPause(actor, p.id, now)]);
   const write = canWrite(p);
   const manage = canManage(p);
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const removing = manage ? team.items.find((m) => m.caregiver_id === one(sp.remove)) : undefined;
+  const revoking = write ? devices.items.find((d) => d.id === one(sp.revoke) && !d.revoked_at) : undefined;
   const name = p.display_name;
   const none = <span className="text-stone-600">Not recorded</span>;
   const list = (items: string[]) => (items.length ? items.join(", ") : none);
+  const context = p.personal_context as Record<string, unknown>;
+  const family = (context.family ?? {}) as Record<string, unknown>;
 
   return (
     <div className="space-y-8">
@@ -81,7 +88,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <Row label="Date of birth">
             {formatDate(p.date_of_birth)} (age {p.age})
           </Row>
-          <Row label="Gender">{p.gender ? (GENDER[p.gender] ?? p.gender) : none}</Row>
+          <Row label="Gender">{p.gender ? (GENDER[p.gender as keyof typeof GENDER] ?? p.gender) : none}</Row>
           <Row label="Language">{languageName(p.language)}</Row>
         </Section>
 
@@ -108,6 +115,15 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <Row label="Phone app">{p.last_heartbeat_at ? `Last heard from ${timeAgo(p.last_heartbeat_at, now, p.timezone)}` : "Not connected yet"}</Row>
           {p.app_version && <Row label="App version">{p.app_version}</Row>}
           <Row label="Added">{formatDateTime(p.created_at, p.timezone)}</Row>
+        </Section>
+
+        <Section title="Companion">
+          <Row label="Talks">
+            {capitalize(p.communication_style)}, {p.preferred_voice} voice
+          </Row>
+          <Row label="Interests">{list(strings(context.hobbies))}</Row>
+          <Row label="Family">{list([...strings(family.children), ...strings(family.grandchildren)])}</Row>
+          <Row label="Life story">{typeof context.life_story === "string" ? context.life_story : none}</Row>
         </Section>
 
         <Section title="Health">
@@ -188,18 +204,35 @@ export default async function PatientPage({ params, searchParams }: Props) {
                 </p>
               </div>
               {manage && (
-                <ActionButton action={removeCareTeamMemberAction.bind(null, p.id)} fields={{ caregiver_id: m.caregiver_id }} pendingText="Removing…">
+                <Link href={`/patients/${p.id}?remove=${m.caregiver_id}#remove-member`} className={buttonClasses("danger-quiet")}>
                   Remove
                   <span className="sr-only">
                     {" "}
                     {m.first_name} {m.last_name}
                   </span>
-                </ActionButton>
+                </Link>
               )}
             </li>
           ))}
         </ol>
         <p className="mt-2 text-base text-stone-600">Alerts reach the care team in this order.</p>
+        {removing && (
+          <div className="mt-4">
+            <ConfirmStep
+              id="remove-member"
+              title={`Remove ${removing.first_name} ${removing.last_name} from ${name}’s care team?`}
+              action={removeCareTeamMemberAction.bind(null, p.id)}
+              fields={{ caregiver_id: removing.caregiver_id }}
+              confirmText={`Yes, remove ${removing.first_name} ${removing.last_name}`}
+              pendingText="Removing…"
+              cancelHref={`/patients/${p.id}#care-team`}
+            >
+              <p>
+                They stop receiving {name}&rsquo;s alerts and can no longer see {name} unless their organization role allows it. You can add them again later.
+              </p>
+            </ConfirmStep>
+          </div>
+        )}
         {manage ? (
           <div className="mt-6 border-t border-stone-200 pt-6">
             <h4 className="mb-4 text-lg font-semibold">Add a caregiver</h4>
@@ -213,7 +246,27 @@ export default async function PatientPage({ params, searchParams }: Props) {
       </Panel>
 
       <Panel id="devices" title="Phone and pairing">
-        <DeviceList devices={devices.items} now={now} timeZone={p.timezone} revokeAction={write ? revokeDeviceAction.bind(null, p.id) : undefined} />
+        <DeviceList
+          devices={devices.items}
+          now={now}
+          timeZone={p.timezone}
+          revokeHref={write ? (deviceId) => `/patients/${p.id}?revoke=${deviceId}#revoke-device` : undefined}
+        />
+        {revoking && (
+          <div className="mt-4">
+            <ConfirmStep
+              id="revoke-device"
+              title="Revoke this phone?"
+              action={revokeDeviceAction.bind(null, p.id)}
+              fields={{ device_id: revoking.id }}
+              confirmText="Yes, revoke this phone"
+              pendingText="Revoking…"
+              cancelHref={`/patients/${p.id}#devices`}
+            >
+              <p>It can no longer reach Elda: no reminders, no companion, no emergency button on it, until it is paired again.</p>
+            </ConfirmStep>
+          </div>
+        )}
         <div className="mt-6 border-t border-stone-200 pt-6">
           <h4 className="mb-2 text-lg font-semibold">Pair a phone</h4>
           {write ? (
@@ -228,7 +281,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
       </Panel>
     </div>
   );
-}
+});
 
 const localDate = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(now);
@@ -242,7 +295,7 @@ const OK: Record<string, string> = {
   "member-removed": "Caregiver removed from the care team.",
   "device-revoked": "Phone revoked. It can no longer reach Elda until it is paired again.",
 };
-const STANDING_NAME: Record<string, string> = { primary: "Primary caregiver", secondary: "Secondary caregiver", viewer: "Viewer" };
+const STANDING_NAME: Record<Standing, string> = { primary: "Primary caregiver", secondary: "Secondary caregiver", viewer: "Viewer" };
 
 function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ACCEPTED_ZONES } from "@/lib/time-zones/zone-list";
 import { clock } from "@/lib/clock";
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { Card } from "@/components/ui/card";
 import { PatientForm } from "@/components/patients/patient-form";
 import { createPatientAction } from "./actions";
@@ -12,8 +12,7 @@ export const metadata: Metadata = { title: "Add a patient" };
 
 const FALLBACK_ZONE = "America/Chicago";
 
-export default async function NewPatientPage() {
-  const actor = await pageActor();
+export default signedInPage(async function NewPatientPage(_props: unknown, { actor }) {
   const me = await getMyProfile(actor);
   const zones = [...ACCEPTED_ZONES];
   // the caregiver's own zone when they set one; the browser's replaces it once the page runs
@@ -31,4 +30,4 @@ export default async function NewPatientPage() {
       </Card>
     </div>
   );
-}
+});

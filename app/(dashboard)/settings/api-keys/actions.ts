@@ -1,64 +1,49 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/api/errors";
-import { requireCaregiverPage } from "@/lib/auth/page-session";
 import { createApiKey, revokeApiKey, rotateApiKey } from "@/lib/caregivers/api-keys";
 import { createApiKeyInput, rotateApiKeyInput } from "@/lib/caregivers/schemas";
-import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
-import { readFields } from "@/lib/dashboard/form-state";
-import { idFrom } from "@/lib/dashboard/form-input";
-import { withRequestContext } from "@/lib/dashboard/request";
+import type { FormState } from "@/lib/dashboard/form-state";
 import type { ApiKeyFormState } from "@/components/settings/api-key-state";
+import { buttonAction, formAction } from "@/app/_server/action";
 
 const PAGE = "/settings/api-keys";
+const created =
+  (key: { name: string; key: string }, rotated: boolean) =>
+  (next: FormState): ApiKeyFormState => ({ ...next, created: { name: key.name, key: key.key, rotated } });
+
+const createKey = formAction({
+  fields: ["name", "expires_in_days"],
+  schema: createApiKeyInput,
+  input: (v, form, problems) => {
+    if (scopesOf(form).length === 0) problems.push({ field: "scopes", message: "Choose at least one: read or write." });
+    return { name: v.name, scopes: scopesOf(form), ...(v.expires_in_days && { expires_in_days: Number(v.expires_in_days) }) };
+  },
+  echo: (form) => ({ scopes: scopesOf(form).join(",") }),
+  required: { name: "Give the key a name, for example the app that will use it." },
+  run: (data, { actor, now }) => createApiKey(actor, data, now),
+  revalidate: () => PAGE,
+  answer: (key, next) => created(key, false)(next),
+});
+const scopesOf = (form: FormData) => form.getAll("scopes").filter((s): s is string => typeof s === "string");
+
+const rotateKey = buttonAction({
+  ids: { id: "API key" },
+  run: ({ id }, { actor, now }) => rotateApiKey(actor, id, rotateApiKeyInput.parse({}), now),
+  revalidate: () => PAGE,
+  answer: (key, next) => created(key, true)(next),
+});
 
 /** Create or rotate (the `intent` field): both answer with the new secret, shown once on the page that asked. */
 export async function apiKeyAction(prev: ApiKeyFormState, form: FormData): Promise<ApiKeyFormState> {
-  const actor = await requireCaregiverPage();
-  const values = readFields(form, ["intent", "id", "name", "expires_in_days"]);
-  const now = clock.now();
-  if (values.intent === "rotate") {
-    try {
-      const key = await withRequestContext(() => rotateApiKey(actor, idFrom(values.id, "API key"), rotateApiKeyInput.parse({}), now));
-      revalidatePath(PAGE);
-      return { fieldErrors: {}, values: {}, attempt: prev.attempt + 1, created: { name: key.name, key: key.key, rotated: true } };
-    } catch (err) {
-      return { ...failedForm(prev, err, {}), created: undefined };
-    }
-  }
-  const scopes = form.getAll("scopes").filter((s) => typeof s === "string");
-  const formValues = { ...values, scopes: scopes.join(",") };
-  const parsed = createApiKeyInput.safeParse({
-    name: values.name,
-    scopes,
-    ...(values.expires_in_days && { expires_in_days: Number(values.expires_in_days) }),
-  });
-  if (!parsed.success) {
-    const state = invalidForm(prev, parsed.error, formValues);
-    if (!values.name) state.fieldErrors.name = "Give the key a name, for example the app that will use it.";
-    if (scopes.length === 0) state.fieldErrors.scopes = "Choose at least one: read or write.";
-    return state;
-  }
-  try {
-    const key = await withRequestContext(() => createApiKey(actor, parsed.data, now));
-    revalidatePath(PAGE);
-    return { fieldErrors: {}, values: {}, attempt: prev.attempt + 1, created: { name: key.name, key: key.key, rotated: false } };
-  } catch (err) {
-    return failedForm(prev, err, formValues);
-  }
+  return (form.get("intent") === "rotate" ? rotateKey : createKey)(prev, form);
 }
 
-export async function revokeApiKeyAction(form: FormData) {
-  const actor = await requireCaregiverPage();
-  const { id } = readFields(form, ["id"]);
-  try {
-    await withRequestContext(() => revokeApiKey(actor, idFrom(id, "API key"), clock.now()));
-  } catch (err) {
-    if (err instanceof AppError) redirect(`${PAGE}?missing=1`);
-    throw err;
-  }
-  redirect(`${PAGE}?revoked=1`);
-}
+/** Revoke, from the confirmation step; a key that is gone already says so on the page. */
+export const revokeApiKeyAction = buttonAction({
+  ids: { id: "API key" },
+  confirm: true,
+  run: ({ id }, { actor, now }) => revokeApiKey(actor, id, now),
+  refusedTo: (err) => (err instanceof AppError ? `${PAGE}?missing=1` : undefined),
+  done: () => `${PAGE}?revoked=1`,
+});

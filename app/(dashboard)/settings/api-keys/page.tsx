@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { listApiKeys } from "@/lib/caregivers/api-keys";
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
-import { buttonClasses } from "@/components/ui/button";
+import { ConfirmStep } from "@/components/forms/confirm-step";
 import { Notice } from "@/components/ui/notice";
 import { ApiKeysManager, type ApiKeyRow } from "@/components/settings/api-keys-manager";
 import { SectionHeading } from "@/components/settings/section-heading";
@@ -16,11 +15,10 @@ export const metadata: Metadata = { title: "API keys" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function ApiKeysPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await pageActor();
+export default signedInPage(async function ApiKeysPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
   const now = clock.now();
-  const [{ items }, me] = await withRequestContext(() => Promise.all([listApiKeys(actor), getMyProfile(actor)]));
+  const [{ items }, me] = await Promise.all([listApiKeys(actor), getMyProfile(actor)]);
   const zone = me.timezone;
   const rows: ApiKeyRow[] = items.map((k) => {
     const expired = !!k.expires_at && new Date(k.expires_at) <= now;
@@ -47,25 +45,19 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
       />
       {sp.missing !== undefined && <Notice tone="info" role="status" title="That key was not found. It may have been revoked already." />}
       {revoking && (
-        <section aria-labelledby="revoke-heading" className="rounded-xl border-2 border-red-700 bg-red-50 p-6 text-red-950">
-          <h2 id="revoke-heading" className="text-xl font-semibold">
-            Revoke “{revoking.name}”?
-          </h2>
-          <p className="mt-2">Programs using this key stop working at once. This cannot be undone; you can create a new key later.</p>
-          <div className="mt-4 flex flex-wrap gap-3">
-            <form action={revokeApiKeyAction}>
-              <input type="hidden" name="id" value={revoking.id} />
-              <button type="submit" className="inline-flex min-h-12 items-center rounded-lg bg-red-700 px-5 text-lg font-semibold text-white hover:bg-red-800">
-                Yes, revoke this key
-              </button>
-            </form>
-            <Link href="/settings/api-keys" className={buttonClasses("quiet")}>
-              Cancel
-            </Link>
-          </div>
-        </section>
+        <ConfirmStep
+          id="revoke"
+          title={`Revoke “${revoking.name}”?`}
+          action={revokeApiKeyAction}
+          fields={{ id: revoking.id }}
+          confirmText="Yes, revoke this key"
+          pendingText="Revoking…"
+          cancelHref="/settings/api-keys"
+        >
+          <p>Programs using this key stop working at once. This cannot be undone; you can create a new key later.</p>
+        </ConfirmStep>
       )}
       <ApiKeysManager action={apiKeyAction} keys={rows} />
     </>
   );
-}
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getPreferences } from "@/lib/caregivers/preferences";
 import { preferencesToForm } from "@/lib/caregivers/preferences-form";
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { Card } from "@/components/ui/card";
 import { NotificationsForm } from "@/components/settings/notifications-form";
 import { SectionHeading } from "@/components/settings/section-heading";
@@ -14,10 +14,9 @@ export const metadata: Metadata = { title: "Notification settings" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function NotificationSettingsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await pageActor();
+export default signedInPage(async function NotificationSettingsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
-  const [prefs, me, browsers] = await withRequestContext(() => Promise.all([getPreferences(actor), getMyProfile(actor), listPushSubscriptions(actor)]));
+  const [prefs, me, browsers] = await Promise.all([getPreferences(actor), getMyProfile(actor), listPushSubscriptions(actor)]);
   return (
     <>
       <SectionHeading
@@ -41,4 +40,4 @@ export default async function NotificationSettingsPage({ searchParams }: { searc
       </Card>
     </>
   );
-}
+});

@@ -1,84 +1,53 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { redirect } from "next/navigation";
-import { clock } from "@/lib/clock";
-import { Conflict, NotFound } from "@/lib/api/errors";
-import { requireCaregiverPage } from "@/lib/auth/page-session";
+import { Conflict, NotFound, ValidationFailed } from "@/lib/api/errors";
 import { addMember, removeMember, updateMember } from "@/lib/orgs/organizations";
 import { addMemberInput, organizationSettings, updateMemberInput } from "@/lib/orgs/schemas";
 import { updateOrganizationSettings } from "@/lib/orgs/settings";
 import { SETTINGS_FIELDS, settingsFromForm } from "@/lib/orgs/settings-form";
-import { uuid } from "@/lib/validation/common";
-import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
-import { readFields, type FormState } from "@/lib/dashboard/form-state";
-import { withRequestContext } from "@/lib/dashboard/request";
-import { idFrom } from "@/lib/dashboard/form-input";
+import { buttonAction, formAction, idIn } from "@/app/_server/action";
 
-const back = (orgId: string, done: string) => `/settings/organization?org=${orgId}&done=${done}&n=${randomUUID().slice(0, 8)}`;
+const back = (form: FormData, done: string) => `/settings/organization?org=${orgOf(form)}&done=${done}&n=${randomUUID().slice(0, 8)}`;
 
-/** The organization the form is about: a UUID, or the form was not one of ours. */
-function orgOf(form: FormData): string {
-  const r = uuid.safeParse(form.get("organization_id"));
-  if (!r.success) redirect("/settings/organization");
-  return r.data;
-}
+/** The organization the form is about (a hidden field; the domain checks the caregiver's role in it). */
+const orgOf = (form: FormData) => idIn(form.get("organization_id"), "Organization");
 
-export async function addMemberAction(prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requireCaregiverPage();
-  const orgId = orgOf(form);
-  const values = readFields(form, ["email", "role"]);
-  const parsed = addMemberInput.safeParse(values);
-  if (!parsed.success) return invalidForm(prev, parsed.error, values);
-  try {
-    await withRequestContext(() => addMember(actor, orgId, parsed.data, clock.now()));
-  } catch (err) {
-    const state = failedForm(prev, err, values, (e) => (e instanceof NotFound || e instanceof Conflict ? "email" : undefined));
-    if (err instanceof NotFound && state.fieldErrors.email)
-      state.fieldErrors.email = "No Elda account uses this email. Ask them to sign up first, then add them.";
-    return state;
-  }
-  redirect(back(orgId, "added"));
-}
+export const addMemberAction = formAction({
+  fields: ["email", "role"],
+  schema: addMemberInput,
+  run: (data, { actor, now, form }) =>
+    addMember(actor, orgOf(form), data, now).catch((err: unknown) => {
+      if (err instanceof NotFound && err.message.includes("email"))
+        throw new ValidationFailed([{ field: "email", message: "No Elda account uses this email. Ask them to sign up first, then add them." }]);
+      throw err;
+    }),
+  fieldFor: (e) => (e instanceof Conflict ? "email" : undefined),
+  done: (_, { form }) => back(form, "added"),
+});
 
-export async function changeRoleAction(prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requireCaregiverPage();
-  const orgId = orgOf(form);
-  const values = readFields(form, ["caregiver_id", "role"]);
-  const parsed = updateMemberInput.safeParse({ role: values.role });
-  if (!parsed.success) return invalidForm(prev, parsed.error, values);
-  try {
-    await withRequestContext(() => updateMember(actor, orgId, idFrom(values.caregiver_id, "Member"), parsed.data));
-  } catch (err) {
-    // "last owner" and "only an owner can..." belong next to the role
-    return failedForm(prev, err, values, () => "role");
-  }
-  redirect(back(orgId, "role"));
-}
+export const changeRoleAction = formAction({
+  fields: ["caregiver_id", "role"],
+  schema: updateMemberInput,
+  input: (v) => ({ role: v.role }),
+  run: (data, { actor, form }) => updateMember(actor, orgOf(form), idIn(form.get("caregiver_id"), "Member"), data),
+  // "last owner" and "only an owner can..." belong next to the role
+  fieldFor: () => "role",
+  done: (_, { form }) => back(form, "role"),
+});
 
-export async function removeMemberAction(prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requireCaregiverPage();
-  const orgId = orgOf(form);
-  const values = readFields(form, ["caregiver_id"]);
-  try {
-    await withRequestContext(() => removeMember(actor, orgId, idFrom(values.caregiver_id, "Member")));
-  } catch (err) {
-    return failedForm(prev, err, values);
-  }
-  redirect(back(orgId, "removed"));
-}
+export const removeMemberAction = buttonAction({
+  ids: { caregiver_id: "Member", organization_id: "Organization" },
+  confirm: true,
+  run: ({ caregiver_id, organization_id }, { actor }) => removeMember(actor, organization_id, caregiver_id),
+  done: (_, { form }) => back(form, "removed"),
+});
 
-export async function updateSettingsAction(prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requireCaregiverPage();
-  const orgId = orgOf(form);
-  const values = readFields(form, SETTINGS_FIELDS);
-  // the API's schema for the whole document; the domain adds the rules across fields
-  const parsed = organizationSettings.safeParse(settingsFromForm(values));
-  if (!parsed.success) return invalidForm(prev, parsed.error, values);
-  try {
-    await withRequestContext(() => updateOrganizationSettings(actor, orgId, parsed.data));
-  } catch (err) {
-    return failedForm(prev, err, values);
-  }
-  redirect(back(orgId, "settings"));
-}
+/** The API's schema for the whole document; the domain adds the rules across fields. */
+export const updateSettingsAction = formAction({
+  fields: SETTINGS_FIELDS,
+  schema: organizationSettings,
+  input: (v) => settingsFromForm(v),
+  run: (data, { actor, form }) => updateOrganizationSettings(actor, orgOf(form), data),
+  done: (_, { form }) => back(form, "settings"),
+});

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { getOrganization, listMembers, listMyOrganizations } from "@/lib/orgs/organizations";
 import { getOrganizationSettings } from "@/lib/orgs/settings";
 import { SETTINGS_FIELDS, settingBounds, settingsToForm } from "@/lib/orgs/settings-form";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { formatDate, plural } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SectionHeading } from "@/components/settings/section-heading";
-import { AddMemberForm, ChangeRoleForm, RemoveMemberConfirm } from "@/components/settings/member-forms";
+import { AddMemberForm, ChangeRoleForm } from "@/components/settings/member-forms";
+import { ConfirmStep } from "@/components/forms/confirm-step";
 import { ROLE_NAMES, type Role } from "@/components/settings/roles";
 import { OrgSettingsForm } from "@/components/settings/org-settings-form";
 import { addMemberAction, changeRoleAction, removeMemberAction, updateSettingsAction } from "./actions";
@@ -25,10 +26,9 @@ const DONE: Record<string, string> = {
   settings: "The organization settings have been saved.",
 };
 
-export default async function OrganizationSettingsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await pageActor();
+export default signedInPage(async function OrganizationSettingsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
-  const { items: orgs } = await withRequestContext(() => listMyOrganizations(actor));
+  const { items: orgs } = await listMyOrganizations(actor);
   if (orgs.length === 0) {
     return (
       <>
@@ -43,9 +43,9 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
   const chosen = orgs.find((o) => o.id === one(sp.org)) ?? orgs[0];
   const orgId = chosen.id;
   const here = (extra = "") => `/settings/organization?org=${orgId}${extra}`;
-  const [org, { items: members }] = await withRequestContext(() => Promise.all([getOrganization(actor, orgId), listMembers(actor, orgId)]));
+  const [org, { items: members }] = await Promise.all([getOrganization(actor, orgId), listMembers(actor, orgId)]);
   const manages = org.role === "owner" || org.role === "admin";
-  const settings = manages ? await withRequestContext(() => getOrganizationSettings(actor, orgId)) : null;
+  const settings = manages ? await getOrganizationSettings(actor, orgId) : null;
   // only an owner hands out or takes away the owner role
   const grantable: Role[] = org.role === "owner" ? ["owner", "admin", "member"] : ["admin", "member"];
   const removing = manages ? members.find((m) => m.caregiver_id === one(sp.remove)) : undefined;
@@ -82,13 +82,17 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
       )}
 
       {removing && (
-        <RemoveMemberConfirm
+        <ConfirmStep
+          id="remove"
+          title={`Remove ${removing.first_name} ${removing.last_name} from the organization?`}
           action={removeMemberAction}
-          organizationId={orgId}
-          caregiverId={removing.caregiver_id}
-          name={`${removing.first_name} ${removing.last_name}`}
+          fields={{ organization_id: orgId, caregiver_id: removing.caregiver_id }}
+          confirmText={`Yes, remove ${removing.first_name} ${removing.last_name}`}
+          pendingText="Removing…"
           cancelHref={here()}
-        />
+        >
+          <p>They lose access to its patients at once and leave their care teams. You can add them again later.</p>
+        </ConfirmStep>
       )}
 
       <section aria-labelledby="members-heading" className="space-y-4">
@@ -127,7 +131,7 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
                       role={m.role}
                       roles={grantable.includes(m.role) ? grantable : [m.role, ...grantable]}
                     />
-                    <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("quiet")} aria-label={`Remove ${name}`}>
+                    <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("danger-quiet")} aria-label={`Remove ${name}`}>
                       Remove
                     </Link>
                   </div>
@@ -172,4 +176,4 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
       </section>
     </>
   );
-}
+});

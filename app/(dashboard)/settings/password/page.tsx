@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { pageActor } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { plural } from "@/lib/dashboard/format";
 import { Card } from "@/components/ui/card";
 import { PasswordForm } from "@/components/settings/password-form";
@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: "Change password" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function PasswordSettingsPage({ searchParams }: { searchParams: SearchParams }) {
-  await pageActor();
+export default signedInPage(async function PasswordSettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const ended = Number(sp.changed);
   const saved =
@@ -36,4 +35,4 @@ export default async function PasswordSettingsPage({ searchParams }: { searchPar
       </Card>
     </>
   );
-}
+});

@@ -1,38 +1,22 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { redirect } from "next/navigation";
-import { requireCaregiverPage } from "@/lib/auth/page-session";
 import { updateMyProfile } from "@/lib/caregivers/profile";
 import { updateProfileInput } from "@/lib/caregivers/schemas";
-import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
-import { readFields, type FormState } from "@/lib/dashboard/form-state";
-import { withRequestContext } from "@/lib/dashboard/request";
+import { formAction } from "@/app/_server/action";
 
-const FIELDS = ["first_name", "last_name", "phone_number", "timezone"] as const;
-
-export async function updateProfileAction(prev: FormState, form: FormData): Promise<FormState> {
-  // a server action is a public endpoint: check the session here too, not only on the page
-  const actor = await requireCaregiverPage();
-  const values = readFields(form, FIELDS);
-  const parsed = updateProfileInput.safeParse({
-    first_name: values.first_name,
-    last_name: values.last_name,
+export const updateProfileAction = formAction({
+  fields: ["first_name", "last_name", "phone_number", "timezone"],
+  schema: updateProfileInput,
+  input: (v) => ({
+    first_name: v.first_name,
+    last_name: v.last_name,
     // an empty box removes the number; spaces, dashes and brackets are only formatting
-    phone_number: values.phone_number ? values.phone_number.replace(/[\s().-]/g, "") : null,
-    timezone: values.timezone,
-  });
-  if (!parsed.success) {
-    const state = invalidForm(prev, parsed.error, values);
-    if (!values.first_name) state.fieldErrors.first_name = "Enter your first name.";
-    if (!values.last_name) state.fieldErrors.last_name = "Enter your last name.";
-    return state;
-  }
-  try {
-    await withRequestContext(() => updateMyProfile(actor, parsed.data));
-  } catch (err) {
-    return failedForm(prev, err, values);
-  }
+    phone_number: v.phone_number ? v.phone_number.replace(/[\s().-]/g, "") : null,
+    timezone: v.timezone,
+  }),
+  required: { first_name: "Enter your first name.", last_name: "Enter your last name." },
+  run: (data, { actor }) => updateMyProfile(actor, data),
   // a fresh value each save: the page remounts the form, so it shows what is now saved
-  redirect(`/settings/profile?saved=${randomUUID().slice(0, 8)}`);
-}
+  done: () => `/settings/profile?saved=${randomUUID().slice(0, 8)}`,
+});

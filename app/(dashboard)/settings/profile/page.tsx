@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ACCEPTED_ZONES } from "@/lib/time-zones/zone-list";
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { Card } from "@/components/ui/card";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { SectionHeading } from "@/components/settings/section-heading";
@@ -11,10 +11,9 @@ export const metadata: Metadata = { title: "Profile settings" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function ProfileSettingsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await pageActor();
+export default signedInPage(async function ProfileSettingsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
-  const me = await withRequestContext(() => getMyProfile(actor));
+  const me = await getMyProfile(actor);
   const zones = [...ACCEPTED_ZONES];
   // a zone saved before the list knew it (or UTC) is still offered, so saving the form never changes it silently
   const allZones = zones.includes(me.timezone) ? zones : [me.timezone, ...zones];
@@ -38,4 +37,4 @@ export default async function ProfileSettingsPage({ searchParams }: { searchPara
       </Card>
     </>
   );
-}
+});

@@ -4,11 +4,12 @@ import { clock } from "@/lib/clock";
 import { ValidationFailed } from "@/lib/api/errors";
 import { listPatientAlerts } from "@/lib/alerts/list-alerts";
 import { getMyProfile } from "@/lib/caregivers/profile";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { plural } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { AlertList } from "@/components/alerts/alert-list";
+import { acknowledgeAlertAction, bulkAcknowledgeAction, resolveAlertAction } from "@/app/(dashboard)/alerts/actions";
 import { AlertFiltersForm } from "@/components/alerts/alert-filters-form";
 import { ActionNotice } from "@/components/alerts/action-notice";
 import { filtersQuery, readAlertFilters, STATUS_CHOICES } from "@/app/(dashboard)/alerts/alert-filters";
@@ -20,21 +21,23 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** One patient's alerts: the inbox's list and filters, inside the patient's tabs. */
-export default async function PatientAlertsPage({ params, searchParams }: Props) {
+const ALERT_ACTIONS = { acknowledge: acknowledgeAlertAction, bulkAcknowledge: bulkAcknowledgeAction, resolve: resolveAlertAction };
+
+export default signedInPage(async function PatientAlertsPage({ params, searchParams }: Props, { actor }) {
   const { id } = await params;
   const p = await loadPagePatient(id);
-  const actor = await pageActor();
   const sp = await searchParams;
   const now = clock.now();
   const { filters, query, error } = readAlertFilters(sp, false);
-  const page = await withRequestContext(async () => {
+  const page = await (async () => {
     try {
       return await listPatientAlerts(actor, p.id, query);
     } catch (err) {
       if (!(err instanceof ValidationFailed)) throw err;
       return listPatientAlerts(actor, p.id, { ...query, cursor: undefined });
     }
-  });
+  })();
+
   const me = await getMyProfile(actor);
   const base = `/patients/${p.id}/alerts`;
   const here = `${base}${filtersQuery(filters, filters.cursor ? { cursor: filters.cursor } : {})}`;
@@ -48,7 +51,7 @@ export default async function PatientAlertsPage({ params, searchParams }: Props)
       <AlertFiltersForm action={base} filters={filters} statuses={STATUS_CHOICES} />
       <p className="text-base text-stone-700">{total === 0 ? "No alerts match." : `${plural(total, "alert")} ${total === 1 ? "matches" : "match"}.`}</p>
       {page.items.length > 0 ? (
-        <AlertList alerts={page.items} now={now} timeZone={me.timezone} back={here} showPatient={false} />
+        <AlertList alerts={page.items} now={now} timeZone={me.timezone} back={here} showPatient={false} actions={ALERT_ACTIONS} />
       ) : (
         <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-10 text-center">
           <p className="text-xl font-semibold">
@@ -81,4 +84,4 @@ export default async function PatientAlertsPage({ params, searchParams }: Props)
       )}
     </div>
   );
-}
+});

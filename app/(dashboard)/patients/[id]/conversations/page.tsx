@@ -10,7 +10,7 @@ import { ValidationFailed } from "@/lib/api/errors";
 import { zodFieldErrors } from "@/lib/api/problem";
 import { fieldErrorMap } from "@/lib/dashboard/form-state";
 import { formatDateTime, plural } from "@/lib/dashboard/format";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -24,11 +24,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const PAGE_SIZE = "10";
 
-export default async function ConversationsPage({ params, searchParams }: Props) {
+export default signedInPage(async function ConversationsPage({ params, searchParams }: Props, { actor }) {
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
-  const actor = await pageActor();
   const asked = { sentiment: one(sp.sentiment), urgency: one(sp.urgency), q: one(sp.q) };
   const parsed = listConversationsQuery.safeParse({ ...asked, cursor: one(sp.cursor), limit: PAGE_SIZE, order: "desc" });
   const errors = parsed.success ? {} : fieldErrorMap(zodFieldErrors(parsed.error));
@@ -37,22 +36,20 @@ export default async function ConversationsPage({ params, searchParams }: Props)
   let page;
   let stale = false;
   try {
-    page = await withRequestContext(() => listConversations(actor, p.id, query));
+    page = await listConversations(actor, p.id, query);
   } catch (err) {
     if (!(err instanceof ValidationFailed)) throw err;
     stale = true;
-    page = await withRequestContext(() => listConversations(actor, p.id, { ...query, cursor: undefined }));
+    page = await listConversations(actor, p.id, { ...query, cursor: undefined });
   }
   const now = clock.now();
   // this week and the three before it, Monday to Monday in the patient's zone
   const since = DateTime.fromJSDate(now, { zone: p.timezone }).startOf("week").minus({ weeks: 3 }).toISODate()!;
-  const [mood, topics, starters] = await withRequestContext(() =>
-    Promise.all([
-      moodTrend(actor, p.id, moodTrendQuery.parse({ granularity: "week", from: since }), now),
-      trendingTopics(actor, p.id, trendingTopicsQuery.parse({ limit: 6 }), now),
-      startersForCareTeam(actor, p.id, { limit: 3 }, now),
-    ]),
-  );
+  const [mood, topics, starters] = await Promise.all([
+    moodTrend(actor, p.id, moodTrendQuery.parse({ granularity: "week", from: since }), now),
+    trendingTopics(actor, p.id, trendingTopicsQuery.parse({ limit: 6 }), now),
+    startersForCareTeam(actor, p.id, { limit: 3 }, now),
+  ]);
   const filtered = !!(query.sentiment || query.urgency || query.q);
   const keep = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => !!e[1]));
   const next = page.next_cursor ? `?${new URLSearchParams([...keep, ["cursor", page.next_cursor]])}` : null;
@@ -149,4 +146,4 @@ export default async function ConversationsPage({ params, searchParams }: Props)
       )}
     </div>
   );
-}
+});

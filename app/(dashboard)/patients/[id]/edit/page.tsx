@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ACCEPTED_ZONES } from "@/lib/time-zones/zone-list";
 import { clock } from "@/lib/clock";
-import { listToText } from "@/lib/dashboard/form-input";
+import { profileToForm } from "@/lib/patients/profile-form";
 import { ProfileForm } from "@/components/patients/profile-form";
 import { ReadOnlyNote } from "@/components/patients/success-notice";
 import { Card } from "@/components/ui/card";
@@ -25,22 +25,7 @@ export default async function EditProfilePage({ params }: { params: Promise<{ id
             zones={[...ACCEPTED_ZONES]}
             today={clock.now().toISOString().slice(0, 10)}
             cancelHref={`/patients/${p.id}`}
-            current={{
-              first_name: p.first_name,
-              last_name: p.last_name,
-              preferred_name: p.preferred_name ?? "",
-              date_of_birth: p.date_of_birth,
-              gender: p.gender ?? "",
-              phone_number: p.phone_number ?? "",
-              address: p.address ?? "",
-              emergency_contact_name: p.emergency_contact_name ?? "",
-              emergency_contact_phone: p.emergency_contact_phone ?? "",
-              timezone: p.timezone,
-              medical_conditions: listToText(p.medical_conditions),
-              medications: listToText(p.medications),
-              allergies: listToText(p.allergies),
-              dietary_restrictions: listToText(p.dietary_restrictions),
-            }}
+            current={profileToForm(p)}
           />
         </Card>
       )}

@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import { listInsights, listInsightsQuery } from "@/lib/insights/weekly-insights";
 import { listSummaries, listSummariesQuery } from "@/lib/summaries/summaries";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { InsightList, SummaryTable } from "@/components/insights/insight-views";
 import { loadPagePatient } from "../load-patient";
 
 export const metadata: Metadata = { title: "Insights" };
 
-export default async function InsightsPage({ params }: { params: Promise<{ id: string }> }) {
+export default signedInPage(async function InsightsPage({ params }: { params: Promise<{ id: string }> }, { actor }) {
   const { id } = await params;
   const p = await loadPagePatient(id);
-  const actor = await pageActor();
-  const [insights, summaries] = await withRequestContext(() =>
-    Promise.all([listInsights(actor, p.id, listInsightsQuery.parse({ limit: "20" })), listSummaries(actor, p.id, listSummariesQuery.parse({ limit: "14" }))]),
-  );
+  const [insights, summaries] = await Promise.all([
+    listInsights(actor, p.id, listInsightsQuery.parse({ limit: "20" })),
+    listSummaries(actor, p.id, listSummariesQuery.parse({ limit: "14" })),
+  ]);
   return (
     <div className="space-y-8">
       <h2 className="text-2xl font-bold">Insights</h2>
@@ -44,4 +44,4 @@ export default async function InsightsPage({ params }: { params: Promise<{ id: s
       </section>
     </div>
   );
-}
+});

@@ -1,38 +1,39 @@
 "use server";
 
-import { clock } from "@/lib/clock";
 import { createNote, createNoteInput, deleteNote, updateNote, updateNoteInput } from "@/lib/notes/notes";
-import { invalidForm } from "@/lib/dashboard/action-errors";
-import { readFields, type FormState } from "@/lib/dashboard/form-state";
-import { runAction } from "../run-action";
-import { idFrom } from "@/lib/dashboard/form-input";
+import { buttonAction, formAction } from "@/app/_server/action";
 
 const FIELDS = ["title", "content", "category", "priority"] as const;
 const notes = (patientId: string, ok: string) => `/patients/${patientId}/notes?ok=${ok}`;
+const input = (v: Record<string, string>) => ({
+  title: v.title,
+  content: v.content,
+  category: v.category || undefined,
+  priority: v.priority === "important" ? "important" : "normal",
+});
 
-function read(form: FormData) {
-  const v = readFields(form, FIELDS);
-  return {
-    values: v,
-    input: { title: v.title, content: v.content, category: v.category || undefined, priority: form.get("priority") === "important" ? "important" : "normal" },
-  };
-}
+export const createNoteAction = formAction({
+  bound: ["patientId"],
+  fields: FIELDS,
+  schema: createNoteInput,
+  input,
+  run: (data, { actor, now, bound }) => createNote(actor, bound.patientId, data, now),
+  done: (_, { bound }) => notes(bound.patientId, "note-added"),
+});
 
-export async function createNoteAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
-  const { values, input } = read(form);
-  const parsed = createNoteInput.safeParse(input);
-  if (!parsed.success) return invalidForm(prev, parsed.error, values);
-  return runAction(prev, values, (actor) => createNote(actor, patientId, parsed.data, clock.now()), notes(patientId, "note-added"));
-}
+export const updateNoteAction = formAction({
+  bound: ["patientId", "noteId"],
+  fields: FIELDS,
+  schema: updateNoteInput,
+  input,
+  run: (data, { actor, bound }) => updateNote(actor, bound.noteId, data),
+  done: (_, { bound }) => notes(bound.patientId, "note-saved"),
+});
 
-export async function updateNoteAction(patientId: string, noteId: string, prev: FormState, form: FormData): Promise<FormState> {
-  const { values, input } = read(form);
-  const parsed = updateNoteInput.safeParse(input);
-  if (!parsed.success) return invalidForm(prev, parsed.error, values);
-  return runAction(prev, values, (actor) => updateNote(actor, idFrom(noteId, "Note"), parsed.data), notes(patientId, "note-saved"));
-}
-
-export async function deleteNoteAction(patientId: string, prev: FormState, form: FormData): Promise<FormState> {
-  const { note_id } = readFields(form, ["note_id"] as const);
-  return runAction(prev, {}, (actor) => deleteNote(actor, idFrom(note_id, "Note")), notes(patientId, "note-deleted"));
-}
+export const deleteNoteAction = buttonAction({
+  bound: ["patientId"],
+  ids: { note_id: "Note" },
+  confirm: true,
+  run: ({ note_id }, { actor }) => deleteNote(actor, note_id),
+  done: (_, { bound }) => notes(bound.patientId, "note-deleted"),
+});

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listNotes, listNotesQuery } from "@/lib/notes/notes";
 import { formatDateTime } from "@/lib/dashboard/format";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ActionButton } from "@/components/patients/action-button";
+import { ConfirmStep } from "@/components/forms/confirm-step";
 import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
 import { NoteForm } from "@/components/notes/note-form";
 import { CATEGORY_NAMES } from "@/components/notes/note-categories";
@@ -22,13 +22,13 @@ const OK: Record<string, string> = {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function NotesPage({ params, searchParams }: Props) {
+export default signedInPage(async function NotesPage({ params, searchParams }: Props, { actor }) {
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
-  const actor = await pageActor();
-  const notes = await withRequestContext(() => listNotes(actor, p.id, listNotesQuery.parse({ limit: "100" })));
+  const notes = await listNotes(actor, p.id, listNotesQuery.parse({ limit: "100" }));
   const write = canWrite(p);
+  const deleting = write ? notes.items.find((n) => n.id === (Array.isArray(sp.delete) ? sp.delete[0] : sp.delete)) : undefined;
   return (
     <div className="space-y-8">
       <div>
@@ -36,6 +36,19 @@ export default async function NotesPage({ params, searchParams }: Props) {
         <p className="mt-1 text-stone-700">What Elda&apos;s companion should know about {p.display_name} when they talk, or avoid.</p>
       </div>
       <SuccessNotice ok={sp.ok} messages={OK} />
+      {deleting && (
+        <ConfirmStep
+          id="delete-note"
+          title={`Delete “${deleting.title}”?`}
+          action={deleteNoteAction.bind(null, p.id)}
+          fields={{ note_id: deleting.id }}
+          confirmText="Yes, delete this note"
+          pendingText="Deleting…"
+          cancelHref={`/patients/${p.id}/notes`}
+        >
+          <p>The companion stops using it from the next conversation. This cannot be undone.</p>
+        </ConfirmStep>
+      )}
       {notes.items.length === 0 ? (
         <p className="text-stone-700">
           No notes yet. {write ? "Add one below: for example their interests, family names, or topics to avoid." : "Their caregivers can add them."}
@@ -57,9 +70,9 @@ export default async function NotesPage({ params, searchParams }: Props) {
                     <Link href={`/patients/${p.id}/notes/${n.id}/edit`} className={buttonClasses("secondary")}>
                       Edit<span className="sr-only"> {n.title}</span>
                     </Link>
-                    <ActionButton action={deleteNoteAction.bind(null, p.id)} fields={{ note_id: n.id }} pendingText="Deleting…">
+                    <Link href={`/patients/${p.id}/notes?delete=${n.id}#delete-note`} className={buttonClasses("danger-quiet")}>
                       Delete<span className="sr-only"> {n.title}</span>
-                    </ActionButton>
+                    </Link>
                   </div>
                 )}
               </div>
@@ -90,4 +103,4 @@ export default async function NotesPage({ params, searchParams }: Props) {
       </section>
     </div>
   );
-}
+});

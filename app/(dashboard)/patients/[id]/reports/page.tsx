@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { clock } from "@/lib/clock";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { getPatientAnalytics } from "@/lib/analytics/patient-analytics";
 import { localToday, pageRange } from "@/lib/analytics/range";
 import { bucketLabel, countChange, duration, hourLabel, moodLabel, percent, pointsChange, rangeLabel, titleCase } from "@/lib/analytics/format";
@@ -24,14 +24,13 @@ const TEAL = "#0f766e";
 const AMBER = "#b45309";
 const SKY = "#0369a1";
 
-export default async function PatientReportsPage({ params, searchParams }: Props) {
+export default signedInPage(async function PatientReportsPage({ params, searchParams }: Props, { actor }) {
   const { id } = await params;
   const p = await loadPagePatient(id);
-  const actor = await pageActor();
   const sp = await searchParams;
   const now = clock.now();
   const range = pageRange({ period: one(sp.period), from: one(sp.from), to: one(sp.to), granularity: one(sp.granularity) }, localToday(now, p.timezone));
-  const a = await withRequestContext(() => getPatientAnalytics(actor, p.id, range.query, now));
+  const a = await getPatientAnalytics(actor, p.id, range.query, now);
   const { current: cur, delta, granularity: g } = a;
   const days = a.range.days;
   const exportQuery = `from=${a.range.from}&to=${a.range.to}&granularity=${g}`;
@@ -296,4 +295,4 @@ export default async function PatientReportsPage({ params, searchParams }: Props
       </div>
     </div>
   );
-}
+});

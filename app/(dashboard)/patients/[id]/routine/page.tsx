@@ -5,7 +5,7 @@ import { listSchedules } from "@/lib/schedules/schedules";
 import { listSchedulesQuery } from "@/lib/schedules/schemas";
 import { listReminders } from "@/lib/reminders/caregiver-reminders";
 import { listRemindersQuery } from "@/lib/reminders/schemas";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
 import { ButtonLink } from "@/components/ui/button";
 import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
 import { ScheduleList } from "@/components/routine/schedule-list";
@@ -26,19 +26,16 @@ const OK: Record<string, string> = {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function RoutinePage({ params, searchParams }: Props) {
+export default signedInPage(async function RoutinePage({ params, searchParams }: Props, { actor }) {
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
-  const actor = await pageActor();
   const now = clock.now();
   const day = DateTime.fromJSDate(now, { zone: p.timezone }).startOf("day");
-  const [schedules, today] = await withRequestContext(() =>
-    Promise.all([
-      listSchedules(actor, p.id, listSchedulesQuery.parse({ limit: "100", sort: "title" })),
-      listReminders(actor, p.id, listRemindersQuery.parse({ limit: "100", order: "asc", from: day.toUTC().toISO(), to: day.endOf("day").toUTC().toISO() })),
-    ]),
-  );
+  const [schedules, today] = await Promise.all([
+    listSchedules(actor, p.id, listSchedulesQuery.parse({ limit: "100", sort: "title" })),
+    listReminders(actor, p.id, listRemindersQuery.parse({ limit: "100", order: "asc", from: day.toUTC().toISO(), to: day.endOf("day").toUTC().toISO() })),
+  ]);
   const write = canWrite(p);
   return (
     <div className="space-y-8">
@@ -89,4 +86,4 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       </section>
     </div>
   );
-}
+});

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { NotFound } from "@/lib/api/errors";
-import { conversationIdParams, getConversation } from "@/lib/conversations/conversations";
+import { getConversation } from "@/lib/conversations/conversations";
 import { formatDateTime } from "@/lib/dashboard/format";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
+import { loadPatientChildOr404 } from "@/app/_server/not-found";
 import { SentimentBadge, UrgencyBadge, conversationTypeName } from "@/components/conversations/badges";
 import { loadPagePatient } from "../../load-patient";
 
@@ -12,17 +11,10 @@ export const metadata: Metadata = { title: "Conversation" };
 
 const words = (s: string) => s.replaceAll("_", " ");
 
-export default async function ConversationPage({ params }: { params: Promise<{ id: string; conversationId: string }> }) {
+export default signedInPage(async function ConversationPage({ params }: { params: Promise<{ id: string; conversationId: string }> }, { actor }) {
   const { id, conversationId } = await params;
   const p = await loadPagePatient(id);
-  const parsed = conversationIdParams.safeParse({ id: conversationId });
-  if (!parsed.success) notFound();
-  const actor = await pageActor();
-  const c = await withRequestContext(() => getConversation(actor, parsed.data.id)).catch((err) => {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  });
-  if (c.patient_id !== p.id) notFound();
+  const c = await loadPatientChildOr404(p.id, conversationId, (id) => getConversation(actor, id));
   const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: p.timezone });
   return (
     <div className="space-y-6">
@@ -77,4 +69,4 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
       </ol>
     </div>
   );
-}
+});

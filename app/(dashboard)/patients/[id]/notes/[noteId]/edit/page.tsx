@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { NotFound } from "@/lib/api/errors";
-import { getNote, noteIdParams } from "@/lib/notes/notes";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { getNote } from "@/lib/notes/notes";
+import { signedInPage } from "@/app/_server/page";
+import { loadPatientChildOr404 } from "@/app/_server/not-found";
 import { Card } from "@/components/ui/card";
 import { ReadOnlyNote } from "@/components/patients/success-notice";
 import { NoteForm } from "@/components/notes/note-form";
@@ -11,17 +10,10 @@ import { updateNoteAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit note" };
 
-export default async function EditNotePage({ params }: { params: Promise<{ id: string; noteId: string }> }) {
+export default signedInPage(async function EditNotePage({ params }: { params: Promise<{ id: string; noteId: string }> }, { actor }) {
   const { id, noteId } = await params;
   const p = await loadPagePatient(id);
-  const parsed = noteIdParams.safeParse({ id: noteId });
-  if (!parsed.success) notFound();
-  const actor = await pageActor();
-  const n = await withRequestContext(() => getNote(actor, parsed.data.id)).catch((err) => {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  });
-  if (n.patient_id !== p.id) notFound();
+  const n = await loadPatientChildOr404(p.id, noteId, (id) => getNote(actor, id));
   return (
     <div className="max-w-2xl space-y-6">
       <h2 className="text-2xl font-bold">Edit note</h2>
@@ -39,4 +31,4 @@ export default async function EditNotePage({ params }: { params: Promise<{ id: s
       )}
     </div>
   );
-}
+});

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { NotFound } from "@/lib/api/errors";
 import { getSchedule } from "@/lib/schedules/schedules";
-import { scheduleIdParams } from "@/lib/schedules/schemas";
-import { pageActor, withRequestContext } from "@/lib/dashboard/request";
+import { signedInPage } from "@/app/_server/page";
+import { loadPatientChildOr404 } from "@/app/_server/not-found";
 import { ScheduleForm } from "@/components/routine/schedule-form";
 import { ReadOnlyNote } from "@/components/patients/success-notice";
 import { Card } from "@/components/ui/card";
@@ -12,18 +10,11 @@ import { updateScheduleAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit schedule" };
 
-export default async function EditSchedulePage({ params }: { params: Promise<{ id: string; scheduleId: string }> }) {
+export default signedInPage(async function EditSchedulePage({ params }: { params: Promise<{ id: string; scheduleId: string }> }, { actor }) {
   const { id, scheduleId } = await params;
   const p = await loadPagePatient(id);
-  const parsed = scheduleIdParams.safeParse({ id: scheduleId });
-  if (!parsed.success) notFound();
-  const actor = await pageActor();
-  const s = await withRequestContext(() => getSchedule(actor, parsed.data.id)).catch((err) => {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  });
   // a schedule of another patient is not found here, even when the caregiver may see it elsewhere
-  if (s.patient_id !== p.id) notFound();
+  const s = await loadPatientChildOr404(p.id, scheduleId, (id) => getSchedule(actor, id));
   return (
     <div className="max-w-2xl space-y-6">
       <h2 className="text-2xl font-bold">Edit schedule</h2>
@@ -55,4 +46,4 @@ export default async function EditSchedulePage({ params }: { params: Promise<{ i
       )}
     </div>
   );
-}
+});

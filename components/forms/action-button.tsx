@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ComponentProps } from "react";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 
@@ -14,12 +14,16 @@ export function ActionButton({
   children,
   pendingText,
   className = "",
+  variant,
+  describedBy,
 }: {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   fields?: Record<string, string>;
   children: React.ReactNode;
   pendingText: string;
   className?: string;
+  variant?: ComponentProps<typeof SubmitButton>["variant"];
+  describedBy?: string;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
   return (
@@ -27,7 +31,9 @@ export function ActionButton({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton pendingText={pendingText}>{children}</SubmitButton>
+      <SubmitButton pendingText={pendingText} variant={variant} describedBy={describedBy}>
+        {children}
+      </SubmitButton>
       {state.message && (
         <p role="alert" className="max-w-xs text-base font-semibold text-red-700">
           {state.message}

@@ -4,9 +4,9 @@ import { AppError, ValidationFailed } from "@/lib/api/errors";
 import { zodFieldErrors } from "@/lib/api/problem";
 import { databaseUnavailableCause, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/observability/logger";
-import { fieldErrorMap, type FormState } from "./form-state";
+import { fieldErrorMap, type FormState } from "@/lib/dashboard/form-state";
 
-const SUMMARY = "Some fields need your attention.";
+export const SUMMARY = "Some fields need your attention.";
 
 /** A failed form state from a zod parse of the form's fields. */
 export function invalidForm(prev: FormState, error: ZodError, values: Record<string, string>): FormState {

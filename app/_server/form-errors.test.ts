@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Conflict, RateLimited, ValidationFailed } from "@/lib/api/errors";
-import { failedForm, invalidForm } from "./action-errors";
-import { fieldErrorMap, initialFormState, readFields } from "./form-state";
-import { formatDate, formatDateTime, localTime, plural, timeAgo } from "./format";
+import { failedForm, invalidForm } from "@/app/_server/form-errors";
+import { fieldErrorMap, initialFormState, readFields } from "@/lib/dashboard/form-state";
+import { formatDate, formatDateTime, localTime, plural, timeAgo } from "@/lib/dashboard/format";
 
 describe("form state", () => {
   it("keeps the first message per field and reads trimmed text fields", () => {
