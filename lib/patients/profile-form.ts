@@ -10,7 +10,9 @@ import type { PatientOutput } from "./schemas";
 
 type Inactivity = typeof DEFAULT_ORGANIZATION_SETTINGS.inactivity;
 /** The patient's own inactivity settings, one box each ("settings.inactivity.high_after_hours"); empty means the organization's. */
-export const INACTIVITY_FIELDS = (Object.keys(DEFAULT_ORGANIZATION_SETTINGS.inactivity) as (keyof Inactivity)[]).map((k) => `settings.inactivity.${k}` as const);
+export const INACTIVITY_FIELDS = (Object.keys(DEFAULT_ORGANIZATION_SETTINGS.inactivity) as (keyof Inactivity)[]).map(
+  (k) => `settings.inactivity.${k}` as const,
+);
 
 /** The parts of the personal context the form edits; any other key in it is kept as it is. */
 export const CONTEXT_FIELDS = ["hobbies", "children", "grandchildren", "life_story"] as const;
