@@ -3,8 +3,8 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import type { Consent } from "@/lib/db/generated/client";
 import type { ConsentKind } from "@/lib/db/generated/enums";
-import { Conflict, NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import { Conflict } from "@/lib/api/errors";
+import { assertPatientAccess, findForPatient, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { optionalText, uuid } from "@/lib/validation/common";
@@ -142,9 +142,7 @@ export async function recordConsent(actor: Actor, patientId: string, input: Reco
 
 export async function revokeConsent(actor: Actor, id: string, now: Date) {
   return db.$transaction(async (tx) => {
-    const c = await tx.consent.findUnique({ where: { id } });
-    if (!c) throw new NotFound("Consent");
-    const access = await assertAccessVia(tx, actor, c.patientId, "write", "Consent");
+    const { row: c, access } = await findForPatient(tx, actor, "write", "Consent", tx.consent.findUnique({ where: { id } }));
     if (c.revokedAt) throw new Conflict("This consent was already revoked.", "already_revoked");
     const latest = await latestOfKind(tx, c.patientId, c.kind);
     if (latest && latest.id !== c.id)

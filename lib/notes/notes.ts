@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, type Prisma, type Tx } from "@/lib/db/client";
 import type { CaregiverNote } from "@/lib/db/generated/client";
-import { NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import { assertPatientAccess, findForPatient, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -85,35 +84,35 @@ export async function listNotes(actor: Actor, patientId: string, q: z.infer<type
   return toPage(rows, q.limit, KEYS, present);
 }
 
-async function noteFor(actor: Actor, id: string, need: "read" | "write") {
-  const n = await db.caregiverNote.findUnique({ where: { id }, include: withAuthor });
-  if (!n) throw new NotFound("Note");
-  const access = await assertAccessVia(db, actor, n.patientId, need, "Note");
-  return { n, access };
-}
+const noteFor = (tx: Tx, actor: Actor, id: string, need: "read" | "write") =>
+  findForPatient(tx, actor, need, "Note", tx.caregiverNote.findUnique({ where: { id }, include: withAuthor }));
 
 export async function getNote(actor: Actor, id: string) {
-  const { n, access } = await noteFor(actor, id, "read");
+  const { row: n, access } = await noteFor(db, actor, id, "read");
   await recordAudit(db, actor, { action: "note.read", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId });
   return present(n);
 }
 
 export async function updateNote(actor: Actor, id: string, input: z.infer<typeof updateNoteInput>) {
-  const { n, access } = await noteFor(actor, id, "write");
-  const updated = await db.caregiverNote.update({ where: { id }, data: input, include: withAuthor });
-  await recordAudit(db, actor, {
-    action: "note.updated",
-    targetType: "note",
-    targetId: id,
-    patientId: n.patientId,
-    organizationId: access.organizationId,
-    metadata: { fields: Object.keys(input) },
+  return db.$transaction(async (tx) => {
+    const { row: n, access } = await noteFor(tx, actor, id, "write");
+    const updated = await tx.caregiverNote.update({ where: { id }, data: input, include: withAuthor });
+    await recordAudit(tx, actor, {
+      action: "note.updated",
+      targetType: "note",
+      targetId: id,
+      patientId: n.patientId,
+      organizationId: access.organizationId,
+      metadata: { fields: Object.keys(input) },
+    });
+    return present(updated);
   });
-  return present(updated);
 }
 
 export async function deleteNote(actor: Actor, id: string) {
-  const { n, access } = await noteFor(actor, id, "write");
-  await db.caregiverNote.delete({ where: { id } });
-  await recordAudit(db, actor, { action: "note.deleted", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId });
+  await db.$transaction(async (tx) => {
+    const { row: n, access } = await noteFor(tx, actor, id, "write");
+    await tx.caregiverNote.delete({ where: { id } });
+    await recordAudit(tx, actor, { action: "note.deleted", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId });
+  });
 }

@@ -3,8 +3,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { db, type Prisma } from "@/lib/db/client";
 import type { DailySummary } from "@/lib/db/generated/client";
-import { NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
+import { assertPatientAccess, findForPatient } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -71,9 +70,7 @@ export async function listSummaries(actor: Actor, patientId: string, q: z.infer<
 }
 
 export async function getSummary(actor: Actor, id: string) {
-  const s = await db.dailySummary.findUnique({ where: { id } });
-  if (!s) throw new NotFound("Summary");
-  const access = await assertAccessVia(db, actor, s.patientId, "read", "Summary");
+  const { row: s, access } = await findForPatient(db, actor, "read", "Summary", db.dailySummary.findUnique({ where: { id } }));
   await recordAudit(db, actor, { action: "summary.read", targetType: "summary", targetId: id, patientId: s.patientId, organizationId: access.organizationId });
   return presentSummary(s);
 }
