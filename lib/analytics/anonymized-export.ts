@@ -1,16 +1,14 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { CaregiverActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { csvLine } from "@/lib/api/csv";
 import { ageOn } from "@/lib/patients/present-patient";
 import { getCaregiverAnalytics } from "./caregiver-analytics";
-import { rangeQuery } from "./schemas";
+import type { anonymizedExportQuery } from "./schemas";
 import { consentInForceSql } from "@/lib/consents/consent-in-force";
-
-export const anonymizedExportQuery = z.strictObject({ ...rangeQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
 
 export const ANONYMIZED_COLUMNS = [
   "subject",

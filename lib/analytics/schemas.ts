@@ -111,3 +111,6 @@ export const caregiverAnalyticsOutput = z.object({
   }),
 });
 export type CaregiverAnalytics = z.infer<typeof caregiverAnalyticsOutput>;
+
+/** The anonymized statistics across the caregiver's patients, as a file. */
+export const anonymizedExportQuery = z.strictObject({ ...rangeQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });

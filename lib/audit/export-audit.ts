@@ -5,7 +5,7 @@ import type { AuditEvent } from "@/lib/db/generated/client";
 import { ValidationFailed } from "@/lib/api/errors";
 import { assertOrgRole } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, pageQuery, toPage, type Page, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, pageQuery, toPage, type Page, type SortKey } from "@/lib/api/pagination";
 import { csvLine } from "@/lib/api/csv";
 import { isoDateTime, uuid } from "@/lib/validation/common";
 import { recordAudit } from "./record-audit";
@@ -131,12 +131,7 @@ function csvStream(where: Prisma.AuditEventWhereInput): ReadableStream<Uint8Arra
         started = true;
         controller.enqueue(encoder.encode(csvLine(AUDIT_EXPORT_COLUMNS)));
       }
-      const after = keysetWhere(KEYS, "asc", cursor) as Prisma.AuditEventWhereInput | undefined;
-      const rows = await db.auditEvent.findMany({
-        where: after ? { AND: [where, after] } : where,
-        orderBy: orderByFor(KEYS, "asc") as Prisma.AuditEventOrderByWithRelationInput[],
-        take: CSV_BATCH + 1,
-      });
+      const rows = await db.auditEvent.findMany(pageArgs(where, KEYS, { order: "asc", cursor, limit: CSV_BATCH }));
       const page = toPage(rows, CSV_BATCH, KEYS, present);
       if (page.items.length) controller.enqueue(encoder.encode(page.items.map(csvRow).join("")));
       cursor = page.next_cursor ?? undefined;
@@ -177,12 +172,7 @@ export async function exportAuditEvents(
     });
 
   if (q.format === "json") {
-    const after = keysetWhere(KEYS, q.order, q.cursor) as Prisma.AuditEventWhereInput | undefined;
-    const rows = await db.auditEvent.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByFor(KEYS, q.order) as Prisma.AuditEventOrderByWithRelationInput[],
-      take: q.limit + 1,
-    });
+    const rows = await db.auditEvent.findMany(pageArgs(where, KEYS, q));
     const page = toPage(rows, q.limit, KEYS, present);
     await audit(page.items.length);
     return page;

@@ -4,7 +4,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import type { Conversation, ConversationTurn } from "@/lib/db/generated/client";
 import { assertPatientAccess, findForPatient } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { listConversationsQuery } from "./schemas";
 
@@ -54,12 +54,8 @@ export async function listConversations(actor: Actor, patientId: string, q: z.in
     filters.push({
       turns: { some: { OR: [{ patientMessage: { contains: q.q, mode: "insensitive" } }, { aiResponse: { contains: q.q, mode: "insensitive" } }] } },
     });
-  const after = keysetWhere(KEYS, q.order, q.cursor);
-  if (after) filters.push(after as Prisma.ConversationWhereInput);
   const rows = await db.conversation.findMany({
-    where: { AND: filters },
-    orderBy: orderByFor(KEYS, q.order) as Prisma.ConversationOrderByWithRelationInput[],
-    take: q.limit + 1,
+    ...pageArgs({ AND: filters }, KEYS, q),
     include: { turns: { orderBy: { sequence: "asc" } } },
   });
   await recordAudit(db, actor, { action: "conversation.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });

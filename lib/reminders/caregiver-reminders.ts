@@ -3,7 +3,7 @@ import { db, type Prisma, type Tx } from "@/lib/db/client";
 import { Conflict } from "@/lib/api/errors";
 import { assertPatientAccess, findForPatient, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { completeReminder } from "./reminder-transitions";
 import { presentReminder } from "./present-reminder";
@@ -21,12 +21,9 @@ export async function listReminders(actor: Actor, patientId: string, q: ListRemi
   if (q.schedule_id) filters.push({ scheduleId: q.schedule_id });
   if (q.type) filters.push({ type: q.type });
   const where = { AND: filters };
-  const after = keysetWhere(KEYS, q.order, q.cursor);
   const [rows, total] = await Promise.all([
     db.reminder.findMany({
-      where: after ? { AND: [where, after as Prisma.ReminderWhereInput] } : where,
-      orderBy: orderByFor(KEYS, q.order) as Prisma.ReminderOrderByWithRelationInput[],
-      take: q.limit + 1,
+      ...pageArgs(where, KEYS, q),
     }),
     db.reminder.count({ where }),
   ]);

@@ -4,7 +4,7 @@ import type { Schedule } from "@/lib/db/generated/client";
 import { ValidationFailed } from "@/lib/api/errors";
 import { assertPatientAccess, findForPatient } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { refreshFutureInstances } from "@/lib/reminders/generate-reminders";
 import { localToday } from "./recurrence";
@@ -81,12 +81,9 @@ export async function listSchedules(actor: Actor, patientId: string, q: ListSche
   if (q.active !== undefined) filters.push({ isActive: q.active });
   if (q.type) filters.push({ type: q.type });
   const where = { AND: filters };
-  const after = keysetWhere(keys, q.order, q.cursor);
   const [rows, total] = await Promise.all([
     db.schedule.findMany({
-      where: after ? { AND: [where, after as Prisma.ScheduleWhereInput] } : where,
-      orderBy: orderByFor(keys, q.order) as Prisma.ScheduleOrderByWithRelationInput[],
-      take: q.limit + 1,
+      ...pageArgs(where, keys, q),
     }),
     db.schedule.count({ where }),
   ]);

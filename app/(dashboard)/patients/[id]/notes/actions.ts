@@ -1,7 +1,8 @@
 "use server";
 
 import { clock } from "@/lib/clock";
-import { createNote, createNoteInput, deleteNote, updateNote, updateNoteInput } from "@/lib/notes/notes";
+import { createNote, deleteNote, updateNote } from "@/lib/notes/notes";
+import { createNoteInput, updateNoteInput } from "@/lib/notes/schemas";
 import { invalidForm } from "@/lib/dashboard/action-errors";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { runAction } from "../run-action";

@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
 import { raw } from "@/lib/api/answers";
-import { anonymizedExportQuery, exportAnonymizedCohort } from "@/lib/analytics/anonymized-export";
+import { exportAnonymizedCohort } from "@/lib/analytics/anonymized-export";
+import { anonymizedExportQuery } from "@/lib/analytics/schemas";
 
 /** A download: the statistics across the caregiver's patients, anonymized (subject codes, age bands), as CSV or JSON. */
 export const GET = route(

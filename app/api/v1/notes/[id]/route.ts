@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
 import { noContent } from "@/lib/api/answers";
-import { deleteNote, getNote, noteIdParams, noteOutput, updateNote, updateNoteInput } from "@/lib/notes/notes";
+import { deleteNote, getNote, updateNote } from "@/lib/notes/notes";
+import { noteIdParams, noteOutput, updateNoteInput } from "@/lib/notes/schemas";
 
 export const GET = route({ name: "GET /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, response: noteOutput }, ({ actor, params }) =>
   getNote(actor, params.id),

@@ -1,7 +1,8 @@
 import { route } from "@/lib/api/route";
 import { raw } from "@/lib/api/answers";
 import { patientIdParams } from "@/lib/patients/schemas";
-import { exportPatientData, exportPatientQuery } from "@/lib/patient-export/export-patient";
+import { exportPatientData } from "@/lib/patient-export/export-patient";
+import { exportPatientQuery } from "@/lib/patient-export/schemas";
 
 /** A download: everything held about the patient, as Elda's JSON or a FHIR R4 Bundle (GDPR access and portability). */
 export const GET = route(

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NotFound } from "@/lib/api/errors";
-import { getNote, noteIdParams } from "@/lib/notes/notes";
+import { getNote } from "@/lib/notes/notes";
+import { noteIdParams } from "@/lib/notes/schemas";
 import { pageActor, withRequestContext } from "@/lib/dashboard/request";
 import { Card } from "@/components/ui/card";
 import { ReadOnlyNote } from "@/components/patients/success-notice";
