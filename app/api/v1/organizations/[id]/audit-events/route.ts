@@ -2,7 +2,8 @@ import { route } from "@/lib/api/route";
 import { raw } from "@/lib/api/answers";
 import { pageOf } from "@/lib/api/pagination";
 import { organizationParams } from "@/lib/orgs/schemas";
-import { auditEventOutput, auditExportQuery, exportAuditEvents } from "@/lib/audit/export-audit";
+import { exportAuditEvents } from "@/lib/audit/export-audit";
+import { auditEventOutput, auditExportQuery } from "@/lib/audit/schemas";
 
 /** Owners and admins only. JSON: cursor pages. CSV: the whole range as a download (Content-Disposition: attachment). */
 export const GET = route(
