@@ -12,15 +12,20 @@ export type NoContent = typeof noContent;
 
 /**
  * A success that is not (only) one JSON value: a file, a CSV, TwiML, Prometheus text. `media` lists each media
- * type the handler's own `Response` may carry, with what it holds; a route that may also answer plain JSON gives
- * that body's schema as `json`, and its handler may return such a value too.
+ * type the handler's own `Response` may carry, with what it holds: a sentence, or for a JSON file its schema
+ * (with a description), which the document shows and the tests check. A route that may also answer plain JSON
+ * gives that body's schema as `json`, and its handler may return such a value too.
  */
 export interface Raw<J extends ZodType | undefined = ZodType | undefined> {
   kind: "raw";
-  media: Record<string, string>;
+  media: Record<string, string | ZodType>;
   json: J;
 }
-export const raw = <J extends ZodType | undefined = undefined>(media: Record<string, string>, json?: J): Raw<J> => ({ kind: "raw", media, json: json as J });
+export const raw = <J extends ZodType | undefined = undefined>(media: Record<string, string | ZodType>, json?: J): Raw<J> => ({
+  kind: "raw",
+  media,
+  json: json as J,
+});
 
 /** What a route answers on success: a JSON body (its zod schema), nothing (204), or something else declared as raw. */
 export type Answer = ZodType | NoContent | Raw;

@@ -36,10 +36,12 @@ function successResponses(s: DocumentedSpec): Record<string, unknown> {
   let description = "Success";
   if (isRaw(answer)) {
     description = Object.entries(answer.media)
-      .map(([type, what]) => `${type}: ${what}`)
+      .map(([type, what]) => `${type}: ${typeof what === "string" ? what : (what.description ?? "a file")}`)
       .join("; ");
-    // a file's own structure is its format's (Elda's export, FHIR R4): the document promises a JSON object or text
-    for (const type of Object.keys(answer.media)) content[type] = { schema: type.endsWith("json") ? z.record(z.string(), z.unknown()) : z.string() };
+    // a file described in words has its own format's structure (Elda's export, FHIR R4): a JSON object or text
+    for (const [type, what] of Object.entries(answer.media)) {
+      content[type] = { schema: typeof what !== "string" ? what : type.endsWith("json") ? z.record(z.string(), z.unknown()) : z.string() };
+    }
     if (answer.json) content["application/json"] = { schema: answer.json };
   } else {
     content["application/json"] = { schema: answer };
