@@ -3,7 +3,8 @@ import { encode } from "next-auth/jwt";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { initialFormState } from "@/lib/dashboard/form-state";
-import { createNote, createNoteInput } from "@/lib/notes/notes";
+import { createNote } from "@/lib/notes/notes";
+import { createNoteInput } from "@/lib/notes/schemas";
 import { makeCaregiver, makePatient } from "@/lib/testing/factories";
 import { buttonAction, formAction } from "./action";
 

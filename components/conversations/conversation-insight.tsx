@@ -1,5 +1,5 @@
 import type { moodTrend, trendingTopics } from "@/lib/conversations/conversation-trends";
-import type { ConversationStarter } from "@/lib/conversations/conversation-starters";
+import type { ConversationStarter } from "@/lib/conversations/schemas";
 
 type Mood = Awaited<ReturnType<typeof moodTrend>>;
 type Topics = Awaited<ReturnType<typeof trendingTopics>>;

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { insightOutput } from "@/lib/insights/weekly-insights";
-import type { summaryOutput } from "@/lib/summaries/summaries";
+import type { insightOutput } from "@/lib/insights/schemas";
+import type { summaryOutput } from "@/lib/summaries/schemas";
 import { formatDate } from "@/lib/dashboard/format";
 
 type Insight = z.infer<typeof insightOutput>;

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { assertPatientAccess } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ListActivityQuery } from "./schemas";
 
@@ -54,12 +54,8 @@ export async function listActivity(actor: Actor, patientId: string, q: ListActiv
   if (q.type) filters.push({ activityType: { in: q.type } });
   if (q.from) filters.push({ occurredAt: { gte: new Date(q.from) } });
   if (q.to) filters.push({ occurredAt: { lte: new Date(q.to) } });
-  const after = keysetWhere(KEYS, q.order, q.cursor);
-  if (after) filters.push(after as Prisma.ActivityLogWhereInput);
   const rows = await db.activityLog.findMany({
-    where: { AND: filters },
-    orderBy: orderByFor(KEYS, q.order) as Prisma.ActivityLogOrderByWithRelationInput[],
-    take: q.limit + 1,
+    ...pageArgs({ AND: filters }, KEYS, q),
   });
   const page = toPage(rows, q.limit, KEYS, present);
   await recordAudit(db, actor, { action: "activity.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });

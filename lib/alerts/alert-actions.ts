@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { Conflict, Forbidden, NotFound } from "@/lib/api/errors";
-import { assertAccessVia, requireCaregiver } from "@/lib/auth/policy";
+import { findForPatient, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { emit } from "@/lib/jobs/emit";
@@ -11,9 +11,13 @@ type Via = "dashboard" | "api" | "sms" | "voice";
 const viaOf = (actor: Actor): Via => (actor.kind === "caregiver" && actor.via === "session" ? "dashboard" : "api");
 
 async function alertFor(tx: Tx, actor: Actor, id: string) {
-  const a = await tx.alert.findUnique({ where: { id }, select: { id: true, patientId: true, status: true } });
-  if (!a) throw new NotFound("Alert");
-  const access = await assertAccessVia(tx, actor, a.patientId, "write", "Alert");
+  const { row: a, access } = await findForPatient(
+    tx,
+    actor,
+    "write",
+    "Alert",
+    tx.alert.findUnique({ where: { id }, select: { id: true, patientId: true, status: true } }),
+  );
   return { a, access };
 }
 

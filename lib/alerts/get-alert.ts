@@ -1,23 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { assertAccessVia } from "@/lib/auth/policy";
+import { findForPatient } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { presentAlert } from "./present-alert";
 
 export async function getAlert(actor: Actor, alertId: string) {
-  const a = await db.alert.findUnique({
-    where: { id: alertId },
-    include: {
-      patient: { select: { firstName: true, lastName: true, preferredName: true } },
-      events: { orderBy: { createdAt: "asc" } },
-      notificationAttempts: { orderBy: { createdAt: "asc" }, include: { caregiver: { select: { firstName: true, lastName: true } } } },
-    },
-  });
-  if (!a) throw new NotFound("Alert");
   // 404, not 403, for alerts of patients the actor cannot see
-  const access = await assertAccessVia(db, actor, a.patientId, "read", "Alert");
+  const { row: a, access } = await findForPatient(
+    db,
+    actor,
+    "read",
+    "Alert",
+    db.alert.findUnique({
+      where: { id: alertId },
+      include: {
+        patient: { select: { firstName: true, lastName: true, preferredName: true } },
+        events: { orderBy: { createdAt: "asc" } },
+        notificationAttempts: { orderBy: { createdAt: "asc" }, include: { caregiver: { select: { firstName: true, lastName: true } } } },
+      },
+    }),
+  );
   await recordAudit(db, actor, { action: "alert.read", targetType: "alert", targetId: a.id, patientId: a.patientId, organizationId: access.organizationId });
   return {
     ...presentAlert(a),

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { assertPatientAccess, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { presentAlert } from "./present-alert";
 import type { ListAlertsQuery } from "./schemas";
@@ -18,12 +18,9 @@ async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "pa
   if (q.to) filters.push({ createdAt: { lte: new Date(q.to) } });
   const keys: SortKey[] = [{ field: q.sort === "created_at" ? "createdAt" : q.sort === "updated_at" ? "updatedAt" : "lastOccurredAt", type: "date" }];
   const all: Prisma.AlertWhereInput = { AND: filters };
-  const after = keysetWhere(keys, q.order, q.cursor);
   const [rows, total] = await Promise.all([
     db.alert.findMany({
-      where: after ? { AND: [all, after as Prisma.AlertWhereInput] } : all,
-      orderBy: orderByFor(keys, q.order) as Prisma.AlertOrderByWithRelationInput[],
-      take: q.limit + 1,
+      ...pageArgs(all, keys, q),
       include: { patient: patientName },
     }),
     db.alert.count({ where: all }),

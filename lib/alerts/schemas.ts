@@ -57,6 +57,28 @@ export const alertOutput = z.object({
 });
 export type AlertOutput = z.infer<typeof alertOutput>;
 
+/** One alert with its timeline and delivery log (who was contacted, how, when, and what happened). */
+export const alertDetailOutput = alertOutput.extend({
+  timeline: z.array(
+    z.object({ kind: z.string(), actor_type: z.string(), actor_id: z.string().nullable(), note: z.string().nullable(), data: z.unknown(), at: z.string() }),
+  ),
+  deliveries: z.array(
+    z.object({
+      caregiver_id: z.uuid().nullable(),
+      caregiver_name: z.string().nullable(),
+      channel: z.string(),
+      purpose: z.string(),
+      status: z.string(),
+      error: z.string().nullable(),
+      provider_id: z.string().nullable(),
+      at: z.string(),
+      held_until: z.string().nullable(),
+      tries: z.number().int(),
+      next_try_at: z.string().nullable(),
+    }),
+  ),
+});
+
 export const acknowledgeAlertInput = z.strictObject({ note: z.string().trim().max(2000).optional() });
 export const resolveAlertInput = z.strictObject({ note: z.string().trim().min(1, { message: "Say how it was resolved." }).max(2000) });
 export const alertNoteInput = z.strictObject({ note: z.string().trim().min(1, { message: "Write the note." }).max(2000) });

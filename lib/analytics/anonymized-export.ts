@@ -1,16 +1,14 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { CaregiverActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { csvLine } from "@/lib/api/csv";
 import { ageOn } from "@/lib/patients/present-patient";
 import { getCaregiverAnalytics } from "./caregiver-analytics";
-import { rangeQuery } from "./schemas";
+import type { anonymizedExportFile, anonymizedExportQuery } from "./schemas";
 import { consentInForceSql } from "@/lib/consents/consent-in-force";
-
-export const anonymizedExportQuery = z.strictObject({ ...rangeQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
 
 export const ANONYMIZED_COLUMNS = [
   "subject",
@@ -84,9 +82,9 @@ export async function exportAnonymizedCohort(actor: CaregiverActor, q: z.infer<t
           anonymization: "subject codes keyed per export; five-year age bands; no names, ids or personal dates",
           consent: "only patients whose analytics_anonymized consent is in force",
           excluded_without_consent: excluded,
-          columns: ANONYMIZED_COLUMNS,
+          columns: [...ANONYMIZED_COLUMNS],
           rows,
-        });
+        } satisfies z.output<typeof anonymizedExportFile>);
   return new Response(body, {
     status: 200,
     headers: { "content-type": q.format === "csv" ? "text/csv; charset=utf-8" : "application/json", "content-disposition": `attachment; filename="${name}"` },

@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { csvLine } from "@/lib/api/csv";
 import { getPatientAnalytics } from "./patient-analytics";
-import type { ExportAnalyticsQuery, PatientAnalytics } from "./schemas";
+import type { z } from "zod";
+import type { analyticsExportFile, ExportAnalyticsQuery, PatientAnalytics } from "./schemas";
 
 /** The export's columns, one row per bucket: what a spreadsheet user would chart. */
 export const EXPORT_COLUMNS = [
@@ -84,9 +85,9 @@ export async function exportPatientAnalytics(actor: Actor, patientId: string, q:
           granularity: a.granularity,
           range: a.range,
           generated_at: a.generated_at,
-          columns: EXPORT_COLUMNS,
+          columns: [...EXPORT_COLUMNS],
           rows,
-        });
+        } satisfies z.output<typeof analyticsExportFile>);
   return new Response(body, {
     status: 200,
     headers: {

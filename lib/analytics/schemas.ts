@@ -111,3 +111,45 @@ export const caregiverAnalyticsOutput = z.object({
   }),
 });
 export type CaregiverAnalytics = z.infer<typeof caregiverAnalyticsOutput>;
+
+/** The anonymized statistics across the caregiver's patients, as a file. */
+export const anonymizedExportQuery = z.strictObject({ ...rangeQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
+
+/** The JSON file of a patient's analytics export: the CSV's rows (one per bucket) with the range. */
+export const analyticsExportFile = z
+  .object({
+    patient_id: z.uuid(),
+    timezone: z.string(),
+    granularity,
+    range: rangeOut,
+    generated_at: z.string(),
+    columns: z.array(z.string()),
+    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  })
+  .meta({ description: "a file: the same rows as the CSV, with the range (format=json)" });
+
+/** The JSON file of the anonymized export: one row per consenting patient, under a subject code. */
+export const anonymizedExportFile = z
+  .object({
+    range: rangeOut,
+    previous_range: rangeOut,
+    generated_at: z.string(),
+    anonymization: z.string(),
+    consent: z.string(),
+    excluded_without_consent: z.number().int(),
+    columns: z.array(z.string()),
+    rows: z.array(
+      z.object({
+        subject: z.string(),
+        age_band: z.string(),
+        reminders_due: z.number().int(),
+        reminders_completed: z.number().int(),
+        adherence_pct: z.number().nullable(),
+        previous_adherence_pct: z.number().nullable(),
+        conversations: z.number().int(),
+        alerts: z.number().int(),
+        open_alerts: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ description: "a file: the same rows as the CSV, with the range and how they were anonymized (format=json)" });

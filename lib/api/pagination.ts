@@ -42,7 +42,7 @@ export interface SortKey {
 }
 
 /** Prisma `where` for "after this cursor" over (keys..., id) in the given order. */
-export function keysetWhere(keys: SortKey[], order: "asc" | "desc", cursor: string | undefined): Record<string, unknown> | undefined {
+function keysetWhere(keys: SortKey[], order: "asc" | "desc", cursor: string | undefined): Record<string, unknown> | undefined {
   if (!cursor) return undefined;
   const all: SortKey[] = [...keys, { field: "id", type: "string" }];
   const raw = decodeCursor(cursor, all.length);
@@ -65,11 +65,27 @@ export function keysetWhere(keys: SortKey[], order: "asc" | "desc", cursor: stri
   return { OR: ors };
 }
 
-export function orderByFor(keys: SortKey[], order: "asc" | "desc") {
+function orderByFor(keys: SortKey[], order: "asc" | "desc") {
   return [...keys.map((k) => ({ [k.field]: order })), { id: order }];
 }
 
-/** Slice one extra row off the query result into `next_cursor`. Query with `take: limit + 1`. */
+/** What a page is asked with: the parsed `pageQuery` (or a fixed window, as the CSV export's batches). */
+export interface PageWindow {
+  order: "asc" | "desc";
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * The tail of every keyset-paginated query, spread into `findMany`: the caller's filters and "after the cursor",
+ * the order (the sort keys, then id) and one row more than the page, which `toPage` slices into `next_cursor`.
+ */
+export function pageArgs<W extends object>(where: W, keys: SortKey[], q: PageWindow) {
+  const after = keysetWhere(keys, q.order, q.cursor);
+  return { where: after ? { AND: [where, after] } : where, orderBy: orderByFor(keys, q.order), take: q.limit + 1 };
+}
+
+/** Slice one extra row off the query result into `next_cursor`. Query with `pageArgs`. */
 export function toPage<R extends { id: string }, T>(rows: R[], limit: number, keys: SortKey[], present: (r: R) => T, total?: number): Page<T> {
   const more = rows.length > limit;
   const slice = more ? rows.slice(0, limit) : rows;

@@ -12,6 +12,7 @@ import { databaseUnavailableCause } from "@/lib/db/unavailable";
 import { toProblem, zodFieldErrors } from "./problem";
 import { readJsonBody } from "./read-body";
 import { corsHeaders, isAllowedOrigin } from "./cors";
+import { isNoContent, Reply, type Answer, type HandlerResult } from "./answers";
 
 type AuthMode = "public" | "caregiver" | "device" | "caregiver_or_device";
 type ActorFor<M extends AuthMode> = M extends "public"
@@ -22,17 +23,19 @@ type ActorFor<M extends AuthMode> = M extends "public"
       ? DeviceActor
       : CaregiverActor | DeviceActor;
 
-export interface RouteSpec<M extends AuthMode, P extends ZodType, Q extends ZodType, B extends ZodType> {
+export interface RouteSpec<M extends AuthMode, P extends ZodType, Q extends ZodType, B extends ZodType, R extends Answer> {
   /** "GET /api/v1/patients/{id}": names the route in logs, metrics and the OpenAPI document */
   name: string;
   auth: M;
   params?: P;
   query?: Q;
   body?: B;
-  /** success status (default 200; 204 sends no body) */
+  /** success status of a JSON answer (default 200); `noContent` answers 204 */
   status?: number;
-  /** the success body, for the OpenAPI document */
-  response?: ZodType;
+  /** the success answer: required, so every operation documents what it sends */
+  response: R;
+  /** other statuses that carry the same JSON body (sent as a `Reply`) */
+  alsoAnswers?: number[];
   summary?: string;
 }
 
@@ -78,10 +81,13 @@ function assertSameOrigin(req: Request) {
  * The one wrapper every API route goes through: request id, actor, CSRF, zod parsing of params, query
  * and body (unknown fields refused), one handler call, RFC 9457 problems, a log line and metrics.
  */
-export function route<M extends AuthMode, P extends ZodType = never, Q extends ZodType = never, B extends ZodType = never>(
-  spec: RouteSpec<M, P, Q, B>,
-  handler: (ctx: RouteContext<M, Infer<P>, Infer<Q>, Infer<B>>) => Promise<unknown>,
+export function route<M extends AuthMode, R extends Answer, P extends ZodType = never, Q extends ZodType = never, B extends ZodType = never>(
+  spec: RouteSpec<M, P, Q, B, R>,
+  handler: (ctx: RouteContext<M, Infer<P>, Infer<Q>, Infer<B>>) => Promise<HandlerResult<R>>,
 ) {
+  const empty = isNoContent(spec.response);
+  if (spec.status === 204 || (empty && spec.status !== undefined))
+    throw new Error(`${spec.name}: declare an empty answer as response: noContent, without a status`);
   const handle = async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers);
@@ -109,7 +115,7 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
           const raw = await readJsonBody(req, config().maxJsonBodyBytes);
           body = parseWith(spec.body, raw ?? {}, "");
         }
-        const result = await handler({
+        const result: unknown = await handler({
           req,
           actor: actor as ActorFor<M>,
           params: params as Infer<P>,
@@ -124,10 +130,13 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
           for (const [k, v] of headers) if (!result.headers.has(k)) result.headers.set(k, v);
           return result;
         }
-        status = spec.status ?? 200;
-        if (status === 204) return new Response(null, { status, headers });
+        if (empty) {
+          status = 204;
+          return new Response(null, { status, headers });
+        }
+        status = result instanceof Reply ? result.status : (spec.status ?? 200);
         headers.set("content-type", "application/json");
-        return new Response(JSON.stringify(result), { status, headers });
+        return new Response(JSON.stringify(result instanceof Reply ? result.body : result), { status, headers });
       } catch (err) {
         const { problem, retryAfter, internal, transient } = toProblem(err, requestId);
         status = problem.status;
@@ -144,5 +153,5 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
       }
     });
   };
-  return Object.assign(handle, { spec: spec as RouteSpec<AuthMode, ZodType, ZodType, ZodType> });
+  return Object.assign(handle, { spec: spec as RouteSpec<AuthMode, ZodType, ZodType, ZodType, Answer> });
 }

@@ -1,14 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
 import type { AuditEvent } from "@/lib/db/generated/client";
 import { ValidationFailed } from "@/lib/api/errors";
 import { assertOrgRole } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, pageQuery, toPage, type Page, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type Page, type SortKey } from "@/lib/api/pagination";
 import { csvLine } from "@/lib/api/csv";
-import { isoDateTime, uuid } from "@/lib/validation/common";
 import { recordAudit } from "./record-audit";
+import type { AuditEventOutput, AuditExportQuery } from "./schemas";
 
 /**
  * The audit trail of one organization, for its owners and admins (SPEC §8 "audit trail ... exportable"):
@@ -22,17 +21,6 @@ export const MAX_RANGE_DAYS = 366;
 /** more rows than this in one CSV: the caller is asked to narrow the range */
 export const MAX_CSV_ROWS = 100_000;
 const CSV_BATCH = 1_000;
-
-export const auditExportQuery = z.strictObject({
-  ...pageQuery,
-  from: isoDateTime.optional(),
-  to: isoDateTime.optional(),
-  format: z.enum(["json", "csv"]).default("json"),
-  action: z.string().trim().min(1).max(100).optional(),
-  patient_id: uuid.optional(),
-  actor_id: uuid.optional(),
-});
-export type AuditExportQuery = z.infer<typeof auditExportQuery>;
 
 export const AUDIT_EXPORT_COLUMNS = [
   "id",
@@ -52,27 +40,6 @@ export const AUDIT_EXPORT_COLUMNS = [
   "hash",
   "sealed_at",
 ] as const;
-
-export const auditEventOutput = z.object({
-  id: z.uuid(),
-  organization_id: z.uuid().nullable(),
-  created_at: z.string(),
-  actor_type: z.enum(["caregiver", "api_key", "device", "system"]),
-  actor_id: z.string().nullable(),
-  action: z.string(),
-  target_type: z.string(),
-  target_id: z.string().nullable(),
-  patient_id: z.string().nullable(),
-  request_id: z.string().nullable(),
-  ip: z.string().nullable(),
-  metadata: z.record(z.string(), z.unknown()),
-  /** the row's place in the organization's hash chain (lib/audit/audit-chain.ts); null until the sealing job reaches it */
-  sequence: z.number().int().nullable(),
-  previous_hash: z.string().nullable(),
-  hash: z.string().nullable(),
-  sealed_at: z.string().nullable(),
-});
-type AuditEventOutput = z.infer<typeof auditEventOutput>;
 
 const present = (e: AuditEvent): AuditEventOutput => ({
   id: e.id,
@@ -131,12 +98,7 @@ function csvStream(where: Prisma.AuditEventWhereInput): ReadableStream<Uint8Arra
         started = true;
         controller.enqueue(encoder.encode(csvLine(AUDIT_EXPORT_COLUMNS)));
       }
-      const after = keysetWhere(KEYS, "asc", cursor) as Prisma.AuditEventWhereInput | undefined;
-      const rows = await db.auditEvent.findMany({
-        where: after ? { AND: [where, after] } : where,
-        orderBy: orderByFor(KEYS, "asc") as Prisma.AuditEventOrderByWithRelationInput[],
-        take: CSV_BATCH + 1,
-      });
+      const rows = await db.auditEvent.findMany(pageArgs(where, KEYS, { order: "asc", cursor, limit: CSV_BATCH }));
       const page = toPage(rows, CSV_BATCH, KEYS, present);
       if (page.items.length) controller.enqueue(encoder.encode(page.items.map(csvRow).join("")));
       cursor = page.next_cursor ?? undefined;
@@ -177,12 +139,7 @@ export async function exportAuditEvents(
     });
 
   if (q.format === "json") {
-    const after = keysetWhere(KEYS, q.order, q.cursor) as Prisma.AuditEventWhereInput | undefined;
-    const rows = await db.auditEvent.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByFor(KEYS, q.order) as Prisma.AuditEventOrderByWithRelationInput[],
-      take: q.limit + 1,
-    });
+    const rows = await db.auditEvent.findMany(pageArgs(where, KEYS, q));
     const page = toPage(rows, q.limit, KEYS, present);
     await audit(page.items.length);
     return page;

@@ -1,41 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { assertOrgRole } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "./record-audit";
+import type { AuditChainReport } from "./schemas";
 import { ChainWalker, GENESIS } from "./audit-chain";
 import { chainAnchor, chainWhere, sealedRow } from "./chain-rows";
 
 const BATCH = 5_000;
-
-const link = z.object({ sequence: z.number().int(), hash: z.string() });
-export const auditChainReport = z.object({
-  /** the organization, or the nil uuid for the chain of rows without one */
-  chain: z.uuid(),
-  /** true when every sealed row links to the one before it and its content matches its hash */
-  ok: z.boolean(),
-  /** sealed rows in the chain now */
-  sealed: z.number().int(),
-  /** sealed rows checked before the first broken link (all of them when ok) */
-  verified: z.number().int(),
-  /** rows written but not yet sealed (the sealing job runs every minute): not covered by this check */
-  unsealed: z.number().int(),
-  /** where the chain starts after retention deleted its head (null: from the first row ever written) */
-  anchor: link.nullable(),
-  /** the last row verified: keep its hash elsewhere to detect a later truncation of the tail */
-  last: link.nullable(),
-  first_broken: z
-    .object({
-      id: z.uuid(),
-      sequence: z.number().int(),
-      reason: z.enum(["content_changed", "previous_hash_mismatch", "missing_rows", "out_of_order"]),
-      expected_sequence: z.number().int(),
-    })
-    .nullable(),
-  checked_at: z.string(),
-});
-export type AuditChainReport = z.infer<typeof auditChainReport>;
 
 /**
  * Verify one chain from its anchor (or the first row) to its last sealed row, in sequence order, in batches:

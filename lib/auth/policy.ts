@@ -109,12 +109,22 @@ export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: strin
 }
 
 /**
- * Access to something that belongs to a patient (an alert, a schedule, a note...): the patient's policy,
- * with "not found" naming the thing asked for, so another organization's ids answer exactly like unknown ones.
+ * Find a row that belongs to a patient (an alert, a schedule, a note...) for an actor: the row and the
+ * patient's access, or "not found" naming the thing asked for, both for an unknown id and for a patient the
+ * actor may not see, so another organization's ids answer exactly like unknown ones. Pass the lookup
+ * unawaited, made on the same `tx`: `findForPatient(tx, actor, "write", "Note", tx.caregiverNote.findUnique(...))`.
  */
-export async function assertAccessVia(tx: Tx, actor: Actor, patientId: string, need: PatientNeed, what: string): Promise<PatientAccess> {
+export async function findForPatient<R extends { patientId: string }>(
+  tx: Tx,
+  actor: Actor,
+  need: PatientNeed,
+  what: string,
+  lookup: PromiseLike<R | null>,
+): Promise<{ row: R; access: PatientAccess }> {
+  const row = await lookup;
+  if (!row) throw new NotFound(what);
   try {
-    return await assertPatientAccess(tx, actor, patientId, need);
+    return { row, access: await assertPatientAccess(tx, actor, row.patientId, need) };
   } catch (err) {
     throw err instanceof NotFound ? new NotFound(what) : err;
   }

@@ -76,12 +76,14 @@ export async function rotateRefreshToken(refreshToken: string, now: Date): Promi
   const { session } = row;
   if (row.usedAt) {
     if (!session.revokedAt) {
-      await db.session.update({ where: { id: session.id }, data: { revokedAt: now, revokedReason: "refresh_token_reuse" } });
-      await recordAudit(db, systemActor("auth"), {
-        action: "auth.refresh_token_reused",
-        targetType: "session",
-        targetId: session.id,
-        metadata: { caregiver_id: session.caregiverId },
+      await db.$transaction(async (tx) => {
+        await tx.session.update({ where: { id: session.id }, data: { revokedAt: now, revokedReason: "refresh_token_reuse" } });
+        await recordAudit(tx, systemActor("auth"), {
+          action: "auth.refresh_token_reused",
+          targetType: "session",
+          targetId: session.id,
+          metadata: { caregiver_id: session.caregiverId },
+        });
       });
     }
     throw invalid;

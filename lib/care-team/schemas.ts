@@ -22,3 +22,4 @@ export const careTeamMemberOutput = z.object({
   contact_order: z.number(),
   added_at: z.string(),
 });
+export const careTeamOutput = z.object({ items: z.array(careTeamMemberOutput) });

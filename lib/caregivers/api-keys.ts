@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { Forbidden, NotFound } from "@/lib/api/errors";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -29,10 +29,15 @@ function keyOwner(actor: Actor): CaregiverActor {
   return me;
 }
 
-export async function createApiKey(actor: Actor, input: z.infer<typeof createApiKeyInput>, now: Date, rotatedFromId?: string) {
+export async function createApiKey(actor: Actor, input: z.infer<typeof createApiKeyInput>, now: Date) {
   const me = keyOwner(actor);
+  return db.$transaction((tx) => createKeyIn(tx, me, input, now, null));
+}
+
+/** The new key and its audit row, on the caller's transaction (creation, rotation). */
+async function createKeyIn(tx: Tx, me: CaregiverActor, input: z.infer<typeof createApiKeyInput>, now: Date, rotatedFromId: string | null) {
   const secret = newSecret(PREFIX);
-  const row = await db.apiKey.create({
+  const row = await tx.apiKey.create({
     data: {
       caregiverId: me.caregiverId,
       name: input.name,
@@ -41,10 +46,10 @@ export async function createApiKey(actor: Actor, input: z.infer<typeof createApi
       scopes: input.scopes,
       createdAt: now,
       expiresAt: input.expires_in_days ? new Date(now.getTime() + input.expires_in_days * 86_400_000) : null,
-      rotatedFromId: rotatedFromId ?? null,
+      rotatedFromId,
     },
   });
-  await recordAudit(db, actor, { action: "api_key.created", targetType: "api_key", targetId: row.id });
+  await recordAudit(tx, me, { action: "api_key.created", targetType: "api_key", targetId: row.id });
   return { ...present(row), key: secret };
 }
 
@@ -54,30 +59,35 @@ export async function listApiKeys(actor: Actor) {
   return { items: rows.map(present) };
 }
 
-async function ownKey(actor: Actor, id: string) {
-  const me = keyOwner(actor);
-  const k = await db.apiKey.findFirst({ where: { id, caregiverId: me.caregiverId } });
+async function ownKey(tx: Tx, me: CaregiverActor, id: string) {
+  const k = await tx.apiKey.findFirst({ where: { id, caregiverId: me.caregiverId } });
   if (!k) throw new NotFound("API key");
   return k;
 }
 
 export async function revokeApiKey(actor: Actor, id: string, now: Date) {
-  const k = await ownKey(actor, id);
-  const row = await db.apiKey.update({ where: { id: k.id }, data: { revokedAt: k.revokedAt ?? now } });
-  await recordAudit(db, actor, { action: "api_key.revoked", targetType: "api_key", targetId: k.id });
-  return present(row);
+  const me = keyOwner(actor);
+  return db.$transaction(async (tx) => {
+    const k = await ownKey(tx, me, id);
+    const row = await tx.apiKey.update({ where: { id: k.id }, data: { revokedAt: k.revokedAt ?? now } });
+    await recordAudit(tx, me, { action: "api_key.revoked", targetType: "api_key", targetId: k.id });
+    return present(row);
+  });
 }
 
 /** A new key with the same name and scopes; the old one keeps working for the overlap window. */
 export async function rotateApiKey(actor: Actor, id: string, input: z.infer<typeof rotateApiKeyInput>, now: Date) {
-  const k = await ownKey(actor, id);
-  if (k.revokedAt || (k.expiresAt && k.expiresAt <= now)) throw new NotFound("API key");
-  const overlapEnds = new Date(now.getTime() + input.overlap_hours * 3_600_000);
-  await db.apiKey.update({
-    where: { id: k.id },
-    data: { expiresAt: k.expiresAt && k.expiresAt < overlapEnds ? k.expiresAt : overlapEnds },
+  const me = keyOwner(actor);
+  return db.$transaction(async (tx) => {
+    const k = await ownKey(tx, me, id);
+    if (k.revokedAt || (k.expiresAt && k.expiresAt <= now)) throw new NotFound("API key");
+    const overlapEnds = new Date(now.getTime() + input.overlap_hours * 3_600_000);
+    await tx.apiKey.update({
+      where: { id: k.id },
+      data: { expiresAt: k.expiresAt && k.expiresAt < overlapEnds ? k.expiresAt : overlapEnds },
+    });
+    return createKeyIn(tx, me, { name: k.name, scopes: k.scopes as ("read" | "write")[] }, now, k.id);
   });
-  return createApiKey(actor, { name: k.name, scopes: k.scopes as ("read" | "write")[] }, now, k.id);
 }
 
 /** Resolve a presented key to its caregiver, or null. */

@@ -96,3 +96,9 @@ export const apiKeyOutput = z.object({
   expires_at: z.string().nullable(),
   revoked_at: z.string().nullable(),
 });
+
+export const loginOutput = tokenOutput.extend({ caregiver: caregiverOutput });
+export const signOutOutput = z.object({ sessions_ended: z.number().int() });
+export const changePasswordOutput = z.object({ message: z.string(), other_sessions_ended: z.number().int() });
+export const apiKeyListOutput = z.object({ items: z.array(apiKeyOutput) });
+export const newApiKeyOutput = apiKeyOutput.extend({ key: z.string().meta({ description: "the secret: shown once, never stored in the clear" }) });

@@ -3,70 +3,18 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import type { Consent } from "@/lib/db/generated/client";
 import type { ConsentKind } from "@/lib/db/generated/enums";
-import { Conflict, NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import { Conflict } from "@/lib/api/errors";
+import { assertPatientAccess, findForPatient, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { optionalText, uuid } from "@/lib/validation/common";
 import { consentsInForce, NOT_RECORDED_MEANS } from "./consent-in-force";
+import { CONSENT_KINDS, type consentGivenBy, type ConsentOutput, type consentStatus, type RecordConsentInput } from "./schemas";
 
 /**
  * Consent records (SPEC §8): what the patient (or someone on their behalf) agreed to or refused, kind by
  * kind. Records are never edited: a new record of a kind supersedes the earlier ones, and a record can be
  * revoked once. The current state of a kind is its latest record.
  */
-export const CONSENT_KINDS = [
-  "data_processing",
-  "ai_companion",
-  "caregiver_sharing",
-  "sms_contact",
-  "analytics_anonymized",
-] as const satisfies readonly ConsentKind[];
-export const consentKind = z.enum(CONSENT_KINDS);
-export const consentGivenBy = z.enum(["patient", "legal_guardian", "caregiver_on_behalf"]);
-
-export const recordConsentInput = z.strictObject({
-  kind: consentKind,
-  granted: z.boolean({ message: "Send true (granted) or false (refused)." }),
-  given_by: consentGivenBy,
-  note: optionalText(1000),
-});
-export type RecordConsentInput = z.infer<typeof recordConsentInput>;
-export const consentIdParams = z.strictObject({ id: uuid });
-
-export const consentOutput = z.object({
-  id: z.uuid(),
-  patient_id: z.uuid(),
-  kind: consentKind,
-  granted: z.boolean(),
-  given_by: consentGivenBy,
-  note: z.string().nullable(),
-  recorded_by_id: z.uuid().nullable(),
-  recorded_at: z.string(),
-  revoked_at: z.string().nullable(),
-  /** a later record of the same kind replaced this one */
-  superseded: z.boolean(),
-});
-export const consentStatus = z.enum(["granted", "refused", "revoked", "not_recorded"]);
-export const consentListOutput = z.object({
-  patient_id: z.uuid(),
-  /**
-   * every kind, in a fixed order, with its latest record; `in_force` is what Elda acts on (a revoked record is
-   * refused; with no record, the kind's `not_recorded_means` applies: docs/api.md "Consents")
-   */
-  current: z.array(
-    z.object({
-      kind: consentKind,
-      status: consentStatus,
-      in_force: z.boolean(),
-      not_recorded_means: z.enum(["given", "refused"]),
-      consent: consentOutput.nullable(),
-    }),
-  ),
-  /** every record, newest first */
-  history: z.array(consentOutput),
-});
-type ConsentOutput = z.infer<typeof consentOutput>;
 
 const present = (c: Consent, superseded: boolean): ConsentOutput => ({
   id: c.id,
@@ -142,9 +90,7 @@ export async function recordConsent(actor: Actor, patientId: string, input: Reco
 
 export async function revokeConsent(actor: Actor, id: string, now: Date) {
   return db.$transaction(async (tx) => {
-    const c = await tx.consent.findUnique({ where: { id } });
-    if (!c) throw new NotFound("Consent");
-    const access = await assertAccessVia(tx, actor, c.patientId, "write", "Consent");
+    const { row: c, access } = await findForPatient(tx, actor, "write", "Consent", tx.consent.findUnique({ where: { id } }));
     if (c.revokedAt) throw new Conflict("This consent was already revoked.", "already_revoked");
     const latest = await latestOfKind(tx, c.patientId, c.kind);
     if (latest && latest.id !== c.id)

@@ -1,16 +1,11 @@
 import "server-only";
 import { DateTime } from "luxon";
-import { z } from "zod";
+import type { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPatientAccess } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
-
-export interface ConversationStarter {
-  text: string;
-  topic: string;
-  source: "recent_topic" | "interest" | "family";
-}
+import type { ConversationStarter, startersQuery } from "./schemas";
 
 type Lang = "en" | "es";
 const TOPIC_QUESTIONS: Record<string, Record<Lang, string>> = {
@@ -107,8 +102,6 @@ export async function conversationStarters(tx: Tx, patientId: string, now: Date,
   const shift = rest.length ? day % rest.length : 0;
   return [...lead, ...rest.slice(shift), ...rest.slice(0, shift)].slice(0, limit);
 }
-
-export const startersQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(10).default(3) });
 
 /** The openers the companion would use next, for the care team to see (and adjust with notes). */
 export async function startersForCareTeam(actor: Actor, patientId: string, q: z.infer<typeof startersQuery>, now: Date) {

@@ -1,17 +1,14 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPatientAccess } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SENTIMENT_SCORE } from "@/lib/summaries/compute-daily-summary";
 import { bucketsOf, localToday, rangeInstants, resolveRange } from "@/lib/analytics/range";
-import { rangeQuery } from "@/lib/analytics/schemas";
+import type { rangeQuery } from "@/lib/analytics/schemas";
 import { usableZone } from "@/lib/time-zones/check-zone";
-
-/** Ranges are the patient's local days, both ends included, as everywhere in analytics (lib/analytics/range.ts). */
-export const moodTrendQuery = z.strictObject({ ...rangeQuery.shape, granularity: z.enum(["day", "week"], { message: "Use day or week." }).default("day") });
-export const trendingTopicsQuery = z.strictObject({ ...rangeQuery.shape, limit: z.coerce.number().int().min(1).max(50).default(10) });
+import type { moodTrendQuery, trendingTopicsQuery } from "./schemas";
 
 async function patientRange(actor: Actor, patientId: string, q: z.infer<typeof rangeQuery>, now: Date, action: string) {
   const access = await assertPatientAccess(db, actor, patientId, "read");
@@ -70,7 +67,8 @@ export async function moodTrend(actor: Actor, patientId: string, q: z.infer<type
   return { patient_id: patientId, timezone, granularity: q.granularity, from: range.from, to: range.to, buckets };
 }
 
-const trendOf = (count: number, before: number) => (before === 0 ? "new" : count >= before * 1.25 ? "rising" : count <= before * 0.8 ? "falling" : "steady");
+const trendOf = (count: number, before: number): "new" | "rising" | "falling" | "steady" =>
+  before === 0 ? "new" : count >= before * 1.25 ? "rising" : count <= before * 0.8 ? "falling" : "steady";
 
 /**
  * What the patient talks about: how many turns touched each topic over the range, against the previous

@@ -1,26 +1,12 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
 import type { Conversation, ConversationTurn } from "@/lib/db/generated/client";
-import { NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
+import { assertPatientAccess, findForPatient } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isoDateTime, uuid } from "@/lib/validation/common";
-
-export const sentiment = z.enum(["positive", "neutral", "concerned", "distressed"]);
-export const urgency = z.enum(["none", "low", "medium", "high", "critical"]);
-
-export const listConversationsQuery = z.strictObject({
-  ...pageQuery,
-  from: isoDateTime.optional(),
-  to: isoDateTime.optional(),
-  sentiment: sentiment.optional(),
-  urgency: urgency.optional(),
-  q: z.string().trim().min(2).max(100).optional(),
-});
-export const conversationIdParams = z.strictObject({ id: uuid });
+import type { listConversationsQuery } from "./schemas";
 
 const presentTurn = (t: ConversationTurn) => ({
   id: t.id,
@@ -68,12 +54,8 @@ export async function listConversations(actor: Actor, patientId: string, q: z.in
     filters.push({
       turns: { some: { OR: [{ patientMessage: { contains: q.q, mode: "insensitive" } }, { aiResponse: { contains: q.q, mode: "insensitive" } }] } },
     });
-  const after = keysetWhere(KEYS, q.order, q.cursor);
-  if (after) filters.push(after as Prisma.ConversationWhereInput);
   const rows = await db.conversation.findMany({
-    where: { AND: filters },
-    orderBy: orderByFor(KEYS, q.order) as Prisma.ConversationOrderByWithRelationInput[],
-    take: q.limit + 1,
+    ...pageArgs({ AND: filters }, KEYS, q),
     include: { turns: { orderBy: { sequence: "asc" } } },
   });
   await recordAudit(db, actor, { action: "conversation.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
@@ -81,9 +63,13 @@ export async function listConversations(actor: Actor, patientId: string, q: z.in
 }
 
 export async function getConversation(actor: Actor, id: string) {
-  const c = await db.conversation.findUnique({ where: { id }, include: { turns: { orderBy: { sequence: "asc" } } } });
-  if (!c) throw new NotFound("Conversation");
-  const access = await assertAccessVia(db, actor, c.patientId, "read", "Conversation");
+  const { row: c, access } = await findForPatient(
+    db,
+    actor,
+    "read",
+    "Conversation",
+    db.conversation.findUnique({ where: { id }, include: { turns: { orderBy: { sequence: "asc" } } } }),
+  );
   await recordAudit(db, actor, {
     action: "conversation.read",
     targetType: "conversation",

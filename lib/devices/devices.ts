@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
+import { assertPatientAccess, findForPatient } from "@/lib/auth/policy";
 import type { Actor, DeviceActor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { deviceTokenInput } from "./schemas";
@@ -31,10 +31,14 @@ export async function listDevices(actor: Actor, patientId: string) {
 
 /** Revoking a device ends its credential at once (401 on its next call) and drops its push tokens. */
 export async function revokeDevice(actor: Actor, deviceId: string, now: Date) {
-  const d = await db.patientDevice.findUnique({ where: { id: deviceId }, select: { patientId: true } });
-  if (!d) throw new NotFound("Device");
   return db.$transaction(async (tx) => {
-    const access = await assertAccessVia(tx, actor, d.patientId, "write", "Device");
+    const { row: d, access } = await findForPatient(
+      tx,
+      actor,
+      "write",
+      "Device",
+      tx.patientDevice.findUnique({ where: { id: deviceId }, select: { patientId: true } }),
+    );
     await tx.patientDevice.updateMany({ where: { id: deviceId, revokedAt: null }, data: { revokedAt: now } });
     await tx.pushToken.deleteMany({ where: { deviceId } });
     await recordAudit(tx, actor, {

@@ -41,3 +41,8 @@ export const systemStatusOutput = z
       "200 when jobs can run and none is late, 503 otherwise (same body). With METRICS_TOKEN set, only `status` and `checked_at` unless X-Metrics-Token is sent.",
   });
 export type SystemStatus = z.infer<typeof systemStatusOutput>;
+
+export const livenessOutput = z.object({ status: z.literal("ok") });
+export const readinessOutput = z
+  .object({ ready: z.boolean(), database: z.enum(["ok", "unreachable"]), migrations: z.string() })
+  .meta({ description: "200 when the database answers and every migration is applied, 503 otherwise (same body)." });

@@ -5,9 +5,10 @@ import { db, type Prisma } from "@/lib/db/client";
 import type { Insight } from "@/lib/db/generated/client";
 import { assertPatientAccess } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SENTIMENT_SCORE } from "@/lib/summaries/compute-daily-summary";
+import type { listInsightsQuery } from "./schemas";
 
 const GENERATED_BY = "weekly-patterns";
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
@@ -162,26 +163,6 @@ export async function patientsActiveSince(since: Date) {
     SELECT id AS patient_id, organization_id FROM patients WHERE is_active AND last_active_at >= ${since}`;
 }
 
-export const listInsightsQuery = z.strictObject({
-  ...pageQuery,
-  category: z.enum(["medication", "mood", "activity", "communication", "health", "general"]).optional(),
-});
-
-export const insightOutput = z.object({
-  id: z.uuid(),
-  patient_id: z.uuid(),
-  insight_type: z.string(),
-  category: z.string(),
-  title: z.string(),
-  description: z.string(),
-  confidence: z.number(),
-  evidence: z.array(z.unknown()),
-  period_start: z.string(),
-  period_end: z.string(),
-  generated_by: z.string(),
-  created_at: z.string(),
-});
-
 const present = (i: Insight) => ({
   id: i.id,
   patient_id: i.patientId,
@@ -203,12 +184,8 @@ export async function listInsights(actor: Actor, patientId: string, q: z.infer<t
   const access = await assertPatientAccess(db, actor, patientId, "read");
   const filters: Prisma.InsightWhereInput[] = [{ patientId, isActive: true }];
   if (q.category) filters.push({ category: q.category });
-  const after = keysetWhere(KEYS, q.order, q.cursor);
-  if (after) filters.push(after as Prisma.InsightWhereInput);
   const rows = await db.insight.findMany({
-    where: { AND: filters },
-    orderBy: orderByFor(KEYS, q.order) as Prisma.InsightOrderByWithRelationInput[],
-    take: q.limit + 1,
+    ...pageArgs({ AND: filters }, KEYS, q),
   });
   await recordAudit(db, actor, { action: "insight.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
   return toPage(rows, q.limit, KEYS, present);

@@ -1,45 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, type Prisma, type Tx } from "@/lib/db/client";
 import type { CaregiverNote } from "@/lib/db/generated/client";
-import { NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import { assertPatientAccess, findForPatient, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { trimmed, uuid } from "@/lib/validation/common";
-
-/** "Notes to the companion": what the care team wants the companion to know or avoid. */
-export const noteCategory = z.enum(["medical", "behavioral", "preferences", "routine", "safety", "family", "other"]);
-export const createNoteInput = z.strictObject({
-  title: trimmed(200),
-  content: trimmed(5000),
-  category: noteCategory,
-  priority: z.enum(["normal", "important"]).default("normal"),
-});
-export const updateNoteInput = z
-  .strictObject({
-    title: trimmed(200).optional(),
-    content: trimmed(5000).optional(),
-    category: noteCategory.optional(),
-    priority: z.enum(["normal", "important"]).optional(),
-  })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
-export const listNotesQuery = z.strictObject({ ...pageQuery, category: noteCategory.optional(), priority: z.enum(["normal", "important"]).optional() });
-export const noteIdParams = z.strictObject({ id: uuid });
-
-export const noteOutput = z.object({
-  id: z.uuid(),
-  patient_id: z.uuid(),
-  author_id: z.uuid().nullable(),
-  author_name: z.string().nullable(),
-  title: z.string(),
-  content: z.string(),
-  category: noteCategory,
-  priority: z.enum(["normal", "important"]),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
+import type { createNoteInput, listNotesQuery, updateNoteInput } from "./schemas";
 
 type Row = CaregiverNote & { author: { firstName: string; lastName: string } | null };
 const withAuthor = { author: { select: { firstName: true, lastName: true } } } as const;
@@ -73,47 +40,43 @@ export async function listNotes(actor: Actor, patientId: string, q: z.infer<type
   const filters: Prisma.CaregiverNoteWhereInput[] = [{ patientId }];
   if (q.category) filters.push({ category: q.category });
   if (q.priority) filters.push({ priority: q.priority });
-  const after = keysetWhere(KEYS, q.order, q.cursor);
-  if (after) filters.push(after as Prisma.CaregiverNoteWhereInput);
   const rows = await db.caregiverNote.findMany({
-    where: { AND: filters },
-    orderBy: orderByFor(KEYS, q.order) as Prisma.CaregiverNoteOrderByWithRelationInput[],
-    take: q.limit + 1,
+    ...pageArgs({ AND: filters }, KEYS, q),
     include: withAuthor,
   });
   await recordAudit(db, actor, { action: "note.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
   return toPage(rows, q.limit, KEYS, present);
 }
 
-async function noteFor(actor: Actor, id: string, need: "read" | "write") {
-  const n = await db.caregiverNote.findUnique({ where: { id }, include: withAuthor });
-  if (!n) throw new NotFound("Note");
-  const access = await assertAccessVia(db, actor, n.patientId, need, "Note");
-  return { n, access };
-}
+const noteFor = (tx: Tx, actor: Actor, id: string, need: "read" | "write") =>
+  findForPatient(tx, actor, need, "Note", tx.caregiverNote.findUnique({ where: { id }, include: withAuthor }));
 
 export async function getNote(actor: Actor, id: string) {
-  const { n, access } = await noteFor(actor, id, "read");
+  const { row: n, access } = await noteFor(db, actor, id, "read");
   await recordAudit(db, actor, { action: "note.read", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId });
   return present(n);
 }
 
 export async function updateNote(actor: Actor, id: string, input: z.infer<typeof updateNoteInput>) {
-  const { n, access } = await noteFor(actor, id, "write");
-  const updated = await db.caregiverNote.update({ where: { id }, data: input, include: withAuthor });
-  await recordAudit(db, actor, {
-    action: "note.updated",
-    targetType: "note",
-    targetId: id,
-    patientId: n.patientId,
-    organizationId: access.organizationId,
-    metadata: { fields: Object.keys(input) },
+  return db.$transaction(async (tx) => {
+    const { row: n, access } = await noteFor(tx, actor, id, "write");
+    const updated = await tx.caregiverNote.update({ where: { id }, data: input, include: withAuthor });
+    await recordAudit(tx, actor, {
+      action: "note.updated",
+      targetType: "note",
+      targetId: id,
+      patientId: n.patientId,
+      organizationId: access.organizationId,
+      metadata: { fields: Object.keys(input) },
+    });
+    return present(updated);
   });
-  return present(updated);
 }
 
 export async function deleteNote(actor: Actor, id: string) {
-  const { n, access } = await noteFor(actor, id, "write");
-  await db.caregiverNote.delete({ where: { id } });
-  await recordAudit(db, actor, { action: "note.deleted", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId });
+  await db.$transaction(async (tx) => {
+    const { row: n, access } = await noteFor(tx, actor, id, "write");
+    await tx.caregiverNote.delete({ where: { id } });
+    await recordAudit(tx, actor, { action: "note.deleted", targetType: "note", targetId: id, patientId: n.patientId, organizationId: access.organizationId });
+  });
 }

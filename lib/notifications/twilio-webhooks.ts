@@ -57,12 +57,14 @@ async function answerIncomingSms(params: Record<string, string>, now: Date): Pro
     if (caregiver) {
       const prefs = effectivePreferences(caregiver.preferences);
       const on = OPT_IN.test(body);
-      await db.caregiver.update({ where: { id: caregiver.id }, data: { preferences: { ...prefs, notifications: { ...prefs.notifications, sms: on } } } });
-      await recordAudit(
-        db,
-        { kind: "caregiver", caregiverId: caregiver.id, via: "session" },
-        { action: on ? "caregiver.sms_opted_in" : "caregiver.sms_opted_out", targetType: "caregiver", targetId: caregiver.id },
-      );
+      await db.$transaction(async (tx) => {
+        await tx.caregiver.update({ where: { id: caregiver.id }, data: { preferences: { ...prefs, notifications: { ...prefs.notifications, sms: on } } } });
+        await recordAudit(
+          tx,
+          { kind: "caregiver", caregiverId: caregiver.id, via: "session" },
+          { action: on ? "caregiver.sms_opted_in" : "caregiver.sms_opted_out", targetType: "caregiver", targetId: caregiver.id },
+        );
+      });
     }
     // Twilio answers STOP and START itself, as carriers require
     return message();

@@ -90,7 +90,7 @@ export async function unsubscribeFromPush(actor: Actor, id: string) {
     requireScope(actor, "write");
     await tx.webPushSubscription.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "caregiver.push_unsubscribed", targetType: "web_push_subscription", targetId: id });
-    return { removed: true };
+    return { removed: true as const };
   });
 }
 

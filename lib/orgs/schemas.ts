@@ -136,3 +136,24 @@ export const orgRole = z.enum(["owner", "admin", "member"]);
 export const addMemberInput = z.strictObject({ email, role: orgRole.default("member") });
 export const updateMemberInput = z.strictObject({ role: orgRole });
 export const updateOrganizationInput = z.strictObject({ name: trimmed(200) });
+
+export const myOrganizationOutput = z.object({ id: z.uuid(), name: z.string(), role: orgRole, created_at: z.string() });
+export const myOrganizationsOutput = z.object({ items: z.array(myOrganizationOutput) });
+export const organizationOutput = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: orgRole,
+  member_count: z.number().int(),
+  patient_count: z.number().int(),
+  created_at: z.string(),
+});
+export const memberOutput = z.object({
+  caregiver_id: z.uuid(),
+  first_name: z.string(),
+  last_name: z.string(),
+  email: z.string(),
+  role: orgRole,
+  is_active: z.boolean(),
+  joined_at: z.string(),
+});
+export const memberListOutput = z.object({ items: z.array(memberOutput) });

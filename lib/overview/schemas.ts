@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sentiment } from "@/lib/conversations/conversations";
+import { sentiment } from "@/lib/conversations/schemas";
 import { SEVERITIES } from "@/lib/validation/common";
 import { alertOutput } from "@/lib/alerts/schemas";
 

@@ -1,13 +1,12 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPatientAccess } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { asApiJson, collectPatientData } from "./collect-patient-data";
 import { fhirBundle } from "./fhir-bundle";
-
-export const exportPatientQuery = z.strictObject({ format: z.enum(["json", "fhir"], { message: "Use json or fhir." }).default("json") });
+import type { exportPatientQuery } from "./schemas";
 
 /**
  * GDPR access and portability (SPEC §8): all of a patient's data as one download, as Elda's JSON or as a

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { patientsInScope, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { presentPatient } from "./present-patient";
 import type { ListPatientsQuery } from "./schemas";
@@ -37,12 +37,9 @@ export async function listPatients(actor: Actor, query: ListPatientsQuery, now: 
     }
   }
   const where: Prisma.PatientWhereInput = { AND: filters };
-  const after = keysetWhere(keys, query.order, query.cursor);
   const [rows, total] = await Promise.all([
     db.patient.findMany({
-      where: after ? { AND: [where, after as Prisma.PatientWhereInput] } : where,
-      orderBy: orderByFor(keys, query.order) as Prisma.PatientOrderByWithRelationInput[],
-      take: query.limit + 1,
+      ...pageArgs(where, keys, query),
       include: { careTeam: { where: { caregiverId: me.caregiverId }, select: { standing: true } } },
     }),
     db.patient.count({ where }),

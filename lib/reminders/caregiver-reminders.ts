@@ -1,9 +1,9 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db/client";
-import { Conflict, NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess, requireCaregiver } from "@/lib/auth/policy";
+import { db, type Prisma, type Tx } from "@/lib/db/client";
+import { Conflict } from "@/lib/api/errors";
+import { assertPatientAccess, findForPatient, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { completeReminder } from "./reminder-transitions";
 import { presentReminder } from "./present-reminder";
@@ -21,12 +21,9 @@ export async function listReminders(actor: Actor, patientId: string, q: ListRemi
   if (q.schedule_id) filters.push({ scheduleId: q.schedule_id });
   if (q.type) filters.push({ type: q.type });
   const where = { AND: filters };
-  const after = keysetWhere(KEYS, q.order, q.cursor);
   const [rows, total] = await Promise.all([
     db.reminder.findMany({
-      where: after ? { AND: [where, after as Prisma.ReminderWhereInput] } : where,
-      orderBy: orderByFor(KEYS, q.order) as Prisma.ReminderOrderByWithRelationInput[],
-      take: q.limit + 1,
+      ...pageArgs(where, KEYS, q),
     }),
     db.reminder.count({ where }),
   ]);
@@ -34,15 +31,11 @@ export async function listReminders(actor: Actor, patientId: string, q: ListRemi
   return toPage(rows, q.limit, KEYS, presentReminder, total);
 }
 
-async function reminderFor(actor: Actor, id: string, need: "read" | "write") {
-  const r = await db.reminder.findUnique({ where: { id } });
-  if (!r) throw new NotFound("Reminder");
-  const access = await assertAccessVia(db, actor, r.patientId, need, "Reminder");
-  return { r, access };
-}
+const reminderFor = (tx: Tx, actor: Actor, id: string, need: "read" | "write") =>
+  findForPatient(tx, actor, need, "Reminder", tx.reminder.findUnique({ where: { id } }));
 
 export async function getReminder(actor: Actor, id: string) {
-  const { r, access } = await reminderFor(actor, id, "read");
+  const { row: r, access } = await reminderFor(db, actor, id, "read");
   await recordAudit(db, actor, {
     action: "reminder.read",
     targetType: "reminder",
@@ -56,9 +49,9 @@ export async function getReminder(actor: Actor, id: string) {
 /** A caregiver marks an instance done on the patient's behalf (recorded as done by that caregiver). */
 export async function completeReminderForPatient(actor: Actor, id: string, note: string | undefined, now: Date) {
   const me = requireCaregiver(actor);
-  const { r, access } = await reminderFor(actor, id, "write");
-  if (r.status === "completed") return presentReminder(r);
   return db.$transaction(async (tx) => {
+    const { row: r, access } = await reminderFor(tx, actor, id, "write");
+    if (r.status === "completed") return presentReminder(r);
     const who = await tx.caregiver.findUniqueOrThrow({ where: { id: me.caregiverId }, select: { firstName: true, lastName: true } });
     const updated = await completeReminder(
       tx,
@@ -81,9 +74,9 @@ export async function completeReminderForPatient(actor: Actor, id: string, note:
 /** A caregiver skips an instance (not needed today): it is neither done nor missed, and nothing fires. */
 export async function skipReminder(actor: Actor, id: string, note: string | undefined, now: Date) {
   requireCaregiver(actor);
-  const { r, access } = await reminderFor(actor, id, "write");
-  if (r.status === "skipped") return presentReminder(r);
   return db.$transaction(async (tx) => {
+    const { row: r, access } = await reminderFor(tx, actor, id, "write");
+    if (r.status === "skipped") return presentReminder(r);
     const done = await tx.reminder.updateMany({
       where: { id, status: { in: ["pending", "snoozed"] } },
       data: { status: "skipped", nextActionAt: null, ...(note ? { notes: note } : {}), updatedAt: now },

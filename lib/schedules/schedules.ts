@@ -1,10 +1,10 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, type Prisma, type Tx } from "@/lib/db/client";
 import type { Schedule } from "@/lib/db/generated/client";
-import { NotFound, ValidationFailed } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
+import { ValidationFailed } from "@/lib/api/errors";
+import { assertPatientAccess, findForPatient } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { refreshFutureInstances } from "@/lib/reminders/generate-reminders";
 import { localToday } from "./recurrence";
@@ -81,12 +81,9 @@ export async function listSchedules(actor: Actor, patientId: string, q: ListSche
   if (q.active !== undefined) filters.push({ isActive: q.active });
   if (q.type) filters.push({ type: q.type });
   const where = { AND: filters };
-  const after = keysetWhere(keys, q.order, q.cursor);
   const [rows, total] = await Promise.all([
     db.schedule.findMany({
-      where: after ? { AND: [where, after as Prisma.ScheduleWhereInput] } : where,
-      orderBy: orderByFor(keys, q.order) as Prisma.ScheduleOrderByWithRelationInput[],
-      take: q.limit + 1,
+      ...pageArgs(where, keys, q),
     }),
     db.schedule.count({ where }),
   ]);
@@ -94,15 +91,11 @@ export async function listSchedules(actor: Actor, patientId: string, q: ListSche
   return toPage(rows, q.limit, keys, presentSchedule, total);
 }
 
-async function scheduleFor(actor: Actor, id: string, need: "read" | "write") {
-  const s = await db.schedule.findUnique({ where: { id } });
-  if (!s) throw new NotFound("Schedule");
-  const access = await assertAccessVia(db, actor, s.patientId, need, "Schedule");
-  return { s, access };
-}
+const scheduleFor = (tx: Tx, actor: Actor, id: string, need: "read" | "write") =>
+  findForPatient(tx, actor, need, "Schedule", tx.schedule.findUnique({ where: { id } }));
 
 export async function getSchedule(actor: Actor, id: string) {
-  const { s, access } = await scheduleFor(actor, id, "read");
+  const { row: s, access } = await scheduleFor(db, actor, id, "read");
   await recordAudit(db, actor, {
     action: "schedule.read",
     targetType: "schedule",
@@ -132,10 +125,10 @@ function merged(s: Schedule, input: UpdateScheduleInput) {
 
 /** Change a schedule: validated as a whole; future undelivered instances follow, past ones stay. */
 export async function updateSchedule(actor: Actor, id: string, input: UpdateScheduleInput, now: Date) {
-  const { s, access } = await scheduleFor(actor, id, "write");
-  const problems = scheduleProblems(merged(s, input));
-  if (problems.length) throw new ValidationFailed(problems);
   return db.$transaction(async (tx) => {
+    const { row: s, access } = await scheduleFor(tx, actor, id, "write");
+    const problems = scheduleProblems(merged(s, input));
+    if (problems.length) throw new ValidationFailed(problems);
     const updated = await tx.schedule.update({ where: { id }, data: toData(input) });
     await refreshFutureInstances(tx, id, now);
     await recordAudit(tx, actor, {
@@ -152,8 +145,8 @@ export async function updateSchedule(actor: Actor, id: string, input: UpdateSche
 
 /** Delete a schedule: its future undelivered instances go with it; past instances stay, unlinked. */
 export async function deleteSchedule(actor: Actor, id: string, now: Date) {
-  const { s, access } = await scheduleFor(actor, id, "write");
   await db.$transaction(async (tx) => {
+    const { row: s, access } = await scheduleFor(tx, actor, id, "write");
     await tx.reminder.deleteMany({ where: { scheduleId: id, dueAt: { gt: now }, status: "pending", deliveryCount: 0 } });
     await tx.schedule.delete({ where: { id } });
     await recordAudit(tx, actor, {

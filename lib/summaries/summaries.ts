@@ -3,34 +3,12 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { db, type Prisma } from "@/lib/db/client";
 import type { DailySummary } from "@/lib/db/generated/client";
-import { NotFound } from "@/lib/api/errors";
-import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
+import { assertPatientAccess, findForPatient } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
-import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
+import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isoDate } from "@/lib/validation/common";
 import { computeDailySummary } from "./compute-daily-summary";
-
-export const listSummariesQuery = z.strictObject({ ...pageQuery, from: isoDate.optional(), to: isoDate.optional() });
-export const generateSummaryInput = z.strictObject({ date: isoDate.optional() });
-
-export const summaryOutput = z.object({
-  id: z.uuid(),
-  patient_id: z.uuid(),
-  summary_date: z.string(),
-  total_reminders: z.number(),
-  completed_reminders: z.number(),
-  missed_reminders: z.number(),
-  adherence: z.object({ overall: z.number().nullable(), medication: z.number().nullable(), meal: z.number().nullable() }),
-  conversation_count: z.number(),
-  overall_sentiment: z.string().nullable(),
-  active_hours: z.array(z.number()),
-  alert_count: z.number(),
-  narrative: z.string(),
-  narrative_source: z.string(),
-  details: z.record(z.string(), z.unknown()),
-  generated_at: z.string(),
-});
+import type { listSummariesQuery } from "./schemas";
 
 export function presentSummary(s: DailySummary) {
   return {
@@ -59,21 +37,15 @@ export async function listSummaries(actor: Actor, patientId: string, q: z.infer<
   const filters: Prisma.DailySummaryWhereInput[] = [{ patientId }];
   if (q.from) filters.push({ summaryDate: { gte: new Date(`${q.from}T00:00:00Z`) } });
   if (q.to) filters.push({ summaryDate: { lte: new Date(`${q.to}T00:00:00Z`) } });
-  const after = keysetWhere(KEYS, q.order, q.cursor);
-  if (after) filters.push(after as Prisma.DailySummaryWhereInput);
   const rows = await db.dailySummary.findMany({
-    where: { AND: filters },
-    orderBy: orderByFor(KEYS, q.order) as Prisma.DailySummaryOrderByWithRelationInput[],
-    take: q.limit + 1,
+    ...pageArgs({ AND: filters }, KEYS, q),
   });
   await recordAudit(db, actor, { action: "summary.listed", targetType: "patient", targetId: patientId, patientId, organizationId: access.organizationId });
   return toPage(rows, q.limit, KEYS, presentSummary);
 }
 
 export async function getSummary(actor: Actor, id: string) {
-  const s = await db.dailySummary.findUnique({ where: { id } });
-  if (!s) throw new NotFound("Summary");
-  const access = await assertAccessVia(db, actor, s.patientId, "read", "Summary");
+  const { row: s, access } = await findForPatient(db, actor, "read", "Summary", db.dailySummary.findUnique({ where: { id } }));
   await recordAudit(db, actor, { action: "summary.read", targetType: "summary", targetId: id, patientId: s.patientId, organizationId: access.organizationId });
   return presentSummary(s);
 }

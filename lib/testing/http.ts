@@ -1,7 +1,10 @@
+import { assertDocumentedAnswer } from "./response-contract";
+
 /**
- * Call a route handler in-process with a real Request (so the whole wrapper runs and coverage counts).
+ * Call a route handler in-process with a real Request (so the whole wrapper runs and coverage counts). The
+ * answer of a `route()` handler is checked against the OpenAPI document (lib/testing/response-contract.ts).
  */
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { spec?: object };
 
 export interface CallOptions {
   method?: string;
@@ -33,6 +36,7 @@ export async function call<T = any>(handler: Handler, opts: CallOptions = {}): P
   const req = new Request(`http://localhost:3000${opts.path ?? "/"}`, { method: opts.method ?? (body ? "POST" : "GET"), headers, body });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
+  if (handler.spec) assertDocumentedAnswer(handler.spec as never, res.status, res.headers, text);
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : null;

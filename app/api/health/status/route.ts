@@ -1,4 +1,5 @@
 import { route } from "@/lib/api/route";
+import { Reply } from "@/lib/api/answers";
 import { Unauthenticated } from "@/lib/api/errors";
 import { checkSystemStatus } from "@/lib/health/check-status";
 import { systemStatusOutput } from "@/lib/health/schemas";
@@ -10,12 +11,18 @@ import { metricsTokenOf } from "@/lib/observability/metrics-token";
  * job ids, error classes: operational, never PHI) need it in X-Metrics-Token, like /api/metrics.
  */
 export const GET = route(
-  { name: "GET /api/health/status", auth: "public", response: systemStatusOutput, summary: "Background jobs: can they run, is any late (503 when so)" },
+  {
+    name: "GET /api/health/status",
+    auth: "public",
+    response: systemStatusOutput,
+    alsoAnswers: [503],
+    summary: "Background jobs: can they run, is any late (503 when so)",
+  },
   async ({ req, now }) => {
     const token = metricsTokenOf(req);
     if (token === "invalid") throw new Unauthenticated("The metrics token in X-Metrics-Token is wrong.");
     const s = await checkSystemStatus(now);
     const body = token === "absent" ? { status: s.status, checked_at: s.checked_at } : s;
-    return Response.json(body, { status: s.status === "ok" ? 200 : 503 });
+    return new Reply(body, s.status === "ok" ? 200 : 503);
   },
 );

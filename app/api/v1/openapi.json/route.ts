@@ -1,5 +1,5 @@
 import { route } from "@/lib/api/route";
-import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { buildOpenApiDocument, openApiDocumentOutput } from "@/lib/api/openapi";
 import * as register from "../auth/register/route";
 import * as login from "../auth/login/route";
 import * as refresh from "../auth/refresh/route";
@@ -157,9 +157,9 @@ const modules: Record<string, unknown>[] = [
   spokeWith,
 ];
 
-let cached: unknown;
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export const GET = route({ name: "GET /api/v1/openapi.json", auth: "public" }, async () => {
+export const GET = route({ name: "GET /api/v1/openapi.json", auth: "public", response: openApiDocumentOutput }, async () => {
   cached ??= buildOpenApiDocument(
     modules.flatMap((m) => Object.values(m).flatMap((h) => ((h as { spec?: unknown }).spec ? [(h as { spec: never }).spec] : []))),
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "luxon";
-import { listConversations, listConversationsQuery } from "@/lib/conversations/conversations";
-import { moodTrend, moodTrendQuery, trendingTopics, trendingTopicsQuery } from "@/lib/conversations/conversation-trends";
+import { listConversations } from "@/lib/conversations/conversations";
+import { moodTrend, trendingTopics } from "@/lib/conversations/conversation-trends";
+import { listConversationsQuery, moodTrendQuery, trendingTopicsQuery } from "@/lib/conversations/schemas";
 import { startersForCareTeam } from "@/lib/conversations/conversation-starters";
 import { clock } from "@/lib/clock";
 import { ConversationInsight } from "@/components/conversations/conversation-insight";

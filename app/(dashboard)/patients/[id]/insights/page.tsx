@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { listInsights, listInsightsQuery } from "@/lib/insights/weekly-insights";
-import { listSummaries, listSummariesQuery } from "@/lib/summaries/summaries";
+import { listInsights } from "@/lib/insights/weekly-insights";
+import { listInsightsQuery } from "@/lib/insights/schemas";
+import { listSummaries } from "@/lib/summaries/summaries";
+import { listSummariesQuery } from "@/lib/summaries/schemas";
 import { signedInPage } from "@/app/_server/page";
 import { InsightList, SummaryTable } from "@/components/insights/insight-views";
 import { loadPagePatient } from "../load-patient";

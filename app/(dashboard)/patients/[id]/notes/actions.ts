@@ -1,6 +1,7 @@
 "use server";
 
-import { createNote, createNoteInput, deleteNote, updateNote, updateNoteInput } from "@/lib/notes/notes";
+import { createNote, deleteNote, updateNote } from "@/lib/notes/notes";
+import { createNoteInput, updateNoteInput } from "@/lib/notes/schemas";
 import { buttonAction, formAction } from "@/app/_server/action";
 
 const FIELDS = ["title", "content", "category", "priority"] as const;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listNotes, listNotesQuery } from "@/lib/notes/notes";
+import { listNotes } from "@/lib/notes/notes";
+import { listNotesQuery } from "@/lib/notes/schemas";
 import { formatDateTime } from "@/lib/dashboard/format";
 import { signedInPage } from "@/app/_server/page";
 import { buttonClasses } from "@/components/ui/button";

@@ -1,5 +1,7 @@
 import { route } from "@/lib/api/route";
 import { getAlert } from "@/lib/alerts/get-alert";
-import { alertIdParams } from "@/lib/alerts/schemas";
+import { alertDetailOutput, alertIdParams } from "@/lib/alerts/schemas";
 
-export const GET = route({ name: "GET /api/v1/alerts/{id}", auth: "caregiver", params: alertIdParams }, ({ actor, params }) => getAlert(actor, params.id));
+export const GET = route({ name: "GET /api/v1/alerts/{id}", auth: "caregiver", params: alertIdParams, response: alertDetailOutput }, ({ actor, params }) =>
+  getAlert(actor, params.id),
+);

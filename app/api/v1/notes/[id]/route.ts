@@ -1,5 +1,7 @@
 import { route } from "@/lib/api/route";
-import { deleteNote, getNote, noteIdParams, noteOutput, updateNote, updateNoteInput } from "@/lib/notes/notes";
+import { noContent } from "@/lib/api/answers";
+import { deleteNote, getNote, updateNote } from "@/lib/notes/notes";
+import { noteIdParams, noteOutput, updateNoteInput } from "@/lib/notes/schemas";
 
 export const GET = route({ name: "GET /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, response: noteOutput }, ({ actor, params }) =>
   getNote(actor, params.id),
@@ -8,6 +10,6 @@ export const PATCH = route(
   { name: "PATCH /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, body: updateNoteInput, response: noteOutput },
   ({ actor, params, body }) => updateNote(actor, params.id, body),
 );
-export const DELETE = route({ name: "DELETE /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, status: 204 }, ({ actor, params }) =>
+export const DELETE = route({ name: "DELETE /api/v1/notes/{id}", auth: "caregiver", params: noteIdParams, response: noContent }, ({ actor, params }) =>
   deleteNote(actor, params.id),
 );

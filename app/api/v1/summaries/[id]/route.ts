@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { getSummary, summaryOutput } from "@/lib/summaries/summaries";
+import { getSummary } from "@/lib/summaries/summaries";
+import { summaryOutput } from "@/lib/summaries/schemas";
 import { uuid } from "@/lib/validation/common";
 
 export const GET = route(

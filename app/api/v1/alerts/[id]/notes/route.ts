@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
 import { addAlertNote } from "@/lib/alerts/alert-actions";
-import { alertIdParams, alertNoteInput, alertOutput } from "@/lib/alerts/schemas";
+import { alertDetailOutput, alertIdParams, alertNoteInput } from "@/lib/alerts/schemas";
 
 export const POST = route(
-  { name: "POST /api/v1/alerts/{id}/notes", auth: "caregiver", params: alertIdParams, body: alertNoteInput, status: 201, response: alertOutput },
+  { name: "POST /api/v1/alerts/{id}/notes", auth: "caregiver", params: alertIdParams, body: alertNoteInput, status: 201, response: alertDetailOutput },
   ({ actor, params, body, now }) => addAlertNote(actor, params.id, body.note, now),
 );

@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
 import { resolveAlert } from "@/lib/alerts/alert-actions";
-import { alertIdParams, alertOutput, resolveAlertInput } from "@/lib/alerts/schemas";
+import { alertDetailOutput, alertIdParams, resolveAlertInput } from "@/lib/alerts/schemas";
 
 export const POST = route(
-  { name: "POST /api/v1/alerts/{id}/resolve", auth: "caregiver", params: alertIdParams, body: resolveAlertInput, response: alertOutput },
+  { name: "POST /api/v1/alerts/{id}/resolve", auth: "caregiver", params: alertIdParams, body: resolveAlertInput, response: alertDetailOutput },
   ({ actor, params, body, now }) => resolveAlert(actor, params.id, body.note, now),
 );

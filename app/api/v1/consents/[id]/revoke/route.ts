@@ -1,5 +1,6 @@
 import { route } from "@/lib/api/route";
-import { consentIdParams, consentOutput, revokeConsent } from "@/lib/consents/consents";
+import { revokeConsent } from "@/lib/consents/consents";
+import { consentIdParams, consentOutput } from "@/lib/consents/schemas";
 
 export const POST = route(
   {

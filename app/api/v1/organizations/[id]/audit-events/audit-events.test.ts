@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { clock } from "@/lib/clock";
 import { call } from "@/lib/testing/http";
 import { makeCaregiver, makePatient, type TestCaregiver } from "@/lib/testing/factories";
-import { exportAuditEvents, auditExportQuery } from "@/lib/audit/export-audit";
+import { exportAuditEvents } from "@/lib/audit/export-audit";
+import { auditExportQuery } from "@/lib/audit/schemas";
 import * as apiKeys from "../../../auth/api-keys/route";
 import * as auditEvents from "./route";
 

@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
 import { patientIdParams } from "@/lib/patients/schemas";
-import { consentListOutput, consentOutput, listConsents, recordConsent, recordConsentInput } from "@/lib/consents/consents";
+import { listConsents, recordConsent } from "@/lib/consents/consents";
+import { consentListOutput, consentOutput, recordConsentInput } from "@/lib/consents/schemas";
 
 export const GET = route(
   {

@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
 import { pageOf } from "@/lib/api/pagination";
-import { insightOutput, listInsights, listInsightsQuery } from "@/lib/insights/weekly-insights";
+import { listInsights } from "@/lib/insights/weekly-insights";
+import { insightOutput, listInsightsQuery } from "@/lib/insights/schemas";
 import { patientIdParams } from "@/lib/patients/schemas";
 
 export const GET = route(

@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
 import { pageOf } from "@/lib/api/pagination";
-import { createNote, createNoteInput, listNotes, listNotesQuery, noteOutput } from "@/lib/notes/notes";
+import { createNote, listNotes } from "@/lib/notes/notes";
+import { createNoteInput, listNotesQuery, noteOutput } from "@/lib/notes/schemas";
 import { patientIdParams } from "@/lib/patients/schemas";
 
 export const GET = route(

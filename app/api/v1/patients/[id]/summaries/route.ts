@@ -1,7 +1,8 @@
 import { route } from "@/lib/api/route";
 import { pageOf } from "@/lib/api/pagination";
 import { patientIdParams } from "@/lib/patients/schemas";
-import { generateSummary, generateSummaryInput, listSummaries, listSummariesQuery, summaryOutput } from "@/lib/summaries/summaries";
+import { generateSummary, listSummaries } from "@/lib/summaries/summaries";
+import { generateSummaryInput, listSummariesQuery, summaryOutput } from "@/lib/summaries/schemas";
 
 export const GET = route(
   { name: "GET /api/v1/patients/{id}/summaries", auth: "caregiver", params: patientIdParams, query: listSummariesQuery, response: pageOf(summaryOutput) },

@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
 import { organizationParams } from "@/lib/orgs/schemas";
-import { auditChainReport, verifyOrganizationAuditChain } from "@/lib/audit/verify-audit-chain";
+import { verifyOrganizationAuditChain } from "@/lib/audit/verify-audit-chain";
+import { auditChainReport } from "@/lib/audit/schemas";
 
 /** Owners and admins only: does the organization's audit chain hold? (decision 023) */
 export const GET = route(

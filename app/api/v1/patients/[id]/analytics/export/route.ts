@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
+import { raw } from "@/lib/api/answers";
 import { patientIdParams } from "@/lib/patients/schemas";
-import { exportAnalyticsQuery } from "@/lib/analytics/schemas";
+import { analyticsExportFile, exportAnalyticsQuery } from "@/lib/analytics/schemas";
 import { exportPatientAnalytics } from "@/lib/analytics/export";
 
 /** A download (Content-Disposition: attachment): CSV with a header row and one row per bucket, or JSON. */
@@ -10,6 +11,7 @@ export const GET = route(
     auth: "caregiver",
     params: patientIdParams,
     query: exportAnalyticsQuery,
+    response: raw({ "text/csv": "one row per bucket, with a header row", "application/json": analyticsExportFile }),
     summary: "A patient's statistics per bucket as a CSV or JSON file",
   },
   ({ actor, params, query, now }) => exportPatientAnalytics(actor, params.id, query, now),

@@ -1,8 +1,9 @@
 import { route } from "@/lib/api/route";
-import { moodTrend, moodTrendQuery } from "@/lib/conversations/conversation-trends";
+import { moodTrend } from "@/lib/conversations/conversation-trends";
+import { moodTrendOutput, moodTrendQuery } from "@/lib/conversations/schemas";
 import { patientIdParams } from "@/lib/patients/schemas";
 
 export const GET = route(
-  { name: "GET /api/v1/patients/{id}/conversations/mood", auth: "caregiver", params: patientIdParams, query: moodTrendQuery },
+  { name: "GET /api/v1/patients/{id}/conversations/mood", auth: "caregiver", params: patientIdParams, query: moodTrendQuery, response: moodTrendOutput },
   ({ actor, params, query, now }) => moodTrend(actor, params.id, query, now),
 );
