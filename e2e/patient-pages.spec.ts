@@ -159,6 +159,8 @@ test.describe("patient pages", () => {
     await expect(note).toContainText("She grows tomatoes");
     await expect(note).toContainText("Likes and dislikes");
     await note.getByRole("link", { name: "Edit Her garden" }).click();
+    // the list page has the add-note form with the same box: wait for the edit page before ticking it
+    await expect(page.getByRole("heading", { name: "Edit note" })).toBeVisible();
     await page.getByLabel(/Important/).check();
     await page.getByRole("button", { name: "Save note" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Note saved." })).toBeVisible();
