@@ -11,6 +11,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEVICE_CREDENTIAL_PREFIX } from "@/lib/auth/device-credentials";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { clock } from "@/lib/clock";
+import { withDefaultFacility } from "@/lib/orgs/default-facility";
 
 const TZ = "America/Chicago";
 const SARAH = { email: "sarah.miller@example.com", password: "Elda-demo-Sarah-2026!" };
@@ -290,7 +291,10 @@ async function createAlert(tx: Tx, patientId: string, sarahId: string, a: AlertS
 }
 
 async function seed(tx: Tx, sarahHash: string, tomHash: string) {
-  const org = await tx.organization.create({ data: { name: "Johnson family", settings: {}, createdAt: since } });
+  const org = await tx.organization.create({
+    data: { name: "Johnson family", settings: {}, createdAt: since, ...withDefaultFacility(since) },
+    include: { facilities: true },
+  });
   const person = { passwordChangedAt: since, createdAt: since };
   const sarah = await tx.caregiver.create({
     data: {
@@ -332,6 +336,7 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const patient = await tx.patient.create({
     data: {
       organizationId: org.id,
+      facilityId: org.facilities[0].id,
       firstName: "Betty",
       lastName: "Johnson",
       preferredName: "Grandma Betty",

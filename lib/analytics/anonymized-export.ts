@@ -7,10 +7,13 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { csvLine } from "@/lib/api/csv";
 import { ageOn } from "@/lib/patients/present-patient";
 import { getCaregiverAnalytics } from "./caregiver-analytics";
-import { rangeQuery } from "./schemas";
+import { caregiverAnalyticsQuery } from "./schemas";
 import { consentInForceSql } from "@/lib/consents/consent-in-force";
 
-export const anonymizedExportQuery = z.strictObject({ ...rangeQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
+export const anonymizedExportQuery = z.strictObject({
+  ...caregiverAnalyticsQuery.shape,
+  format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv"),
+});
 
 export const ANONYMIZED_COLUMNS = [
   "subject",

@@ -133,6 +133,37 @@ export const consistentSettings = organizationSettings.superRefine((s, ctx) => {
 export const organizationParams = z.strictObject({ id: uuid });
 export const memberParams = z.strictObject({ id: uuid, caregiverId: uuid });
 export const orgRole = z.enum(["owner", "admin", "member"]);
-export const addMemberInput = z.strictObject({ email, role: orgRole.default("member") });
-export const updateMemberInput = z.strictObject({ role: orgRole });
+/** an admin's facilities: empty (the default) is the whole organization; only admins list facilities */
+const facilityIds = z.array(uuid).max(100);
+const onlyAdminsListFacilities = (v: { role?: string; facility_ids?: string[] }) => !v.facility_ids?.length || v.role === undefined || v.role === "admin";
+const facilitiesMessage = { message: "Only an admin's membership lists facilities.", path: ["facility_ids"] };
+export const addMemberInput = z
+  .strictObject({ email, role: orgRole.default("member"), facility_ids: facilityIds.default([]) })
+  .refine(onlyAdminsListFacilities, facilitiesMessage);
+export const updateMemberInput = z
+  .strictObject({ role: orgRole.optional(), facility_ids: facilityIds.optional() })
+  .refine((v) => v.role !== undefined || v.facility_ids !== undefined, { message: "Send role or facility_ids." })
+  .refine(onlyAdminsListFacilities, facilitiesMessage);
 export const updateOrganizationInput = z.strictObject({ name: trimmed(200) });
+
+export const facilityParams = z.strictObject({ id: uuid, facilityId: uuid });
+export const createFacilityInput = z.strictObject({ name: trimmed(200), address: z.string().trim().max(500).nullable().optional() });
+export const updateFacilityInput = z
+  .strictObject({
+    name: trimmed(200).optional(),
+    address: z.string().trim().max(500).nullable().optional(),
+    /** true: new patients go here unless told otherwise (the previous default stops being one) */
+    is_default: z.literal(true, { message: "Make another facility the default instead." }).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: "Send name, address or is_default." });
+export const facilityOutput = z.object({
+  id: z.uuid(),
+  organization_id: z.uuid(),
+  name: z.string(),
+  address: z.string().nullable(),
+  is_default: z.boolean(),
+  /** null when the caller does not administer this facility (facility admins see only their own counts) */
+  patient_count: z.number().int().nullable(),
+  created_at: z.string(),
+});
+export const facilityListOutput = z.object({ items: z.array(facilityOutput) });

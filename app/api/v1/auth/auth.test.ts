@@ -19,6 +19,8 @@ import * as pushSubscription from "./me/push-subscriptions/[id]/route";
 import * as pushSubscriptionTest from "./me/push-subscriptions/[id]/test/route";
 import { createECDH, randomBytes } from "node:crypto";
 import * as monitoringPause from "../patients/[id]/monitoring-pause/route";
+import * as facilities from "../organizations/[id]/facilities/route";
+import * as facility from "../organizations/[id]/facilities/[facilityId]/route";
 import * as spokeWith from "../patients/[id]/spoke-with/route";
 
 const uniqueEmail = () => `sarah-${crypto.randomUUID()}@example.test`;
@@ -281,6 +283,13 @@ describe("personal API keys", () => {
     expect((await call(auditVerify.GET, { token: key, params: { id: cg.organizationId } })).status).toBe(200);
     const writeOnly = (await call(apiKeys.POST, { token: cg.token, body: { name: "Writer", scopes: ["write"] } })).body.key;
     expect((await call(auditVerify.GET, { token: writeOnly, params: { id: cg.organizationId } })).status).toBe(403);
+    // facilities: a read key lists them but cannot create, change or delete one
+    const org = { id: cg.organizationId };
+    const main = (await call(facilities.GET, { token: key, params: org })).body.items[0].id;
+    expect((await call(facilities.POST, { token: key, params: org, body: { name: "East" } })).status).toBe(403);
+    expect((await call(facility.PATCH, { method: "PATCH", token: key, params: { ...org, facilityId: main }, body: { name: "X" } })).status).toBe(403);
+    expect((await call(facility.DELETE, { method: "DELETE", token: key, params: { ...org, facilityId: main } })).status).toBe(403);
+    expect((await call(facilities.POST, { token: full, params: org, body: { name: "East" } })).status).toBe(201);
   });
 
   it("push subscriptions: a read-only key lists them but cannot subscribe, unsubscribe or send a test; a write-only key can do those but not list", async () => {

@@ -18,6 +18,8 @@ import * as organization from "../organizations/[id]/route";
 import * as members from "../organizations/[id]/members/route";
 import * as member from "../organizations/[id]/members/[caregiverId]/route";
 import * as settings from "../organizations/[id]/settings/route";
+import * as facilities from "../organizations/[id]/facilities/route";
+import * as facility from "../organizations/[id]/facilities/[facilityId]/route";
 import * as patients from "../patients/route";
 import * as patient from "../patients/[id]/route";
 import * as careTeam from "../patients/[id]/care-team/route";
@@ -97,6 +99,8 @@ const modules: Record<string, unknown>[] = [
   members,
   member,
   settings,
+  facilities,
+  facility,
   patients,
   patient,
   careTeam,
