@@ -54,6 +54,7 @@ export const organizationSettings = z.strictObject({
       .max(7 * 24 * 60),
   }),
   notifications: z.strictObject({ non_critical_cap_per_hour: z.number().int().min(1).max(100) }),
+  invitations: z.strictObject({ expiry_days: z.number().int().min(1).max(30) }),
   ai: z.strictObject({
     provider: z.enum(["anthropic", "offline"]),
     model: z.string().min(1).max(100),
@@ -90,6 +91,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   },
   escalation: { critical_wait_minutes: 5, high_wait_minutes: 15, medium_wait_minutes: 60, low_wait_minutes: 240 },
   notifications: { non_critical_cap_per_hour: 3 },
+  invitations: { expiry_days: 7 },
   ai: { provider: "anthropic", model: "claude-sonnet-4-5", system_prompt_additions: "", context_window: 10 },
   retention: {
     activity_days: 365,
@@ -111,6 +113,7 @@ export const organizationSettingsPatch = z.strictObject({
   inactivity: S.inactivity.partial().optional(),
   escalation: S.escalation.partial().optional(),
   notifications: S.notifications.partial().optional(),
+  invitations: S.invitations.partial().optional(),
   ai: S.ai.partial().optional(),
   retention: S.retention.partial().optional(),
 });

@@ -56,6 +56,9 @@ import * as monitoringPause from "./patients/[id]/monitoring-pause/route";
 import * as spokeWith from "./patients/[id]/spoke-with/route";
 import * as facilities from "./organizations/[id]/facilities/route";
 import * as facility from "./organizations/[id]/facilities/[facilityId]/route";
+import * as invitations from "./organizations/[id]/invitations/route";
+import * as invitationRevoke from "./invitations/[id]/revoke/route";
+import * as invitationResend from "./invitations/[id]/resend/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -81,6 +84,8 @@ export interface Ctx {
   pushSubscriptionId: string;
   /** the patient's facility */
   facilityId: string;
+  /** the owner's pending invitation naming the patient */
+  invitationId: string;
 }
 export interface Case {
   name: string;
@@ -232,29 +237,58 @@ export const cases: Case[] = [
     opts: (c) => ({ method: "DELETE", params: { id: c.organizationId, facilityId: c.facilityId } }),
     orgScoped: true,
   },
+  { name: "GET invitations", handler: invitations.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
+  {
+    name: "POST invitation",
+    handler: invitations.POST,
+    opts: (c) => ({ params: { id: c.organizationId }, body: { email: "x@example.test", patient_id: c.patientId } }),
+    orgScoped: true,
+  },
+  { name: "POST invitation revoke", handler: invitationRevoke.POST, opts: (c) => ({ params: { id: c.invitationId } }), orgScoped: true },
+  { name: "POST invitation resend", handler: invitationResend.POST, opts: (c) => ({ params: { id: c.invitationId } }), orgScoped: true },
 ];
 
 /** Everything the matrix's calls could change, as one string to compare before and after. */
 export async function matrixState(c: Ctx) {
-  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents, browsers, attempts, f] = await Promise.all([
-    db.patient.findUnique({ where: { id: c.patientId } }),
-    db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
-    db.alert.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
-    db.membership.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
-    db.organization.findUnique({ where: { id: c.organizationId } }),
-    db.patientDevice.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
-    db.reminder.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
-    db.activityLog.count({ where: { patientId: c.patientId } }),
-    db.pushToken.count({ where: { device: { patientId: c.patientId } } }),
-    db.schedule.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
-    db.dailySummary.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
-    db.caregiverNote.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
-    db.consent.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
-    db.webPushSubscription.findMany({ where: { caregiverId: c.owner.id }, orderBy: { id: "asc" } }),
-    db.notificationAttempt.count({ where: { caregiverId: c.owner.id } }),
-    db.facility.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
-  ]);
-  return JSON.stringify({ p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents, browsers, attempts, f });
+  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents, browsers, attempts, f, inv] =
+    await Promise.all([
+      db.patient.findUnique({ where: { id: c.patientId } }),
+      db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+      db.alert.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+      db.membership.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
+      db.organization.findUnique({ where: { id: c.organizationId } }),
+      db.patientDevice.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+      db.reminder.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+      db.activityLog.count({ where: { patientId: c.patientId } }),
+      db.pushToken.count({ where: { device: { patientId: c.patientId } } }),
+      db.schedule.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+      db.dailySummary.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+      db.caregiverNote.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+      db.consent.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
+      db.webPushSubscription.findMany({ where: { caregiverId: c.owner.id }, orderBy: { id: "asc" } }),
+      db.notificationAttempt.count({ where: { caregiverId: c.owner.id } }),
+      db.facility.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
+      db.invitation.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
+    ]);
+  return JSON.stringify({
+    p,
+    team,
+    alerts,
+    members,
+    o,
+    devs,
+    reminders,
+    activityRows,
+    tokens,
+    schedules,
+    summaries,
+    notes,
+    consents,
+    browsers,
+    attempts,
+    f,
+    inv,
+  });
 }
 
 /** A patient of `owner`'s organization with one of everything the endpoints name. */
@@ -305,5 +339,19 @@ export async function makeMatrixCtx(owner: TestCaregiver): Promise<Ctx> {
     consentId: consent.id,
     pushSubscriptionId: browser.id,
     facilityId: p.facility_id,
+    invitationId: (
+      await db.invitation.create({
+        data: {
+          organizationId: owner.organizationId,
+          email: `invitee-${randomUUID()}@example.test`,
+          patientId: p.id,
+          standing: "viewer",
+          tokenHash: randomBytes(32).toString("hex"),
+          invitedById: owner.id,
+          expiresAt: new Date(Date.now() + 86_400_000),
+          sentAt: new Date(),
+        },
+      })
+    ).id,
   };
 }

@@ -21,6 +21,9 @@ import { createECDH, randomBytes } from "node:crypto";
 import * as monitoringPause from "../patients/[id]/monitoring-pause/route";
 import * as facilities from "../organizations/[id]/facilities/route";
 import * as facility from "../organizations/[id]/facilities/[facilityId]/route";
+import * as invitations from "../organizations/[id]/invitations/route";
+import * as invitationRevoke from "../invitations/[id]/revoke/route";
+import * as invitationResend from "../invitations/[id]/resend/route";
 import * as spokeWith from "../patients/[id]/spoke-with/route";
 
 const uniqueEmail = () => `sarah-${crypto.randomUUID()}@example.test`;
@@ -290,6 +293,12 @@ describe("personal API keys", () => {
     expect((await call(facility.PATCH, { method: "PATCH", token: key, params: { ...org, facilityId: main }, body: { name: "X" } })).status).toBe(403);
     expect((await call(facility.DELETE, { method: "DELETE", token: key, params: { ...org, facilityId: main } })).status).toBe(403);
     expect((await call(facilities.POST, { token: full, params: org, body: { name: "East" } })).status).toBe(201);
+    // invitations: a read key lists them but cannot invite, revoke or resend
+    const inv = (await call(invitations.POST, { token: full, params: org, body: { email: "scope-invitee@example.test" } })).body;
+    expect((await call(invitations.GET, { token: key, params: org })).status).toBe(200);
+    expect((await call(invitations.POST, { token: key, params: org, body: { email: "other@example.test" } })).status).toBe(403);
+    expect((await call(invitationRevoke.POST, { token: key, params: { id: inv.id } })).status).toBe(403);
+    expect((await call(invitationResend.POST, { token: key, params: { id: inv.id } })).status).toBe(403);
   });
 
   it("push subscriptions: a read-only key lists them but cannot subscribe, unsubscribe or send a test; a write-only key can do those but not list", async () => {

@@ -1,12 +1,27 @@
+import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { addCareTeamMember, listCareTeam } from "@/lib/care-team/care-team";
-import { addCareTeamMemberInput } from "@/lib/care-team/schemas";
+import { addCareTeamMemberInput, careTeamMemberOutput } from "@/lib/care-team/schemas";
+import { invitationOutput } from "@/lib/invitations/schemas";
 import { patientIdParams } from "@/lib/patients/schemas";
 
 export const GET = route({ name: "GET /api/v1/patients/{id}/care-team", auth: "caregiver", params: patientIdParams }, ({ actor, params }) =>
   listCareTeam(actor, params.id),
 );
 export const POST = route(
-  { name: "POST /api/v1/patients/{id}/care-team", auth: "caregiver", params: patientIdParams, body: addCareTeamMemberInput, status: 201 },
-  ({ actor, params, body, now }) => addCareTeamMember(actor, params.id, body, now),
+  {
+    name: "POST /api/v1/patients/{id}/care-team",
+    auth: "caregiver",
+    params: patientIdParams,
+    body: addCareTeamMemberInput,
+    status: 201,
+    response: z.union([careTeamMemberOutput, z.object({ invitation: invitationOutput })]),
+    summary:
+      "Add someone by email: a member of the patient's organization joins the care team at once (201, the member); anyone else is sent an invitation naming the patient (202, the invitation), whether or not the address has an account",
+  },
+  async ({ actor, params, body, now }) => {
+    const r = await addCareTeamMember(actor, params.id, body, now);
+    if ("added" in r) return r.added;
+    return Response.json({ invitation: r.invited }, { status: 202 });
+  },
 );
