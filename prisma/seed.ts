@@ -11,7 +11,6 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEVICE_CREDENTIAL_PREFIX } from "@/lib/auth/device-credentials";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { clock } from "@/lib/clock";
-import { withDefaultFacility } from "@/lib/orgs/default-facility";
 
 const TZ = "America/Chicago";
 const SARAH = { email: "sarah.miller@example.com", password: "Elda-demo-Sarah-2026!" };
@@ -292,7 +291,7 @@ async function createAlert(tx: Tx, patientId: string, sarahId: string, a: AlertS
 
 async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const org = await tx.organization.create({
-    data: { name: "Johnson family", settings: {}, createdAt: since, ...withDefaultFacility(since) },
+    data: { name: "Johnson family", settings: {}, createdAt: since },
     include: { facilities: true },
   });
   const person = { passwordChangedAt: since, createdAt: since };

@@ -1,5 +1,4 @@
 import "server-only";
-import { withDefaultFacility } from "@/lib/orgs/default-facility";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Conflict, ValidationFailed } from "@/lib/api/errors";
@@ -31,7 +30,7 @@ export async function registerCaregiver(input: z.infer<typeof registerInput>, ip
       },
     });
     const org = await tx.organization.create({
-      data: { name: input.organization_name ?? `${input.first_name} ${input.last_name}'s care circle`, createdAt: now, ...withDefaultFacility(now) },
+      data: { name: input.organization_name ?? `${input.first_name} ${input.last_name}'s care circle`, createdAt: now },
     });
     await tx.membership.create({ data: { organizationId: org.id, caregiverId: caregiver.id, role: "owner", createdAt: now } });
     const actor = { kind: "caregiver" as const, caregiverId: caregiver.id, via: "session" as const };

@@ -8,7 +8,6 @@ import { completeSetup } from "@/lib/devices/complete-setup";
 import { createPatient } from "@/lib/patients/create-patient";
 import type { CreatePatientInput } from "@/lib/patients/schemas";
 import { createSchedule } from "@/lib/schedules/schedules";
-import { withDefaultFacility } from "@/lib/orgs/default-facility";
 
 /**
  * Small factories: each test makes its own organization and caregivers, so tests never share rows.
@@ -35,7 +34,7 @@ export async function makeCaregiver(
   const caregiver = await db.caregiver.create({
     data: { email, passwordHash: await passwordHash(), firstName: opts.firstName ?? "Casey", lastName: "Tester", timezone: "America/Chicago" },
   });
-  const organizationId = opts.organizationId ?? (await db.organization.create({ data: { name: `Org ${email}`, ...withDefaultFacility(now) } })).id;
+  const organizationId = opts.organizationId ?? (await db.organization.create({ data: { name: `Org ${email}` } })).id;
   await db.membership.create({ data: { organizationId, caregiverId: caregiver.id, role: opts.role ?? (opts.organizationId ? "member" : "owner") } });
   const session = await createSession(db, caregiver.id, "api", {}, now);
   const tokens = await issueTokens(db, session.id, caregiver.id, now);

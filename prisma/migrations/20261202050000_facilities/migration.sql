@@ -40,3 +40,25 @@ ALTER TABLE "patients" ADD CONSTRAINT "patients_facility_id_fkey" FOREIGN KEY ("
 
 -- AlterTable
 ALTER TABLE "memberships" ADD COLUMN "facility_ids" UUID[] DEFAULT ARRAY[]::UUID[];
+
+-- Every organization has its default facility from the moment it exists, however it is inserted (the app, the
+-- seed, benchmarks and browser-test fixtures that write SQL), and a patient inserted without a facility goes to
+-- its organization's default one.
+CREATE FUNCTION "organization_default_facility"() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO "facilities" ("id", "organization_id", "name", "is_default", "created_at", "updated_at")
+  VALUES (gen_random_uuid(), NEW."id", 'Main', true, NEW."created_at", CURRENT_TIMESTAMP);
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER "organizations_default_facility" AFTER INSERT ON "organizations" FOR EACH ROW EXECUTE FUNCTION "organization_default_facility"();
+
+CREATE FUNCTION "patient_default_facility"() RETURNS trigger AS $$
+BEGIN
+  IF NEW."facility_id" IS NULL THEN
+    SELECT "id" INTO NEW."facility_id" FROM "facilities" WHERE "organization_id" = NEW."organization_id" AND "is_default";
+  END IF;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER "patients_default_facility" BEFORE INSERT ON "patients" FOR EACH ROW EXECUTE FUNCTION "patient_default_facility"();
