@@ -290,7 +290,10 @@ async function createAlert(tx: Tx, patientId: string, sarahId: string, a: AlertS
 }
 
 async function seed(tx: Tx, sarahHash: string, tomHash: string) {
-  const org = await tx.organization.create({ data: { name: "Johnson family", settings: {}, createdAt: since } });
+  const org = await tx.organization.create({
+    data: { name: "Johnson family", settings: {}, createdAt: since },
+    include: { facilities: true },
+  });
   const person = { passwordChangedAt: since, createdAt: since };
   const sarah = await tx.caregiver.create({
     data: {
@@ -332,6 +335,7 @@ async function seed(tx: Tx, sarahHash: string, tomHash: string) {
   const patient = await tx.patient.create({
     data: {
       organizationId: org.id,
+      facilityId: org.facilities[0].id,
       firstName: "Betty",
       lastName: "Johnson",
       preferredName: "Grandma Betty",

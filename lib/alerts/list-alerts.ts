@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
-import { assertPatientAccess, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
+import { assertPatientAccess, patientsInScope, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -9,7 +9,7 @@ import type { ListAlertsQuery } from "./schemas";
 
 const patientName = { select: { firstName: true, lastName: true, preferredName: true } } as const;
 
-async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "patient_id">) {
+async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "patient_id" | "facility_id">) {
   const filters: Prisma.AlertWhereInput[] = [where];
   if (q.severity) filters.push({ severity: { in: q.severity } });
   if (q.status) filters.push({ status: { in: q.status } });
@@ -32,13 +32,8 @@ async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "pa
 export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
   const me = requireCaregiver(actor);
   requireScope(actor, "read");
-  const scope = await visibleScope(db, me.caregiverId);
-  const byPatient: Prisma.AlertWhereInput[] = [];
-  if (scope.organizationIds.length) byPatient.push({ patient: { organizationId: { in: scope.organizationIds } } });
-  if (scope.patientIds.length) byPatient.push({ patientId: { in: scope.patientIds } });
-  const where: Prisma.AlertWhereInput = {
-    AND: [byPatient.length ? { OR: byPatient } : { id: { in: [] } }, ...(q.patient_id ? [{ patientId: q.patient_id }] : [])],
-  };
+  const scope = await visibleScope(db, me.caregiverId, q.facility_id ?? null);
+  const where: Prisma.AlertWhereInput = { AND: [{ patient: patientsInScope(scope) }, ...(q.patient_id ? [{ patientId: q.patient_id }] : [])] };
   const page = await query(where, q);
   await recordAudit(db, actor, {
     action: "alert.listed",
@@ -48,7 +43,7 @@ export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
   return page;
 }
 
-export async function listPatientAlerts(actor: Actor, patientId: string, q: Omit<ListAlertsQuery, "patient_id">) {
+export async function listPatientAlerts(actor: Actor, patientId: string, q: Omit<ListAlertsQuery, "patient_id" | "facility_id">) {
   const access = await assertPatientAccess(db, actor, patientId, "read");
   const page = await query({ patientId }, q);
   await recordAudit(db, actor, {

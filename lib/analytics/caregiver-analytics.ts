@@ -3,11 +3,11 @@ import { db } from "@/lib/db/client";
 import { onOneConnection } from "./one-connection";
 import { limitAnalytics } from "./patient-analytics";
 import type { CaregiverActor } from "@/lib/auth/actor";
-import { requireScope, visibleScope } from "@/lib/auth/policy";
+import { patientsInScopeSql, requireScope, visibleScope } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ratio } from "./compute-patient-analytics";
 import { localToday, resolveRange } from "./range";
-import type { CaregiverAnalytics, RangeQuery } from "./schemas";
+import type { CaregiverAnalytics, CaregiverAnalyticsQuery } from "./schemas";
 import { usableZone } from "@/lib/time-zones/check-zone";
 import { withZoneFallback } from "@/lib/time-zones/zone-fallback";
 
@@ -19,7 +19,8 @@ const SQL = `
   WITH z AS (
     -- $7/$8: stored zones PostgreSQL does not know, and what to compute with instead (lib/time-zones/zone-fallback.ts)
     SELECT id, first_name, last_name, timezone, COALESCE(($8::text[])[array_position($7::text[], timezone::text)], timezone) AS zone
-    FROM patients WHERE organization_id = ANY($1::uuid[]) OR id = ANY($5::uuid[])
+    FROM patients
+    WHERE (organization_id = ANY($1::uuid[]) OR facility_id = ANY($9::uuid[]) OR id = ANY($5::uuid[])) AND ($10::uuid IS NULL OR facility_id = $10::uuid)
   ),
   p AS (
     SELECT id, first_name, last_name, timezone,
@@ -78,11 +79,11 @@ const counts = (due: number, completed: number, missed: number) => ({ due, compl
  * and admins): per patient adherence now and in the previous range, conversations, alerts and open alerts,
  * plus totals. The range's days default to the 30 days up to today in the caregiver's zone.
  */
-export async function getCaregiverAnalytics(actor: CaregiverActor, query: RangeQuery, now: Date): Promise<CaregiverAnalytics> {
+export async function getCaregiverAnalytics(actor: CaregiverActor, query: CaregiverAnalyticsQuery, now: Date): Promise<CaregiverAnalytics> {
   requireScope(actor, "read");
   const [me, scope] = await Promise.all([
     db.caregiver.findUniqueOrThrow({ where: { id: actor.caregiverId }, select: { timezone: true } }),
-    visibleScope(db, actor.caregiverId),
+    visibleScope(db, actor.caregiverId, query.facility_id ?? null),
   ]);
   await limitAnalytics(actor, now);
   const range = resolveRange(query, localToday(now, usableZone(me.timezone)));
@@ -90,14 +91,21 @@ export async function getCaregiverAnalytics(actor: CaregiverActor, query: RangeQ
     "caregiver analytics",
     (replace) =>
       onOneConnection((q) =>
-        q.query<Row>(SQL, [scope.organizationIds, range.previous.from, range.from, range.to, scope.patientIds, now, replace.from, replace.to]),
+        q.query<Row>(SQL, [
+          scope.organizationIds,
+          range.previous.from,
+          range.from,
+          range.to,
+          scope.patientIds,
+          now,
+          replace.from,
+          replace.to,
+          scope.facilityIds,
+          scope.onlyFacilityId,
+        ]),
       ),
     async () =>
-      (
-        await db.$queryRaw<
-          { timezone: string }[]
-        >`SELECT DISTINCT timezone FROM patients WHERE organization_id = ANY(${scope.organizationIds}::uuid[]) OR id = ANY(${scope.patientIds}::uuid[])`
-      ).map((p) => p.timezone),
+      (await db.$queryRaw<{ timezone: string }[]>`SELECT DISTINCT timezone FROM patients p WHERE ${patientsInScopeSql(scope, "p")}`).map((p) => p.timezone),
   );
   const patients = rows.map((r) => ({
     patient_id: r.patient_id,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "@/lib/validation/common";
+import { isoDate, uuid } from "@/lib/validation/common";
 
 /**
  * Analytics query and answer shapes, shared by the API (and its OpenAPI document) and the reports pages.
@@ -14,12 +14,15 @@ export const DEFAULT_RANGE_DAYS = 30;
 const granularity = z.enum(GRANULARITIES, { message: "Use day, week or month." });
 
 export const rangeQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+/** across patients: the range, and optionally one facility's patients only */
+export const caregiverAnalyticsQuery = z.strictObject({ ...rangeQuery.shape, facility_id: uuid.optional() });
 export const patientAnalyticsQuery = z.strictObject({ ...rangeQuery.shape, granularity: granularity.default("day") });
 export const exportAnalyticsQuery = z.strictObject({
   ...patientAnalyticsQuery.shape,
   format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv"),
 });
 export type RangeQuery = z.infer<typeof rangeQuery>;
+export type CaregiverAnalyticsQuery = z.infer<typeof caregiverAnalyticsQuery>;
 export type PatientAnalyticsQuery = z.infer<typeof patientAnalyticsQuery>;
 export type ExportAnalyticsQuery = z.infer<typeof exportAnalyticsQuery>;
 
@@ -113,7 +116,7 @@ export const caregiverAnalyticsOutput = z.object({
 export type CaregiverAnalytics = z.infer<typeof caregiverAnalyticsOutput>;
 
 /** The anonymized statistics across the caregiver's patients, as a file. */
-export const anonymizedExportQuery = z.strictObject({ ...rangeQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
+export const anonymizedExportQuery = z.strictObject({ ...caregiverAnalyticsQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
 
 /** The JSON file of a patient's analytics export: the CSV's rows (one per bucket) with the range. */
 export const analyticsExportFile = z

@@ -1,59 +1,94 @@
 import "server-only";
-import type { Prisma, Tx } from "@/lib/db/client";
+import { Prisma, type Tx } from "@/lib/db/client";
 import { Forbidden, NotFound } from "@/lib/api/errors";
 import type { Actor, CaregiverActor } from "./actor";
 
 /**
  * The access policy, in one place (SPEC §1 "Who sees a patient"):
- * - a caregiver sees a patient when on its care team, or when owner/admin of the patient's organization;
+ * - a caregiver sees a patient when on its care team, when owner of the patient's organization, or when admin
+ *   of it whose facilities include the patient's (an admin whose membership lists no facility administers the
+ *   whole organization; one that lists facilities is a facility admin, an admin over those facilities only);
  *   everyone else gets 404, so ids do not leak;
- * - reading needs any standing; writing care data needs primary or secondary standing (or org owner/admin);
- *   managing (deleting the patient, changing the care team) needs primary standing or org owner/admin;
+ * - reading needs any standing; writing care data needs primary or secondary standing (or admin over the patient);
+ *   managing (deleting the patient, changing the care team) needs primary standing or admin over the patient;
  * - a patient device reaches only its own patient; the system reaches everything;
  * - a personal API key acts as its caregiver, limited by its scopes.
  */
 export type PatientNeed = "read" | "write" | "manage";
 export type OrgRoleName = "owner" | "admin" | "member";
+/** what an organization-level act asks for: "admin" is an admin over the whole organization; "facility_admin" one over some facilities */
+export type OrgRoleRequirement = OrgRoleName | "facility_admin";
 
 export interface PatientAccess {
   patientId: string;
   organizationId: string;
+  facilityId: string;
   timezone: string;
   standing: "primary" | "secondary" | "viewer" | null;
   orgRole: OrgRoleName | null;
 }
 
-const ADMIN_ROLES: OrgRoleName[] = ["owner", "admin"];
+/** Whether a membership administers a patient of `facilityId`: owners always, admins unless their facilities leave it out. */
+export function administers(role: OrgRoleName | null, facilityIds: string[] | null | undefined, facilityId: string): boolean {
+  if (role === "owner") return true;
+  if (role !== "admin") return false;
+  return !facilityIds?.length || facilityIds.includes(facilityId);
+}
 
 /**
- * The patients this caregiver may see, as two index-friendly sets: whole organizations (where they are
- * owner or admin) and single patients (their care teams elsewhere). List queries are built from it, never
- * "load then filter"; an admin's list becomes `organization_id IN (...)`, which the name index serves in order.
+ * The patients this caregiver may see, as index-friendly sets: whole organizations (owner, or admin over the
+ * whole organization), facilities (facility admin) and single patients (their care teams elsewhere). List
+ * queries are built from it, never "load then filter"; an admin's list becomes `organization_id IN (...)`,
+ * which the name index serves in order. `onlyFacilityId` narrows every list built from it to one facility
+ * (the `facility_id` query parameter).
  */
 export interface VisibleScope {
   organizationIds: string[];
+  facilityIds: string[];
   patientIds: string[];
+  onlyFacilityId: string | null;
 }
 
-export async function visibleScope(tx: Tx, caregiverId: string): Promise<VisibleScope> {
+export async function visibleScope(tx: Tx, caregiverId: string, onlyFacilityId: string | null = null): Promise<VisibleScope> {
   // one statement on every list request
-  const rows = await tx.$queryRaw<{ organization_ids: string[] | null; patient_ids: string[] | null }[]>`
+  const rows = await tx.$queryRaw<{ organization_ids: string[] | null; facility_ids: string[] | null; patient_ids: string[] | null }[]>`
     WITH admin AS (
-      SELECT organization_id FROM memberships WHERE caregiver_id = ${caregiverId}::uuid AND role IN ('owner', 'admin')
-    )
-    SELECT (SELECT array_agg(organization_id::text) FROM admin) AS organization_ids,
+      SELECT organization_id, role, COALESCE(facility_ids, '{}') AS facility_ids FROM memberships
+       WHERE caregiver_id = ${caregiverId}::uuid AND role IN ('owner', 'admin')
+    ),
+    whole AS (SELECT organization_id FROM admin WHERE role = 'owner' OR cardinality(facility_ids) = 0),
+    facility AS (SELECT unnest(facility_ids) AS facility_id FROM admin WHERE role = 'admin' AND organization_id NOT IN (SELECT organization_id FROM whole))
+    SELECT (SELECT array_agg(organization_id::text) FROM whole) AS organization_ids,
+           (SELECT array_agg(facility_id::text) FROM facility) AS facility_ids,
            (SELECT array_agg(t.patient_id::text) FROM care_team_members t JOIN patients p ON p.id = t.patient_id
-             WHERE t.caregiver_id = ${caregiverId}::uuid AND p.organization_id NOT IN (SELECT organization_id FROM admin)) AS patient_ids`;
-  return { organizationIds: rows[0]?.organization_ids ?? [], patientIds: rows[0]?.patient_ids ?? [] };
+             WHERE t.caregiver_id = ${caregiverId}::uuid AND p.organization_id NOT IN (SELECT organization_id FROM whole)
+               AND p.facility_id NOT IN (SELECT facility_id FROM facility)) AS patient_ids`;
+  return {
+    organizationIds: rows[0]?.organization_ids ?? [],
+    facilityIds: rows[0]?.facility_ids ?? [],
+    patientIds: rows[0]?.patient_ids ?? [],
+    onlyFacilityId,
+  };
 }
+
+export const emptyScope = (s: VisibleScope) => s.organizationIds.length === 0 && s.facilityIds.length === 0 && s.patientIds.length === 0;
 
 /** Prisma filter over patients for a visible scope (matches nothing when the scope is empty). */
 export function patientsInScope(scope: VisibleScope): Prisma.PatientWhereInput {
   const parts: Prisma.PatientWhereInput[] = [];
   if (scope.organizationIds.length) parts.push({ organizationId: { in: scope.organizationIds } });
+  if (scope.facilityIds.length) parts.push({ facilityId: { in: scope.facilityIds } });
   if (scope.patientIds.length) parts.push({ id: { in: scope.patientIds } });
   if (parts.length === 0) return { id: { in: [] } };
-  return parts.length === 1 ? parts[0] : { OR: parts };
+  const any = parts.length === 1 ? parts[0] : { OR: parts };
+  return scope.onlyFacilityId ? { AND: [any, { facilityId: scope.onlyFacilityId }] } : any;
+}
+
+/** The same scope as an SQL condition over the patients table aliased `alias`. */
+export function patientsInScopeSql(scope: VisibleScope, alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`((${a}.organization_id = ANY(${scope.organizationIds}::uuid[]) OR ${a}.facility_id = ANY(${scope.facilityIds}::uuid[])
+    OR ${a}.id = ANY(${scope.patientIds}::uuid[])) AND (${scope.onlyFacilityId}::uuid IS NULL OR ${a}.facility_id = ${scope.onlyFacilityId}::uuid))`;
 }
 
 export function requireScope(actor: Actor, scope: "read" | "write") {
@@ -70,32 +105,34 @@ export function requireCaregiver(actor: Actor): CaregiverActor {
 /** Decide whether `actor` may do `need` to the patient; 404 when the patient is not theirs to see. */
 export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: string, need: PatientNeed): Promise<PatientAccess> {
   const notFound = new NotFound("Patient");
+  const where = { id: patientId };
+  const basics = { organizationId: true, facilityId: true, timezone: true } as const;
   if (actor.kind === "device") {
     if (actor.patientId !== patientId) throw notFound;
-    const p = await tx.patient.findUnique({ where: { id: patientId }, select: { organizationId: true, timezone: true } });
+    const p = await tx.patient.findUnique({ where, select: basics });
     if (!p) throw notFound;
     if (need !== "read" && need !== "write") throw new Forbidden();
-    return { patientId, organizationId: p.organizationId, timezone: p.timezone, standing: null, orgRole: null };
+    return { patientId, ...p, standing: null, orgRole: null };
   }
   if (actor.kind === "system") {
-    const p = await tx.patient.findUnique({ where: { id: patientId }, select: { organizationId: true, timezone: true } });
+    const p = await tx.patient.findUnique({ where, select: basics });
     if (!p) throw notFound;
-    return { patientId, organizationId: p.organizationId, timezone: p.timezone, standing: null, orgRole: null };
+    return { patientId, ...p, standing: null, orgRole: null };
   }
   const me = actor.caregiverId;
+  // one query: the patient, my standing on its team and my membership of its organization
   const p = await tx.patient.findUnique({
-    where: { id: patientId },
+    where,
     select: {
-      organizationId: true,
-      timezone: true,
+      ...basics,
       careTeam: { where: { caregiverId: me }, select: { standing: true } },
-      organization: { select: { memberships: { where: { caregiverId: me }, select: { role: true } } } },
+      organization: { select: { memberships: { where: { caregiverId: me }, select: { role: true, facilityIds: true } } } },
     },
   });
   if (!p) throw notFound;
   const standing = p.careTeam[0]?.standing ?? null;
-  const orgRole = p.organization.memberships[0]?.role ?? null;
-  const isAdmin = orgRole !== null && ADMIN_ROLES.includes(orgRole);
+  const membership = p.organization.memberships[0] ?? null;
+  const isAdmin = administers(membership?.role ?? null, membership?.facilityIds, p.facilityId);
   if (!standing && !isAdmin) throw notFound;
   requireScope(actor, need === "read" ? "read" : "write");
   const allowed =
@@ -105,7 +142,9 @@ export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: strin
       need === "manage" ? "Only a primary caregiver or an organization admin can do this." : "Viewers can read this patient's data but not change it.",
     );
   }
-  return { patientId, organizationId: p.organizationId, timezone: p.timezone, standing, orgRole };
+  // an admin of other facilities reaches this patient as a care-team member only
+  const orgRole = membership ? (isAdmin ? membership.role : "member") : null;
+  return { patientId, organizationId: p.organizationId, facilityId: p.facilityId, timezone: p.timezone, standing, orgRole };
 }
 
 /**
@@ -130,24 +169,50 @@ export async function findForPatient<R extends { patientId: string }>(
   }
 }
 
+export interface OrgMembership {
+  role: OrgRoleName;
+  /** the facilities an admin administers; null: the whole organization (owners, admins listing no facility) */
+  adminOf: string[] | null;
+}
+
 /**
- * The caregiver's role in an organization; 404 when not a member, 403 when the role is not enough.
+ * The caregiver's membership of an organization; 404 when not a member, 403 when the role is not enough.
+ * In `roles`, "admin" is an admin over the whole organization and "facility_admin" one over some facilities.
  * An API key needs the "write" scope when only some roles may act, unless `scope` says the act only reads.
  */
+export async function assertOrgMembership(
+  tx: Tx,
+  actor: Actor,
+  organizationId: string,
+  roles: OrgRoleRequirement[],
+  scope: "read" | "write" = roles.includes("member") ? "read" : "write",
+): Promise<OrgMembership> {
+  const caregiver = requireCaregiver(actor);
+  const m = await tx.membership.findUnique({
+    where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.caregiverId } },
+    select: { role: true, facilityIds: true },
+  });
+  if (!m) throw new NotFound("Organization");
+  requireScope(actor, scope);
+  const facilityAdmin = m.role === "admin" && (m.facilityIds?.length ?? 0) > 0;
+  const as: OrgRoleRequirement = facilityAdmin ? "facility_admin" : m.role;
+  if (!roles.includes(as)) {
+    throw new Forbidden(
+      facilityAdmin && roles.includes("admin")
+        ? "Only organization owners and admins of the whole organization can do this."
+        : "Only organization owners and admins can do this.",
+    );
+  }
+  return { role: m.role, adminOf: m.role === "member" ? [] : facilityAdmin ? m.facilityIds : null };
+}
+
+/** The caregiver's role in an organization (see assertOrgMembership: "admin" means over the whole organization). */
 export async function assertOrgRole(
   tx: Tx,
   actor: Actor,
   organizationId: string,
-  roles: OrgRoleName[],
-  scope: "read" | "write" = roles.length === 3 ? "read" : "write",
+  roles: OrgRoleRequirement[],
+  scope: "read" | "write" = roles.includes("member") ? "read" : "write",
 ): Promise<OrgRoleName> {
-  const caregiver = requireCaregiver(actor);
-  const m = await tx.membership.findUnique({
-    where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.caregiverId } },
-    select: { role: true },
-  });
-  if (!m) throw new NotFound("Organization");
-  requireScope(actor, scope);
-  if (!roles.includes(m.role)) throw new Forbidden("Only organization owners and admins can do this.");
-  return m.role;
+  return (await assertOrgMembership(tx, actor, organizationId, roles, scope)).role;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { Conflict, NotFound } from "@/lib/api/errors";
+import { limitInvitations, presentInvitation, recordInvitation } from "@/lib/invitations/invitations";
 import { assertPatientAccess } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -36,49 +37,48 @@ export async function listCareTeam(actor: Actor, patientId: string) {
 }
 
 /**
- * Add an existing caregiver (by email) to the care team. They become a member of the patient's
- * organization if they were not one (audited).
+ * Add someone to the care team by email: a member of the patient's organization is added at once (201, the
+ * member); anyone else gets an invitation naming the patient and the standing (202), whether or not the
+ * address has an account, so the answer never tells which.
  */
 export async function addCareTeamMember(actor: Actor, patientId: string, input: z.infer<typeof addCareTeamMemberInput>, now: Date) {
-  return db.$transaction(async (tx) => {
+  await limitInvitations(actor, now);
+  const added = await db.$transaction(async (tx) => {
     const access = await assertPatientAccess(tx, actor, patientId, "manage");
-    const caregiver = await tx.caregiver.findUnique({ where: { email: input.email }, select: { id: true, isActive: true } });
-    if (!caregiver || !caregiver.isActive) throw new NotFound("Caregiver with this email");
-    const existing = await tx.careTeamMember.findUnique({ where: { patientId_caregiverId: { patientId, caregiverId: caregiver.id } } });
+    const member = await tx.membership.findFirst({
+      where: { organizationId: access.organizationId, caregiver: { email: input.email, isActive: true } },
+      select: { caregiverId: true },
+    });
+    if (!member) {
+      const invitation = await recordInvitation(
+        tx,
+        actor,
+        access.organizationId,
+        { email: input.email, role: "member", patient_id: patientId, standing: input.standing },
+        now,
+      );
+      return { invitation };
+    }
+    const caregiverId = member.caregiverId;
+    const existing = await tx.careTeamMember.findUnique({ where: { patientId_caregiverId: { patientId, caregiverId } } });
     if (existing) throw new Conflict("This caregiver is already on the care team.", "already_on_team");
     const last = await tx.careTeamMember.aggregate({ where: { patientId }, _max: { contactOrder: true } });
     await tx.careTeamMember.create({
-      data: {
-        patientId,
-        caregiverId: caregiver.id,
-        standing: input.standing,
-        contactOrder: input.contact_order ?? (last._max.contactOrder ?? 0) + 1,
-        createdAt: now,
-      },
+      data: { patientId, caregiverId, standing: input.standing, contactOrder: input.contact_order ?? (last._max.contactOrder ?? 0) + 1, createdAt: now },
     });
-    const membership = await tx.membership.findUnique({
-      where: { organizationId_caregiverId: { organizationId: access.organizationId, caregiverId: caregiver.id } },
-    });
-    if (!membership) {
-      await tx.membership.create({ data: { organizationId: access.organizationId, caregiverId: caregiver.id, role: "member", createdAt: now } });
-      await recordAudit(tx, actor, {
-        action: "organization.member_added",
-        targetType: "caregiver",
-        targetId: caregiver.id,
-        organizationId: access.organizationId,
-        metadata: { role: "member", reason: "care_team" },
-      });
-    }
     await recordAudit(tx, actor, {
       action: "care_team.member_added",
       targetType: "caregiver",
-      targetId: caregiver.id,
+      targetId: caregiverId,
       patientId,
       organizationId: access.organizationId,
       metadata: { standing: input.standing },
     });
-    return present((await memberRows(tx, patientId, caregiver.id))[0]);
+    return { member: present((await memberRows(tx, patientId, caregiverId))[0]!) };
   });
+  if (added.member) return { added: added.member };
+  await added.invitation.deliver();
+  return { invited: presentInvitation(added.invitation.row, now) };
 }
 
 async function assertAnotherPrimary(tx: Tx, patientId: string, caregiverId: string) {

@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
-import { Conflict, Forbidden, NotFound } from "@/lib/api/errors";
+import { Conflict, Forbidden, NotFound, ValidationFailed } from "@/lib/api/errors";
+import { checkFacilityIds } from "./facilities";
 import { assertOrgRole, requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { addMemberInput, updateMemberInput, updateOrganizationInput } from "./schemas";
 
-const ALL = ["owner", "admin", "member"] as const;
+const ALL = ["owner", "admin", "facility_admin", "member"] as const;
 
 export async function listMyOrganizations(actor: Actor) {
   const me = requireCaregiver(actor);
@@ -48,6 +49,7 @@ const presentMember = (m: MemberRow) => ({
   last_name: m.caregiver.lastName,
   email: m.caregiver.email,
   role: m.role,
+  facility_ids: m.facilityIds,
   is_active: m.caregiver.isActive,
   joined_at: m.createdAt.toISOString(),
 });
@@ -66,13 +68,14 @@ export async function addMember(actor: Actor, organizationId: string, input: z.i
     if (!caregiver || !caregiver.isActive) throw new NotFound("Caregiver with this email");
     const existing = await tx.membership.findUnique({ where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.id } } });
     if (existing) throw new Conflict("This caregiver is already a member.", "already_member");
-    await tx.membership.create({ data: { organizationId, caregiverId: caregiver.id, role: input.role, createdAt: now } });
+    const facilityIds = await checkFacilityIds(tx, organizationId, input.facility_ids);
+    await tx.membership.create({ data: { organizationId, caregiverId: caregiver.id, role: input.role, facilityIds, createdAt: now } });
     await recordAudit(tx, actor, {
       action: "organization.member_added",
       targetType: "caregiver",
       targetId: caregiver.id,
       organizationId,
-      metadata: { role: input.role },
+      metadata: { role: input.role, facility_ids: facilityIds },
     });
     return presentMember((await memberRows(tx, organizationId, caregiver.id))[0]);
   });
@@ -88,15 +91,20 @@ export async function updateMember(actor: Actor, organizationId: string, caregiv
     const myRole = await assertOrgRole(tx, actor, organizationId, ["owner", "admin"]);
     const m = await tx.membership.findUnique({ where: { organizationId_caregiverId: { organizationId, caregiverId } } });
     if (!m) throw new NotFound("Member");
-    if ((m.role === "owner" || input.role === "owner") && myRole !== "owner") throw new Forbidden("Only an owner can change an owner's role or make an owner.");
-    if (m.role === "owner" && input.role !== "owner") await assertAnotherOwner(tx, organizationId, caregiverId);
-    await tx.membership.update({ where: { id: m.id }, data: { role: input.role } });
+    const role = input.role ?? m.role;
+    if ((m.role === "owner" || role === "owner") && myRole !== "owner") throw new Forbidden("Only an owner can change an owner's role or make an owner.");
+    if (m.role === "owner" && role !== "owner") await assertAnotherOwner(tx, organizationId, caregiverId);
+    // facilities belong to an admin's membership; another role drops them
+    const facilityIds = role === "admin" ? await checkFacilityIds(tx, organizationId, input.facility_ids ?? m.facilityIds) : [];
+    if (role !== "admin" && input.facility_ids?.length)
+      throw new ValidationFailed([{ field: "facility_ids", message: "Only an admin's membership lists facilities." }]);
+    await tx.membership.update({ where: { id: m.id }, data: { role, facilityIds } });
     await recordAudit(tx, actor, {
       action: "organization.member_role_changed",
       targetType: "caregiver",
       targetId: caregiverId,
       organizationId,
-      metadata: { from: m.role, to: input.role },
+      metadata: { from: m.role, to: role, facility_ids: facilityIds },
     });
     return presentMember((await memberRows(tx, organizationId, caregiverId))[0]);
   });

@@ -54,6 +54,7 @@ export const organizationSettings = z.strictObject({
       .max(7 * 24 * 60),
   }),
   notifications: z.strictObject({ non_critical_cap_per_hour: z.number().int().min(1).max(100) }),
+  invitations: z.strictObject({ expiry_days: z.number().int().min(1).max(30) }),
   ai: z.strictObject({
     provider: z.enum(["anthropic", "offline"]),
     model: z.string().min(1).max(100),
@@ -90,6 +91,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   },
   escalation: { critical_wait_minutes: 5, high_wait_minutes: 15, medium_wait_minutes: 60, low_wait_minutes: 240 },
   notifications: { non_critical_cap_per_hour: 3 },
+  invitations: { expiry_days: 7 },
   ai: { provider: "anthropic", model: "claude-sonnet-4-5", system_prompt_additions: "", context_window: 10 },
   retention: {
     activity_days: 365,
@@ -111,6 +113,7 @@ export const organizationSettingsPatch = z.strictObject({
   inactivity: S.inactivity.partial().optional(),
   escalation: S.escalation.partial().optional(),
   notifications: S.notifications.partial().optional(),
+  invitations: S.invitations.partial().optional(),
   ai: S.ai.partial().optional(),
   retention: S.retention.partial().optional(),
 });
@@ -133,8 +136,17 @@ export const consistentSettings = organizationSettings.superRefine((s, ctx) => {
 export const organizationParams = z.strictObject({ id: uuid });
 export const memberParams = z.strictObject({ id: uuid, caregiverId: uuid });
 export const orgRole = z.enum(["owner", "admin", "member"]);
-export const addMemberInput = z.strictObject({ email, role: orgRole.default("member") });
-export const updateMemberInput = z.strictObject({ role: orgRole });
+/** an admin's facilities: empty (the default) is the whole organization; only admins list facilities */
+const facilityIds = z.array(uuid).max(100);
+const onlyAdminsListFacilities = (v: { role?: string; facility_ids?: string[] }) => !v.facility_ids?.length || v.role === undefined || v.role === "admin";
+const facilitiesMessage = { message: "Only an admin's membership lists facilities.", path: ["facility_ids"] };
+export const addMemberInput = z
+  .strictObject({ email, role: orgRole.default("member"), facility_ids: facilityIds.default([]) })
+  .refine(onlyAdminsListFacilities, facilitiesMessage);
+export const updateMemberInput = z
+  .strictObject({ role: orgRole.optional(), facility_ids: facilityIds.optional() })
+  .refine((v) => v.role !== undefined || v.facility_ids !== undefined, { message: "Send role or facility_ids." })
+  .refine(onlyAdminsListFacilities, facilitiesMessage);
 export const updateOrganizationInput = z.strictObject({ name: trimmed(200) });
 
 export const myOrganizationOutput = z.object({ id: z.uuid(), name: z.string(), role: orgRole, created_at: z.string() });
@@ -157,3 +169,24 @@ export const memberOutput = z.object({
   joined_at: z.string(),
 });
 export const memberListOutput = z.object({ items: z.array(memberOutput) });
+export const facilityParams = z.strictObject({ id: uuid, facilityId: uuid });
+export const createFacilityInput = z.strictObject({ name: trimmed(200), address: z.string().trim().max(500).nullable().optional() });
+export const updateFacilityInput = z
+  .strictObject({
+    name: trimmed(200).optional(),
+    address: z.string().trim().max(500).nullable().optional(),
+    /** true: new patients go here unless told otherwise (the previous default stops being one) */
+    is_default: z.literal(true, { message: "Make another facility the default instead." }).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: "Send name, address or is_default." });
+export const facilityOutput = z.object({
+  id: z.uuid(),
+  organization_id: z.uuid(),
+  name: z.string(),
+  address: z.string().nullable(),
+  is_default: z.boolean(),
+  /** null when the caller does not administer this facility (facility admins see only their own counts) */
+  patient_count: z.number().int().nullable(),
+  created_at: z.string(),
+});
+export const facilityListOutput = z.object({ items: z.array(facilityOutput) });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { Sentiment } from "@/lib/db/generated/client";
-import { patientsInScope, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
+import { emptyScope, patientsInScope, patientsInScopeSql, requireCaregiver, requireScope, visibleScope, type VisibleScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { isOnline } from "@/lib/activity/list-activity";
 import { recordAuditOnce } from "@/lib/audit/record-audit";
@@ -44,9 +44,9 @@ interface GlanceRow {
  * fact, each served by a (patient_id, ...) index. "Today" is the patient's local day, computed in SQL from
  * their time zone (date_trunc in that zone, back to an instant), and counts only what was due by `now`.
  */
-async function glanceRows(scope: { organizationIds: string[]; patientIds: string[] }, now: Date): Promise<GlanceRow[]> {
-  if (scope.organizationIds.length === 0 && scope.patientIds.length === 0) return [];
-  const inScope = Prisma.sql`p.is_active AND (p.organization_id = ANY(${scope.organizationIds}::uuid[]) OR p.id = ANY(${scope.patientIds}::uuid[]))`;
+async function glanceRows(scope: VisibleScope, now: Date): Promise<GlanceRow[]> {
+  if (emptyScope(scope)) return [];
+  const inScope = Prisma.sql`p.is_active AND ${patientsInScopeSql(scope, "p")}`;
   // one patient's zone PostgreSQL does not know must not fail the page for every patient (lib/time-zones/zone-fallback.ts)
   return withZoneFallback(
     "overview",
@@ -153,10 +153,10 @@ export function byAttention(a: PatientGlance, b: PatientGlance): number {
 }
 
 /** The home page's data: every patient the caregiver can see at a glance, and the open alerts across them. */
-export async function getOverview(actor: Actor, now: Date): Promise<Overview> {
+export async function getOverview(actor: Actor, now: Date, facilityId: string | null = null): Promise<Overview> {
   const me = requireCaregiver(actor);
   requireScope(actor, "read");
-  const scope = await visibleScope(db, me.caregiverId);
+  const scope = await visibleScope(db, me.caregiverId, facilityId);
   const inScope = { patient: patientsInScope(scope), status: "open" } as const;
   const [rows, alerts, openTotal] = await Promise.all([
     glanceRows(scope, now),

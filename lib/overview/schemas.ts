@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { sentiment } from "@/lib/conversations/schemas";
-import { SEVERITIES } from "@/lib/validation/common";
+import { SEVERITIES, uuid } from "@/lib/validation/common";
 import { alertOutput } from "@/lib/alerts/schemas";
 
 /**
@@ -52,3 +52,6 @@ export const overviewOutput = z.object({
   open_alert_total: z.number().int(),
 });
 export type Overview = z.infer<typeof overviewOutput>;
+
+/** only this facility's patients (and their alerts) */
+export const overviewQuery = z.strictObject({ facility_id: uuid.optional() });

@@ -21,7 +21,7 @@ export async function listPatients(actor: Actor, query: ListPatientsQuery, now: 
   const me = requireCaregiver(actor);
   requireScope(actor, "read");
   const keys = SORTS[query.sort];
-  const filters: Prisma.PatientWhereInput[] = [patientsInScope(await visibleScope(db, me.caregiverId))];
+  const filters: Prisma.PatientWhereInput[] = [patientsInScope(await visibleScope(db, me.caregiverId, query.facility_id ?? null))];
   if (!query.include_inactive) filters.push({ isActive: true });
   if (query.organization_id) filters.push({ organizationId: query.organization_id });
   if (query.q) {

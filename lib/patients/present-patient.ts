@@ -20,6 +20,7 @@ export function presentPatient(p: Patient, now: Date, standing: PatientOutput["m
   return {
     id: p.id,
     organization_id: p.organizationId,
+    facility_id: p.facilityId,
     first_name: p.firstName,
     last_name: p.lastName,
     preferred_name: p.preferredName,

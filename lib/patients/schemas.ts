@@ -52,6 +52,8 @@ export const createPatientInput = z.strictObject({
   ...fields,
   /** the organization to create the patient in; default: the caregiver's first organization */
   organization_id: uuid.optional(),
+  /** the facility of that organization; default: its default facility (a facility admin's first facility) */
+  facility_id: uuid.optional(),
 });
 export type CreatePatientInput = z.infer<typeof createPatientInput>;
 
@@ -70,6 +72,8 @@ export const listPatientsQuery = z.strictObject({
   sort: z.enum(["created_at", "updated_at", "name"]).default("name"),
   order: z.enum(["asc", "desc"]).default("asc"),
   organization_id: uuid.optional(),
+  /** only this facility's patients */
+  facility_id: uuid.optional(),
   include_inactive: z
     .enum(["true", "false"])
     .transform((v) => v === "true")
@@ -82,6 +86,7 @@ export const patientIdParams = z.strictObject({ id: uuid });
 export const patientOutput = z.object({
   id: z.uuid(),
   organization_id: z.uuid(),
+  facility_id: z.uuid(),
   first_name: z.string(),
   last_name: z.string(),
   preferred_name: z.string().nullable(),

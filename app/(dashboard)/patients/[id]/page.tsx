@@ -291,7 +291,7 @@ const OK: Record<string, string> = {
   "spoke-with": "Recorded. The care team can see that you spoke to them.",
   paused: "Monitoring paused.",
   resumed: "Monitoring resumed.",
-  "member-added": "Caregiver added to the care team.",
+  "member-added": "Added to the care team (someone not yet in the organization is sent an invitation by email).",
   "member-removed": "Caregiver removed from the care team.",
   "device-revoked": "Phone revoked. It can no longer reach Elda until it is paired again.",
 };

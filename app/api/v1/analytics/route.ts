@@ -1,12 +1,12 @@
 import { route } from "@/lib/api/route";
-import { caregiverAnalyticsOutput, rangeQuery } from "@/lib/analytics/schemas";
+import { caregiverAnalyticsOutput, caregiverAnalyticsQuery } from "@/lib/analytics/schemas";
 import { getCaregiverAnalytics } from "@/lib/analytics/caregiver-analytics";
 
 export const GET = route(
   {
     name: "GET /api/v1/analytics",
     auth: "caregiver",
-    query: rangeQuery,
+    query: caregiverAnalyticsQuery,
     response: caregiverAnalyticsOutput,
     summary: "Statistics across every patient the caregiver can see, with the previous range of equal length",
   },

@@ -19,6 +19,11 @@ import * as pushSubscription from "./me/push-subscriptions/[id]/route";
 import * as pushSubscriptionTest from "./me/push-subscriptions/[id]/test/route";
 import { createECDH, randomBytes } from "node:crypto";
 import * as monitoringPause from "../patients/[id]/monitoring-pause/route";
+import * as facilities from "../organizations/[id]/facilities/route";
+import * as facility from "../organizations/[id]/facilities/[facilityId]/route";
+import * as invitations from "../organizations/[id]/invitations/route";
+import * as invitationRevoke from "../invitations/[id]/revoke/route";
+import * as invitationResend from "../invitations/[id]/resend/route";
 import * as spokeWith from "../patients/[id]/spoke-with/route";
 
 const uniqueEmail = () => `sarah-${crypto.randomUUID()}@example.test`;
@@ -281,6 +286,19 @@ describe("personal API keys", () => {
     expect((await call(auditVerify.GET, { token: key, params: { id: cg.organizationId } })).status).toBe(200);
     const writeOnly = (await call(apiKeys.POST, { token: cg.token, body: { name: "Writer", scopes: ["write"] } })).body.key;
     expect((await call(auditVerify.GET, { token: writeOnly, params: { id: cg.organizationId } })).status).toBe(403);
+    // facilities: a read key lists them but cannot create, change or delete one
+    const org = { id: cg.organizationId };
+    const main = (await call(facilities.GET, { token: key, params: org })).body.items[0].id;
+    expect((await call(facilities.POST, { token: key, params: org, body: { name: "East" } })).status).toBe(403);
+    expect((await call(facility.PATCH, { method: "PATCH", token: key, params: { ...org, facilityId: main }, body: { name: "X" } })).status).toBe(403);
+    expect((await call(facility.DELETE, { method: "DELETE", token: key, params: { ...org, facilityId: main } })).status).toBe(403);
+    expect((await call(facilities.POST, { token: full, params: org, body: { name: "East" } })).status).toBe(201);
+    // invitations: a read key lists them but cannot invite, revoke or resend
+    const inv = (await call(invitations.POST, { token: full, params: org, body: { email: "scope-invitee@example.test" } })).body;
+    expect((await call(invitations.GET, { token: key, params: org })).status).toBe(200);
+    expect((await call(invitations.POST, { token: key, params: org, body: { email: "other@example.test" } })).status).toBe(403);
+    expect((await call(invitationRevoke.POST, { token: key, params: { id: inv.id } })).status).toBe(403);
+    expect((await call(invitationResend.POST, { token: key, params: { id: inv.id } })).status).toBe(403);
   });
 
   it("push subscriptions: a read-only key lists them but cannot subscribe, unsubscribe or send a test; a write-only key can do those but not list", async () => {

@@ -18,6 +18,12 @@ import * as organization from "../organizations/[id]/route";
 import * as members from "../organizations/[id]/members/route";
 import * as member from "../organizations/[id]/members/[caregiverId]/route";
 import * as settings from "../organizations/[id]/settings/route";
+import * as facilities from "../organizations/[id]/facilities/route";
+import * as facility from "../organizations/[id]/facilities/[facilityId]/route";
+import * as invitations from "../organizations/[id]/invitations/route";
+import * as invitationRevoke from "../invitations/[id]/revoke/route";
+import * as invitationResend from "../invitations/[id]/resend/route";
+import * as invitationAccept from "../invitations/accept/route";
 import * as patients from "../patients/route";
 import * as patient from "../patients/[id]/route";
 import * as careTeam from "../patients/[id]/care-team/route";
@@ -97,6 +103,12 @@ const modules: Record<string, unknown>[] = [
   members,
   member,
   settings,
+  facilities,
+  facility,
+  invitations,
+  invitationRevoke,
+  invitationResend,
+  invitationAccept,
   patients,
   patient,
   careTeam,

@@ -1,14 +1,15 @@
 import { route } from "@/lib/api/route";
 import { getOverview } from "@/lib/overview/at-a-glance";
-import { overviewOutput } from "@/lib/overview/schemas";
+import { overviewOutput, overviewQuery } from "@/lib/overview/schemas";
 
 export const GET = route(
   {
     name: "GET /api/v1/overview",
     auth: "caregiver",
+    query: overviewQuery,
     response: overviewOutput,
     summary:
       "Every patient I can see at a glance (device, open alerts, today's adherence, mood, next reminder), most in need of attention first, and the open alerts across them",
   },
-  ({ actor, now }) => getOverview(actor, now),
+  ({ actor, query, now }) => getOverview(actor, now, query.facility_id ?? null),
 );

@@ -161,20 +161,28 @@ describe("patients", () => {
 });
 
 describe("care team", () => {
-  it("adds an existing caregiver by email, making them a member of the organization (audited)", async () => {
+  it("adds a member of the organization by email at once (audited); anyone else is invited, with one answer whether or not they have an account", async () => {
     const owner = await makeCaregiver();
     const p = await makePatient(owner);
-    const outsider = await makeCaregiver();
-    const r = await call(careTeam.POST, { token: owner.token, params: { id: p.id }, body: { email: outsider.email.toUpperCase(), standing: "secondary" } });
+    const colleague = await makeCaregiver({ organizationId: owner.organizationId });
+    const r = await call(careTeam.POST, { token: owner.token, params: { id: p.id }, body: { email: colleague.email.toUpperCase(), standing: "secondary" } });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ caregiver_id: outsider.id, standing: "secondary", contact_order: 2 });
-    expect(await db.membership.count({ where: { organizationId: owner.organizationId, caregiverId: outsider.id, role: "member" } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: "organization.member_added", targetId: outsider.id } })).toBe(1);
-    expect((await call(patient.GET, { token: outsider.token, params: { id: p.id } })).status).toBe(200);
-    const again = await call(careTeam.POST, { token: owner.token, params: { id: p.id }, body: { email: outsider.email } });
+    expect(r.body).toMatchObject({ caregiver_id: colleague.id, standing: "secondary", contact_order: 2 });
+    expect(await db.auditEvent.count({ where: { action: "care_team.member_added", targetId: colleague.id } })).toBe(1);
+    expect((await call(patient.GET, { token: colleague.token, params: { id: p.id } })).status).toBe(200);
+    const again = await call(careTeam.POST, { token: owner.token, params: { id: p.id }, body: { email: colleague.email } });
     expect(again.status).toBe(409);
-    const nobody = await call(careTeam.POST, { token: owner.token, params: { id: p.id }, body: { email: "nobody@example.test" } });
-    expect(nobody.status).toBe(404);
+
+    const outsider = await makeCaregiver();
+    const withAccount = await call(careTeam.POST, { token: owner.token, params: { id: p.id }, body: { email: outsider.email, standing: "viewer" } });
+    const nobody = await call(careTeam.POST, { token: owner.token, params: { id: p.id }, body: { email: "nobody@example.test", standing: "viewer" } });
+    expect([withAccount.status, nobody.status]).toEqual([202, 202]);
+    const shape = (b: { invitation: Record<string, unknown> }) => Object.fromEntries(Object.entries(b.invitation).filter(([k]) => !/id$|^email$|_at$/.test(k)));
+    expect(shape(withAccount.body)).toEqual(shape(nobody.body));
+    expect(withAccount.body.invitation).toMatchObject({ patient_id: p.id, standing: "viewer", status: "pending", channel: "email" });
+    // not a member, not on the team until they accept
+    expect(await db.membership.count({ where: { organizationId: owner.organizationId, caregiverId: outsider.id } })).toBe(0);
+    expect((await call(patient.GET, { token: outsider.token, params: { id: p.id } })).status).toBe(404);
   });
 
   it("changes standing and contact order, and protects the last primary caregiver", async () => {

@@ -1,0 +1,50 @@
+import "server-only";
+import { config } from "@/lib/config";
+import type { Tx } from "@/lib/db/client";
+import { emailSender } from "@/lib/notifications/channels/email";
+import { smsSender } from "@/lib/notifications/channels/twilio";
+
+export interface InvitationMessage {
+  organizationName: string;
+  inviterName: string;
+  email: string | null;
+  phoneNumber: string | null;
+  token: string;
+  expiresAt: Date;
+}
+
+/** The link the invitee opens; the token is in the fragment-free query, shown once and never stored. */
+export const acceptLink = (token: string) => `${config().appUrl.replace(/\/$/, "")}/invitations/accept?token=${encodeURIComponent(token)}`;
+
+/**
+ * Send an invitation at once through the existing channels (simulated without credentials) and record the
+ * attempt (purpose `invitation`, no patient, no link). The link exists only in the message: a failure is
+ * recorded, and "resend" makes a new link. The message names no patient and nothing about health.
+ */
+export async function sendInvitation(tx: Tx, m: InvitationMessage, now: Date, idempotencyKey: string) {
+  const link = acceptLink(m.token);
+  const until = m.expiresAt.toISOString().slice(0, 10);
+  const result = m.email
+    ? await emailSender.send({
+        to: m.email,
+        subject: `${m.inviterName} invited you to ${m.organizationName} on Elda`,
+        text: `${m.inviterName} invited you to join ${m.organizationName} on Elda, to help care for someone together.\n\nAccept the invitation (the link works once, until ${until}):\n${link}\n\nIf you did not expect this, ignore this email.`,
+      })
+    : await smsSender.send({ to: m.phoneNumber!, text: `${m.inviterName} invited you to ${m.organizationName} on Elda. Accept (until ${until}): ${link}` });
+  await tx.notificationAttempt.create({
+    data: {
+      idempotencyKey,
+      channel: m.email ? "email" : "sms",
+      purpose: "invitation",
+      recipient: (m.email ?? m.phoneNumber)!,
+      status: result.status === "failed" ? "failed" : result.status,
+      error: result.error ?? null,
+      providerId: result.providerId ?? null,
+      attemptCount: 1,
+      createdAt: now,
+      sentAt: result.status === "sent" || result.status === "simulated" ? now : null,
+      statusUpdatedAt: now,
+    },
+  });
+  return result.status;
+}
