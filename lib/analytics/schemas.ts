@@ -116,7 +116,10 @@ export const caregiverAnalyticsOutput = z.object({
 export type CaregiverAnalytics = z.infer<typeof caregiverAnalyticsOutput>;
 
 /** The anonymized statistics across the caregiver's patients, as a file. */
-export const anonymizedExportQuery = z.strictObject({ ...caregiverAnalyticsQuery.shape, format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv") });
+export const anonymizedExportQuery = z.strictObject({
+  ...caregiverAnalyticsQuery.shape,
+  format: z.enum(["csv", "json"], { message: "Use csv or json." }).default("csv"),
+});
 
 /** The JSON file of a patient's analytics export: the CSV's rows (one per bucket) with the range. */
 export const analyticsExportFile = z

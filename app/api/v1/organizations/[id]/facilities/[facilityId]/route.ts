@@ -2,7 +2,6 @@ import { noContent } from "@/lib/api/answers";
 import { route } from "@/lib/api/route";
 import { deleteFacility, getFacility, updateFacility } from "@/lib/orgs/facilities";
 import { facilityOutput, facilityParams, updateFacilityInput } from "@/lib/orgs/schemas";
-import { z } from "zod";
 
 export const GET = route(
   { name: "GET /api/v1/organizations/{id}/facilities/{facilityId}", auth: "caregiver", params: facilityParams, response: facilityOutput },
