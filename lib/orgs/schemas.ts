@@ -165,6 +165,8 @@ export const memberOutput = z.object({
   last_name: z.string(),
   email: z.string(),
   role: orgRole,
+  /** an admin's facilities: empty means the whole organization (SPEC §1) */
+  facility_ids: z.array(z.uuid()),
   is_active: z.boolean(),
   joined_at: z.string(),
 });

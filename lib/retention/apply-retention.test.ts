@@ -259,6 +259,35 @@ describe("retention covers every table with personal data", () => {
     expect((await db.jobQuarantine.findMany({ where: { rowId: { startsWith: key } } })).map((r) => r.rowId)).toEqual([`${key}-recent`]);
   });
 
+  it("invitations go 90 days after they were accepted, revoked or expired; a live one stays", async () => {
+    const owner = await makeCaregiver();
+    const invite = (email: string, fields: { expiresAt: Date; acceptedAt?: Date; revokedAt?: Date }) =>
+      db.invitation.create({
+        data: {
+          organizationId: owner.organizationId,
+          email,
+          tokenHash: randomBytes(32).toString("hex"),
+          invitedById: owner.id,
+          sentAt: daysAgo(200),
+          ...fields,
+        },
+      });
+    const old = [
+      await invite("accepted@example.com", { expiresAt: daysAgo(100), acceptedAt: daysAgo(95) }),
+      await invite("revoked@example.com", { expiresAt: daysAgo(20), revokedAt: daysAgo(91) }),
+      await invite("expired@example.com", { expiresAt: daysAgo(91) }),
+    ];
+    const kept = [
+      await invite("recently-accepted@example.com", { expiresAt: daysAgo(100), acceptedAt: daysAgo(30) }),
+      await invite("expired-lately@example.com", { expiresAt: daysAgo(89) }),
+      await invite("live@example.com", { expiresAt: new Date(NOW.getTime() + 86_400_000) }),
+    ];
+    const deleted = await applyRetention(NOW, [owner.organizationId]);
+    expect(deleted.invitations).toBe(old.length);
+    const left = await db.invitation.findMany({ where: { organizationId: owner.organizationId }, select: { id: true } });
+    expect(left.map((r) => r.id).sort()).toEqual(kept.map((r) => r.id).sort());
+  });
+
   it("every table of the database is classified: a retention rule, or the row it lives and dies with", async () => {
     const tables = await db.$queryRaw<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables

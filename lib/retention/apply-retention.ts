@@ -26,6 +26,8 @@ export const ACCOUNT_RETENTION_DAYS = {
   web_push_unused_days: 180,
   /** pairing codes after they expired */
   pairing_code_days: 30,
+  /** invitations (an invitee's email or phone number) after they were accepted, revoked or expired */
+  invitation_days: 90,
   /** a background job's quarantined row (a patient, caregiver or alert id) not seen failing for this long */
   job_quarantine_days: 30,
 } as const;
@@ -47,6 +49,8 @@ export const RETENTION_COVERAGE: Record<string, string> = {
   patients: "the patient's record; erasure deletes it and everything below (foreign keys cascade)",
   care_team_members: "lives with the patient and the caregiver",
   pairing_codes: "retention: pairing_code_days after expiry",
+  invitations: "retention: invitation_days after accepted, revoked or expired",
+  facilities: "no personal data (a name and an address of the organization's site); kept while the organization exists",
   patient_devices: "lives with the patient",
   push_tokens: "lives with the device",
   schedules: "lives with the patient (the care plan in force)",
@@ -101,6 +105,11 @@ const STATEMENTS = {
   summaries: perOrganization("daily_summaries", older("t.summary_date", "summary_days")),
   insights: perOrganization("insights", older("t.created_at", "insight_days")),
   pairing_codes: perOrganization("pairing_codes", fixed("t.expires_at", A.pairing_code_days)),
+  invitations: perOrganization(
+    "invitations",
+    fixed("COALESCE(t.accepted_at, t.revoked_at, t.expires_at)", A.invitation_days),
+    "JOIN organizations o ON o.id = t.organization_id",
+  ),
   sessions: `DELETE FROM sessions WHERE id IN (SELECT t.id FROM sessions t WHERE ${fixed("COALESCE(t.revoked_at, t.expires_at)", A.ended_session_days)}
     AND (t.revoked_at IS NOT NULL OR t.expires_at < $1::timestamptz) AND ${MEMBER} LIMIT ${BATCH})`,
   refresh_tokens: `DELETE FROM refresh_tokens WHERE id IN (SELECT r.id FROM refresh_tokens r JOIN sessions t ON t.id = r.session_id
