@@ -58,6 +58,8 @@ export default defineConfig({
           NODE_EXTRA_CA_CERTS: pushTls.cert,
           WEB_PUSH_ALLOWED_HOSTS: "127.0.0.1",
           CORS_ORIGINS: E2E_CORS_ORIGIN,
+          // the specs play one proxy of ours in front of the app: the X-Forwarded-For they send is what it appended
+          TRUSTED_PROXY_HOPS: "1",
         },
         url: `http://127.0.0.1:${PORT}/api/health`,
         timeout: 180_000,

@@ -7,10 +7,12 @@ import { observeRequest } from "@/lib/observability/metrics";
 import { clientIpFrom, requestContext, requestIdFrom } from "@/lib/observability/request-context";
 import type { Actor, CaregiverActor, DeviceActor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth/resolve-actor";
+import { assertKeyScope } from "@/lib/auth/policy";
 import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
 import { databaseUnavailableCause } from "@/lib/db/unavailable";
 import { toProblem, zodFieldErrors } from "./problem";
 import { readJsonBody } from "./read-body";
+import { refuseNul } from "./hostile-input";
 import { corsHeaders, isAllowedOrigin } from "./cors";
 
 type AuthMode = "public" | "caregiver" | "device" | "caregiver_or_device";
@@ -102,8 +104,14 @@ export function route<M extends AuthMode, P extends ZodType = never, Q extends Z
           if (spec.auth === "device" && actor.kind !== "device") throw new NotFound();
         }
         if (resolved?.viaCookie && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
-        const params = spec.params ? parseWith(spec.params, (await routeCtx?.params) ?? {}, "") : undefined;
-        const query = spec.query ? parseWith(spec.query, Object.fromEntries(new URL(req.url).searchParams), "") : undefined;
+        // the verb the route declares (a HEAD reaches GET's handler): "read" to read, "write" for anything unsafe
+        if (actor) assertKeyScope(actor, spec.name.split(" ")[0]);
+        const rawParams = (await routeCtx?.params) ?? {};
+        const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+        refuseNul(rawParams, "path");
+        refuseNul(rawQuery, "query");
+        const params = spec.params ? parseWith(spec.params, rawParams, "") : undefined;
+        const query = spec.query ? parseWith(spec.query, rawQuery, "") : undefined;
         let body: unknown = undefined;
         if (spec.body) {
           const raw = await readJsonBody(req, config().maxJsonBodyBytes);

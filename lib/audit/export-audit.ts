@@ -7,7 +7,7 @@ import { assertOrgRole } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, pageQuery, toPage, type Page, type SortKey } from "@/lib/api/pagination";
 import { csvLine } from "@/lib/api/csv";
-import { isoDateTime, uuid } from "@/lib/validation/common";
+import { isoDateTime, text, uuid } from "@/lib/validation/common";
 import { recordAudit } from "./record-audit";
 
 /**
@@ -28,7 +28,7 @@ export const auditExportQuery = z.strictObject({
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   format: z.enum(["json", "csv"]).default("json"),
-  action: z.string().trim().min(1).max(100).optional(),
+  action: text().trim().min(1).max(100).optional(),
   patient_id: uuid.optional(),
   actor_id: uuid.optional(),
 });
@@ -163,7 +163,7 @@ export async function exportAuditEvents(
   now: Date,
   opts: { maxCsvRows?: number } = {},
 ): Promise<Response | Page<AuditEventOutput>> {
-  await assertOrgRole(db, actor, organizationId, ["owner", "admin"], "read");
+  await assertOrgRole(db, actor, organizationId, ["owner", "admin"]);
   const range = auditRange(q, now);
   const where = whereFor(organizationId, q, range);
   const audit = (rows: number) =>

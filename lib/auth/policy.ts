@@ -10,7 +10,8 @@ import type { Actor, CaregiverActor } from "./actor";
  * - reading needs any standing; writing care data needs primary or secondary standing (or org owner/admin);
  *   managing (deleting the patient, changing the care team) needs primary standing or org owner/admin;
  * - a patient device reaches only its own patient; the system reaches everything;
- * - a personal API key acts as its caregiver, limited by its scopes.
+ * - a personal API key acts as its caregiver, limited by its scopes (assertKeyScope: "read" to read, "write"
+ *   for every unsafe method).
  */
 export type PatientNeed = "read" | "write" | "manage";
 export type OrgRoleName = "owner" | "admin" | "member";
@@ -56,10 +57,17 @@ export function patientsInScope(scope: VisibleScope): Prisma.PatientWhereInput {
   return parts.length === 1 ? parts[0] : { OR: parts };
 }
 
-export function requireScope(actor: Actor, scope: "read" | "write") {
-  if (actor.kind === "caregiver" && actor.via === "api_key" && !actor.scopes?.includes(scope)) {
-    throw new Forbidden(`This API key lacks the "${scope}" scope.`);
-  }
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A personal API key's scopes, enforced once for every request (lib/api/route.ts calls this): reading (GET,
+ * HEAD) needs "read", and every unsafe method (POST, PUT, PATCH, DELETE) needs "write", whatever the route
+ * does, so no domain function can forget it (docs/decisions/024-hostile-input-and-key-scopes.md).
+ */
+export function assertKeyScope(actor: Actor, method: string) {
+  if (actor.kind !== "caregiver" || actor.via !== "api_key") return;
+  const scope = SAFE_METHODS.has(method.toUpperCase()) ? "read" : "write";
+  if (!actor.scopes?.includes(scope)) throw new Forbidden(`This API key lacks the "${scope}" scope.`);
 }
 
 export function requireCaregiver(actor: Actor): CaregiverActor {
@@ -97,7 +105,6 @@ export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: strin
   const orgRole = p.organization.memberships[0]?.role ?? null;
   const isAdmin = orgRole !== null && ADMIN_ROLES.includes(orgRole);
   if (!standing && !isAdmin) throw notFound;
-  requireScope(actor, need === "read" ? "read" : "write");
   const allowed =
     need === "read" || isAdmin || (need === "write" && (standing === "primary" || standing === "secondary")) || (need === "manage" && standing === "primary");
   if (!allowed) {
@@ -120,24 +127,14 @@ export async function assertAccessVia(tx: Tx, actor: Actor, patientId: string, n
   }
 }
 
-/**
- * The caregiver's role in an organization; 404 when not a member, 403 when the role is not enough.
- * An API key needs the "write" scope when only some roles may act, unless `scope` says the act only reads.
- */
-export async function assertOrgRole(
-  tx: Tx,
-  actor: Actor,
-  organizationId: string,
-  roles: OrgRoleName[],
-  scope: "read" | "write" = roles.length === 3 ? "read" : "write",
-): Promise<OrgRoleName> {
+/** The caregiver's role in an organization; 404 when not a member, 403 when the role is not enough. */
+export async function assertOrgRole(tx: Tx, actor: Actor, organizationId: string, roles: OrgRoleName[]): Promise<OrgRoleName> {
   const caregiver = requireCaregiver(actor);
   const m = await tx.membership.findUnique({
     where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.caregiverId } },
     select: { role: true },
   });
   if (!m) throw new NotFound("Organization");
-  requireScope(actor, scope);
   if (!roles.includes(m.role)) throw new Forbidden("Only organization owners and admins can do this.");
   return m.role;
 }

@@ -7,7 +7,7 @@ import { assertAccessVia, assertPatientAccess } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { keysetWhere, orderByFor, pageQuery, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isoDateTime, uuid } from "@/lib/validation/common";
+import { isoDateTime, text, uuid } from "@/lib/validation/common";
 
 export const sentiment = z.enum(["positive", "neutral", "concerned", "distressed"]);
 export const urgency = z.enum(["none", "low", "medium", "high", "critical"]);
@@ -18,7 +18,7 @@ export const listConversationsQuery = z.strictObject({
   to: isoDateTime.optional(),
   sentiment: sentiment.optional(),
   urgency: urgency.optional(),
-  q: z.string().trim().min(2).max(100).optional(),
+  q: text().trim().min(2).max(100).optional(),
 });
 export const conversationIdParams = z.strictObject({ id: uuid });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFound, ValidationFailed } from "@/lib/api/errors";
-import { requireCaregiver, requireScope } from "@/lib/auth/policy";
+import { requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { patientData } from "./patient-data";
@@ -11,7 +11,6 @@ import type { CreatePatientInput } from "./schemas";
 /** Any member of the organization may add a patient; the creator becomes its primary caregiver. */
 export async function createPatient(actor: Actor, input: CreatePatientInput, now: Date) {
   const me = requireCaregiver(actor);
-  requireScope(actor, "write");
   return db.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({
       where: { caregiverId: me.caregiverId, ...(input.organization_id ? { organizationId: input.organization_id } : {}) },
