@@ -15,6 +15,7 @@ import * as openapi from "./openapi.json/route";
  * - a read-scoped API key on every unsafe method (POST, PUT, PATCH, DELETE): 403 (404 on the phone's own routes);
  * - a NUL character in a body (in every string field the body declares), in a query string, in a path: 400;
  * - a body nested 100,000 levels deep: 400, with no stack overflow;
+ * - dates in year 0000 in every query parameter and body field that takes one: 422;
  * - crafted pagination cursors on every list: 422 (`cursor` named), never a database error.
  */
 type Handler = Parameters<typeof call>[0];
@@ -106,7 +107,11 @@ function expectProblem(r: CallResult, status: number, what: string) {
 }
 
 /** The body's string fields, from the OpenAPI document (so the NUL sits where a real value would). */
-function stringFields(doc: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }, e: Endpoint) {
+interface Operation {
+  parameters?: { name: string; in: string; schema: JsonSchema }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+}
+function stringFields(doc: { paths: Record<string, Record<string, Operation>> }, e: Endpoint) {
   const [verb, p] = e.name.split(" ");
   const schema = doc.paths[p]?.[verb.toLowerCase()]?.requestBody?.content["application/json"]?.schema;
   return Object.entries(schema?.properties ?? {})
@@ -115,6 +120,7 @@ function stringFields(doc: { paths: Record<string, Record<string, { requestBody?
 }
 interface JsonSchema {
   type?: string;
+  format?: string;
   properties?: Record<string, JsonSchema>;
   anyOf?: JsonSchema[];
 }
@@ -229,6 +235,35 @@ describe("the hostile-input probe (issue 13), over every route file", () => {
       const params = { ...paramsFor(e.file, w), id: "\u0000" };
       expectProblem(await call(e.handler, { token: credentialFor(e, w), params }), 400, e.name);
     }
+  });
+
+  it("a date or date-time in year 0000 (which PostgreSQL cannot hold) answers 422 in every query string and body field that takes one", async () => {
+    let probed = 0;
+    for (const e of all) {
+      const [verb, p] = e.name.split(" ");
+      const op = doc.paths[p]?.[verb.toLowerCase()];
+      const year0 = (s: JsonSchema) => (s.format === "date" ? "0000-01-01" : s.format === "date-time" ? "0000-01-01T00:00:00Z" : null);
+      for (const q of op?.parameters ?? []) {
+        const value = q.in === "query" ? year0(q.schema) : null;
+        if (!value) continue;
+        const r = await call(e.handler, { token: credentialFor(e, w), params: paramsFor(e.file, w), path: `/probe?${q.name}=${value}` });
+        expectProblem(r, 422, `${e.name} ?${q.name}`);
+        probed++;
+      }
+      const props = op?.requestBody?.content["application/json"]?.schema.properties ?? {};
+      for (const [name, schema] of Object.entries(props)) {
+        const value = year0(schema) ?? (schema.anyOf ?? []).map(year0).find(Boolean);
+        if (!value) continue;
+        const r = await call(e.handler, { method: e.verb, token: credentialFor(e, w), params: paramsFor(e.file, w), body: { [name]: value } });
+        expectProblem(r, 422, `${e.name} ${name}`);
+        expect(
+          r.body.errors.map((x: { field: string }) => x.field),
+          `${e.name} ${name}`,
+        ).toContain(name);
+        probed++;
+      }
+    }
+    expect(probed).toBeGreaterThan(5);
   });
 
   it("crafted cursors (a non-UUID id, numbers, objects, year 0, the wrong length) answer 422 naming the cursor on every list", async () => {
