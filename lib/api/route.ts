@@ -77,8 +77,9 @@ function assertSameOrigin(req: Request) {
 }
 
 /**
- * The one wrapper every API route goes through: request id, actor, CSRF, zod parsing of params, query
- * and body (unknown fields refused), one handler call, RFC 9457 problems, a log line and metrics.
+ * The one wrapper every API route goes through: request id, actor, CSRF, API-key scopes, hostile input
+ * (NUL, deep nesting: lib/api/hostile-input.ts), zod parsing of params, query and body (unknown fields
+ * refused), one handler call, RFC 9457 problems, a log line and metrics.
  */
 export function route<M extends AuthMode, P extends ZodType = never, Q extends ZodType = never, B extends ZodType = never>(
   spec: RouteSpec<M, P, Q, B>,
