@@ -5,24 +5,6 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  {
-    key: "Content-Security-Policy",
-    value: [
-      "default-src 'self'",
-      // Next's inline bootstrap scripts need 'unsafe-inline'; no third-party script origin is allowed
-      "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""),
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      // the service worker (public/sw.js, browser notifications) and the web app manifest come from our origin
-      "worker-src 'self'",
-      "manifest-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-    ].join("; "),
-  },
 ];
 
 const nextConfig = {
@@ -32,9 +14,18 @@ const nextConfig = {
   // at 127.0.0.1 (as the browser tests do) never hydrates in dev
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts sees every request, so Next.js buffers a request's body for it: never more than the API reads
+    // (MAX_JSON_BODY_BYTES; one byte more, so that an oversized chunked body still answers 413)
+    proxyClientMaxBodySize: Number(process.env.MAX_JSON_BODY_BYTES || 1024 * 1024) + 1,
+  },
   serverExternalPackages: ["pino", "@electric-sql/pglite", "@electric-sql/pglite-socket", "prom-client"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // pages get their Content-Security-Policy, with a fresh script nonce, from proxy.ts; the API's is fixed
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };
 

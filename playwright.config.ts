@@ -60,6 +60,8 @@ export default defineConfig({
           CORS_ORIGINS: E2E_CORS_ORIGIN,
           // e2e/inactivity.spec.ts waits for a sweep: one a minute rather than every five
           JOB_SCHEDULES: "inactivity-sweep=* * * * *",
+          // the specs play one proxy of ours in front of the app: the X-Forwarded-For they send is what it appended
+          TRUSTED_PROXY_HOPS: "1",
         },
         url: `http://127.0.0.1:${PORT}/api/health`,
         timeout: 180_000,

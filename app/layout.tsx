@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import "./globals.css";
 
 // Inter from @fontsource-variable/inter, served from our own origin (the build never downloads a font)
@@ -28,7 +29,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#0f766e" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts)
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh">

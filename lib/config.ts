@@ -23,6 +23,10 @@ const envSchema = z.object({
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
   ELDA_DATA_DIR: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** how many proxies of ours stand in front of the app, each appending to X-Forwarded-For (0: none) */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  /** set by Vercel on its own platform */
+  VERCEL: z.string().optional(),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_FROM_NUMBER: z.string().optional(),
@@ -93,8 +97,13 @@ export interface Config {
   corsOrigins: string[];
   logLevel: string;
   maxJsonBodyBytes: number;
-  /** when set, GET /api/metrics needs `Authorization: Bearer <token>` */
+  /** when set, GET /api/metrics needs it in X-Metrics-Token; a deployment without it serves no metrics */
   metricsToken: string | null;
+  /**
+   * Where the client's address comes from (lib/observability/request-context.ts): Vercel's own header on
+   * Vercel, else the entry this many hops from the right of X-Forwarded-For (0: no trusted proxy, no address).
+   */
+  clientAddress: { platform: "vercel" } | { trustedProxyHops: number };
   twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string | null } | null;
   smtp: { url: string; from: string } | null;
   firebaseServiceAccount: string | null;
@@ -173,6 +182,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     maxJsonBodyBytes: env.MAX_JSON_BODY_BYTES ?? 1024 * 1024,
     metricsToken: env.METRICS_TOKEN ?? null,
+    clientAddress: env.VERCEL ? { platform: "vercel" } : { trustedProxyHops: env.TRUSTED_PROXY_HOPS ?? 0 },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM_NUMBER
         ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_FROM_NUMBER, apiBaseUrl: env.TWILIO_API_BASE_URL ?? null }

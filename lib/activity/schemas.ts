@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { csvOf, isoDateTime, optionalText } from "@/lib/validation/common";
+import { csvOf, freeFormLimits, inYears, isoDateTime, optionalText, text, yearsMessage } from "@/lib/validation/common";
 
 /** What the phone app may report in a heartbeat (SPEC §3). */
 export const APP_ACTIVITY_TYPES = [
@@ -34,14 +34,13 @@ export const heartbeatDetails = z
       .meta({ description: "`active` (the app is in the foreground: a sign of life), `background` or `inactive` (the phone is on; nothing more)" }),
     last_interaction: z.iso
       .datetime({ offset: true, message: "Send the last interaction as an ISO 8601 date-time with an offset (e.g. 2026-01-15T14:00:00Z), or null." })
+      .refine(inYears, { message: yearsMessage, abort: true })
       .nullable()
       .optional()
       .meta({ description: "when the person last touched the app; counts as a sign of life unless it is in the future or older than what is known" }),
   })
   .refine((d) => Object.keys(d).every((k) => k.length <= 100), { message: "Keep detail names under 100 characters." })
-  .refine((d) => JSON.stringify(d).length <= 8_000, { message: "Keep details under 8,000 characters." })
-  // PostgreSQL's jsonb cannot hold a NUL character: refused here rather than failing the statement
-  .refine((d) => !JSON.stringify(d).includes("\\u0000"), { message: "Remove NUL characters from details." });
+  .superRefine(freeFormLimits(8_000, "details"));
 
 /**
  * Every body the app sends (reference §7.2 rows 5 and 6, including the degenerate
@@ -50,8 +49,8 @@ export const heartbeatDetails = z
  */
 export const heartbeatInput = z.strictObject({
   activity_type: z.enum(APP_ACTIVITY_TYPES).default("heartbeat"),
-  device_type: z.string().trim().max(20).nullable().optional(),
-  app_version: z.string().trim().max(20).nullable().optional(),
+  device_type: text().trim().max(20).nullable().optional(),
+  app_version: text().trim().max(20).nullable().optional(),
   battery_level: z
     .number()
     .max(100, { message: "Battery level is a percentage, 0 to 100." })
@@ -108,9 +107,7 @@ export const deviceStatus = z.object({
 
 /** A caregiver records that they spoke to the patient ("I spoke to her"): a sign of life (SPEC §5). */
 export const spokeWithInput = z.strictObject({
-  note: optionalText(500)
-    .refine((s) => !s || !s.includes("\u0000"), { message: "Remove control characters." })
-    .meta({ description: "how it went, for the care team (shown on the episode it ends)" }),
+  note: optionalText(500).meta({ description: "how it went, for the care team (shown on the episode it ends)" }),
 });
 export type SpokeWithInput = z.infer<typeof spokeWithInput>;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
-import { assertPatientAccess, patientsInScope, requireCaregiver, requireScope, visibleScope } from "@/lib/auth/policy";
+import { assertPatientAccess, patientsInScope, requireCaregiver, visibleScope } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { pageArgs, toPage, type SortKey } from "@/lib/api/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -31,7 +31,6 @@ async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "pa
 /** The caregiver's inbox: alerts of every patient they can see. */
 export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
   const me = requireCaregiver(actor);
-  requireScope(actor, "read");
   const scope = await visibleScope(db, me.caregiverId, q.facility_id ?? null);
   const where: Prisma.AlertWhereInput = { AND: [{ patient: patientsInScope(scope) }, ...(q.patient_id ? [{ patientId: q.patient_id }] : [])] };
   const page = await query(where, q);

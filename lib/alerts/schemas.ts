@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { csvOf, isoDateTime, SEVERITIES, severity, uuid } from "@/lib/validation/common";
+import { csvOf, isoDateTime, SEVERITIES, severity, text, uuid } from "@/lib/validation/common";
 
 export const ALERT_TYPES = ["emergency", "health_concern", "missed_medication", "missed_reminder", "inactivity", "unusual_pattern", "device"] as const;
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved", "auto_resolved"] as const;
@@ -81,7 +81,7 @@ export const alertDetailOutput = alertOutput.extend({
   ),
 });
 
-export const acknowledgeAlertInput = z.strictObject({ note: z.string().trim().max(2000).optional() });
-export const resolveAlertInput = z.strictObject({ note: z.string().trim().min(1, { message: "Say how it was resolved." }).max(2000) });
-export const alertNoteInput = z.strictObject({ note: z.string().trim().min(1, { message: "Write the note." }).max(2000) });
+export const acknowledgeAlertInput = z.strictObject({ note: text().trim().max(2000).optional() });
+export const resolveAlertInput = z.strictObject({ note: text().trim().min(1, { message: "Say how it was resolved." }).max(2000) });
+export const alertNoteInput = z.strictObject({ note: text().trim().min(1, { message: "Write the note." }).max(2000) });
 export const bulkAcknowledgeInput = z.strictObject({ ids: z.array(uuid).min(1).max(100) });

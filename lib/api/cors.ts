@@ -1,8 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
-import { requestIdFrom } from "@/lib/observability/request-context";
 import { Forbidden } from "./errors";
-import { toProblem } from "./problem";
+import { problemResponse } from "./problem-response";
 
 /** CORS allow-list (CORS_ORIGINS, comma separated). Other origins get no CORS headers at all. */
 export function isAllowedOrigin(origin: string | null): boolean {
@@ -37,10 +36,5 @@ export function preflightHeaders(origin: string | null): Record<string, string> 
 export function preflightResponse(req: Request): Response {
   const origin = req.headers.get("origin");
   if (isAllowedOrigin(origin)) return new Response(null, { status: 204, headers: preflightHeaders(origin) });
-  const requestId = requestIdFrom(req.headers);
-  const { problem } = toProblem(new Forbidden("This origin may not call the Elda API from a browser."), requestId);
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { "content-type": "application/problem+json", "x-request-id": requestId, "cache-control": "no-store", vary: "Origin" },
-  });
+  return problemResponse(req, new Forbidden("This origin may not call the Elda API from a browser."), { vary: "Origin" });
 }

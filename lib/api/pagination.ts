@@ -24,6 +24,8 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
+const invalidCursor = () => new ValidationFailed([{ field: "cursor", message: "The cursor is invalid. Start again without it." }]);
+
 export function decodeCursor(cursor: string, length: number): CursorValue[] {
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -31,7 +33,7 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
   } catch {
     /* fall through */
   }
-  throw new ValidationFailed([{ field: "cursor", message: "The cursor is invalid. Start again without it." }]);
+  throw invalidCursor();
 }
 
 export interface SortKey {
@@ -41,20 +43,33 @@ export interface SortKey {
   type: "date" | "string" | "number";
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A cursor value checked against its sort key's type before it goes near a query: the client holds the cursor
+ * and may hand back anything (an object, a number for a string, a non-UUID id, a date in year 0), and each
+ * of those answers 422 like any other invalid field, never a database error.
+ */
+function revive(type: SortKey["type"], v: CursorValue, isId: boolean): string | number | Date {
+  if (isId) {
+    if (typeof v === "string" && UUID.test(v)) return v;
+  } else if (type === "string") {
+    if (typeof v === "string" && v.length <= 1000 && !v.includes("\u0000")) return v;
+  } else if (type === "number") {
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+  } else if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(v)) {
+    const d = new Date(v);
+    const year = d.getUTCFullYear();
+    if (!Number.isNaN(d.getTime()) && year >= 1800 && year <= 2200) return d;
+  }
+  throw invalidCursor();
+}
+
 /** Prisma `where` for "after this cursor" over (keys..., id) in the given order. */
 function keysetWhere(keys: SortKey[], order: "asc" | "desc", cursor: string | undefined): Record<string, unknown> | undefined {
   if (!cursor) return undefined;
   const all: SortKey[] = [...keys, { field: "id", type: "string" }];
-  const raw = decodeCursor(cursor, all.length);
-  const values = raw.map((v, i) => {
-    if (v === null) return null;
-    if (all[i].type === "date") {
-      const d = new Date(String(v));
-      if (Number.isNaN(d.getTime())) throw new ValidationFailed([{ field: "cursor", message: "The cursor is invalid. Start again without it." }]);
-      return d;
-    }
-    return v;
-  });
+  const values = decodeCursor(cursor, all.length).map((v, i) => revive(all[i].type, v, i === all.length - 1));
   const op = order === "asc" ? "gt" : "lt";
   const ors = all.map((k, i) => {
     const clause: Record<string, unknown> = {};

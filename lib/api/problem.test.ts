@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import { makeCaregiver, makePatient } from "@/lib/testing/factories";
 import { Conflict, RateLimited } from "./errors";
 import { toProblem } from "./problem";
 
@@ -17,6 +19,28 @@ describe("toProblem", () => {
     expect(problem.detail).not.toContain("db said no");
     expect(problem.instance).toBe("req-1");
     expect(internal).toBe(false);
+  });
+
+  it("maps PostgreSQL's refusal of a value it cannot store (NUL in text or jsonb, a year 0 date) to 400: a backstop behind the schemas", async () => {
+    const cg = await makeCaregiver();
+    const p = await makePatient(cg);
+    const refusals = [
+      db.caregiver.update({ where: { id: cg.id }, data: { firstName: "Ann\u0000" } }),
+      db.patient.update({ where: { id: p.id }, data: { personalContext: { hobby: "knitting\u0000" } } }),
+      db.$executeRaw`UPDATE caregivers SET last_name = ${"x\u0000"} WHERE id = ${cg.id}::uuid`,
+      db.patient.update({ where: { id: p.id }, data: { dateOfBirth: new Date("0000-01-01T00:00:00Z") } }),
+    ];
+    for (const attempt of refusals) {
+      const err = await attempt.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err, "PostgreSQL refused it").not.toBeNull();
+      const { problem, internal } = toProblem(err, "req-nul");
+      expect(problem.status).toBe(400);
+      expect(internal).toBe(false);
+    }
+    expect((await db.caregiver.findUniqueOrThrow({ where: { id: cg.id } })).firstName).not.toContain("\u0000");
   });
 
   it("says nothing about unknown errors, and flags them for the log", () => {

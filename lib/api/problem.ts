@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { Prisma } from "@/lib/db/generated/client";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { NUL_MESSAGE } from "@/lib/validation/safe-json";
 import { AppError, type FieldError } from "./errors";
 
 export interface Problem {
@@ -56,6 +57,8 @@ export function toProblem(err: unknown, requestId: string): { problem: Problem; 
       transient: true,
     };
   }
+  const refused = unstorableValue(err);
+  if (refused) return { problem: base(400, "Bad request", refused, "bad-request"), internal: false };
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (err.code === "P2002") return { problem: base(409, "Conflict", "A record with these values already exists.", "conflict"), internal: false };
     if (err.code === "P2025") return { problem: base(404, "Not found", "The record was not found.", "not-found"), internal: false };
@@ -65,4 +68,17 @@ export function toProblem(err: unknown, requestId: string): { problem: Problem; 
     problem: base(500, "Internal server error", "Something went wrong on our side. Quote the request id when reporting it.", "internal"),
     internal: true,
   };
+}
+
+/**
+ * A value PostgreSQL refused to store, which the schemas should have caught first (a backstop): the NUL
+ * character in text (SQLSTATE 22021) or jsonb (22P05), or a date or time out of its range (22008). The SQLSTATE
+ * is on pg's error, or on the adapter's error inside Prisma's.
+ */
+function unstorableValue(err: unknown): string | null {
+  const adapter = (err as { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null)?.meta?.driverAdapterError;
+  const code = adapter?.cause?.code ?? (err as { code?: unknown } | null)?.code;
+  if (code === "22021" || code === "22P05") return NUL_MESSAGE;
+  if (code === "22008") return "A date or time is out of range.";
+  return null;
 }

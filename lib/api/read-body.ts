@@ -1,10 +1,12 @@
 import "server-only";
+import { assertSafeJson } from "./hostile-input";
 import { PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from "./errors";
 
 /**
  * Read a JSON body with a hard size limit. A declared length over the limit is refused before reading;
  * an undeclared (chunked) body is streamed and cut off at the limit, never buffered whole. An absent or
- * empty body reads as `undefined`; anything but application/json is refused (415).
+ * empty body reads as `undefined`; anything but application/json is refused (415); a NUL character or nesting
+ * deeper than MAX_JSON_DEPTH is refused (400, lib/api/hostile-input.ts).
  */
 export async function readJsonBody(req: Request, limit: number): Promise<unknown> {
   const declared = req.headers.get("content-length");
@@ -15,11 +17,14 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
   if (bytes.byteLength === 0) return undefined;
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json" && !type.endsWith("+json")) throw new UnsupportedMediaType();
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes));
+    value = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new ValidationFailed([{ field: "", message: "The body is not valid JSON." }], "The body is not valid JSON.");
   }
+  assertSafeJson(value);
+  return value;
 }
 
 async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {

@@ -7,10 +7,12 @@ import { observeRequest } from "@/lib/observability/metrics";
 import { clientIpFrom, requestContext, requestIdFrom } from "@/lib/observability/request-context";
 import type { Actor, CaregiverActor, DeviceActor } from "@/lib/auth/actor";
 import { resolveActor } from "@/lib/auth/resolve-actor";
+import { assertKeyScope } from "@/lib/auth/policy";
 import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
 import { databaseUnavailableCause } from "@/lib/db/unavailable";
 import { toProblem, zodFieldErrors } from "./problem";
 import { readJsonBody } from "./read-body";
+import { refuseNul } from "./hostile-input";
 import { corsHeaders, isAllowedOrigin } from "./cors";
 import { isNoContent, Reply, type Answer, type HandlerResult } from "./answers";
 
@@ -78,8 +80,9 @@ function assertSameOrigin(req: Request) {
 }
 
 /**
- * The one wrapper every API route goes through: request id, actor, CSRF, zod parsing of params, query
- * and body (unknown fields refused), one handler call, RFC 9457 problems, a log line and metrics.
+ * The one wrapper every API route goes through: request id, actor, CSRF, API-key scopes, hostile input
+ * (NUL, deep nesting: lib/api/hostile-input.ts), zod parsing of params, query and body (unknown fields
+ * refused), one handler call, RFC 9457 problems, a log line and metrics.
  */
 export function route<M extends AuthMode, R extends Answer, P extends ZodType = never, Q extends ZodType = never, B extends ZodType = never>(
   spec: RouteSpec<M, P, Q, B, R>,
@@ -108,8 +111,14 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
           if (spec.auth === "device" && actor.kind !== "device") throw new NotFound();
         }
         if (resolved?.viaCookie && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
-        const params = spec.params ? parseWith(spec.params, (await routeCtx?.params) ?? {}, "") : undefined;
-        const query = spec.query ? parseWith(spec.query, Object.fromEntries(new URL(req.url).searchParams), "") : undefined;
+        // the verb the route declares (a HEAD reaches GET's handler): "read" to read, "write" for anything unsafe
+        if (actor) assertKeyScope(actor, spec.name.split(" ")[0]);
+        const rawParams = (await routeCtx?.params) ?? {};
+        const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+        refuseNul(rawParams, "path");
+        refuseNul(rawQuery, "query");
+        const params = spec.params ? parseWith(spec.params, rawParams, "") : undefined;
+        const query = spec.query ? parseWith(spec.query, rawQuery, "") : undefined;
         let body: unknown = undefined;
         if (spec.body) {
           const raw = await readJsonBody(req, config().maxJsonBodyBytes);

@@ -125,7 +125,7 @@ export async function exportAuditEvents(
   now: Date,
   opts: { maxCsvRows?: number } = {},
 ): Promise<Response | Page<AuditEventOutput>> {
-  await assertOrgRole(db, actor, organizationId, ["owner", "admin"], "read");
+  await assertOrgRole(db, actor, organizationId, ["owner", "admin"]);
   const range = auditRange(q, now);
   const where = whereFor(organizationId, q, range);
   const audit = (rows: number) =>

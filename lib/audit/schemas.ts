@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { isoDateTime, uuid } from "@/lib/validation/common";
+import { isoDateTime, text, uuid } from "@/lib/validation/common";
 
 /** GET /api/v1/organizations/{id}/audit-events: JSON pages, or the whole range as one CSV file. */
 export const auditExportQuery = z.strictObject({
@@ -8,7 +8,7 @@ export const auditExportQuery = z.strictObject({
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   format: z.enum(["json", "csv"]).default("json"),
-  action: z.string().trim().min(1).max(100).optional(),
+  action: text().trim().min(1).max(100).optional(),
   patient_id: uuid.optional(),
   actor_id: uuid.optional(),
 });

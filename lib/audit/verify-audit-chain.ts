@@ -48,7 +48,7 @@ export async function verifyAuditChain(chain: string, now: Date): Promise<AuditC
 
 /** GET /api/v1/organizations/{id}/audit-events/verify: owners and admins; the check is itself an audit row. */
 export async function verifyOrganizationAuditChain(actor: Actor, organizationId: string, now: Date): Promise<AuditChainReport> {
-  await assertOrgRole(db, actor, organizationId, ["owner", "admin"], "read");
+  await assertOrgRole(db, actor, organizationId, ["owner", "admin"]);
   const report = await verifyAuditChain(organizationId, now);
   await recordAudit(db, actor, {
     action: "audit.verified",

@@ -12,7 +12,8 @@ import type { Actor, CaregiverActor } from "./actor";
  * - reading needs any standing; writing care data needs primary or secondary standing (or admin over the patient);
  *   managing (deleting the patient, changing the care team) needs primary standing or admin over the patient;
  * - a patient device reaches only its own patient; the system reaches everything;
- * - a personal API key acts as its caregiver, limited by its scopes.
+ * - a personal API key acts as its caregiver, limited by its scopes (assertKeyScope: "read" to read, "write"
+ *   for every unsafe method).
  */
 export type PatientNeed = "read" | "write" | "manage";
 export type OrgRoleName = "owner" | "admin" | "member";
@@ -91,10 +92,17 @@ export function patientsInScopeSql(scope: VisibleScope, alias: string): Prisma.S
     OR ${a}.id = ANY(${scope.patientIds}::uuid[])) AND (${scope.onlyFacilityId}::uuid IS NULL OR ${a}.facility_id = ${scope.onlyFacilityId}::uuid))`;
 }
 
-export function requireScope(actor: Actor, scope: "read" | "write") {
-  if (actor.kind === "caregiver" && actor.via === "api_key" && !actor.scopes?.includes(scope)) {
-    throw new Forbidden(`This API key lacks the "${scope}" scope.`);
-  }
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A personal API key's scopes, enforced once for every request (lib/api/route.ts calls this): reading (GET,
+ * HEAD) needs "read", and every unsafe method (POST, PUT, PATCH, DELETE) needs "write", whatever the route
+ * does, so no domain function can forget it (docs/decisions/024-hostile-input-and-key-scopes.md).
+ */
+export function assertKeyScope(actor: Actor, method: string) {
+  if (actor.kind !== "caregiver" || actor.via !== "api_key") return;
+  const scope = SAFE_METHODS.has(method.toUpperCase()) ? "read" : "write";
+  if (!actor.scopes?.includes(scope)) throw new Forbidden(`This API key lacks the "${scope}" scope.`);
 }
 
 export function requireCaregiver(actor: Actor): CaregiverActor {
@@ -134,7 +142,6 @@ export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: strin
   const membership = p.organization.memberships[0] ?? null;
   const isAdmin = administers(membership?.role ?? null, membership?.facilityIds, p.facilityId);
   if (!standing && !isAdmin) throw notFound;
-  requireScope(actor, need === "read" ? "read" : "write");
   const allowed =
     need === "read" || isAdmin || (need === "write" && (standing === "primary" || standing === "secondary")) || (need === "manage" && standing === "primary");
   if (!allowed) {
@@ -178,22 +185,14 @@ export interface OrgMembership {
 /**
  * The caregiver's membership of an organization; 404 when not a member, 403 when the role is not enough.
  * In `roles`, "admin" is an admin over the whole organization and "facility_admin" one over some facilities.
- * An API key needs the "write" scope when only some roles may act, unless `scope` says the act only reads.
  */
-export async function assertOrgMembership(
-  tx: Tx,
-  actor: Actor,
-  organizationId: string,
-  roles: OrgRoleRequirement[],
-  scope: "read" | "write" = roles.includes("member") ? "read" : "write",
-): Promise<OrgMembership> {
+export async function assertOrgMembership(tx: Tx, actor: Actor, organizationId: string, roles: OrgRoleRequirement[]): Promise<OrgMembership> {
   const caregiver = requireCaregiver(actor);
   const m = await tx.membership.findUnique({
     where: { organizationId_caregiverId: { organizationId, caregiverId: caregiver.caregiverId } },
     select: { role: true, facilityIds: true },
   });
   if (!m) throw new NotFound("Organization");
-  requireScope(actor, scope);
   const facilityAdmin = m.role === "admin" && (m.facilityIds?.length ?? 0) > 0;
   const as: OrgRoleRequirement = facilityAdmin ? "facility_admin" : m.role;
   if (!roles.includes(as)) {
@@ -207,12 +206,6 @@ export async function assertOrgMembership(
 }
 
 /** The caregiver's role in an organization (see assertOrgMembership: "admin" means over the whole organization). */
-export async function assertOrgRole(
-  tx: Tx,
-  actor: Actor,
-  organizationId: string,
-  roles: OrgRoleRequirement[],
-  scope: "read" | "write" = roles.includes("member") ? "read" : "write",
-): Promise<OrgRoleName> {
-  return (await assertOrgMembership(tx, actor, organizationId, roles, scope)).role;
+export async function assertOrgRole(tx: Tx, actor: Actor, organizationId: string, roles: OrgRoleRequirement[]): Promise<OrgRoleName> {
+  return (await assertOrgMembership(tx, actor, organizationId, roles)).role;
 }

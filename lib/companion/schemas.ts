@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { uuid } from "@/lib/validation/common";
+import { text, uuid } from "@/lib/validation/common";
 
 /** POST /api/v1/voice/interact: the app's contract (SPEC §3), plus an optional reminder id in the context. */
 export const interactInput = z.strictObject({
   patient_id: uuid,
-  message: z.string().trim().min(1, { message: "Say something first." }).max(5000),
+  message: text().trim().min(1, { message: "Say something first." }).max(5000),
   conversation_type: z.enum(["spontaneous", "reminder_response", "check_in", "emergency"]).default("spontaneous"),
   context: z
     .strictObject({
       /** the app heard "I took it", "done"...: a hint that the patient did the task */
       potential_reminder_acknowledgment: z.boolean().optional(),
-      patient_message: z.string().max(5000).optional(),
+      patient_message: text().max(5000).optional(),
       reminder_id: uuid.optional(),
     })
     .optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageOf, pageQuery } from "@/lib/api/pagination";
 import { rangeQuery } from "@/lib/analytics/schemas";
-import { isoDateTime, uuid } from "@/lib/validation/common";
+import { isoDateTime, text, uuid } from "@/lib/validation/common";
 
 export const sentiment = z.enum(["positive", "neutral", "concerned", "distressed"]);
 export const urgency = z.enum(["none", "low", "medium", "high", "critical"]);
@@ -12,7 +12,7 @@ export const listConversationsQuery = z.strictObject({
   to: isoDateTime.optional(),
   sentiment: sentiment.optional(),
   urgency: urgency.optional(),
-  q: z.string().trim().min(2).max(100).optional(),
+  q: text().trim().min(2).max(100).optional(),
 });
 export const conversationIdParams = z.strictObject({ id: uuid });
 

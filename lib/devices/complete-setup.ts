@@ -11,19 +11,26 @@ import { setupInput } from "./schemas";
 
 const INVALID = "This setup code is not valid. Ask your caregiver to show a new QR code.";
 
+const TOO_MANY = "Too many setup attempts. Wait a few minutes and scan again.";
+
 /**
  * The phone scans the QR code and trades the one-time setup token for its own device credential
  * (random, shown once, stored hashed). Wrong, used or expired codes are refused (401) and change nothing.
- * Attempts are rate-limited per patient and per IP.
+ * Every attempt counts against the sender's address; only a wrong token counts against the patient, after
+ * the lookup, so whoever knows a patient's id cannot spend the patient's budget and block the family's real
+ * QR code: a live code for the patient always pairs (docs/decisions/024-hostile-input-and-key-scopes.md).
  */
 export async function completeSetup(input: z.infer<typeof setupInput>, ip: string | null, now: Date) {
-  await enforceIpRateLimit("setup", ip, 20, 15 * 60, now, "Too many setup attempts. Wait a few minutes and scan again.");
-  await enforceRateLimit(`setup:patient:${input.patient_id}`, 10, 15 * 60, now, "Too many setup attempts. Wait a few minutes and scan again.");
+  await enforceIpRateLimit("setup", ip, 20, 15 * 60, now, TOO_MANY);
   const code = await db.pairingCode.findUnique({
     where: { tokenHash: hashSecret(input.setup_token) },
     include: { patient: { select: { id: true, firstName: true, lastName: true, preferredName: true, organizationId: true } } },
   });
-  if (!code || code.patientId !== input.patient_id) throw new Unauthenticated(INVALID);
+  if (!code || code.patientId !== input.patient_id) {
+    // a failure: past the patient's budget the answer is 429 instead of 401 (the guesses are being noticed)
+    await enforceRateLimit(`setup:patient:${input.patient_id}`, 10, 15 * 60, now, TOO_MANY);
+    throw new Unauthenticated(INVALID);
+  }
   if (code.usedAt) throw new Unauthenticated("This setup code was already used. Ask your caregiver to show a new QR code.");
   if (code.voidedAt) throw new Unauthenticated("This setup code was replaced by a newer one. Scan the latest QR code.");
   if (code.expiresAt <= now) throw new Unauthenticated("This setup code has expired. Ask your caregiver to show a new QR code.");

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { uuid } from "@/lib/validation/common";
+import { text, uuid } from "@/lib/validation/common";
 
 export const platform = z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(["ios", "android"]));
-const appVersion = z.string().trim().min(1).max(20);
+const appVersion = text().trim().min(1).max(20);
 
 export const setupInput = z.strictObject({
   patient_id: uuid,
@@ -28,7 +28,7 @@ export const pairingCodeOutput = z.object({
 
 export const deviceTokenInput = z.strictObject({
   patient_id: uuid,
-  device_token: z.string().trim().min(1).max(4096),
+  device_token: text().trim().min(1).max(4096),
   platform,
   app_version: appVersion.optional(),
 });

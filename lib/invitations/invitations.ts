@@ -142,7 +142,7 @@ function visibleTo(m: OrgMembership, caregiverId: string): Prisma.InvitationWher
 
 export async function listInvitations(actor: Actor, organizationId: string, status: (typeof INVITATION_STATUSES)[number] | undefined, now: Date) {
   const me = requireCaregiver(actor);
-  const m = await assertOrgMembership(db, actor, organizationId, [...INVITERS], "read");
+  const m = await assertOrgMembership(db, actor, organizationId, [...INVITERS]);
   const byStatus: Prisma.InvitationWhereInput =
     status === "accepted"
       ? { acceptedAt: { not: null } }
@@ -169,7 +169,7 @@ async function manageable(tx: Tx, actor: Actor, id: string) {
   if (!inv) throw new NotFound("Invitation");
   let m: OrgMembership;
   try {
-    m = await assertOrgMembership(tx, actor, inv.organizationId, ["owner", "admin", "facility_admin", "member"], "write");
+    m = await assertOrgMembership(tx, actor, inv.organizationId, ["owner", "admin", "facility_admin", "member"]);
   } catch (err) {
     throw err instanceof NotFound ? new NotFound("Invitation") : err;
   }

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { requireScope } from "@/lib/auth/policy";
 import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import type { Actor } from "@/lib/auth/actor";
 import { dispatchAttempts } from "./dispatch";
@@ -13,7 +12,6 @@ import { ownPushSubscription } from "./web-push-subscriptions";
  */
 export async function sendTestNotification(actor: Actor, subscriptionId: string, now: Date) {
   const s = await ownPushSubscription(actor, subscriptionId);
-  requireScope(actor, "write");
   await enforceRateLimit(`push-test:${s.caregiverId}`, 5, 60, now, "Wait a minute before sending another test notification.");
   const attempt = await db.notificationAttempt.create({
     data: {

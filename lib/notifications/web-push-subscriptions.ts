@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db/client";
 import { NotFound, ValidationFailed } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { requireCaregiver, requireScope } from "@/lib/auth/policy";
+import { requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import type { PushSubscriptionInput } from "./schemas";
 
@@ -42,7 +42,6 @@ export function isAllowedPushEndpoint(endpoint: string, allowed = config().webPu
 
 export async function listPushSubscriptions(actor: Actor) {
   const me = requireCaregiver(actor);
-  requireScope(actor, "read");
   const rows = await db.webPushSubscription.findMany({ where: { caregiverId: me.caregiverId }, orderBy: { createdAt: "asc" } });
   return { vapid_public_key: config().webPush?.publicKey ?? null, items: rows.map(present) };
 }
@@ -50,7 +49,6 @@ export async function listPushSubscriptions(actor: Actor) {
 /** Turn notifications on for a browser (or renew its keys); the browser moves to this caregiver if someone else had it. */
 export async function subscribeToPush(actor: Actor, input: PushSubscriptionInput, userAgent: string | null, now: Date) {
   const me = requireCaregiver(actor);
-  requireScope(actor, "write");
   if (!isAllowedPushEndpoint(input.endpoint)) {
     throw new ValidationFailed([{ field: "endpoint", message: "This is not the address of a browser push service Elda sends to." }]);
   }
@@ -87,7 +85,6 @@ export async function unsubscribeFromPush(actor: Actor, id: string) {
   return db.$transaction(async (tx) => {
     const s = await tx.webPushSubscription.findFirst({ where: { id, caregiverId: me.caregiverId }, select: { id: true } });
     if (!s) throw new NotFound("Push subscription");
-    requireScope(actor, "write");
     await tx.webPushSubscription.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "caregiver.push_unsubscribed", targetType: "web_push_subscription", targetId: id });
     return { removed: true as const };

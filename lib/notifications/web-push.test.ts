@@ -297,7 +297,8 @@ describe("push subscriptions API", () => {
     ];
     for (const body of bad) {
       const r = await call(subscriptions.POST, { token: sarah.token, body });
-      expect(r.status, JSON.stringify(body).slice(0, 120)).toBe(422);
+      // a NUL character is refused before the schema (400, lib/api/hostile-input.ts); the rest by the schema (422)
+      expect(r.status, JSON.stringify(body).slice(0, 120)).toBe(JSON.stringify(body).includes("\\u0000") ? 400 : 422);
       expect(r.headers.get("content-type")).toContain("application/problem+json");
     }
     expect(await db.webPushSubscription.count({ where: { caregiverId: sarah.id } })).toBe(0);

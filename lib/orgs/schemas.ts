@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, hhmm, trimmed, uuid } from "@/lib/validation/common";
+import { email, hhmm, text, trimmed, uuid } from "@/lib/validation/common";
 
 /**
  * Organization settings (SPEC §2): every "configurable per organization" number lives here, with its
@@ -58,7 +58,7 @@ export const organizationSettings = z.strictObject({
   ai: z.strictObject({
     provider: z.enum(["anthropic", "offline"]),
     model: z.string().min(1).max(100),
-    system_prompt_additions: z.string().max(4000),
+    system_prompt_additions: text().max(4000),
     context_window: z.number().int().min(1).max(50),
   }),
   retention: z.strictObject({

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/api/errors";
-import { requireCaregiver, requireScope } from "@/lib/auth/policy";
+import { requireCaregiver } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { patientData } from "./patient-data";
@@ -14,7 +14,6 @@ import type { CreatePatientInput } from "./schemas";
  */
 export async function createPatient(actor: Actor, input: CreatePatientInput, now: Date) {
   const me = requireCaregiver(actor);
-  requireScope(actor, "write");
   return db.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({
       where: { caregiverId: me.caregiverId, ...(input.organization_id ? { organizationId: input.organization_id } : {}) },

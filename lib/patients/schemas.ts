@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { e164, isoDate, isoDateTime, optionalText, timezone, trimmed, uuid } from "@/lib/validation/common";
+import { e164, isoDate, isoDateTime, jsonObject, optionalText, text, timezone, trimmed, uuid } from "@/lib/validation/common";
 import { organizationSettings } from "@/lib/orgs/schemas";
 
-const list = z.array(z.string().trim().min(1).max(200)).max(50);
+const list = z.array(text().trim().min(1).max(200)).max(50);
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: "Use a language code such as en or es-MX." });
-const personalContext = z
-  .record(z.string().max(100), z.unknown())
-  .refine((o) => JSON.stringify(o).length <= 20_000, { message: "Keep personal context under 20,000 characters." });
+const personalContext = jsonObject(20_000, "personal context");
 
 const dateOfBirth = isoDate.refine(
   (d) => {
@@ -68,7 +66,7 @@ export type UpdatePatientInput = z.infer<typeof updatePatientInput>;
 
 export const listPatientsQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   sort: z.enum(["created_at", "updated_at", "name"]).default("name"),
   order: z.enum(["asc", "desc"]).default("asc"),
   organization_id: uuid.optional(),

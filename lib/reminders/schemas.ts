@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { pageQuery } from "@/lib/api/pagination";
-import { csvOf, uuid } from "@/lib/validation/common";
+import { csvOf, isoDateTime, text, uuid } from "@/lib/validation/common";
 
 export const REMINDER_STATUSES = ["pending", "completed", "snoozed", "missed", "skipped"] as const;
 export const reminderStatus = z.enum(REMINDER_STATUSES);
 
 export const acknowledgeReminderInput = z.strictObject({
   status: z.enum(["completed", "missed", "snoozed"]),
-  patient_response: z.string().trim().max(1000).nullable().optional(),
-  notes: z.string().trim().max(500).nullable().optional(),
+  patient_response: text().trim().max(1000).nullable().optional(),
+  notes: text().trim().max(500).nullable().optional(),
   /** snoozed only: minutes until the reminder comes back (default: the organization's snooze length) */
   snooze_minutes: z.number().int().min(1).max(240).optional(),
 });
@@ -42,11 +42,11 @@ export const listRemindersQuery = z.strictObject({
   ...pageQuery,
   order: z.enum(["asc", "desc"]).default("asc"),
   status: csvOf(REMINDER_STATUSES).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
   schedule_id: uuid.optional(),
   type: z.enum(["medication", "meal", "exercise", "appointment", "hydration", "other"]).optional(),
 });
 export type ListRemindersQuery = z.infer<typeof listRemindersQuery>;
 
-export const caregiverReminderActionInput = z.strictObject({ note: z.string().trim().max(500).optional() });
+export const caregiverReminderActionInput = z.strictObject({ note: text().trim().max(500).optional() });

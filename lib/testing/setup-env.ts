@@ -13,6 +13,8 @@ if (inject("embedded")) {
 }
 (process.env as Record<string, string>).NODE_ENV = "test";
 process.env.AUTH_SECRET ??= "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+// the tests play one proxy of ours in front of the app: the X-Forwarded-For they send is what it appended
+process.env.TRUSTED_PROXY_HOPS ??= "1";
 process.env.LOG_LEVEL ??= "silent";
 
 async function cloneTemplate(templateUrl: string): Promise<string> {

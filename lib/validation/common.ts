@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zoneProblem } from "@/lib/time-zones/check-zone";
+import { hasNul, jsonHazard, jsonLength, NUL_MESSAGE } from "./safe-json";
 
 /** Field schemas shared by every domain's schemas.ts (and therefore by the API, OpenAPI and the forms). */
 export const uuid = z.uuid({ message: "Must be a UUID." });
@@ -24,8 +25,20 @@ export const timezone = z
   });
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const severity = z.enum(SEVERITIES);
-export const isoDate = z.iso.date({ message: "Use a date as YYYY-MM-DD." });
-export const isoDateTime = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time with an offset, e.g. 2026-01-15T14:00:00Z." });
+/** The years a date may fall in: wide enough for any birth date or plan, narrow enough for PostgreSQL (no year 0). */
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2200;
+/** (a text that does not start with a year is the format check's to refuse, with its own message) */
+export const inYears = (s: string) => {
+  if (!/^\d{4}-/.test(s)) return true;
+  const year = Number(s.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+export const yearsMessage = `Use a year from ${MIN_YEAR} to ${MAX_YEAR}.`;
+export const isoDate = z.iso.date({ message: "Use a date as YYYY-MM-DD." }).refine(inYears, { message: yearsMessage, abort: true });
+export const isoDateTime = z.iso
+  .datetime({ offset: true, message: "Use an ISO 8601 date-time with an offset, e.g. 2026-01-15T14:00:00Z." })
+  .refine(inYears, { message: yearsMessage, abort: true });
 /** "high,critical" -> ["high", "critical"] in a query string, each checked against the allowed values. */
 export const csvOf = <const V extends readonly [string, ...string[]]>(values: V) =>
   z
@@ -38,5 +51,24 @@ export const csvOf = <const V extends readonly [string, ...string[]]>(values: V)
     )
     .pipe(z.array(z.enum(values)).min(1));
 
-export const trimmed = (max: number) => z.string().trim().min(1, { message: "Required." }).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** Free text: no NUL character (PostgreSQL cannot store it). Every domain's text fields start here. */
+export const text = () => z.string().refine((s) => !hasNul(s), { message: NUL_MESSAGE });
+export const trimmed = (max: number) => text().trim().min(1, { message: "Required." }).max(max);
+export const optionalText = (max: number) => text().trim().max(max).nullable().optional();
+
+/**
+ * A free-form JSON object (a patient's `personal_context`, a heartbeat's `details`): no NUL anywhere, nesting
+ * within MAX_JSON_DEPTH, and at most `maxChars` of JSON text, measured only once the walk has passed (so a
+ * 100,000-deep value never reaches JSON.stringify).
+ */
+export const jsonObject = (maxChars: number, what: string) =>
+  z.record(text().max(100, { message: `Keep ${what} names under 100 characters.` }), z.unknown()).superRefine(freeFormLimits(maxChars, what));
+
+/** The checks of jsonObject, for a free-form object with some typed fields (z.looseObject(...).superRefine(...)). */
+export function freeFormLimits(maxChars: number, what: string) {
+  return (o: object, ctx: z.RefinementCtx) => {
+    const hazard = jsonHazard(o);
+    if (hazard) ctx.addIssue({ code: "custom", message: hazard.message, path: hazard.path ? hazard.path.split(".") : [] });
+    else if (jsonLength(o) > maxChars) ctx.addIssue({ code: "custom", message: `Keep ${what} under ${maxChars.toLocaleString("en-US")} characters.` });
+  };
+}

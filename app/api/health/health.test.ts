@@ -1,7 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { reloadConfig } from "@/lib/config";
+import { parseConfig, reloadConfig } from "@/lib/config";
+import { metricsTokenOf, metricsTokenWarning } from "@/lib/observability/metrics-token";
 import * as bare from "../bench/bare/route";
 import { call } from "@/lib/testing/http";
 import { LATEST_MIGRATION } from "@/lib/db/latest-migration";
@@ -49,6 +50,16 @@ describe("operations endpoints", () => {
       delete process.env.METRICS_TOKEN;
       reloadConfig();
     }
+  });
+
+  it("serves no metrics in a deployment without METRICS_TOKEN (and says so at startup); a local run without one is open", async () => {
+    const req = new Request("http://x/api/metrics");
+    expect(metricsTokenOf(req, { deployment: true, metricsToken: null })).toBe("unconfigured");
+    expect(metricsTokenWarning({ deployment: true, metricsToken: null })).toMatch(/METRICS_TOKEN is not set/);
+    expect(metricsTokenOf(req, { deployment: false, metricsToken: null })).toBe("open");
+    expect(metricsTokenWarning({ deployment: false, metricsToken: null })).toBeNull();
+    expect(metricsTokenOf(req, { deployment: true, metricsToken: "metrics-token-0123456789" })).toBe("absent");
+    expect(parseConfig({ NODE_ENV: "production", DATABASE_URL: "postgresql://db.example/elda", AUTH_SECRET: "x".repeat(32) }).deployment).toBe(true);
   });
 
   it("keeps the benchmark yardstick route closed unless the benchmark turns it on", async () => {

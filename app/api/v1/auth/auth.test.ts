@@ -25,6 +25,7 @@ import * as invitations from "../organizations/[id]/invitations/route";
 import * as invitationRevoke from "../invitations/[id]/revoke/route";
 import * as invitationResend from "../invitations/[id]/resend/route";
 import * as spokeWith from "../patients/[id]/spoke-with/route";
+import * as orgMember from "../organizations/[id]/members/[caregiverId]/route";
 
 const uniqueEmail = () => `sarah-${crypto.randomUUID()}@example.test`;
 const strong = "violet-Lantern-river-42";
@@ -299,6 +300,23 @@ describe("personal API keys", () => {
     expect((await call(invitations.POST, { token: key, params: org, body: { email: "other@example.test" } })).status).toBe(403);
     expect((await call(invitationRevoke.POST, { token: key, params: { id: inv.id } })).status).toBe(403);
     expect((await call(invitationResend.POST, { token: key, params: { id: inv.id } })).status).toBe(403);
+  });
+
+  it("a read-only key cannot touch the caregiver's own account: phone, notifications, memberships, sessions (the probe's High finding)", async () => {
+    const cg = await makeCaregiver();
+    const key = (await call(apiKeys.POST, { token: cg.token, body: { name: "Reports", scopes: ["read"] } })).body.key;
+    const before = await db.caregiver.findUniqueOrThrow({ where: { id: cg.id } });
+    const attempts = [
+      await call(me.PATCH, { method: "PATCH", token: key, body: { phone_number: "+15550001111" } }),
+      await call(prefs.PATCH, { method: "PATCH", token: key, body: { notifications: { sms: false, email: false, push: false }, alert_threshold: "critical" } }),
+      await call(orgMember.DELETE, { method: "DELETE", token: key, params: { id: cg.organizationId, caregiverId: cg.id } }),
+      await call(logout.POST, { token: key, body: { all_sessions: true } }),
+      await call(changePassword.POST, { token: key, body: { current_password: TEST_PASSWORD, new_password: "a brand new passphrase 42" } }),
+    ];
+    expect(attempts.map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(await db.caregiver.findUniqueOrThrow({ where: { id: cg.id } })).toEqual(before);
+    expect(await db.membership.count({ where: { caregiverId: cg.id } })).toBe(1);
+    expect((await call(me.GET, { token: cg.token })).status).toBe(200);
   });
 
   it("push subscriptions: a read-only key lists them but cannot subscribe, unsubscribe or send a test; a write-only key can do those but not list", async () => {

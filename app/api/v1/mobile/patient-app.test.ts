@@ -100,6 +100,28 @@ describe("pairing", () => {
     expect(statuses[10]).toBe(429);
   });
 
+  it("spent guesses cannot block the family: with the patient's budget used up by wrong tokens, the real QR code still pairs", async () => {
+    const { owner, patient } = await newPatient();
+    const code = (await call(pairingCode.POST, { token: owner.token, params: { id: patient.id } })).body;
+    for (let i = 0; i < 15; i++) await call(setup.POST, { body: { patient_id: patient.id, setup_token: `garbage-${i}` }, headers: ip() });
+    expect((await call(setup.POST, { body: { patient_id: patient.id, setup_token: "garbage-again" }, headers: ip() })).status).toBe(429);
+    const paired = await call(setup.POST, { body: { patient_id: patient.id, setup_token: code.setup_token }, headers: ip() });
+    expect(paired.status).toBe(200);
+    expect(await db.patientDevice.count({ where: { patientId: patient.id } })).toBe(1);
+  });
+
+  it("limits attempts per address, the address being what our proxy saw: a new left-most X-Forwarded-For entry per request escapes nothing", async () => {
+    const address = `10.31.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const statuses = [];
+    for (let i = 0; i < 21; i++) {
+      // a different patient each time (no patient's budget is reached) and a forged entry the client chose
+      const body = { patient_id: crypto.randomUUID(), setup_token: `guess-${i}` };
+      statuses.push((await call(setup.POST, { body, headers: { "x-forwarded-for": `203.0.113.${i}, ${address}` } })).status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
   it("viewers cannot make pairing codes; the code lifetime follows the organization's settings", async () => {
     const { owner, patient } = await newPatient();
     const viewer = await makeCaregiver({ organizationId: owner.organizationId });

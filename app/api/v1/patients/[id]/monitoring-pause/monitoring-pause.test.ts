@@ -119,7 +119,6 @@ describe("pausing monitoring", () => {
       [{ until: 20260122 }, "until"],
       [{}, "until"],
       [{ until: "2026-01-22", reason: "x".repeat(201) }, "reason"],
-      [{ until: "2026-01-22", reason: "hospital\u0000" }, "reason"],
       [{ until: "2026-01-22", mood: "fine" }, "mood"],
     ];
     for (const [body, field] of refusals) {
@@ -130,6 +129,10 @@ describe("pausing monitoring", () => {
         JSON.stringify(body),
       ).toContain(field);
     }
+    // a NUL character is refused before the schema (400, app/api/v1/hostile-input.test.ts)
+    expect((await call(pause.POST, { token: owner.token, params: { id: patient.id }, body: { until: "2026-01-22", reason: "hospital\u0000" } })).status).toBe(
+      400,
+    );
     expect((await call(pause.POST, { token: viewer.token, params: { id: patient.id }, body: { until: "2026-01-22" } })).status).toBe(403);
     expect((await call(pause.DELETE, { method: "DELETE", token: viewer.token, params: { id: patient.id } })).status).toBe(403);
     expect((await call(pause.GET, { token: viewer.token, params: { id: patient.id } })).status).toBe(200);
