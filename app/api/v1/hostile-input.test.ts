@@ -169,11 +169,13 @@ beforeAll(async () => {
       devices: phone.deviceId,
       caregivers: owner.id,
       "api-keys": readKey.id,
+      facilities: (await db.facility.findFirstOrThrow({ where: { organizationId: owner.organizationId } })).id,
       // no such rows: every probe is refused before they would be looked up
       summaries: crypto.randomUUID(),
       conversations: crypto.randomUUID(),
       consents: crypto.randomUUID(),
       "push-subscriptions": crypto.randomUUID(),
+      invitations: crypto.randomUUID(),
     },
   };
 });
