@@ -1,2 +1,2 @@
 /** The newest folder in prisma/migrations; a test keeps it in step. Readiness waits for it to be applied. */
-export const LATEST_MIGRATION = "20261201040000_consent_retention_audit_chain";
+export const LATEST_MIGRATION = "20261202040000_two_factor";
