@@ -4,21 +4,39 @@ import { headers } from "next/headers";
 import { clock } from "@/lib/clock";
 import type { CaregiverActor } from "./actor";
 import { readSessionCookie } from "./session-cookie";
-import { sessionIsLive } from "./sessions";
+import { recordSessionActivity, sessionState, type SessionState } from "./sessions";
+
+export const TWO_FACTOR_SETUP_PATH = "/two-factor/setup";
+
+/** The dashboard cookie's session and its state now (revoking it when it has been idle too long). */
+export async function cookieSession(): Promise<{ actor: CaregiverActor; state: SessionState } | { actor: null; state: SessionState | null }> {
+  const h = await headers();
+  const s = await readSessionCookie(h.get("cookie"));
+  if (!s) return { actor: null, state: null };
+  const state = await sessionState(s.sessionId, s.caregiverId, clock.now());
+  if (!state.live) return { actor: null, state };
+  return { actor: { kind: "caregiver", caregiverId: s.caregiverId, via: "session", sessionId: s.sessionId }, state };
+}
 
 /**
  * For server components and server actions: the signed-in caregiver, checked on the server against the
- * session row (middleware is never the only check). Redirects to /login otherwise.
+ * session row (middleware is never the only check). A page render or a form sent is the caregiver's
+ * activity, so the idle clock starts again (background polling goes through the API and never does).
  */
 export async function currentCaregiver(): Promise<CaregiverActor | null> {
-  const h = await headers();
-  const s = await readSessionCookie(h.get("cookie"));
-  if (!s || !(await sessionIsLive(s.sessionId, s.caregiverId, clock.now()))) return null;
-  return { kind: "caregiver", caregiverId: s.caregiverId, via: "session", sessionId: s.sessionId };
+  const { actor } = await cookieSession();
+  if (actor) await recordSessionActivity(actor.sessionId!, clock.now());
+  return actor;
 }
 
+/**
+ * Redirects to /login (saying so when the session ended for want of activity), and a caregiver whose
+ * organization requires two-factor sign-in to set it up before anything else.
+ */
 export async function requireCaregiverPage(): Promise<CaregiverActor> {
-  const actor = await currentCaregiver();
-  if (!actor) redirect("/login");
+  const { actor, state } = await cookieSession();
+  if (!actor) redirect(state?.ended === "idle" ? "/login?timed_out=1" : "/login");
+  if (state.mustEnrolTwoFactor) redirect(TWO_FACTOR_SETUP_PATH);
+  await recordSessionActivity(actor.sessionId!, clock.now());
   return actor;
 }
