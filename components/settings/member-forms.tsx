@@ -150,3 +150,28 @@ export function RemoveMemberConfirm({
     </section>
   );
 }
+
+/** An owner or admin resets a member's two-factor sign-in (a lost phone); audited. */
+export function ResetTwoFactorForm({
+  action,
+  organizationId,
+  caregiverId,
+  name,
+}: {
+  action: Action;
+  organizationId: string;
+  caregiverId: string;
+  name: string;
+}) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  return (
+    <form key={state.attempt} action={formAction} className="space-y-2">
+      <input type="hidden" name="organization_id" value={organizationId} />
+      <input type="hidden" name="caregiver_id" value={caregiverId} />
+      {state.message && <Notice tone="error" role="alert" title={state.message} />}
+      <button type="submit" className={buttonClasses("secondary")} aria-label={`Reset two-factor sign-in of ${name}`}>
+        Reset two-factor sign-in
+      </button>
+    </form>
+  );
+}

@@ -39,7 +39,7 @@ type MemberRow = Awaited<ReturnType<typeof memberRows>>[number];
 const memberRows = (tx: Tx, organizationId: string, caregiverId?: string) =>
   tx.membership.findMany({
     where: { organizationId, ...(caregiverId ? { caregiverId } : {}) },
-    include: { caregiver: { select: { firstName: true, lastName: true, email: true, isActive: true } } },
+    include: { caregiver: { select: { firstName: true, lastName: true, email: true, isActive: true, totpEnabled: true } } },
     orderBy: { createdAt: "asc" },
   });
 const presentMember = (m: MemberRow) => ({
@@ -49,6 +49,7 @@ const presentMember = (m: MemberRow) => ({
   email: m.caregiver.email,
   role: m.role,
   is_active: m.caregiver.isActive,
+  two_factor_enabled: m.caregiver.totpEnabled,
   joined_at: m.createdAt.toISOString(),
 });
 

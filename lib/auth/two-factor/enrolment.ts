@@ -1,4 +1,5 @@
 import "server-only";
+import QRCode from "qrcode";
 import { db } from "@/lib/db/client";
 import { Conflict, NotFound, ValidationFailed } from "@/lib/api/errors";
 import { verifyPassword } from "@/lib/auth/password";
@@ -35,7 +36,7 @@ export async function twoFactorStatus(actor: Actor): Promise<TwoFactorStatus> {
  * Begin enrolment: a new secret, kept sealed and not yet in force, shown (with its otpauth URI for the QR
  * code) until a code from the app confirms it. Once enabled the secret is never shown again.
  */
-export async function startEnrolment(actor: Actor): Promise<{ secret: string; uri: string }> {
+export async function startEnrolment(actor: Actor): Promise<{ secret: string; uri: string; qrSvg: string }> {
   const c = await me(actor);
   if (c.totpEnabled) throw new Conflict("Two-factor sign-in is already on. Turn it off first to set up a new app.", "two_factor_enabled");
   let secret = c.totpSecret ? openSecret(c.totpSecret) : null;
@@ -43,7 +44,8 @@ export async function startEnrolment(actor: Actor): Promise<{ secret: string; ur
     secret = newTotpSecret();
     await db.caregiver.update({ where: { id: c.id }, data: { totpSecret: sealSecret(secret), totpLastStep: null } });
   }
-  return { secret, uri: totpUri(secret, c.email) };
+  const uri = totpUri(secret, c.email);
+  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 }) };
 }
 
 /** Confirm with a code from the app: two-factor is on, and the ten recovery codes are returned (only now). */

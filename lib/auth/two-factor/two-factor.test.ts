@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { clock } from "@/lib/clock";
@@ -228,5 +230,25 @@ describe("turning it off and resetting it", () => {
     const row = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.two_factor_reset", targetId: cg.id } });
     expect(row.actorType).toBe("system");
     expect(row.metadata).toMatchObject({ by: "operator", reason: "ticket 42" });
+  });
+
+  it("is what `npm run auth:reset-two-factor` does, and the script refuses to run without a reason", async () => {
+    const { cg } = await enrolled();
+    const run = (...args: string[]) =>
+      new Promise<{ code: number; out: string; err: string }>((resolve) =>
+        execFile(
+          path.resolve("node_modules/.bin/tsx"),
+          ["--conditions=react-server", "scripts/reset-two-factor.ts", ...args],
+          { cwd: path.resolve("."), env: process.env },
+          (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
+        ),
+      );
+    expect((await run("--email", cg.email)).code).toBe(2);
+    expect((await twoFactorStatus(cg.actor)).enabled).toBe(true);
+    const done = await run("--email", cg.email, "--reason", "ticket 7: lost phone, identity checked by call-back");
+    expect(done.code, done.err).toBe(0);
+    expect(JSON.parse(done.out)).toEqual({ caregiver_id: cg.id, two_factor_was_enabled: true, reset: true });
+    expect((await twoFactorStatus(cg.actor)).enabled).toBe(false);
+    expect((await run("--email", "nobody@example.test", "--reason", "x")).code).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { requireCaregiverPage } from "@/lib/auth/page-session";
 import { addMember, removeMember, updateMember } from "@/lib/orgs/organizations";
 import { addMemberInput, organizationSettings, updateMemberInput } from "@/lib/orgs/schemas";
 import { updateOrganizationSettings } from "@/lib/orgs/settings";
+import { resetMemberTwoFactor } from "@/lib/auth/two-factor/reset";
 import { SETTINGS_FIELDS, settingsFromForm } from "@/lib/orgs/settings-form";
 import { uuid } from "@/lib/validation/common";
 import { failedForm, invalidForm } from "@/lib/dashboard/action-errors";
@@ -66,6 +67,18 @@ export async function removeMemberAction(prev: FormState, form: FormData): Promi
     return failedForm(prev, err, values);
   }
   redirect(back(orgId, "removed"));
+}
+
+export async function resetTwoFactorAction(prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireCaregiverPage();
+  const orgId = orgOf(form);
+  const values = readFields(form, ["caregiver_id"]);
+  try {
+    await withRequestContext(() => resetMemberTwoFactor(actor, orgId, idFrom(values.caregiver_id, "Member")));
+  } catch (err) {
+    return failedForm(prev, err, values);
+  }
+  redirect(back(orgId, "two_factor_reset"));
 }
 
 export async function updateSettingsAction(prev: FormState, form: FormData): Promise<FormState> {

@@ -8,10 +8,10 @@ import { formatDate, plural } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SectionHeading } from "@/components/settings/section-heading";
-import { AddMemberForm, ChangeRoleForm, RemoveMemberConfirm } from "@/components/settings/member-forms";
+import { AddMemberForm, ChangeRoleForm, RemoveMemberConfirm, ResetTwoFactorForm } from "@/components/settings/member-forms";
 import { ROLE_NAMES, type Role } from "@/components/settings/roles";
 import { OrgSettingsForm } from "@/components/settings/org-settings-form";
-import { addMemberAction, changeRoleAction, removeMemberAction, updateSettingsAction } from "./actions";
+import { addMemberAction, changeRoleAction, removeMemberAction, resetTwoFactorAction, updateSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Organization settings" };
 
@@ -23,6 +23,7 @@ const DONE: Record<string, string> = {
   role: "The role has been changed.",
   removed: "The member has been removed.",
   settings: "The organization settings have been saved.",
+  two_factor_reset: "The member's two-factor sign-in has been reset. They sign in with their password and, if the organization requires it, set it up again.",
 };
 
 export default async function OrganizationSettingsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -112,6 +113,7 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
                     <p className="text-base text-stone-600">
                       Joined {formatDate(m.joined_at)}
                       {!m.is_active && " · account disabled"}
+                      {m.two_factor_enabled ? " · two-factor sign-in on" : " · no two-factor sign-in"}
                     </p>
                   </div>
                   <p className="rounded-full bg-stone-100 px-3 py-1 text-base font-semibold text-stone-800">{ROLE_NAMES[m.role]}</p>
@@ -127,6 +129,15 @@ export default async function OrganizationSettingsPage({ searchParams }: { searc
                       role={m.role}
                       roles={grantable.includes(m.role) ? grantable : [m.role, ...grantable]}
                     />
+                    {m.two_factor_enabled && m.caregiver_id !== actor.caregiverId && (
+                      <ResetTwoFactorForm
+                        key={`2fa-${formKey}`}
+                        action={resetTwoFactorAction}
+                        organizationId={orgId}
+                        caregiverId={m.caregiver_id}
+                        name={name}
+                      />
+                    )}
                     <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("quiet")} aria-label={`Remove ${name}`}>
                       Remove
                     </Link>
