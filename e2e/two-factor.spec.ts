@@ -16,6 +16,20 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login\?signed_out=1/);
 }
 
+/** Type a code at the code step (ticking "remember this device" if asked). */
+async function enterCode(page: Page, code: string, remember = false) {
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  if (remember) await page.getByLabel("Remember this device for 30 days").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+/** Sign out, then sign in again up to the code step. */
+async function againToCodeStep(page: Page, who: { email: string; password: string }) {
+  await signOut(page);
+  await signIn(page, who.email, who.password);
+  await codeStep(page);
+}
+
 test("two-factor: enrol with a code from the key shown, sign in with a code, with a recovery code once, and on a remembered device", async ({ page }) => {
   test.setTimeout(120_000);
   const who = newCaregiver("totp");
@@ -54,37 +68,25 @@ test("two-factor: enrol with a code from the key shown, sign in with a code, wit
   await expect(page.getByText(secret)).toHaveCount(0);
 
   // sign in with a code from the app
-  await signOut(page);
-  await signIn(page, who.email, who.password);
-  await codeStep(page);
+  await againToCodeStep(page, who);
   await expectNoA11yViolations(page);
   await snap(page, "two-factor-code-step");
-  await page.getByLabel("Code", { exact: true }).fill("123456");
-  await page.getByRole("button", { name: "Continue" }).click();
+  await enterCode(page, "123456");
   await expect(page.locator("#field-code-error")).toContainText("not right");
-  await page.getByLabel("Code", { exact: true }).fill(codeFor(secret, true));
-  await page.getByRole("button", { name: "Continue" }).click();
+  await enterCode(page, codeFor(secret, true));
   await expect(page).toHaveURL(/\/patients$/);
 
   // a recovery code works once
-  await signOut(page);
-  await signIn(page, who.email, who.password);
-  await codeStep(page);
-  await page.getByLabel("Code", { exact: true }).fill(recovery[0]);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await againToCodeStep(page, who);
+  await enterCode(page, recovery[0]);
   await expect(page).toHaveURL(/\/patients$/);
-  await signOut(page);
-  await signIn(page, who.email, who.password);
-  await codeStep(page);
-  await page.getByLabel("Code", { exact: true }).fill(recovery[0]);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await againToCodeStep(page, who);
+  await enterCode(page, recovery[0]);
   await expect(page.locator("#field-code-error")).toContainText("already used");
   await expectNoA11yViolations(page);
 
   // "remember this device": the next sign-in asks for the password only
-  await page.getByLabel("Code", { exact: true }).fill(recovery[1]);
-  await page.getByLabel("Remember this device for 30 days").check();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await enterCode(page, recovery[1], true);
   await expect(page).toHaveURL(/\/patients$/);
   await signOut(page);
   await signIn(page, who.email, who.password);

@@ -6,27 +6,9 @@ import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { CONSENT_GIVEN_BY, CONSENT_KIND_TEXT } from "./consent-labels";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-
-/** Each kind of consent in words for the family (SPEC §8). */
-export const CONSENT_KIND_TEXT: Record<string, { title: string; about: string }> = {
-  data_processing: { title: "Using Elda at all", about: "Keeping their routine, reminders and alerts so Elda can look after them." },
-  ai_companion: {
-    title: "Voice companion",
-    about:
-      "Talking with the companion, and sending what they say to the AI model. Without it the phone says the companion is off; an emergency still raises an alert.",
-  },
-  caregiver_sharing: { title: "Sharing with the care team", about: "Showing their information and alerts to the caregivers on their care team." },
-  sms_contact: { title: "Text messages to their own phone", about: "Elda sending SMS to the patient's own number." },
-  analytics_anonymized: { title: "Anonymized statistics", about: "Including their data, without name or contact details, in anonymized exports." },
-};
-
-export const CONSENT_GIVEN_BY: Record<string, string> = {
-  patient: "The patient",
-  legal_guardian: "Their legal guardian",
-  caregiver_on_behalf: "A caregiver on their behalf",
-};
 
 export const CONSENT_LABELS = { kind: "Consent", granted: "Decision", given_by: "Given by", note: "Note" };
 

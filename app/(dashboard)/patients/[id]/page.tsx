@@ -15,7 +15,8 @@ import { MonitoringPaused } from "@/components/patients/monitoring-paused";
 import { PauseMonitoringForm, SpokeWithForm } from "@/components/patients/monitoring-forms";
 import { getMonitoringPause } from "@/lib/patients/monitoring-pause";
 import { listConsents } from "@/lib/consents/consents";
-import { CONSENT_GIVEN_BY, CONSENT_KIND_TEXT, RecordConsentForm } from "@/components/patients/consent-panel";
+import { RecordConsentForm } from "@/components/patients/consent-panel";
+import { CONSENT_GIVEN_BY, CONSENT_KIND_TEXT } from "@/components/patients/consent-labels";
 import { recordConsentAction } from "./consent-actions";
 import {
   addCareTeamMemberAction,
