@@ -104,7 +104,7 @@ export interface SessionState {
   /** dashboard sessions: when it ends unless the caregiver does something (null for API sessions) */
   idleEndsAt: Date | null;
   idleTimeoutMinutes: number | null;
-  /** an organization of the caregiver requires two-factor sign-in and the caregiver has not set it up */
+  /** dashboard sessions: an organization of the caregiver requires two-factor sign-in and the caregiver has not set it up */
   mustEnrolTwoFactor: boolean;
 }
 
@@ -118,16 +118,16 @@ const DEAD: SessionState = { live: false, idleEndsAt: null, idleTimeoutMinutes: 
 export async function sessionState(sessionId: string, caregiverId: string, now: Date): Promise<SessionState> {
   const s = await db.session.findFirst({
     where: { id: sessionId, caregiverId, revokedAt: null, expiresAt: { gt: now }, caregiver: { isActive: true } },
-    select: {
-      kind: true,
-      lastSeenAt: true,
-      caregiver: { select: { totpEnabled: true, memberships: { select: { organization: { select: { settings: true } } } } } },
-    },
+    select: { kind: true, lastSeenAt: true },
   });
   if (!s) return DEAD;
-  const policy = strictestPolicy(s.caregiver.memberships.map((m) => m.organization.settings));
-  const mustEnrolTwoFactor = policy.twoFactorRequired && !s.caregiver.totpEnabled;
-  if (s.kind !== "web") return { live: true, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor };
+  // API sessions (bearer tokens) pay nothing more: their expiry is their own, and they cannot enrol
+  if (s.kind !== "web") return { live: true, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
+  const me = await db.caregiver.findUniqueOrThrow({
+    where: { id: caregiverId },
+    select: { totpEnabled: true, memberships: { select: { organization: { select: { settings: true } } } } },
+  });
+  const policy = strictestPolicy(me.memberships.map((m) => m.organization.settings));
   const idleEndsAt = new Date(s.lastSeenAt.getTime() + policy.idleTimeoutMinutes * 60_000);
   if (idleEndsAt <= now) {
     const r = await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: "idle_timeout" } });
@@ -141,7 +141,7 @@ export async function sessionState(sessionId: string, caregiverId: string, now: 
     }
     return { ...DEAD, ended: "idle" };
   }
-  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor };
+  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor: policy.twoFactorRequired && !me.totpEnabled };
 }
 
 export async function sessionIsLive(sessionId: string, caregiverId: string, now: Date): Promise<boolean> {

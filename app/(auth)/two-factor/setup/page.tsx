@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { TwoFactorSetup } from "@/components/settings/two-factor-setup";
 import { confirmTwoFactorAction } from "./actions";
+import { signOutAction } from "@/app/(dashboard)/actions";
 
 export const metadata: Metadata = { title: "Set up two-factor sign-in" };
 
@@ -36,6 +37,11 @@ export default async function TwoFactorSetupPage() {
       <Card>
         <TwoFactorSetup action={confirmTwoFactorAction} qrSvg={qrSvg} secret={secret} />
       </Card>
+      <form action={signOutAction} className="text-center">
+        <button type="submit" className="min-h-12 font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+          Not now: sign out
+        </button>
+      </form>
     </div>
   );
 }
