@@ -6,6 +6,8 @@ import { clock } from "@/lib/clock";
 import { call } from "@/lib/testing/http";
 import { makeCaregiver, TEST_PASSWORD, type TestCaregiver } from "@/lib/testing/factories";
 import * as login from "@/app/api/v1/auth/login/route";
+import * as apiKeys from "@/app/api/v1/auth/api-keys/route";
+import * as resetRoute from "@/app/api/v1/organizations/[id]/members/[caregiverId]/reset-two-factor/route";
 import { authenticateCaregiver, authenticateWithChallenge } from "@/lib/caregivers/authenticate-caregiver";
 import { updateOrganizationSettings } from "@/lib/orgs/settings";
 import { confirmEnrolment, disableTwoFactor, startEnrolment, twoFactorStatus } from "./enrolment";
@@ -220,6 +222,22 @@ describe("turning it off and resetting it", () => {
     await resetMemberTwoFactor(admin.actor, owner.organizationId, member.id);
     expect((await twoFactorStatus(member.actor)).enabled).toBe(false);
     expect(await db.auditEvent.count({ where: { action: "auth.two_factor_reset", targetId: member.id, organizationId: owner.organizationId } })).toBe(1);
+  });
+
+  it("is on the API for owners and admins, with a key only when it has the write scope", async () => {
+    const owner = await makeCaregiver();
+    const member = await makeCaregiver({ organizationId: owner.organizationId, role: "member" });
+    await enrolled(member);
+    const reset = (token: string) => call(resetRoute.POST, { token, params: { id: owner.organizationId, caregiverId: member.id } });
+    const readKey = (await call(apiKeys.POST, { token: owner.token, body: { name: "Reports", scopes: ["read"] } })).body.key;
+    expect((await reset(readKey)).status).toBe(403);
+    expect((await reset(member.token)).status).toBe(403);
+    expect((await call(resetRoute.POST, { token: owner.token, params: { id: owner.organizationId, caregiverId: "not-a-uuid" } })).status).toBe(422);
+    expect((await twoFactorStatus(member.actor)).enabled).toBe(true);
+    const ok = await reset(owner.token);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ caregiver_id: member.id, two_factor_enabled: false });
+    expect((await twoFactorStatus(member.actor)).enabled).toBe(false);
   });
 
   it("lets the operator reset a locked-out sole owner's, audited", async () => {

@@ -17,6 +17,7 @@ import * as organizations from "../organizations/route";
 import * as organization from "../organizations/[id]/route";
 import * as members from "../organizations/[id]/members/route";
 import * as member from "../organizations/[id]/members/[caregiverId]/route";
+import * as memberResetTwoFactor from "../organizations/[id]/members/[caregiverId]/reset-two-factor/route";
 import * as settings from "../organizations/[id]/settings/route";
 import * as patients from "../patients/route";
 import * as patient from "../patients/[id]/route";
@@ -96,6 +97,7 @@ const modules: Record<string, unknown>[] = [
   organization,
   members,
   member,
+  memberResetTwoFactor,
   settings,
   patients,
   patient,
