@@ -80,6 +80,31 @@ test.describe("patient pages", () => {
     await expect(page.getByText("Caregiver with this email not found.").first()).toBeVisible();
   });
 
+  test("overview: consent per kind (not recorded yet, and what that counts as), a change recorded and audited", async ({ page }) => {
+    await signInDirectly(page);
+    const base = await addPatient(page, "Clara");
+    const panel = page.getByRole("region", { name: "Consent" });
+    const row = (title: string) => panel.getByRole("listitem").filter({ hasText: title });
+    await expect(row("Voice companion")).toContainText("Not recorded yet");
+    await expect(row("Voice companion")).toContainText("counts as given");
+    await expect(row("Text messages to their own phone")).toContainText("counts as refused");
+    await expectNoA11yViolations(page);
+
+    await panel.getByLabel("Consent", { exact: true }).selectOption("ai_companion");
+    await panel.getByLabel("Decision").selectOption("false");
+    await panel.getByLabel("Given by").selectOption("patient");
+    await panel.getByLabel("Note").fill("Said on the phone she would rather not talk to a machine.");
+    await panel.getByRole("button", { name: "Record consent" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Consent recorded." })).toBeVisible();
+    await expect(row("Voice companion")).toContainText("Refused");
+    await expect(row("Voice companion")).toContainText("rather not talk to a machine");
+    await expectNoA11yViolations(page);
+    await snap(page, "overview-consent");
+    const patientId = base.split("/")[2];
+    const audit = await sql<{ action: string }>("SELECT action FROM audit_events WHERE patient_id = $1 AND action = 'consent.recorded'", [patientId]);
+    expect(audit).toHaveLength(1);
+  });
+
   test("routine: a schedule through the form (a bad time first), pause and resume, today's reminders", async ({ page }) => {
     await signInDirectly(page);
     const base = await addPatient(page, "Walter", "Brown");

@@ -12,6 +12,7 @@ test("settings: the sub-navigation reaches every section, each one accessible", 
     ["Profile", "Profile", "profile"],
     ["Notifications", "Notifications", "notifications"],
     ["Password", "Password", "password"],
+    ["Two-factor sign-in", "Two-factor sign-in", "security"],
     ["API keys", "API keys", "api-keys"],
     ["Organization", "Organization", "organization"],
   ]) {

@@ -2,9 +2,13 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { cookies } from "next/headers";
 import { clock } from "@/lib/clock";
+import { config } from "@/lib/config";
 import { Conflict } from "@/lib/api/errors";
-import { signIn } from "@/lib/auth/next-auth";
+import { signIn, TWO_FACTOR_REQUIRED } from "@/lib/auth/next-auth";
+import { readChallenge } from "@/lib/auth/two-factor/challenge";
+import { REMEMBER_DEVICE_COOKIE, rememberThisDevice } from "@/lib/auth/two-factor/remembered-device";
 import { registerCaregiver } from "@/lib/caregivers/register-caregiver";
 import { registerInput } from "@/lib/caregivers/schemas";
 import { canonicalZone } from "@/lib/time-zones/check-zone";
@@ -28,7 +32,12 @@ const password = (form: FormData) => {
   return typeof v === "string" ? v : "";
 };
 
+/**
+ * The password step. With two-factor sign-in on (and no remembered device), the form comes back as the
+ * code step, holding a signed 5-minute challenge instead of the password.
+ */
 export async function signInAction(prev: FormState, form: FormData): Promise<FormState> {
+  if (typeof form.get("challenge") === "string" && form.get("challenge")) return codeStep(prev, form);
   const values = readFields(form, ["email"]);
   const pw = password(form);
   const attempt = prev.attempt + 1;
@@ -36,14 +45,51 @@ export async function signInAction(prev: FormState, form: FormData): Promise<For
   if (!values.email) fieldErrors.email = "Enter your email address.";
   if (!pw) fieldErrors.password = "Enter your password.";
   if (Object.keys(fieldErrors).length > 0) return { message: "Enter your email and password.", fieldErrors, values, attempt };
+  const device = (await cookies()).get(REMEMBER_DEVICE_COOKIE)?.value;
   try {
     // on success next-auth sets the session cookie and throws Next's redirect: let it through
-    await withRequestContext(() => signIn("credentials", { email: values.email, password: pw, redirectTo: "/patients" }));
+    await withRequestContext(() => signIn("credentials", { email: values.email, password: pw, ...(device ? { device } : {}), redirectTo: "/patients" }));
   } catch (err) {
-    if (err instanceof AuthError) return { message: refusal(err), fieldErrors: {}, values, attempt };
-    throw err;
+    if (!(err instanceof AuthError)) throw err;
+    const message = refusal(err);
+    if (message.startsWith(TWO_FACTOR_REQUIRED))
+      return { fieldErrors: {}, values: { email: values.email, challenge: message.slice(TWO_FACTOR_REQUIRED.length) }, attempt };
+    return { message, fieldErrors: {}, values, attempt };
   }
   return { ...prev, attempt };
+}
+
+/** The code step: the challenge and a code (TOTP or recovery); "remember this device" sets its cookie only after success. */
+async function codeStep(prev: FormState, form: FormData): Promise<FormState> {
+  const values = readFields(form, ["email", "challenge", "code"]);
+  const attempt = prev.attempt + 1;
+  const kept = { email: values.email, challenge: values.challenge };
+  if (!values.code)
+    return { message: "Enter the code.", fieldErrors: { code: "Enter the 6-digit code from your app, or a recovery code." }, values: kept, attempt };
+  try {
+    await withRequestContext(() => signIn("credentials", { challenge: values.challenge, code: values.code, redirect: false }));
+  } catch (err) {
+    if (!(err instanceof AuthError)) throw err;
+    const now = clock.now();
+    // an expired challenge starts over at the password step
+    if (!(await readChallenge(values.challenge, now))) return { message: refusal(err), fieldErrors: {}, values: { email: values.email }, attempt };
+    return { message: refusal(err), fieldErrors: { code: refusal(err) }, values: kept, attempt };
+  }
+  if (form.get("remember") === "on") {
+    const now = clock.now();
+    const caregiverId = await readChallenge(values.challenge, now);
+    const token = caregiverId ? await rememberThisDevice(caregiverId, now) : null;
+    if (token) {
+      (await cookies()).set(REMEMBER_DEVICE_COOKIE, token.value, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: config().appUrl.startsWith("https:"),
+        path: "/",
+        expires: token.expires,
+      });
+    }
+  }
+  redirect("/patients");
 }
 
 export async function registerAction(prev: FormState, form: FormData): Promise<FormState> {

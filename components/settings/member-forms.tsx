@@ -5,6 +5,8 @@ import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
+import { Notice } from "@/components/ui/notice";
+import { buttonClasses } from "@/components/ui/button";
 import { ROLE_NAMES, type Role } from "./roles";
 import { SelectField } from "@/components/ui/select-field";
 
@@ -104,6 +106,31 @@ export function ChangeRoleForm({
         <RoleSelect id={id} label={`Role of ${name}`} defaultValue={state.values.role || role} roles={roles} error={state.fieldErrors.role ?? state.message} />
       </div>
       <SubmitButton pendingText="Saving…">Change role</SubmitButton>
+    </form>
+  );
+}
+
+/** An owner or admin resets a member's two-factor sign-in (a lost phone); audited. */
+export function ResetTwoFactorForm({
+  action,
+  organizationId,
+  caregiverId,
+  name,
+}: {
+  action: Action;
+  organizationId: string;
+  caregiverId: string;
+  name: string;
+}) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  return (
+    <form key={state.attempt} action={formAction} className="space-y-2">
+      <input type="hidden" name="organization_id" value={organizationId} />
+      <input type="hidden" name="caregiver_id" value={caregiverId} />
+      {state.message && <Notice tone="error" role="alert" title={state.message} />}
+      <button type="submit" className={buttonClasses("secondary")} aria-label={`Reset two-factor sign-in of ${name}`}>
+        Reset two-factor sign-in
+      </button>
     </form>
   );
 }

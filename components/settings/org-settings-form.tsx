@@ -80,6 +80,21 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
     },
   },
   {
+    key: "security",
+    title: "Sign-in security",
+    fields: {
+      two_factor: {
+        label: "Two-factor sign-in",
+        hint: "Required: members who have not set it up are asked to before anything else. The strictest of a caregiver's organizations applies.",
+      },
+      idle_timeout_minutes: {
+        label: "Sign out of the dashboard after no activity for",
+        unit: "minutes",
+        hint: "A warning appears a minute before. The strictest of a caregiver's organizations applies.",
+      },
+    },
+  },
+  {
     key: "retention",
     title: "Data retention",
     fields: {
@@ -95,7 +110,12 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
   },
 ];
 
-const PROVIDER_NAMES: Record<string, string> = { anthropic: "Anthropic (Claude)", offline: "Offline (no model provider)" };
+const CHOICE_NAMES: Record<string, string> = {
+  anthropic: "Anthropic (Claude)",
+  offline: "Offline (no model provider)",
+  optional: "Optional: each caregiver chooses",
+  required: "Required for every member",
+};
 
 export const SETTINGS_LABELS: Record<string, string> = Object.fromEntries(
   SETTINGS_SECTIONS.flatMap((s) => Object.entries(s.fields).map(([k, f]) => [`${s.key}.${k}`, f.label])),
@@ -138,7 +158,7 @@ export function OrgSettingsForm({
                     hint={f.hint}
                     error={e[name]}
                     defaultValue={v[name]}
-                    options={b.options.map((o) => ({ value: o, label: PROVIDER_NAMES[o] ?? o }))}
+                    options={b.options.map((o) => ({ value: o, label: CHOICE_NAMES[o] ?? o }))}
                     className=""
                   />
                 );

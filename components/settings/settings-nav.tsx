@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   { href: "/settings/profile", label: "Profile" },
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/password", label: "Password" },
+  { href: "/settings/security", label: "Two-factor sign-in" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/organization", label: "Organization" },
 ] as const;

@@ -24,13 +24,13 @@ export class BadRequest extends AppError {
   }
 }
 export class Unauthenticated extends AppError {
-  constructor(message = "Sign in or send valid credentials.") {
-    super(401, "Unauthenticated", message);
+  constructor(message = "Sign in or send valid credentials.", code?: string) {
+    super(401, "Unauthenticated", message, { code });
   }
 }
 export class Forbidden extends AppError {
-  constructor(message = "You are not allowed to do this.") {
-    super(403, "Forbidden", message);
+  constructor(message = "You are not allowed to do this.", code?: string) {
+    super(403, "Forbidden", message, { code });
   }
 }
 export class NotFound extends AppError {

@@ -6,10 +6,14 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/api/errors";
 import { loginInput } from "@/lib/caregivers/schemas";
-import { authenticateCaregiver } from "@/lib/caregivers/authenticate-caregiver";
+import { authenticateCaregiver, authenticateWithChallenge, TwoFactorRequired } from "@/lib/caregivers/authenticate-caregiver";
+import { signChallenge } from "./two-factor/challenge";
 import { revokeSession, SESSION_DAYS } from "./sessions";
 import { clientIpFrom } from "@/lib/observability/request-context";
 import { logger } from "@/lib/observability/logger";
+
+/** The password step passed and a code is needed: the code carries the signed challenge for the code step. */
+export const TWO_FACTOR_REQUIRED = "two_factor_required:";
 
 /** Sign-in refusals the page may show as they are (none says whether an email has an account). */
 export class SignInRefused extends CredentialsSignin {
@@ -42,20 +46,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      // the password step (email, password, and the remembered-device cookie) or the code step (challenge, code)
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        device: {},
+        challenge: {},
+        code: {},
+      },
       async authorize(raw, request) {
-        const parsed = loginInput.safeParse({ email: raw?.email, password: raw?.password });
-        if (!parsed.success) throw new SignInRefused("Invalid email or password.");
+        const client = { ip: request ? clientIpFrom(request.headers) : null, userAgent: request?.headers.get("user-agent") };
+        const text = (v: unknown) => (typeof v === "string" && v ? v : null);
         try {
-          const { caregiver, session } = await authenticateCaregiver(
-            parsed.data.email,
-            parsed.data.password,
-            "web",
-            { ip: request ? clientIpFrom(request.headers) : null, userAgent: request?.headers.get("user-agent") },
-            clock.now(),
-          );
+          const challenge = text(raw?.challenge);
+          if (challenge) {
+            const { caregiver, session } = await authenticateWithChallenge(challenge, text(raw?.code) ?? "", client, clock.now());
+            return { id: caregiver.id, email: caregiver.email, name: `${caregiver.firstName} ${caregiver.lastName}`, sid: session.id };
+          }
+          const parsed = loginInput.safeParse({ email: raw?.email, password: raw?.password });
+          if (!parsed.success) throw new SignInRefused("Invalid email or password.");
+          const { caregiver, session } = await authenticateCaregiver(parsed.data.email, parsed.data.password, "web", client, clock.now(), {
+            rememberedDevice: text(raw?.device),
+          });
           return { id: caregiver.id, email: caregiver.email, name: `${caregiver.firstName} ${caregiver.lastName}`, sid: session.id };
         } catch (err) {
+          if (err instanceof TwoFactorRequired) throw new SignInRefused(TWO_FACTOR_REQUIRED + (await signChallenge(err.caregiverId, clock.now())));
           if (err instanceof AppError) throw new SignInRefused(err.message);
           throw err;
         }

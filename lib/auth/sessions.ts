@@ -6,6 +6,7 @@ import { Unauthenticated } from "@/lib/api/errors";
 import { hashSecret, newSecret } from "./secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "./actor";
+import { strictestPolicy } from "@/lib/orgs/security-policy";
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const SESSION_DAYS = 30;
@@ -98,13 +99,63 @@ export async function rotateRefreshToken(refreshToken: string, now: Date): Promi
   });
 }
 
-/** Is this session usable now: not revoked, not expired, and its caregiver still active? */
-export async function sessionIsLive(sessionId: string, caregiverId: string, now: Date): Promise<boolean> {
+export interface SessionState {
+  live: boolean;
+  /** why it is not: "idle" when a dashboard session has just ended for want of activity */
+  ended?: "idle";
+  /** dashboard sessions: when it ends unless the caregiver does something (null for API sessions) */
+  idleEndsAt: Date | null;
+  idleTimeoutMinutes: number | null;
+  /** dashboard sessions: an organization of the caregiver requires two-factor sign-in and the caregiver has not set it up */
+  mustEnrolTwoFactor: boolean;
+}
+
+const DEAD: SessionState = { live: false, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
+
+/**
+ * Is this session usable now: not revoked, not expired, its caregiver still active, and (for a dashboard
+ * session) used within the idle timeout, the strictest of the caregiver's organizations (SPEC §8). An idle
+ * session is revoked here, audited, on the first request that notices. API sessions keep their own expiry.
+ */
+export async function sessionState(sessionId: string, caregiverId: string, now: Date): Promise<SessionState> {
   const s = await db.session.findFirst({
     where: { id: sessionId, caregiverId, revokedAt: null, expiresAt: { gt: now }, caregiver: { isActive: true } },
-    select: { id: true },
+    select: { kind: true, lastSeenAt: true },
   });
-  return !!s;
+  if (!s) return DEAD;
+  // API sessions (bearer tokens) pay nothing more: their expiry is their own, and they cannot enrol
+  if (s.kind !== "web") return { live: true, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
+  const me = await db.caregiver.findUniqueOrThrow({
+    where: { id: caregiverId },
+    select: { totpEnabled: true, memberships: { select: { organization: { select: { settings: true } } } } },
+  });
+  const policy = strictestPolicy(me.memberships.map((m) => m.organization.settings));
+  const idleEndsAt = new Date(s.lastSeenAt.getTime() + policy.idleTimeoutMinutes * 60_000);
+  if (idleEndsAt <= now) {
+    const r = await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: "idle_timeout" } });
+    if (r.count === 1) {
+      await recordAudit(db, systemActor("auth"), {
+        action: "auth.session_idle_timeout",
+        targetType: "session",
+        targetId: sessionId,
+        metadata: { caregiver_id: caregiverId, idle_timeout_minutes: policy.idleTimeoutMinutes },
+      });
+    }
+    return { ...DEAD, ended: "idle" };
+  }
+  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor: policy.twoFactorRequired && !me.totpEnabled };
+}
+
+export async function sessionIsLive(sessionId: string, caregiverId: string, now: Date): Promise<boolean> {
+  return (await sessionState(sessionId, caregiverId, now)).live;
+}
+
+/**
+ * The caregiver did something (a page they opened, a form they sent, a click or key press the dashboard
+ * reported): the idle clock starts again. Background polling never calls this. Only a live session moves.
+ */
+export async function recordSessionActivity(sessionId: string, now: Date) {
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null, lastSeenAt: { lt: now } }, data: { lastSeenAt: now } });
 }
 
 export async function revokeSession(tx: Tx, sessionId: string, reason: string, now: Date) {

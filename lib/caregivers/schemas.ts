@@ -39,6 +39,16 @@ export const registerInput = z.strictObject({
 });
 
 export const loginInput = z.strictObject({ email, password });
+/** The API login: with two-factor sign-in on, the code from the app (`totp_code`) or one recovery code (`recovery_code`). */
+export const apiLoginInput = loginInput
+  .extend({
+    totp_code: z
+      .string()
+      .regex(/^\s*\d{6}\s*$/, "Six digits from the authenticator app.")
+      .optional(),
+    recovery_code: z.string().trim().min(1).max(40).optional(),
+  })
+  .refine((b) => !(b.totp_code && b.recovery_code), { message: "Send either totp_code or recovery_code, not both.", path: ["recovery_code"] });
 export const refreshInput = z.strictObject({ refresh_token: z.string().min(1).max(200) });
 export const logoutInput = z.strictObject({ all_sessions: z.boolean().optional() });
 

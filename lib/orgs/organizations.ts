@@ -40,7 +40,7 @@ type MemberRow = Awaited<ReturnType<typeof memberRows>>[number];
 const memberRows = (tx: Tx, organizationId: string, caregiverId?: string) =>
   tx.membership.findMany({
     where: { organizationId, ...(caregiverId ? { caregiverId } : {}) },
-    include: { caregiver: { select: { firstName: true, lastName: true, email: true, isActive: true } } },
+    include: { caregiver: { select: { firstName: true, lastName: true, email: true, isActive: true, totpEnabled: true } } },
     orderBy: { createdAt: "asc" },
   });
 const presentMember = (m: MemberRow) => ({
@@ -51,6 +51,7 @@ const presentMember = (m: MemberRow) => ({
   role: m.role,
   facility_ids: m.facilityIds,
   is_active: m.caregiver.isActive,
+  two_factor_enabled: m.caregiver.totpEnabled,
   joined_at: m.createdAt.toISOString(),
 });
 

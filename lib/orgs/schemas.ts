@@ -61,6 +61,12 @@ export const organizationSettings = z.strictObject({
     system_prompt_additions: text().max(4000),
     context_window: z.number().int().min(1).max(50),
   }),
+  security: z.strictObject({
+    /** "required": members without two-factor sign-in are sent to enrol before anything else */
+    two_factor: z.enum(["optional", "required"]),
+    /** dashboard sessions end after this long without the caregiver doing anything */
+    idle_timeout_minutes: z.number().int().min(1).max(240),
+  }),
   retention: z.strictObject({
     activity_days: z.number().int().min(30).max(3650),
     conversation_days: z.number().int().min(30).max(3650),
@@ -93,6 +99,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   notifications: { non_critical_cap_per_hour: 3 },
   invitations: { expiry_days: 7 },
   ai: { provider: "anthropic", model: "claude-sonnet-4-5", system_prompt_additions: "", context_window: 10 },
+  security: { two_factor: "optional", idle_timeout_minutes: 15 },
   retention: {
     activity_days: 365,
     conversation_days: 730,
@@ -115,6 +122,7 @@ export const organizationSettingsPatch = z.strictObject({
   notifications: S.notifications.partial().optional(),
   invitations: S.invitations.partial().optional(),
   ai: S.ai.partial().optional(),
+  security: S.security.partial().optional(),
   retention: S.retention.partial().optional(),
 });
 export type OrganizationSettingsPatch = z.infer<typeof organizationSettingsPatch>;

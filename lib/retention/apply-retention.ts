@@ -46,6 +46,7 @@ export const RETENTION_COVERAGE: Record<string, string> = {
   login_throttles: "retention: login_throttle_days after the last failure",
   rate_limit_buckets: "retention: rate_limit_days after the window closed",
   api_keys: "lives with the caregiver's account (hashed secret, name, scopes)",
+  recovery_codes: "lives with the caregiver's two-factor sign-in (keyed hashes); replaced on re-enrolment, deleted when it is turned off or reset",
   patients: "the patient's record; erasure deletes it and everything below (foreign keys cascade)",
   care_team_members: "lives with the patient and the caregiver",
   pairing_codes: "retention: pairing_code_days after expiry",

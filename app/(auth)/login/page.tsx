@@ -17,6 +17,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Sign in</h1>
       <p className="text-stone-700">Welcome back. Sign in to see how the people you care for are doing.</p>
       {sp.signed_out !== undefined && <Notice tone="success" role="status" title="You have signed out." />}
+      {sp.timed_out !== undefined && (
+        <Notice tone="info" role="status" title="You were signed out after a while without activity.">
+          This keeps patient information private on a computer left open. Sign in again to continue.
+        </Notice>
+      )}
       {sp.registered !== undefined && <Notice tone="info" role="status" title="Your account is ready. Sign in to continue." />}
       <Card>
         <LoginForm action={signInAction} />

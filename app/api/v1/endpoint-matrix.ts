@@ -11,6 +11,7 @@ import * as alert from "./alerts/[id]/route";
 import * as org from "./organizations/[id]/route";
 import * as orgMembers from "./organizations/[id]/members/route";
 import * as orgMember from "./organizations/[id]/members/[caregiverId]/route";
+import * as orgMemberResetTwoFactor from "./organizations/[id]/members/[caregiverId]/reset-two-factor/route";
 import * as orgSettings from "./organizations/[id]/settings/route";
 import * as pairingCode from "./patients/[id]/pairing-code/route";
 import * as activity from "./patients/[id]/activity/route";
@@ -211,6 +212,12 @@ export const cases: Case[] = [
     name: "DELETE member",
     handler: orgMember.DELETE,
     opts: (c) => ({ method: "DELETE", params: { id: c.organizationId, caregiverId: c.owner.id } }),
+    orgScoped: true,
+  },
+  {
+    name: "POST member reset two-factor",
+    handler: orgMemberResetTwoFactor.POST,
+    opts: (c) => ({ params: { id: c.organizationId, caregiverId: c.owner.id } }),
     orgScoped: true,
   },
   { name: "GET settings", handler: orgSettings.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },

@@ -14,6 +14,8 @@ import { createPairingCode } from "@/lib/devices/create-pairing-code";
 import { NotFound } from "@/lib/api/errors";
 import { textOrNull } from "@/lib/dashboard/form-input";
 import type { PairingState } from "@/components/devices/pairing-panel";
+import { recordConsent } from "@/lib/consents/consents";
+import { recordConsentInput } from "@/lib/consents/schemas";
 import { buttonAction, formAction } from "@/app/_server/action";
 
 const overview = (patientId: string, ok: string) => `/patients/${patientId}?ok=${ok}`;
@@ -99,4 +101,19 @@ export const resumeMonitoringAction = buttonAction({
   run: (_, { actor, now, bound }) => resumeMonitoring(actor, bound.patientId, now),
   revalidate: header,
   done: (_, { bound }) => `${overview(bound.patientId, "resumed")}#monitoring`,
+});
+
+/** A consent or refusal recorded from the Overview, through the API's schema and domain function (audited there). */
+export const recordConsentAction = formAction({
+  bound: ["patientId"],
+  fields: ["kind", "granted", "given_by", "note"],
+  schema: recordConsentInput,
+  input: (v) => ({
+    kind: v.kind,
+    granted: v.granted === "true" ? true : v.granted === "false" ? false : v.granted,
+    given_by: v.given_by,
+    note: textOrNull(v.note),
+  }),
+  run: (data, { actor, now, bound }) => recordConsent(actor, bound.patientId, data, now),
+  done: (_, { bound }) => `${overview(bound.patientId, "consent")}#consent`,
 });

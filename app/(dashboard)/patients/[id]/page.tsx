@@ -18,10 +18,14 @@ import { PairingPanel } from "@/components/devices/pairing-panel";
 import { MonitoringPaused } from "@/components/patients/monitoring-paused";
 import { PauseMonitoringForm, SpokeWithForm } from "@/components/patients/monitoring-forms";
 import { getMonitoringPause } from "@/lib/patients/monitoring-pause";
+import { listConsents } from "@/lib/consents/consents";
+import { RecordConsentForm } from "@/components/patients/consent-panel";
+import { CONSENT_GIVEN_BY, CONSENT_KIND_TEXT } from "@/components/patients/consent-labels";
 import {
   addCareTeamMemberAction,
   createPairingCodeAction,
   pauseMonitoringAction,
+  recordConsentAction,
   removeCareTeamMemberAction,
   resumeMonitoringAction,
   revokeDeviceAction,
@@ -51,7 +55,12 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
   const p = await loadPagePatient(id);
   const sp = await searchParams;
   const now = clock.now();
-  const [team, devices, pause] = await Promise.all([listCareTeam(actor, p.id), listDevices(actor, p.id), getMonitoringPause(actor, p.id, now)]);
+  const [team, devices, pause, consents] = await Promise.all([
+    listCareTeam(actor, p.id),
+    listDevices(actor, p.id),
+    getMonitoringPause(actor, p.id, now),
+    listConsents(actor, p.id),
+  ]);
   const write = canWrite(p);
   const manage = canManage(p);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -245,6 +254,55 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
         )}
       </Panel>
 
+      <Panel id="consent" title="Consent">
+        <p className="max-w-prose text-stone-700">
+          What {name} agreed to. Elda acts on each one at once; the latest record of a kind replaces the earlier ones.
+        </p>
+        <ul className="mt-4 divide-y divide-stone-100">
+          {consents.current.map((c) => {
+            const text = CONSENT_KIND_TEXT[c.kind];
+            const who = c.consent?.recorded_by_id ? team.items.find((m) => m.caregiver_id === c.consent!.recorded_by_id) : undefined;
+            return (
+              <li key={c.kind} className="grid gap-2 py-4 sm:grid-cols-[1fr_14rem]">
+                <div>
+                  <p className="font-semibold">{text?.title ?? c.kind}</p>
+                  <p className="text-base text-stone-700">{text?.about}</p>
+                  {c.consent && (
+                    <p className="text-base text-stone-600">
+                      {CONSENT_GIVEN_BY[c.consent.given_by] ?? c.consent.given_by}, recorded {formatDateTime(c.consent.recorded_at, p.timezone)}
+                      {who && (
+                        <>
+                          {" "}
+                          by {who.first_name} {who.last_name}
+                        </>
+                      )}
+                      {c.consent.revoked_at && <>; withdrawn {formatDateTime(c.consent.revoked_at, p.timezone)}</>}
+                      {c.consent.note && <>. &ldquo;{c.consent.note}&rdquo;</>}
+                    </p>
+                  )}
+                </div>
+                <p
+                  className={`self-start rounded-full px-3 py-1 text-base font-semibold ${c.in_force ? "bg-teal-50 text-teal-900" : "bg-stone-100 text-stone-800"}`}
+                >
+                  {CONSENT_STATUS[c.status]}
+                  {c.status === "not_recorded" && <span className="block font-normal">counts as {c.not_recorded_means}</span>}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+        {write ? (
+          <div className="mt-6 border-t border-stone-200 pt-6">
+            <h4 className="mb-4 text-lg font-semibold">Record a change</h4>
+            <RecordConsentForm action={recordConsentAction.bind(null, p.id)} />
+          </div>
+        ) : (
+          <div className="mt-4">
+            <ReadOnlyNote>Viewers cannot record consent. Ask their primary caregiver.</ReadOnlyNote>
+          </div>
+        )}
+      </Panel>
+
       <Panel id="devices" title="Phone and pairing">
         <DeviceList
           devices={devices.items}
@@ -294,8 +352,11 @@ const OK: Record<string, string> = {
   "member-added": "Added to the care team (someone not yet in the organization is sent an invitation by email).",
   "member-removed": "Caregiver removed from the care team.",
   "device-revoked": "Phone revoked. It can no longer reach Elda until it is paired again.",
+  consent: "Consent recorded. Elda acts on it from now on.",
 };
 const STANDING_NAME: Record<Standing, string> = { primary: "Primary caregiver", secondary: "Secondary caregiver", viewer: "Viewer" };
+type ConsentStatus = Awaited<ReturnType<typeof listConsents>>["current"][number]["status"];
+const CONSENT_STATUS: Record<ConsentStatus, string> = { granted: "Given", refused: "Refused", revoked: "Withdrawn", not_recorded: "Not recorded yet" };
 
 function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (

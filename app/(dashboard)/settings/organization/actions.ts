@@ -5,6 +5,7 @@ import { Conflict, NotFound, ValidationFailed } from "@/lib/api/errors";
 import { addMember, removeMember, updateMember } from "@/lib/orgs/organizations";
 import { addMemberInput, organizationSettings, updateMemberInput } from "@/lib/orgs/schemas";
 import { updateOrganizationSettings } from "@/lib/orgs/settings";
+import { resetMemberTwoFactor } from "@/lib/auth/two-factor/reset";
 import { SETTINGS_FIELDS, settingsFromForm } from "@/lib/orgs/settings-form";
 import { buttonAction, formAction, idIn } from "@/app/_server/action";
 
@@ -50,4 +51,11 @@ export const updateSettingsAction = formAction({
   input: (v) => settingsFromForm(v),
   run: (data, { actor, form }) => updateOrganizationSettings(actor, orgOf(form), data),
   done: (_, { form }) => back(form, "settings"),
+});
+
+/** An owner or admin resets a member's two-factor sign-in (a lost phone); audited. */
+export const resetTwoFactorAction = buttonAction({
+  ids: { caregiver_id: "Member", organization_id: "Organization" },
+  run: ({ caregiver_id, organization_id }, { actor }) => resetMemberTwoFactor(actor, organization_id, caregiver_id),
+  done: (_, { form }) => back(form, "two_factor_reset"),
 });

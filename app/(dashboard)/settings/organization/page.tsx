@@ -8,11 +8,11 @@ import { formatDate, plural } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SectionHeading } from "@/components/settings/section-heading";
-import { AddMemberForm, ChangeRoleForm } from "@/components/settings/member-forms";
+import { AddMemberForm, ChangeRoleForm, ResetTwoFactorForm } from "@/components/settings/member-forms";
 import { ConfirmStep } from "@/components/forms/confirm-step";
 import { ROLE_NAMES, type Role } from "@/components/settings/roles";
 import { OrgSettingsForm } from "@/components/settings/org-settings-form";
-import { addMemberAction, changeRoleAction, removeMemberAction, updateSettingsAction } from "./actions";
+import { addMemberAction, changeRoleAction, removeMemberAction, resetTwoFactorAction, updateSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Organization settings" };
 
@@ -24,6 +24,7 @@ const DONE: Record<string, string> = {
   role: "The role has been changed.",
   removed: "The member has been removed.",
   settings: "The organization settings have been saved.",
+  two_factor_reset: "The member's two-factor sign-in has been reset. They sign in with their password and, if the organization requires it, set it up again.",
 };
 
 export default signedInPage(async function OrganizationSettingsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
@@ -116,6 +117,7 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
                     <p className="text-base text-stone-600">
                       Joined {formatDate(m.joined_at)}
                       {!m.is_active && " · account disabled"}
+                      {m.two_factor_enabled ? " · two-factor sign-in on" : " · no two-factor sign-in"}
                     </p>
                   </div>
                   <p className="rounded-full bg-stone-100 px-3 py-1 text-base font-semibold text-stone-800">{ROLE_NAMES[m.role]}</p>
@@ -131,6 +133,15 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
                       role={m.role}
                       roles={grantable.includes(m.role) ? grantable : [m.role, ...grantable]}
                     />
+                    {m.two_factor_enabled && m.caregiver_id !== actor.caregiverId && (
+                      <ResetTwoFactorForm
+                        key={`2fa-${formKey}`}
+                        action={resetTwoFactorAction}
+                        organizationId={orgId}
+                        caregiverId={m.caregiver_id}
+                        name={name}
+                      />
+                    )}
                     <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("danger-quiet")} aria-label={`Remove ${name}`}>
                       Remove
                     </Link>

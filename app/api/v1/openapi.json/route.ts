@@ -17,6 +17,7 @@ import * as organizations from "../organizations/route";
 import * as organization from "../organizations/[id]/route";
 import * as members from "../organizations/[id]/members/route";
 import * as member from "../organizations/[id]/members/[caregiverId]/route";
+import * as memberResetTwoFactor from "../organizations/[id]/members/[caregiverId]/reset-two-factor/route";
 import * as settings from "../organizations/[id]/settings/route";
 import * as facilities from "../organizations/[id]/facilities/route";
 import * as facility from "../organizations/[id]/facilities/[facilityId]/route";
@@ -102,6 +103,7 @@ const modules: Record<string, unknown>[] = [
   organization,
   members,
   member,
+  memberResetTwoFactor,
   settings,
   facilities,
   facility,
