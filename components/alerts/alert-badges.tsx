@@ -1,13 +1,14 @@
+import type { AlertStatus, Severity } from "@/lib/db/generated/enums";
 import { SEVERITY_LABEL, STATUS_LABEL } from "./alert-labels";
 
 // dark text on a light tint: every pair clears WCAG AA for normal text
-const SEVERITY_TONE: Record<string, string> = {
+const SEVERITY_TONE: Record<Severity, string> = {
   critical: "border-red-800 bg-red-50 text-red-900",
   high: "border-orange-800 bg-orange-50 text-orange-900",
   medium: "border-amber-800 bg-amber-50 text-amber-900",
   low: "border-stone-500 bg-stone-50 text-stone-800",
 };
-const STATUS_TONE: Record<string, string> = {
+const STATUS_TONE: Record<AlertStatus, string> = {
   open: "border-red-800 bg-white text-red-900",
   acknowledged: "border-sky-800 bg-sky-50 text-sky-900",
   resolved: "border-teal-800 bg-teal-50 text-teal-900",

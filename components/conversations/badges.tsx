@@ -1,3 +1,4 @@
+import type { ConversationType } from "@/lib/db/generated/enums";
 /** Sentiment and urgency as words in a tinted pill: the word carries the meaning, the colour only helps. */
 const SENTIMENT: Record<string, { text: string; tone: string }> = {
   positive: { text: "Positive", tone: "bg-teal-100 text-teal-900" },
@@ -29,5 +30,5 @@ function Pill({ label, value, table }: { label: string; value: string | null; ta
 export const SentimentBadge = ({ value }: { value: string | null }) => <Pill label="Mood" value={value} table={SENTIMENT} />;
 export const UrgencyBadge = ({ value }: { value: string | null }) => <Pill label="Urgency" value={value} table={URGENCY} />;
 
-const TYPES: Record<string, string> = { spontaneous: "Chat", reminder_response: "About a reminder", check_in: "Check-in", emergency: "Emergency" };
+const TYPES: Record<ConversationType, string> = { spontaneous: "Chat", reminder_response: "About a reminder", check_in: "Check-in", emergency: "Emergency" };
 export const conversationTypeName = (t: string) => TYPES[t] ?? t.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());

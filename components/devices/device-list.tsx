@@ -1,3 +1,4 @@
+import type { DevicePlatform } from "@/lib/db/generated/enums";
 import type { z } from "zod";
 import type { deviceOutput } from "@/lib/devices/schemas";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
@@ -7,7 +8,7 @@ import { buttonClasses } from "@/components/ui/button";
 type Device = z.infer<typeof deviceOutput>;
 
 const ONLINE_MS = 10 * 60_000;
-const PLATFORM: Record<string, string> = { ios: "iPhone", android: "Android phone" };
+const PLATFORM: Record<DevicePlatform, string> = { ios: "iPhone", android: "Android phone" };
 
 /** The patient's paired phones: online or last seen, battery, app version; revoke for those who may write. */
 export function DeviceList({

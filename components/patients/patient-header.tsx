@@ -1,9 +1,10 @@
+import type { CareStanding } from "@/lib/db/generated/enums";
 import type { PatientOutput } from "@/lib/patients/schemas";
 import { localTime } from "@/lib/dashboard/format";
 import { BackLink } from "@/components/layout/back-link";
 import { MonitoringPaused } from "./monitoring-paused";
 
-const STANDING: Record<string, string> = {
+const STANDING: Record<CareStanding, string> = {
   primary: "You are their primary caregiver.",
   secondary: "You are on their care team.",
   viewer: "You can view their information but not change it.",

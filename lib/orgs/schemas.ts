@@ -175,6 +175,8 @@ export const memberOutput = z.object({
   role: orgRole,
   /** an admin's facilities: empty means the whole organization (SPEC §1) */
   facility_ids: z.array(z.uuid()),
+  /** whether the member signs in with a second factor (owners and admins may reset it) */
+  two_factor_enabled: z.boolean(),
   is_active: z.boolean(),
   joined_at: z.string(),
 });

@@ -1,3 +1,4 @@
+import type { Gender } from "@/lib/db/generated/enums";
 import type { PatientData } from "./collect-patient-data";
 
 /**
@@ -16,7 +17,7 @@ function derivedId(patientId: string, kind: string, i: number): string {
   const tail = `${kind.length.toString(16)}${i.toString(16)}`.padStart(12, "0").slice(-12);
   return `${patientId.slice(0, 24)}${tail}`;
 }
-const GENDER: Record<string, string> = { female: "female", male: "male", other: "other", prefer_not_to_say: "unknown" };
+const GENDER: Record<Gender, string> = { female: "female", male: "male", other: "other", prefer_not_to_say: "unknown" };
 
 function patientResource(p: PatientData["patient"]): Resource {
   return {

@@ -1,3 +1,4 @@
+import type { AlertEventKind, EscalationState, NotificationChannel, NotificationStatus } from "@/lib/db/generated/enums";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { clock } from "@/lib/clock";
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Alert" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 type Detail = Awaited<ReturnType<typeof getAlert>>;
 
-const EVENT_LABEL: Record<string, string> = {
+const EVENT_LABEL: Record<AlertEventKind, string> = {
   raised: "Raised",
   occurrence: "Happened again",
   severity_raised: "Became more serious",
@@ -32,14 +33,14 @@ const EVENT_LABEL: Record<string, string> = {
   escalated: "Care team contacted",
   nobody_reached: "Nobody acknowledged in time",
 };
-const CHANNEL_LABEL: Record<string, string> = {
+const CHANNEL_LABEL: Record<NotificationChannel, string> = {
   sms: "Text message",
   voice: "Phone call",
   push: "App notification",
   web_push: "Browser notification",
   email: "Email",
 };
-const DELIVERY_STATUS: Record<string, string> = {
+const DELIVERY_STATUS: Record<NotificationStatus, string> = {
   pending: "Waiting to send",
   sending: "Sending",
   held: "Held (hourly limit)",
@@ -49,7 +50,7 @@ const DELIVERY_STATUS: Record<string, string> = {
   simulated: "Sent (simulated)",
   skipped: "Skipped",
 };
-const ESCALATION: Record<string, string> = {
+const ESCALATION: Record<EscalationState, string> = {
   none: "Not started yet",
   active: "Contacting the care team",
   acknowledged: "Stopped: someone has it",
