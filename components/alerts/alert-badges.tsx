@@ -17,20 +17,20 @@ const STATUS_TONE: Record<AlertStatus, string> = {
 
 const pill = "inline-flex items-center rounded-full border px-2.5 py-0.5 text-base font-semibold";
 
-export function SeverityBadge({ severity }: { severity: string }) {
+export function SeverityBadge({ severity }: { severity: Severity }) {
   return (
-    <span className={`${pill} ${SEVERITY_TONE[severity] ?? SEVERITY_TONE.low}`}>
+    <span className={`${pill} ${SEVERITY_TONE[severity]}`}>
       <span className="sr-only">Severity: </span>
-      {SEVERITY_LABEL[severity] ?? severity}
+      {SEVERITY_LABEL[severity]}
     </span>
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status: AlertStatus }) {
   return (
-    <span className={`${pill} ${STATUS_TONE[status] ?? STATUS_TONE.open}`}>
+    <span className={`${pill} ${STATUS_TONE[status]}`}>
       <span className="sr-only">Status: </span>
-      {STATUS_LABEL[status] ?? status}
+      {STATUS_LABEL[status]}
     </span>
   );
 }

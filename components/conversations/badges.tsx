@@ -31,4 +31,4 @@ export const SentimentBadge = ({ value }: { value: string | null }) => <Pill lab
 export const UrgencyBadge = ({ value }: { value: string | null }) => <Pill label="Urgency" value={value} table={URGENCY} />;
 
 const TYPES: Record<ConversationType, string> = { spontaneous: "Chat", reminder_response: "About a reminder", check_in: "Check-in", emergency: "Emergency" };
-export const conversationTypeName = (t: string) => TYPES[t] ?? t.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
+export const conversationTypeName = (t: ConversationType) => TYPES[t];
