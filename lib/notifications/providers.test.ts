@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
+import { startFakeSmtp, type ReceivedEmail } from "@/lib/testing/fake-smtp";
 import twilio from "twilio";
 import { reloadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -24,9 +24,9 @@ import * as statusHook from "@/app/api/v1/webhooks/twilio/status/route";
 const AUTH_TOKEN = "twilio-test-auth-token";
 const APP = "https://elda.test";
 const twilioRequests: { path: string; form: URLSearchParams }[] = [];
-const emails: { to: string; raw: string }[] = [];
+let emails: ReceivedEmail[];
 let fake: http.Server;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
 let sid = 0;
 
 beforeAll(async () => {
@@ -40,25 +40,14 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => fake.listen(0, "127.0.0.1", r));
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    onData(stream, session, cb) {
-      let raw = "";
-      stream.on("data", (c) => (raw += c));
-      stream.on("end", () => {
-        emails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
+  smtp = await startFakeSmtp();
+  emails = smtp.inbox;
   Object.assign(process.env, {
     TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     TWILIO_FROM_NUMBER: "+15550009999",
     TWILIO_API_BASE_URL: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    SMTP_URL: smtp.url,
     APP_URL: APP,
   });
   reloadConfig();
@@ -72,7 +61,7 @@ afterAll(async () => {
   resetTwilioClient();
   resetEmailTransport();
   await new Promise((r) => fake.close(r));
-  await new Promise((r) => smtp.close(() => r(undefined)));
+  await smtp.close();
 });
 
 /** A webhook as Twilio would send it: form-encoded, signed over our public URL. */

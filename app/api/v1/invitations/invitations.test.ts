@@ -1,5 +1,4 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import { startFakeSmtp, type ReceivedEmail } from "@/lib/testing/fake-smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reloadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -16,24 +15,13 @@ import * as careTeam from "../patients/[id]/care-team/route";
 import * as apiKeys from "../auth/api-keys/route";
 
 /** Invitations go out by a real SMTP conversation with a local server: the link is read from the email, as the invitee would. */
-const inbox: { to: string; raw: string }[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
+let inbox: ReceivedEmail[];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    onData(stream, session, cb) {
-      let raw = "";
-      stream.on("data", (c) => (raw += c));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startFakeSmtp();
+  inbox = smtp.inbox;
+  process.env.SMTP_URL = smtp.url;
   reloadConfig();
   resetEmailTransport();
 });
@@ -42,7 +30,7 @@ afterAll(async () => {
   delete process.env.SMTP_URL;
   reloadConfig();
   resetEmailTransport();
-  await new Promise((r) => smtp.close(() => r(undefined)));
+  await smtp.close();
 });
 
 /** The token in the newest email to `to` (quoted-printable soft breaks undone). */
