@@ -74,10 +74,10 @@ test.describe("patient pages", () => {
     await expect(page.getByLabel("Critical alert after (hours)")).toHaveValue("");
     await page.getByRole("link", { name: "Cancel" }).click();
 
-    // care team: an unknown email is refused next to the field
+    // care team: someone not yet in the organization is sent an invitation (whether or not they have an account)
     await page.getByLabel("Email address").fill("nobody.here@example.test");
     await page.getByRole("button", { name: "Add to care team" }).click();
-    await expect(page.getByText("Caregiver with this email not found.").first()).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Invitation sent. They join the care team once they accept it." })).toBeVisible();
   });
 
   test("overview: consent per kind (not recorded yet, and what that counts as), a change recorded and audited", async ({ page }) => {

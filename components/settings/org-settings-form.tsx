@@ -80,6 +80,13 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
     },
   },
   {
+    key: "invitations",
+    title: "Invitations",
+    fields: {
+      expiry_days: { label: "An invitation link works for", unit: "days", hint: "After that it must be sent again." },
+    },
+  },
+  {
     key: "security",
     title: "Sign-in security",
     fields: {

@@ -49,7 +49,8 @@ export const addCareTeamMemberAction = formAction({
   run: (data, { actor, now, bound }) => addCareTeamMember(actor, bound.patientId, data, now),
   // an unknown email or someone already on the team belongs next to the email box
   fieldFor: (err) => (err instanceof NotFound || err.extra.code === "already_on_team" ? "email" : undefined),
-  done: (_, { bound }) => `${overview(bound.patientId, "member-added")}#care-team`,
+  // someone not yet in the organization is sent an invitation naming the patient (issue 14)
+  done: (r, { bound }) => `${overview(bound.patientId, r.added ? "member-added" : "member-invited")}#care-team`,
 });
 
 export const removeCareTeamMemberAction = buttonAction({
