@@ -53,7 +53,11 @@ export const organizationSettings = z.strictObject({
       .min(1)
       .max(7 * 24 * 60),
   }),
-  notifications: z.strictObject({ non_critical_cap_per_hour: z.number().int().min(1).max(100) }),
+  notifications: z.strictObject({
+    non_critical_cap_per_hour: z.number().int().min(1).max(100),
+    /** SMS segments a month for the whole organization (SPEC §8); null: no cap */
+    monthly_sms_cap: z.number().int().min(1).max(10_000_000).nullable(),
+  }),
   invitations: z.strictObject({ expiry_days: z.number().int().min(1).max(30) }),
   ai: z.strictObject({
     provider: z.enum(["anthropic", "offline"]),
@@ -90,7 +94,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
     phone_offline_medium_after_hours: 6,
   },
   escalation: { critical_wait_minutes: 5, high_wait_minutes: 15, medium_wait_minutes: 60, low_wait_minutes: 240 },
-  notifications: { non_critical_cap_per_hour: 3 },
+  notifications: { non_critical_cap_per_hour: 3, monthly_sms_cap: null },
   invitations: { expiry_days: 7 },
   ai: { provider: "anthropic", model: "claude-sonnet-4-5", system_prompt_additions: "", context_window: 10 },
   retention: {
@@ -165,6 +169,8 @@ export const memberOutput = z.object({
   last_name: z.string(),
   email: z.string(),
   role: orgRole,
+  /** an admin's facilities; empty: the whole organization */
+  facility_ids: z.array(z.uuid()),
   is_active: z.boolean(),
   joined_at: z.string(),
 });

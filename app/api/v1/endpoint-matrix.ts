@@ -59,6 +59,7 @@ import * as facility from "./organizations/[id]/facilities/[facilityId]/route";
 import * as invitations from "./organizations/[id]/invitations/route";
 import * as invitationRevoke from "./invitations/[id]/revoke/route";
 import * as invitationResend from "./invitations/[id]/resend/route";
+import * as usage from "./organizations/[id]/usage/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -246,6 +247,7 @@ export const cases: Case[] = [
   },
   { name: "POST invitation revoke", handler: invitationRevoke.POST, opts: (c) => ({ params: { id: c.invitationId } }), orgScoped: true },
   { name: "POST invitation resend", handler: invitationResend.POST, opts: (c) => ({ params: { id: c.invitationId } }), orgScoped: true },
+  { name: "GET usage", handler: usage.GET, opts: (c) => ({ params: { id: c.organizationId }, path: "/x?format=csv" }), orgScoped: true },
 ];
 
 /** Everything the matrix's calls could change, as one string to compare before and after. */

@@ -24,6 +24,7 @@ import * as invitations from "../organizations/[id]/invitations/route";
 import * as invitationRevoke from "../invitations/[id]/revoke/route";
 import * as invitationResend from "../invitations/[id]/resend/route";
 import * as invitationAccept from "../invitations/accept/route";
+import * as usage from "../organizations/[id]/usage/route";
 import * as patients from "../patients/route";
 import * as patient from "../patients/[id]/route";
 import * as careTeam from "../patients/[id]/care-team/route";
@@ -109,6 +110,7 @@ const modules: Record<string, unknown>[] = [
   invitationRevoke,
   invitationResend,
   invitationAccept,
+  usage,
   patients,
   patient,
   careTeam,
