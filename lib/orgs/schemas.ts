@@ -152,6 +152,7 @@ export const updateMemberInput = z
   .refine((v) => v.role !== undefined || v.facility_ids !== undefined, { message: "Send role or facility_ids." })
   .refine(onlyAdminsListFacilities, facilitiesMessage);
 export const updateOrganizationInput = z.strictObject({ name: trimmed(200) });
+export const createOrganizationInput = z.strictObject({ name: trimmed(200) });
 
 export const myOrganizationOutput = z.object({ id: z.uuid(), name: z.string(), role: orgRole, created_at: z.string() });
 export const myOrganizationsOutput = z.object({ items: z.array(myOrganizationOutput) });
