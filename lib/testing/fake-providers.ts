@@ -12,9 +12,10 @@ export const FAKE_APP_URL = "https://elda.test";
 /**
  * The real provider clients against local fakes: a fake Twilio REST API (reached through twilio's own
  * httpClient option) and a real SMTP server in-process, recording what each recipient received.
- * Call `stop()` in afterAll: it restores the environment (simulated sends again).
+ * `twilio: false` keeps SMS and calls simulated. Call `stop()` in afterAll: it restores the environment.
  */
-export async function startFakeProviders() {
+export async function startFakeProviders(opts: { twilio?: boolean } = {}) {
+  const withTwilio = opts.twilio ?? true;
   const twilioRequests: { path: string; form: URLSearchParams }[] = [];
   const emails: { to: string; raw: string }[] = [];
   let sid = 0;
@@ -27,7 +28,7 @@ export async function startFakeProviders() {
       res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ sid: `${kind}${String(++sid).padStart(32, "0")}`, status: "queued" }));
     });
   });
-  await new Promise<void>((r) => twilio.listen(0, "127.0.0.1", r));
+  if (withTwilio) await new Promise<void>((r) => twilio.listen(0, "127.0.0.1", r));
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -41,14 +42,15 @@ export async function startFakeProviders() {
     },
   });
   await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-  Object.assign(process.env, {
-    TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
-    TWILIO_AUTH_TOKEN: FAKE_TWILIO_AUTH_TOKEN,
-    TWILIO_FROM_NUMBER: "+15550009999",
-    TWILIO_API_BASE_URL: `http://127.0.0.1:${(twilio.address() as AddressInfo).port}`,
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-    APP_URL: FAKE_APP_URL,
-  });
+  Object.assign(process.env, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, APP_URL: FAKE_APP_URL });
+  if (withTwilio) {
+    Object.assign(process.env, {
+      TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+      TWILIO_AUTH_TOKEN: FAKE_TWILIO_AUTH_TOKEN,
+      TWILIO_FROM_NUMBER: "+15550009999",
+      TWILIO_API_BASE_URL: `http://127.0.0.1:${(twilio.address() as AddressInfo).port}`,
+    });
+  }
   const reset = () => {
     reloadConfig();
     resetTwilioClient();
@@ -64,7 +66,7 @@ export async function startFakeProviders() {
     async stop() {
       for (const k of ENV) delete process.env[k];
       reset();
-      await new Promise((r) => twilio.close(r));
+      if (withTwilio) await new Promise((r) => twilio.close(r));
       await new Promise((r) => smtp.close(() => r(undefined)));
     },
   };

@@ -1,10 +1,7 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reloadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { resetEmailTransport } from "@/lib/notifications/channels/email";
 import { call } from "@/lib/testing/http";
+import { startFakeProviders } from "@/lib/testing/fake-providers";
 import { makeCaregiver, makePatient, TEST_PASSWORD, type TestCaregiver } from "@/lib/testing/factories";
 import * as invitations from "../organizations/[id]/invitations/route";
 import * as settings from "../organizations/[id]/settings/route";
@@ -16,38 +13,15 @@ import * as careTeam from "../patients/[id]/care-team/route";
 import * as apiKeys from "../auth/api-keys/route";
 
 /** Invitations go out by a real SMTP conversation with a local server: the link is read from the email, as the invitee would. */
-const inbox: { to: string; raw: string }[] = [];
-let smtp: SMTPServer;
-
+let fake: Awaited<ReturnType<typeof startFakeProviders>>;
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    onData(stream, session, cb) {
-      let raw = "";
-      stream.on("data", (c) => (raw += c));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  reloadConfig();
-  resetEmailTransport();
+  fake = await startFakeProviders({ twilio: false });
 });
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  reloadConfig();
-  resetEmailTransport();
-  await new Promise((r) => smtp.close(() => r(undefined)));
-});
+afterAll(() => fake.stop());
 
 /** The token in the newest email to `to` (quoted-printable soft breaks undone). */
 function tokenSentTo(to: string): string {
-  const mail = inbox.filter((m) => m.to === to).at(-1);
+  const mail = fake.emails.filter((m) => m.to === to).at(-1);
   const m = mail?.raw.replace(/=\r?\n/g, "").match(/elda_inv_[A-Za-z0-9_-]+/);
   if (!m) throw new Error(`no invitation link to ${to}`);
   return m[0];

@@ -9,6 +9,7 @@ import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
 import { setModelFactory } from "@/lib/companion/model";
 import { smsSegments } from "@/lib/usage/meter";
+import { smallTalk } from "@/lib/testing/fake-anthropic";
 import * as usage from "./route";
 import * as orgSettings from "../settings/route";
 import * as apiKeys from "@/app/api/v1/auth/api-keys/route";
@@ -113,17 +114,7 @@ describe("usage per organization and month", () => {
               content: [
                 {
                   type: "text",
-                  text: JSON.stringify({
-                    reply: "How lovely, Betty.",
-                    intent: "chat",
-                    sentiment: "positive",
-                    urgency: "none",
-                    health_mentions: [],
-                    topics: [],
-                    reminder_completed: false,
-                    recommended_actions: [],
-                    caregiver_note: "Chatty.",
-                  }),
+                  text: JSON.stringify(smallTalk({ reply: "How lovely, Betty." })),
                 },
               ],
               finishReason: { unified: "stop", raw: "stop" },
