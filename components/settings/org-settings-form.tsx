@@ -64,6 +64,11 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
         unit: "at most",
         hint: "Messages over the cap are held and sent together later.",
       },
+      monthly_sms_cap: {
+        label: "SMS segments per month for the organization",
+        unit: "at most",
+        hint: "Leave empty for no cap. Owners are told at 80%; past the cap, messages that are not critical go by email or push instead; critical alerts still go by SMS.",
+      },
     },
   },
   {

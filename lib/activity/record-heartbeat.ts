@@ -6,6 +6,7 @@ import { NotFound } from "@/lib/api/errors";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { emit } from "@/lib/jobs/emit";
 import { heartbeatSignOfLife, signOfLifeCtes } from "./sign-of-life";
+import { monthOf } from "@/lib/usage/month";
 import type { HeartbeatInput } from "./schemas";
 
 /** Reminders due within this window (or overdue but still open) come back as pending actions. */
@@ -43,6 +44,13 @@ export async function recordHeartbeat(actor: DeviceActor, patientId: string, inp
         app_version = COALESCE(${appVersion}, app_version)
       WHERE id = ${actor.deviceId}::uuid
       RETURNING id
+    ),
+    -- usage (docs/decisions/026): the patient's phone was heard this month; after the first heartbeat of the
+    -- month this finds the row and writes nothing
+    heard AS (
+      INSERT INTO organization_active_patients (organization_id, month, patient_id)
+      SELECT organization_id, ${monthOf(now)}::date, id FROM patients WHERE id = ${patientId}::uuid
+      ON CONFLICT DO NOTHING
     ),
     ${signOfLifeCtes(patientId, heartbeatSignOfLife(input, now), now, { heartbeat: { batteryLevel: input.battery_level, appVersion } })}
     SELECT (

@@ -3,7 +3,8 @@ import { db, type Prisma, type Tx } from "@/lib/db/client";
 import type { Severity } from "@/lib/db/generated/client";
 import { effectivePreferences } from "@/lib/caregivers/preferences";
 import { effectiveSettings } from "@/lib/orgs/settings";
-import { channelsFor, inQuietHours, meetsThreshold, quietHoursEnd } from "@/lib/notifications/routing";
+import { channelsFor, inQuietHours, meetsThreshold, quietHoursEnd, underSmsCap } from "@/lib/notifications/routing";
+import { pastSmsCap } from "@/lib/usage/sms-cap";
 import { logger } from "@/lib/observability/logger";
 import { dispatchPending } from "@/lib/notifications/dispatch";
 import { runIsolated } from "@/lib/jobs/isolate-failures";
@@ -42,7 +43,14 @@ const waitMinutes = (settings: ReturnType<typeof effectiveSettings>, severity: S
  * caregiver's hourly cap are held for the digest. lib/notifications/dispatch.ts sends them right after
  * (Twilio SMS and calls, SMTP email, Web Push to each subscribed browser; `simulated` without credentials).
  */
-async function contact(tx: Tx, alert: { id: string; patientId: string; severity: Severity }, c: Contact, step: number, cap: number, now: Date) {
+async function contact(
+  tx: Tx,
+  alert: { id: string; patientId: string; severity: Severity },
+  c: Contact,
+  step: number,
+  limits: { perHour: number; pastSmsCap: boolean },
+  now: Date,
+) {
   const critical = alert.severity === "critical";
   let held = false;
   if (!critical) {
@@ -57,9 +65,10 @@ async function contact(tx: Tx, alert: { id: string; patientId: string; severity:
       distinct: ["alertId"],
       select: { alertId: true },
     });
-    held = recent.length >= cap;
+    held = recent.length >= limits.perHour;
   }
-  const rows: Prisma.NotificationAttemptCreateManyInput[] = channelsFor(c.prefs, alert.severity).flatMap((channel) => {
+  const channels = underSmsCap(channelsFor(c.prefs, alert.severity), { pastCap: limits.pastSmsCap, critical, hasBrowsers: c.browsers.length > 0 });
+  const rows: Prisma.NotificationAttemptCreateManyInput[] = channels.flatMap((channel) => {
     const key = `alert:${alert.id}:${alert.severity}:step:${step}:${c.caregiverId}:${channel}`;
     const base = { patientId: alert.patientId, caregiverId: c.caregiverId, alertId: alert.id, channel, purpose: "alert" as const, createdAt: now };
     // web push: one attempt per subscribed browser
@@ -132,6 +141,7 @@ async function escalateOne(id: string, now: Date) {
       include: {
         patient: {
           select: {
+            organizationId: true,
             organization: { select: { settings: true } },
             careTeam: {
               include: {
@@ -177,10 +187,11 @@ async function escalateOne(id: string, now: Date) {
       }
       if (reachable.length === 0) continue;
       let attempts = 0;
-      for (const c of reachable)
-        attempts += (
-          await contact(tx, { id: a.id, patientId: a.patientId, severity: a.severity }, c, i + 1, settings.notifications.non_critical_cap_per_hour, now)
-        ).attempts;
+      const limits = {
+        perHour: settings.notifications.non_critical_cap_per_hour,
+        pastSmsCap: !critical && (await pastSmsCap(tx, a.patient.organizationId, a.patient.organization.settings, now)),
+      };
+      for (const c of reachable) attempts += (await contact(tx, { id: a.id, patientId: a.patientId, severity: a.severity }, c, i + 1, limits, now)).attempts;
       const next = new Date(now.getTime() + waitMinutes(settings, a.severity) * 60_000);
       await tx.alert.update({ where: { id }, data: { escalationState: "active", escalationStep: i + 1, nextEscalationAt: next } });
       await tx.alertEvent.create({

@@ -13,6 +13,7 @@ import { offlineReply, safetyReply } from "./offline-reply";
 import { ASK_BACK_TTL_MS, CONVERSATION_GAP_MS, decideAskBack, type AskBackRecord, type AskBackStep, type PendingQuestion, type ThreadTurn } from "./ask-back";
 import { companionContext } from "./context";
 import { askModel, languageModel } from "./model";
+import { meter } from "@/lib/usage/meter";
 import { logger } from "@/lib/observability/logger";
 import { consentInForce } from "@/lib/consents/consent-in-force";
 import { interactWithCompanionOff } from "./companion-off";
@@ -32,7 +33,8 @@ async function withModel(input: InteractInput, offline: OfflineAnalysis, now: Da
   if (!model) return { analysis: offline, reply: null, provider: "offline", modelNote: null };
   try {
     const budget = Math.max(500, MODEL_BUDGET_MS - (performance.now() - started));
-    const m = await askModel(model, ctx.system, [...ctx.history, { role: "user", content: input.message }], budget);
+    const { analysis: m, tokensIn, tokensOut } = await askModel(model, ctx.system, [...ctx.history, { role: "user", content: input.message }], budget);
+    await meter({ patientId: input.patient_id }, now, { model_tokens_in: tokensIn, model_tokens_out: tokensOut });
     const urgency = maxUrgency(m.urgency, offline.urgency);
     const analysis: OfflineAnalysis = {
       ...offline,

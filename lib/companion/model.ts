@@ -52,7 +52,7 @@ export async function askModel(
   system: string,
   messages: { role: "user" | "assistant"; content: string }[],
   timeoutMs: number,
-): Promise<ModelAnalysis> {
+): Promise<{ analysis: ModelAnalysis; tokensIn: number; tokensOut: number }> {
   const ms = Math.max(1, Math.floor(timeoutMs));
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -63,11 +63,11 @@ export async function askModel(
     }, ms);
   });
   try {
-    const { object } = await Promise.race([
+    const { object, usage } = await Promise.race([
       generateObject({ model, schema: modelAnalysis, system, messages, maxRetries: 0, abortSignal: controller.signal }),
       deadline,
     ]);
-    return object;
+    return { analysis: object, tokensIn: usage.inputTokens ?? 0, tokensOut: usage.outputTokens ?? 0 };
   } finally {
     clearTimeout(timer);
   }

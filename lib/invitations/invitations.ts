@@ -59,6 +59,7 @@ async function send(i: Row, token: string, now: Date) {
   await sendInvitation(
     db,
     {
+      organizationId: i.organizationId,
       organizationName: org.name,
       inviterName: i.invitedBy ? `${i.invitedBy.firstName} ${i.invitedBy.lastName}` : org.name,
       email: i.email,

@@ -3,8 +3,10 @@ import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db/client";
 import { emailSender } from "@/lib/notifications/channels/email";
 import { smsSender } from "@/lib/notifications/channels/twilio";
+import { meter, smsSegments } from "@/lib/usage/meter";
 
 export interface InvitationMessage {
+  organizationId: string;
   organizationName: string;
   inviterName: string;
   email: string | null;
@@ -24,13 +26,15 @@ export const acceptLink = (token: string) => `${config().appUrl.replace(/\/$/, "
 export async function sendInvitation(tx: Tx, m: InvitationMessage, now: Date, idempotencyKey: string) {
   const link = acceptLink(m.token);
   const until = m.expiresAt.toISOString().slice(0, 10);
+  const text = `${m.inviterName} invited you to ${m.organizationName} on Elda. Accept (until ${until}): ${link}`;
   const result = m.email
     ? await emailSender.send({
         to: m.email,
         subject: `${m.inviterName} invited you to ${m.organizationName} on Elda`,
         text: `${m.inviterName} invited you to join ${m.organizationName} on Elda, to help care for someone together.\n\nAccept the invitation (the link works once, until ${until}):\n${link}\n\nIf you did not expect this, ignore this email.`,
       })
-    : await smsSender.send({ to: m.phoneNumber!, text: `${m.inviterName} invited you to ${m.organizationName} on Elda. Accept (until ${until}): ${link}` });
+    : await smsSender.send({ to: m.phoneNumber!, text });
+  if (result.status === "sent") await meter({ organizationId: m.organizationId }, now, m.email ? { emails: 1 } : { sms_segments: smsSegments(text) });
   await tx.notificationAttempt.create({
     data: {
       idempotencyKey,

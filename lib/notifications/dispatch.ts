@@ -20,6 +20,22 @@ import {
   type Settlement,
 } from "./claim-attempts";
 import { alertPush, digestPush, summaryPush, testPush } from "./lock-screen";
+import { meter, smsSegments, type UsageCounts } from "@/lib/usage/meter";
+
+/** What one message that reached the provider adds to its organization's usage (docs/decisions/026). */
+function usageOf(channel: NotificationChannel, m: OutboundMessage): UsageCounts {
+  if (channel === "sms") return { sms_segments: smsSegments(m.text) };
+  // one minute per placed call; the status callback adds the rest of a longer call (twilio-webhooks.ts)
+  if (channel === "voice") return { call_minutes: 1 };
+  if (channel === "email") return { emails: 1 };
+  if (channel === "web_push") return { caregiver_pushes: 1 };
+  return {};
+}
+
+/** Meter a send that reached the provider, for the organization of the patient it is about (a caregiver's own test is nobody's). */
+async function meterSent(r: ChannelResult, channel: NotificationChannel, m: OutboundMessage, patientId: string | null, now: Date) {
+  if (r.status === "sent" && patientId) await meter({ patientId }, now, usageOf(channel, m));
+}
 
 const senders: Partial<Record<NotificationChannel, ChannelSender>> = { sms: smsSender, voice: voiceSender, email: emailSender, web_push: webPushSender };
 /** the channels this dispatcher sends (patient pushes go through push-to-patient.ts, in FCM batches) */
@@ -96,13 +112,15 @@ function settlementOf(r: ChannelResult, refused: string): Settlement {
 }
 
 /** Render and send one claimed attempt; whatever happens (even an exception) becomes its settlement. */
-async function deliver(a: ClaimedAttempt): Promise<Settlement> {
+async function deliver(a: ClaimedAttempt, now: Date): Promise<Settlement> {
   try {
     const sender = senders[a.channel];
     const message = await render(a);
     if (!sender || !message) return { status: "failed", error: "Nothing to send.", permanent: true };
     if ("skip" in message) return { status: "skipped", error: message.skip };
-    return settlementOf(await sender.send(message), "The provider refused the message.");
+    const r = await sender.send(message);
+    await meterSent(r, a.channel, message, a.patient_id, now);
+    return settlementOf(r, "The provider refused the message.");
   } catch (err) {
     return unexpectedFailure(err, a.id);
   }
@@ -129,7 +147,7 @@ export async function dispatchPending(now: Date, filter: Omit<ClaimFilter, "atte
       tally.handedBack = rest.length;
       break;
     }
-    const outcome = await deliver(a);
+    const outcome = await deliver(a, now);
     await settleAttempts([{ id: a.id, attemptCount: a.attempt_count, outcome }], now);
     if (willRetry(outcome, a.attempt_count, now)) tally.retrying++;
     else tally[outcome.status]++;
@@ -140,7 +158,7 @@ export async function dispatchPending(now: Date, filter: Omit<ClaimFilter, "atte
 /** Send these attempts now, if they are due (the settings page's test notification). */
 export async function dispatchAttempts(attemptIds: string[], now: Date) {
   const claimed = await claimAttempts(now, { channels: DISPATCHED_CHANNELS, attemptIds, limit: attemptIds.length });
-  for (const a of claimed) await settleAttempts([{ id: a.id, attemptCount: a.attempt_count, outcome: await deliver(a) }], now);
+  for (const a of claimed) await settleAttempts([{ id: a.id, attemptCount: a.attempt_count, outcome: await deliver(a, now) }], now);
 }
 
 /**
@@ -200,7 +218,10 @@ export async function sendDigests(now: Date, filter: { caregiverId?: string } = 
                 ),
               }
             : { to: recipient, text: text.slice(0, 600) };
-      outcome = settlementOf(await senders[channel]!.send(message), "The provider refused the digest.");
+      const sent = await senders[channel]!.send(message);
+      // one digest, metered once, for the organization of its first message's patient
+      await meterSent(sent, channel, message, rows[0].patientId, now);
+      outcome = settlementOf(sent, "The provider refused the digest.");
     } catch (err) {
       outcome = unexpectedFailure(err, rows[0].id);
     }

@@ -1,16 +1,11 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeSmtp, type ReceivedEmail } from "@/lib/testing/fake-smtp";
 import twilio from "twilio";
-import { reloadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/testing/http";
+import { FAKE_APP_URL, FAKE_TWILIO_AUTH_TOKEN, startFakeProviders } from "@/lib/testing/fake-providers";
 import { joinCareTeam, makeCaregiver, makePatient } from "@/lib/testing/factories";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
-import { resetTwilioClient } from "./channels/twilio";
-import { resetEmailTransport } from "./channels/email";
 import { dispatchPending, sendDigests } from "./dispatch";
 import { sendDailySummaries } from "@/lib/summaries/deliver-daily-summaries";
 import * as smsHook from "@/app/api/v1/webhooks/twilio/sms/route";
@@ -21,48 +16,18 @@ import * as statusHook from "@/app/api/v1/webhooks/twilio/status/route";
  * The real provider clients against local fakes: a fake Twilio REST API (reached through twilio's own
  * httpClient option) and a real SMTP server in-process. Asserts what each caregiver actually received.
  */
-const AUTH_TOKEN = "twilio-test-auth-token";
-const APP = "https://elda.test";
-const twilioRequests: { path: string; form: URLSearchParams }[] = [];
-let emails: ReceivedEmail[];
-let fake: http.Server;
-let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
-let sid = 0;
+const AUTH_TOKEN = FAKE_TWILIO_AUTH_TOKEN;
+const APP = FAKE_APP_URL;
+let fake: Awaited<ReturnType<typeof startFakeProviders>>;
+let twilioRequests: { path: string; form: URLSearchParams }[];
+let emails: { to: string; raw: string }[];
 
 beforeAll(async () => {
-  fake = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      twilioRequests.push({ path: req.url ?? "", form: new URLSearchParams(body) });
-      const kind = req.url?.includes("/Calls") ? "CA" : "SM";
-      res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ sid: `${kind}${String(++sid).padStart(32, "0")}`, status: "queued" }));
-    });
-  });
-  await new Promise<void>((r) => fake.listen(0, "127.0.0.1", r));
-  smtp = await startFakeSmtp();
-  emails = smtp.inbox;
-  Object.assign(process.env, {
-    TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    TWILIO_FROM_NUMBER: "+15550009999",
-    TWILIO_API_BASE_URL: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
-    SMTP_URL: smtp.url,
-    APP_URL: APP,
-  });
-  reloadConfig();
-  resetTwilioClient();
-  resetEmailTransport();
+  fake = await startFakeProviders();
+  ({ twilioRequests, emails } = fake);
 });
 
-afterAll(async () => {
-  for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER", "TWILIO_API_BASE_URL", "SMTP_URL", "APP_URL"]) delete process.env[k];
-  reloadConfig();
-  resetTwilioClient();
-  resetEmailTransport();
-  await new Promise((r) => fake.close(r));
-  await smtp.close();
-});
+afterAll(() => fake.stop());
 
 /** A webhook as Twilio would send it: form-encoded, signed over our public URL. */
 function fromTwilio(path: string, params: Record<string, string>, signature?: string) {

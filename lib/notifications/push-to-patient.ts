@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { sendPushes, type PushItem } from "./channels/push";
+import { meterPatients, sentByPatient } from "@/lib/usage/meter";
 import { claimAttempts, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type Settlement } from "./claim-attempts";
 import { logger } from "@/lib/observability/logger";
 
@@ -146,6 +147,7 @@ export async function sendPendingPushes(now: Date, opts: { limit?: number; patie
     claimed.map((c) => ({ id: c.id, attemptCount: c.attempt_count, outcome: settled.get(c.id)! })),
     now,
   );
+  await meterPatients("patient_pushes", sentByPatient(claimed.map((c) => ({ patientId: c.patient_id, status: settled.get(c.id)!.status }))), now);
   for (const c of claimed) {
     const o = settled.get(c.id)!;
     if (willRetry(o, c.attempt_count, now)) tally.retrying++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PREFERENCES } from "@/lib/caregivers/schemas";
-import { channelsFor, inQuietHours, meetsThreshold, quietHoursEnd } from "./routing";
+import { channelsFor, inQuietHours, meetsThreshold, quietHoursEnd, underSmsCap } from "./routing";
 
 const q = DEFAULT_PREFERENCES.quiet_hours; // enabled, 22:00-07:00
 const chicago = "America/Chicago";
@@ -21,5 +21,15 @@ describe("routing rules", () => {
     expect(meetsThreshold("high", "medium")).toBe(false);
     expect(channelsFor(DEFAULT_PREFERENCES, "medium")).toEqual(["sms", "email"]);
     expect(channelsFor(DEFAULT_PREFERENCES, "critical")).toEqual(["sms", "email", "voice"]);
+  });
+
+  it("past the monthly SMS cap, a non-critical message goes by push or email; email when the caregiver has neither; critical still texts", () => {
+    const past = { pastCap: true, critical: false, hasBrowsers: true };
+    expect(underSmsCap(["sms", "email"], past)).toEqual(["email"]);
+    expect(underSmsCap(["sms", "web_push"], past)).toEqual(["web_push"]);
+    expect(underSmsCap(["sms", "web_push"], { ...past, hasBrowsers: false })).toEqual(["web_push", "email"]);
+    expect(underSmsCap(["sms"], past)).toEqual(["email"]);
+    expect(underSmsCap(["sms", "email", "voice"], { ...past, critical: true })).toEqual(["sms", "email", "voice"]);
+    expect(underSmsCap(["sms"], { ...past, pastCap: false })).toEqual(["sms"]);
   });
 });

@@ -45,3 +45,15 @@ export function channelsFor(prefs: Preferences, severity: Level): Channel[] {
   if (severity === "critical") out.push("voice");
   return out;
 }
+
+/**
+ * Past the organization's monthly SMS cap (SPEC §8) a message that is not critical goes by push or email
+ * instead of SMS: by email when the caregiver has neither (push counts only with a subscribed browser).
+ * A critical alert is never held back: its SMS still goes.
+ */
+export function underSmsCap(channels: Channel[], o: { pastCap: boolean; critical: boolean; hasBrowsers: boolean }): Channel[] {
+  if (!o.pastCap || o.critical || !channels.includes("sms")) return channels;
+  const out = channels.filter((c) => c !== "sms");
+  if (!out.includes("email") && !(out.includes("web_push") && o.hasBrowsers)) out.push("email");
+  return out;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import twilio from "twilio";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { meter } from "@/lib/usage/meter";
 import { Forbidden } from "@/lib/api/errors";
 import { acknowledgeAlertIn } from "@/lib/alerts/alert-actions";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -122,6 +123,7 @@ export async function handleStatusCallback(params: Record<string, string>, now: 
   const sid = params.MessageSid ?? params.CallSid;
   const status = STATUS[(params.MessageStatus ?? params.CallStatus ?? "").toLowerCase()];
   if (!sid || !status) return { updated: 0 };
+  await meterLongCall(sid, params, now);
   const r = await db.notificationAttempt.updateMany({
     where: { providerId: sid },
     data: {
@@ -131,4 +133,20 @@ export async function handleStatusCallback(params: Record<string, string>, now: 
     },
   });
   return { updated: r.count };
+}
+
+/**
+ * A placed call was metered as one minute when Twilio took it (dispatch.ts); the "completed" callback carries
+ * its duration, and adds the minutes beyond the first (rounded up), once: only while the attempt is not yet
+ * `delivered` (a repeated callback finds it delivered), in the month the call was placed.
+ */
+async function meterLongCall(sid: string, params: Record<string, string>, now: Date) {
+  const seconds = Number(params.CallDuration);
+  if (params.CallStatus?.toLowerCase() !== "completed" || !Number.isFinite(seconds) || seconds <= 60) return;
+  const call = await db.notificationAttempt.findFirst({
+    where: { providerId: sid, channel: "voice", status: { not: "delivered" } },
+    select: { patientId: true, sentAt: true },
+  });
+  // the month the call was placed in
+  if (call?.patientId) await meter({ patientId: call.patientId }, call.sentAt ?? now, { call_minutes: Math.ceil(seconds / 60) - 1 });
 }

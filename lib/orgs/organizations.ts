@@ -4,9 +4,10 @@ import { db, type Tx } from "@/lib/db/client";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "@/lib/api/errors";
 import { checkFacilityIds } from "./facilities";
 import { assertOrgRole, requireCaregiver } from "@/lib/auth/policy";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { addMemberInput, updateMemberInput, updateOrganizationInput } from "./schemas";
+import { addMemberInput, createOrganizationInput, updateMemberInput, updateOrganizationInput } from "./schemas";
 
 const ALL = ["owner", "admin", "facility_admin", "member"] as const;
 
@@ -18,6 +19,22 @@ export async function listMyOrganizations(actor: Actor) {
     orderBy: { createdAt: "asc" },
   });
   return { items: rows.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role, created_at: m.organization.createdAt.toISOString() })) };
+}
+
+/**
+ * A caregiver creates another organization and becomes its owner (issue 14 §2); its default facility comes
+ * from the database trigger. Ten an hour per caregiver.
+ */
+export async function createOrganization(actor: Actor, input: z.infer<typeof createOrganizationInput>, now: Date) {
+  const me = requireCaregiver(actor);
+  await enforceRateLimit(`org-create:${me.caregiverId}`, 10, 3600, now, "You have created several organizations in the last hour. Try again later.");
+  const org = await db.$transaction(async (tx) => {
+    const o = await tx.organization.create({ data: { name: input.name, createdAt: now } });
+    await tx.membership.create({ data: { organizationId: o.id, caregiverId: me.caregiverId, role: "owner", createdAt: now } });
+    await recordAudit(tx, actor, { action: "organization.created", targetType: "organization", targetId: o.id, organizationId: o.id });
+    return o;
+  });
+  return { id: org.id, name: org.name, role: "owner" as const, created_at: org.createdAt.toISOString() };
 }
 
 export async function getOrganization(actor: Actor, organizationId: string) {

@@ -53,7 +53,11 @@ export const organizationSettings = z.strictObject({
       .min(1)
       .max(7 * 24 * 60),
   }),
-  notifications: z.strictObject({ non_critical_cap_per_hour: z.number().int().min(1).max(100) }),
+  notifications: z.strictObject({
+    non_critical_cap_per_hour: z.number().int().min(1).max(100),
+    /** SMS segments a month for the whole organization (SPEC §8); null: no cap */
+    monthly_sms_cap: z.number().int().min(1).max(10_000_000).nullable(),
+  }),
   invitations: z.strictObject({ expiry_days: z.number().int().min(1).max(30) }),
   ai: z.strictObject({
     provider: z.enum(["anthropic", "offline"]),
@@ -96,7 +100,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
     phone_offline_medium_after_hours: 6,
   },
   escalation: { critical_wait_minutes: 5, high_wait_minutes: 15, medium_wait_minutes: 60, low_wait_minutes: 240 },
-  notifications: { non_critical_cap_per_hour: 3 },
+  notifications: { non_critical_cap_per_hour: 3, monthly_sms_cap: null },
   invitations: { expiry_days: 7 },
   ai: { provider: "anthropic", model: "claude-sonnet-4-5", system_prompt_additions: "", context_window: 10 },
   security: { two_factor: "optional", idle_timeout_minutes: 15 },
@@ -156,6 +160,7 @@ export const updateMemberInput = z
   .refine((v) => v.role !== undefined || v.facility_ids !== undefined, { message: "Send role or facility_ids." })
   .refine(onlyAdminsListFacilities, facilitiesMessage);
 export const updateOrganizationInput = z.strictObject({ name: trimmed(200) });
+export const createOrganizationInput = z.strictObject({ name: trimmed(200) });
 
 export const myOrganizationOutput = z.object({ id: z.uuid(), name: z.string(), role: orgRole, created_at: z.string() });
 export const myOrganizationsOutput = z.object({ items: z.array(myOrganizationOutput) });

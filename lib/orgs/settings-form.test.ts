@@ -40,5 +40,14 @@ describe("organization settings form", () => {
     expect(settingBounds("ai.provider")).toEqual({ kind: "choice", options: ["anthropic", "offline"] });
     expect(settingBounds("inactivity.waking_hours_start")).toEqual({ kind: "time" });
     expect(settingBounds("ai.system_prompt_additions")).toEqual({ kind: "text", maxLength: 4000 });
+    expect(settingBounds("notifications.monthly_sms_cap")).toEqual({ kind: "number", min: 1, max: 10_000_000, integer: true });
+  });
+
+  it("an empty box for a setting that may be none (the monthly SMS cap) is null, a number is the cap", () => {
+    const values = settingsToForm(DEFAULT_ORGANIZATION_SETTINGS);
+    expect(values["notifications.monthly_sms_cap"]).toBe("");
+    expect(consistentSettings.parse(settingsFromForm(values)).notifications.monthly_sms_cap).toBeNull();
+    const capped = settingsFromForm({ ...values, "notifications.monthly_sms_cap": "500" });
+    expect(consistentSettings.parse(capped).notifications.monthly_sms_cap).toBe(500);
   });
 });

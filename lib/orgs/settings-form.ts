@@ -1,3 +1,4 @@
+import type { ZodNullable, ZodType } from "zod";
 import { DEFAULT_ORGANIZATION_SETTINGS, organizationSettings, type OrganizationSettings } from "./schemas";
 
 /**
@@ -11,15 +12,25 @@ export const SETTINGS_FIELDS: string[] = (Object.keys(DEFAULT_ORGANIZATION_SETTI
   Object.keys(DEFAULT_ORGANIZATION_SETTINGS[section]).map((key) => `${section}.${key}`),
 );
 
+/** A setting's schema, and whether it may be null ("none", an empty box). */
+function fieldSchema(field: string) {
+  const [section, key] = field.split(".") as [Section, string];
+  const schema = (organizationSettings.shape[section].shape as Record<string, ZodType>)[key];
+  const nullable = schema.safeParse(null).success;
+  return { schema: nullable ? (schema as unknown as ZodNullable<ZodType>).unwrap() : schema, nullable };
+}
+
 /** The submitted fields as a settings document for the API's schema (not yet validated). */
 export function settingsFromForm(values: Record<string, string>): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const field of SETTINGS_FIELDS) {
     const [section, key] = field.split(".") as [Section, string];
-    const sample = (DEFAULT_ORGANIZATION_SETTINGS[section] as Record<string, unknown>)[key];
     const raw = values[field] ?? "";
-    // an empty number box is "not given" (the schema says Required); anything else stays as typed if not a number
-    const value = typeof sample === "number" ? (raw === "" ? undefined : Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
+    const number = settingBounds(field).kind === "number";
+    // an empty number box is "none" for a setting that may be null, else "not given" (the schema says Required);
+    // anything else stays as typed if not a number
+    const empty = fieldSchema(field).nullable ? null : undefined;
+    const value = number ? (raw === "" ? empty : Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
     (out[section] ??= {})[key] = value;
   }
   return out;
@@ -30,7 +41,7 @@ export function settingsToForm(s: OrganizationSettings): Record<string, string> 
   const out: Record<string, string> = {};
   for (const field of SETTINGS_FIELDS) {
     const [section, key] = field.split(".") as [Section, string];
-    out[field] = String((s[section] as Record<string, unknown>)[key]);
+    out[field] = String((s[section] as Record<string, unknown>)[key] ?? "");
   }
   return out;
 }
@@ -44,7 +55,7 @@ export function settingBounds(
   | { kind: "time" }
   | { kind: "text"; maxLength?: number } {
   const [section, key] = field.split(".") as [Section, string];
-  const schema = (organizationSettings.shape[section].shape as Record<string, unknown>)[key] as {
+  const schema = fieldSchema(field).schema as unknown as {
     type?: string;
     minValue?: number | null;
     maxValue?: number | null;

@@ -72,6 +72,9 @@ export const RETENTION_COVERAGE: Record<string, string> = {
   job_status: "no personal data",
   job_engine_boots: "no personal data",
   job_quarantine: "retention: job_quarantine_days after last seen failing",
+  organization_usage: "no personal data (monthly counts, the billing record); kept while the organization exists",
+  organization_active_patients: "patient ids per month without other data (the billing record of active patients); kept while the organization exists",
+  patient_transfers: "lives with the patient and both organizations",
 };
 
 /** Each organization's retention in days for one setting (its own, else the default), as SQL. */

@@ -2,7 +2,8 @@ import "server-only";
 import { DateTime } from "luxon";
 import { db, type Prisma } from "@/lib/db/client";
 import { effectivePreferences } from "@/lib/caregivers/preferences";
-import { enabledChannels, quietHoursEnd } from "@/lib/notifications/routing";
+import { enabledChannels, quietHoursEnd, underSmsCap } from "@/lib/notifications/routing";
+import { pastSmsCap } from "@/lib/usage/sms-cap";
 import { runIsolated, runOneIsolated } from "@/lib/jobs/isolate-failures";
 import { assertZoneKnown } from "@/lib/time-zones/check-zone";
 import { computeDailySummary } from "./compute-daily-summary";
@@ -88,14 +89,17 @@ export async function sendDailySummaries(caregiverId: string, now: Date) {
       preferences: true,
       email: true,
       phoneNumber: true,
-      careTeams: { where: { patient: { isActive: true } }, select: { patientId: true, patient: { select: { timezone: true } } } },
+      careTeams: {
+        where: { patient: { isActive: true } },
+        select: { patientId: true, patient: { select: { timezone: true, organizationId: true, organization: { select: { settings: true } } } } },
+      },
       webPushSubscriptions: { select: { id: true }, orderBy: { createdAt: "asc" } },
     },
   });
   assertZoneKnown(c.timezone);
   const prefs = effectivePreferences(c.preferences);
   const myDay = DateTime.fromJSDate(now, { zone: c.timezone }).toISODate()!;
-  const channels = enabledChannels(prefs);
+  const enabled = enabledChannels(prefs);
   // not a critical message: inside quiet hours it waits for them to end (SPEC §7)
   const notBefore = quietHoursEnd(prefs.quiet_hours, c.timezone, now);
   const done = new Set(
@@ -124,6 +128,8 @@ export async function sendDailySummaries(caregiverId: string, now: Date) {
         const base = { patientId: t.patientId, caregiverId, summaryId: s.id, purpose: "daily_summary" as const, createdAt: now };
         const key = (channel: string) => `summary:${caregiverId}:${myDay}:${t.patientId}:${channel}`;
         const pending = { status: "pending" as const, nextAttemptAt: notBefore };
+        const pastCap = await pastSmsCap(tx, t.patient.organizationId, t.patient.organization.settings, now);
+        const channels = underSmsCap(enabled, { pastCap, critical: false, hasBrowsers: c.webPushSubscriptions.length > 0 });
         const rows: Prisma.NotificationAttemptCreateManyInput[] = channels.length
           ? channels.flatMap((channel): Prisma.NotificationAttemptCreateManyInput[] => {
               if (channel === "web_push") {
@@ -154,7 +160,7 @@ export async function sendDailySummaries(caregiverId: string, now: Date) {
     }
   }
   if (failed.length) throw new SummariesIncomplete(failed, firstError);
-  return { caregiverId, summaries, channels };
+  return { caregiverId, summaries, channels: enabled };
 }
 
 /**

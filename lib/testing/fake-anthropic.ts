@@ -72,3 +72,17 @@ export async function startFakeAnthropic(answer: (req: MessagesRequest) => FakeA
       }),
   };
 }
+
+/** A model answer to small talk: nothing to flag (fill in `reply` and the rest as a test needs). */
+export const smallTalk = (fields: Record<string, unknown> = {}) => ({
+  reply: "Model reply.",
+  intent: "chat",
+  sentiment: "positive",
+  urgency: "none",
+  health_mentions: [],
+  topics: [],
+  reminder_completed: false,
+  recommended_actions: [],
+  caregiver_note: "",
+  ...fields,
+});

@@ -1,7 +1,7 @@
 import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { call, CallOptions } from "@/lib/testing/http";
-import { makePatient, type TestCaregiver } from "@/lib/testing/factories";
+import { makeCaregiver, makePatient, type TestCaregiver } from "@/lib/testing/factories";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import * as patient from "./patients/[id]/route";
 import * as careTeam from "./patients/[id]/care-team/route";
@@ -60,6 +60,11 @@ import * as facility from "./organizations/[id]/facilities/[facilityId]/route";
 import * as invitations from "./organizations/[id]/invitations/route";
 import * as invitationRevoke from "./invitations/[id]/revoke/route";
 import * as invitationResend from "./invitations/[id]/resend/route";
+import * as usage from "./organizations/[id]/usage/route";
+import * as patientTransfers from "./patients/[id]/transfers/route";
+import * as orgTransfers from "./organizations/[id]/transfers/route";
+import * as transferAccept from "./transfers/[id]/accept/route";
+import * as transferDecline from "./transfers/[id]/decline/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -87,6 +92,8 @@ export interface Ctx {
   facilityId: string;
   /** the owner's pending invitation naming the patient */
   invitationId: string;
+  /** a pending transfer into the organization (of a patient of another organization) */
+  transferId: string;
 }
 export interface Case {
   name: string;
@@ -253,11 +260,20 @@ export const cases: Case[] = [
   },
   { name: "POST invitation revoke", handler: invitationRevoke.POST, opts: (c) => ({ params: { id: c.invitationId } }), orgScoped: true },
   { name: "POST invitation resend", handler: invitationResend.POST, opts: (c) => ({ params: { id: c.invitationId } }), orgScoped: true },
+  { name: "GET usage", handler: usage.GET, opts: (c) => ({ params: { id: c.organizationId }, path: "/x?format=csv" }), orgScoped: true },
+  {
+    name: "POST patient transfer",
+    handler: patientTransfers.POST,
+    opts: (c) => ({ params: { id: c.patientId }, body: { to_organization_id: c.organizationId, confirm_open_critical: true } }),
+  },
+  { name: "GET transfers", handler: orgTransfers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
+  { name: "POST transfer accept", handler: transferAccept.POST, opts: (c) => ({ params: { id: c.transferId }, body: {} }), orgScoped: true },
+  { name: "POST transfer decline", handler: transferDecline.POST, opts: (c) => ({ params: { id: c.transferId } }), orgScoped: true },
 ];
 
 /** Everything the matrix's calls could change, as one string to compare before and after. */
 export async function matrixState(c: Ctx) {
-  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents, browsers, attempts, f, inv] =
+  const [p, team, alerts, members, o, devs, reminders, activityRows, tokens, schedules, summaries, notes, consents, browsers, attempts, f, inv, transfers] =
     await Promise.all([
       db.patient.findUnique({ where: { id: c.patientId } }),
       db.careTeamMember.findMany({ where: { patientId: c.patientId }, orderBy: { id: "asc" } }),
@@ -276,6 +292,7 @@ export async function matrixState(c: Ctx) {
       db.notificationAttempt.count({ where: { caregiverId: c.owner.id } }),
       db.facility.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
       db.invitation.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } }),
+      db.patientTransfer.findMany({ where: { OR: [{ patientId: c.patientId }, { id: c.transferId }] }, orderBy: { id: "asc" } }),
     ]);
   return JSON.stringify({
     p,
@@ -295,6 +312,7 @@ export async function matrixState(c: Ctx) {
     attempts,
     f,
     inv,
+    transfers,
   });
 }
 
@@ -360,5 +378,24 @@ export async function makeMatrixCtx(owner: TestCaregiver): Promise<Ctx> {
         },
       })
     ).id,
+    transferId: await incomingTransfer(owner.organizationId),
   };
+}
+
+/** A patient of another organization asked to move into `organizationId`, still pending. */
+async function incomingTransfer(organizationId: string) {
+  const source = await makeCaregiver();
+  const p = await makePatient(source);
+  const t = await db.patientTransfer.create({
+    data: {
+      patientId: p.id,
+      fromOrganizationId: source.organizationId,
+      fromFacilityId: p.facility_id,
+      toOrganizationId: organizationId,
+      toFacilityId: (await db.facility.findFirstOrThrow({ where: { organizationId, isDefault: true } })).id,
+      requestedById: source.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  return t.id;
 }

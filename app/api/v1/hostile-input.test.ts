@@ -176,6 +176,7 @@ beforeAll(async () => {
       consents: crypto.randomUUID(),
       "push-subscriptions": crypto.randomUUID(),
       invitations: crypto.randomUUID(),
+      transfers: crypto.randomUUID(),
     },
   };
 });

@@ -23,6 +23,10 @@ import * as facilities from "../organizations/[id]/facilities/route";
 import * as facility from "../organizations/[id]/facilities/[facilityId]/route";
 import * as invitations from "../organizations/[id]/invitations/route";
 import * as invitationRevoke from "../invitations/[id]/revoke/route";
+import * as usage from "../organizations/[id]/usage/route";
+import * as organizations from "../organizations/route";
+import * as orgTransfers from "../organizations/[id]/transfers/route";
+import * as patientTransfers from "../patients/[id]/transfers/route";
 import * as invitationResend from "../invitations/[id]/resend/route";
 import * as spokeWith from "../patients/[id]/spoke-with/route";
 import * as orgMember from "../organizations/[id]/members/[caregiverId]/route";
@@ -300,6 +304,15 @@ describe("personal API keys", () => {
     expect((await call(invitations.POST, { token: key, params: org, body: { email: "other@example.test" } })).status).toBe(403);
     expect((await call(invitationRevoke.POST, { token: key, params: { id: inv.id } })).status).toBe(403);
     expect((await call(invitationResend.POST, { token: key, params: { id: inv.id } })).status).toBe(403);
+    // creating an organization is a write
+    expect((await call(organizations.POST, { token: key, body: { name: "Keyed" } })).status).toBe(403);
+    expect((await call(organizations.POST, { token: full, body: { name: "Keyed" } })).status).toBe(201);
+    // transfers: a read key lists them but cannot ask for one
+    expect((await call(orgTransfers.GET, { token: key, params: org })).status).toBe(200);
+    expect((await call(patientTransfers.POST, { token: key, params: { id: p.id }, body: { to_organization_id: cg.organizationId } })).status).toBe(403);
+    // usage is a read: a read key may, a write-only key may not
+    expect((await call(usage.GET, { token: key, params: org })).status).toBe(200);
+    expect((await call(usage.GET, { token: writeOnly, params: org })).status).toBe(403);
   });
 
   it("a read-only key cannot touch the caregiver's own account: phone, notifications, memberships, sessions (the probe's High finding)", async () => {

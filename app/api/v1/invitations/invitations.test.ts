@@ -1,9 +1,7 @@
-import { startFakeSmtp, type ReceivedEmail } from "@/lib/testing/fake-smtp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reloadConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { resetEmailTransport } from "@/lib/notifications/channels/email";
 import { call } from "@/lib/testing/http";
+import { startFakeProviders } from "@/lib/testing/fake-providers";
 import { makeCaregiver, makePatient, TEST_PASSWORD, type TestCaregiver } from "@/lib/testing/factories";
 import * as invitations from "../organizations/[id]/invitations/route";
 import * as settings from "../organizations/[id]/settings/route";
@@ -15,27 +13,15 @@ import * as careTeam from "../patients/[id]/care-team/route";
 import * as apiKeys from "../auth/api-keys/route";
 
 /** Invitations go out by a real SMTP conversation with a local server: the link is read from the email, as the invitee would. */
-let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
-let inbox: ReceivedEmail[];
-
+let fake: Awaited<ReturnType<typeof startFakeProviders>>;
 beforeAll(async () => {
-  smtp = await startFakeSmtp();
-  inbox = smtp.inbox;
-  process.env.SMTP_URL = smtp.url;
-  reloadConfig();
-  resetEmailTransport();
+  fake = await startFakeProviders({ twilio: false });
 });
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  reloadConfig();
-  resetEmailTransport();
-  await smtp.close();
-});
+afterAll(() => fake.stop());
 
 /** The token in the newest email to `to` (quoted-printable soft breaks undone). */
 function tokenSentTo(to: string): string {
-  const mail = inbox.filter((m) => m.to === to).at(-1);
+  const mail = fake.emails.filter((m) => m.to === to).at(-1);
   const m = mail?.raw.replace(/=\r?\n/g, "").match(/elda_inv_[A-Za-z0-9_-]+/);
   if (!m) throw new Error(`no invitation link to ${to}`);
   return m[0];

@@ -25,6 +25,11 @@ import * as invitations from "../organizations/[id]/invitations/route";
 import * as invitationRevoke from "../invitations/[id]/revoke/route";
 import * as invitationResend from "../invitations/[id]/resend/route";
 import * as invitationAccept from "../invitations/accept/route";
+import * as usage from "../organizations/[id]/usage/route";
+import * as patientTransfers from "../patients/[id]/transfers/route";
+import * as orgTransfers from "../organizations/[id]/transfers/route";
+import * as transferAccept from "../transfers/[id]/accept/route";
+import * as transferDecline from "../transfers/[id]/decline/route";
 import * as patients from "../patients/route";
 import * as patient from "../patients/[id]/route";
 import * as careTeam from "../patients/[id]/care-team/route";
@@ -111,6 +116,11 @@ const modules: Record<string, unknown>[] = [
   invitationRevoke,
   invitationResend,
   invitationAccept,
+  usage,
+  patientTransfers,
+  orgTransfers,
+  transferAccept,
+  transferDecline,
   patients,
   patient,
   careTeam,

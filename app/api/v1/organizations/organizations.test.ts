@@ -115,4 +115,25 @@ describe("organization settings", () => {
         .status,
     ).toBe(403);
   });
+
+  it("a caregiver creates another organization and owns it, with its default facility; bad names change nothing", async () => {
+    const me = await makeCaregiver();
+    const made = await call(orgs.POST, { token: me.token, body: { name: "  Sunrise Home Care  " } });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ name: "Sunrise Home Care", role: "owner" });
+    const list = await call(orgs.GET, { token: me.token });
+    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([me.organizationId, made.body.id]);
+    const facilities = await db.facility.findMany({ where: { organizationId: made.body.id } });
+    expect(facilities).toEqual([expect.objectContaining({ name: "Main", isDefault: true })]);
+    expect(await db.auditEvent.count({ where: { organizationId: made.body.id, action: "organization.created", actorId: me.id } })).toBe(1);
+    // owning one organization says nothing about another: the first one's members see nothing of it
+    const colleague = await makeCaregiver({ organizationId: me.organizationId, role: "admin" });
+    expect((await call(org.GET, { token: colleague.token, params: { id: made.body.id } })).status).toBe(404);
+    const before = await db.organization.count();
+    for (const body of [{}, { name: "" }, { name: "   " }, { name: "x".repeat(201) }, { name: "A", owner_id: colleague.id }]) {
+      expect((await call(orgs.POST, { token: me.token, body })).status).toBe(422);
+    }
+    expect((await call(orgs.POST, { body: { name: "Nobody's" } })).status).toBe(401);
+    expect(await db.organization.count()).toBe(before);
+  });
 });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { reloadConfig } from "@/lib/config";
 import { call } from "@/lib/testing/http";
 import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
-import { startFakeAnthropic } from "@/lib/testing/fake-anthropic";
+import { smallTalk, startFakeAnthropic } from "@/lib/testing/fake-anthropic";
 import * as interact from "./interact/route";
 import * as consents from "../patients/[id]/consents/route";
 import * as revoke from "../consents/[id]/revoke/route";
@@ -16,19 +16,7 @@ import * as revoke from "../consents/[id]/revoke/route";
  */
 let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
 beforeAll(async () => {
-  fake = await startFakeAnthropic(() => ({
-    json: {
-      reply: "Model reply.",
-      intent: "chat",
-      sentiment: "positive",
-      urgency: "none",
-      health_mentions: [],
-      topics: [],
-      reminder_completed: false,
-      recommended_actions: [],
-      caregiver_note: "",
-    },
-  }));
+  fake = await startFakeAnthropic(() => ({ json: smallTalk() }));
   process.env.ANTHROPIC_API_KEY = "sk-ant-fake-key";
   process.env.ANTHROPIC_BASE_URL = fake.url;
   reloadConfig();
