@@ -190,3 +190,5 @@ export const facilityOutput = z.object({
   created_at: z.string(),
 });
 export const facilityListOutput = z.object({ items: z.array(facilityOutput) });
+/** a caregiver creates another organization (an agency, a second family), becoming its owner */
+export const createOrganizationInput = z.strictObject({ name: trimmed(200) });
