@@ -11,7 +11,8 @@ import { Notice } from "@/components/ui/notice";
 import { JoinForm, SignInJoinForm, SignUpJoinForm } from "@/components/invitations/accept-forms";
 import { joinAction, signInAndJoinAction, signUpAndJoinAction } from "./actions";
 
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+// the link carries the token: no other site learns it from a Referer (same-site form posts keep their Origin, which server actions check)
+export const metadata: Metadata = { title: "Invitation", referrer: "same-origin" };
 
 const ROLE: Record<string, string> = { owner: "an owner", admin: "an admin", member: "a member" };
 const STANDING: Record<string, string> = { primary: "primary caregiver", secondary: "secondary caregiver", viewer: "viewer" };
