@@ -7,6 +7,7 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { Conflict, ValidationFailed } from "@/lib/api/errors";
 import { signIn } from "@/lib/auth/next-auth";
+import { revokeSession, verifyAccessToken } from "@/lib/auth/sessions";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { acceptInvitationInput } from "@/lib/invitations/schemas";
 import { canonicalZone } from "@/lib/time-zones/check-zone";
@@ -95,6 +96,9 @@ export async function signUpAndJoinAction(prev: FormState, form: FormData): Prom
   } catch (err) {
     return failedForm(prev, err, values, (e) => (e instanceof Conflict && e.message.includes("account") ? "email" : undefined));
   }
+  // the API's sign-up opened an API session for its tokens; the browser gets its own session below, so that one ends now
+  const apiSession = joined.access_token ? await verifyAccessToken(joined.access_token, clock.now()) : null;
+  if (apiSession) await revokeSession(db, apiSession.sessionId, "browser_sign_up", clock.now());
   const to = await landing(joined);
   const me = await db.caregiver.findUniqueOrThrow({ where: { id: joined.caregiver_id }, select: { email: true } });
   try {
