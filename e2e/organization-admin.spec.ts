@@ -190,3 +190,38 @@ test("an existing caregiver signs in and joins by SMS invitation; creates anothe
   await page.reload();
   await expect(page.getByLabel("Organization", { exact: true }).locator("option:checked")).toHaveText("Olive's care circle");
 });
+
+test("members by facility: an owner makes an admin a facility admin of one facility; that facility cannot be deleted while listed", async ({
+  page,
+  browser,
+}) => {
+  const owner = await signInDirectly(page, { firstName: "Olive" });
+  const orgId = await orgOf(owner.caregiverId);
+  const ctx = await browser.newContext();
+  const fran = await signInDirectly(await ctx.newPage(), { firstName: "Fran" });
+  await ctx.close();
+  await sql(`INSERT INTO memberships (id, organization_id, caregiver_id, role, updated_at) VALUES (gen_random_uuid(), $1, $2, 'admin', now())`, [
+    orgId,
+    fran.caregiverId,
+  ]);
+  await sql(`INSERT INTO facilities (id, organization_id, name, updated_at) VALUES (gen_random_uuid(), $1, 'North branch', now())`, [orgId]);
+
+  await page.goto("/settings/organization");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Fran Caregiver" }) });
+  await expect(card).toContainText("Administers: the whole organization");
+  await card.getByLabel("North branch").check();
+  await card.getByRole("button", { name: "Change role" }).click();
+  await saved(page, "The role has been changed.");
+  const after = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Fran Caregiver" }) });
+  await expect(after).toContainText("Facility admin");
+  await expect(after).toContainText("Administers: North branch");
+  await expect(after.getByLabel("North branch")).toBeChecked();
+  await expectNoA11yViolations(page);
+  await snap(page, "members-by-facility");
+
+  await page.goto("/settings/organization/facilities");
+  await page.getByRole("link", { name: "Delete North branch" }).click();
+  await page.getByRole("button", { name: "Yes, delete North branch" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Some admins administer this facility" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "North branch", exact: true })).toHaveCount(1);
+});
