@@ -266,7 +266,9 @@ test("organization: the owner invites a member, sees the settings and saves them
 
   await test.step("a member sees the members read-only and no settings", async () => {
     await memberPage.goto("/settings/organization");
-    await memberPage.getByRole("navigation", { name: "Your organizations" }).getByRole("link", { name: "Olive's care circle" }).click();
+    // the header's switcher: the current organization is the member's own until they switch
+    await memberPage.getByLabel("Organization", { exact: true }).selectOption({ label: "Olive's care circle" });
+    await memberPage.getByRole("button", { name: "Switch" }).click();
     await expect(memberPage.getByText("Your role: Member.")).toBeVisible();
     await expect(memberPage.getByRole("heading", { name: "Olive Caregiver" })).toBeVisible();
     await expect(memberPage.getByRole("button", { name: "Change role" })).toHaveCount(0);

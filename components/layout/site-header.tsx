@@ -1,8 +1,24 @@
 import Link from "next/link";
+import type { FormState } from "@/lib/dashboard/form-state";
 import { NavLink } from "./nav-link";
+import { OrganizationSwitcher } from "./organization-switcher";
+
+type Org = { id: string; name: string };
 
 /** The dashboard's header: brand, sections, who is signed in, sign out (a form: works without script). */
-export function SiteHeader({ caregiverName, signOutAction }: { caregiverName: string; signOutAction: () => Promise<void> }) {
+export function SiteHeader({
+  caregiverName,
+  signOutAction,
+  organizations,
+  currentOrganization,
+  switchAction,
+}: {
+  caregiverName: string;
+  signOutAction: () => Promise<void>;
+  organizations: Org[];
+  currentOrganization: Org | null;
+  switchAction: (prev: FormState, form: FormData) => Promise<FormState>;
+}) {
   return (
     <header className="border-b border-stone-200 bg-white px-6">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 py-3">
@@ -33,7 +49,8 @@ export function SiteHeader({ caregiverName, signOutAction }: { caregiverName: st
             </li>
           </ul>
         </nav>
-        <div className="flex items-center gap-4">
+        <div className="flex flex-wrap items-center gap-4">
+          {currentOrganization && <OrganizationSwitcher organizations={organizations} current={currentOrganization} action={switchAction} />}
           <p className="hidden text-base text-stone-600 sm:block">
             Signed in as <span className="font-semibold text-stone-900">{caregiverName}</span>
           </p>

@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { buttonClasses } from "@/components/ui/button";
 import { ROLE_NAMES, type Role } from "./roles";
 import { SelectField } from "@/components/ui/select-field";
+import { CheckboxField } from "./checkbox-field";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
@@ -88,6 +89,8 @@ export function ChangeRoleForm({
   name,
   role,
   roles,
+  facilities,
+  facilityIds,
 }: {
   action: Action;
   organizationId: string;
@@ -95,6 +98,9 @@ export function ChangeRoleForm({
   name: string;
   role: Role;
   roles: Role[];
+  /** the organization's facilities, when it has more than one: an admin may administer only some */
+  facilities: { id: string; name: string }[];
+  facilityIds: string[];
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
   const id = `role-${caregiverId}`;
@@ -105,6 +111,25 @@ export function ChangeRoleForm({
       <div className="min-w-48 flex-1">
         <RoleSelect id={id} label={`Role of ${name}`} defaultValue={state.values.role || role} roles={roles} error={state.fieldErrors.role ?? state.message} />
       </div>
+      {facilities.length > 0 && (
+        <fieldset className="w-full space-y-1" aria-describedby={`${id}-facilities-hint`}>
+          <legend className="font-semibold text-stone-900">Facilities {name} administers as admin</legend>
+          <p id={`${id}-facilities-hint`} className="text-base text-stone-600">
+            None ticked: the whole organization. Only used for the Admin role.
+          </p>
+          {state.fieldErrors.facility_ids && <p className="text-base font-semibold text-red-700">{state.fieldErrors.facility_ids}</p>}
+          {facilities.map((f) => (
+            <CheckboxField
+              key={f.id}
+              id={`${id}-facility-${f.id}`}
+              name="facility_ids"
+              value={f.id}
+              label={f.name}
+              defaultChecked={facilityIds.includes(f.id)}
+            />
+          ))}
+        </fieldset>
+      )}
       <SubmitButton pendingText="Saving…">Change role</SubmitButton>
     </form>
   );

@@ -120,6 +120,11 @@ export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<str
       insight_days: { label: "Keep weekly insights for", unit: "days" },
     },
   },
+  {
+    key: "invitations",
+    title: "Invitations",
+    fields: { expiry_days: { label: "An invitation link works for", unit: "days", hint: "Sending it again makes a new link for as long again." } },
+  },
 ];
 
 const CHOICE_NAMES: Record<string, string> = {

@@ -160,6 +160,7 @@ export const updateMemberInput = z
   .refine((v) => v.role !== undefined || v.facility_ids !== undefined, { message: "Send role or facility_ids." })
   .refine(onlyAdminsListFacilities, facilitiesMessage);
 export const updateOrganizationInput = z.strictObject({ name: trimmed(200) });
+/** a caregiver creates another organization (an agency, a second family), becoming its owner */
 export const createOrganizationInput = z.strictObject({ name: trimmed(200) });
 
 export const myOrganizationOutput = z.object({ id: z.uuid(), name: z.string(), role: orgRole, created_at: z.string() });

@@ -9,7 +9,7 @@ import { resetMemberTwoFactor } from "@/lib/auth/two-factor/reset";
 import { SETTINGS_FIELDS, settingsFromForm } from "@/lib/orgs/settings-form";
 import { buttonAction, formAction, idIn } from "@/app/_server/action";
 
-const back = (form: FormData, done: string) => `/settings/organization?org=${orgOf(form)}&done=${done}&n=${randomUUID().slice(0, 8)}`;
+const back = (done: string) => `/settings/organization?done=${done}&n=${randomUUID().slice(0, 8)}`;
 
 /** The organization the form is about (a hidden field; the domain checks the caregiver's role in it). */
 const orgOf = (form: FormData) => idIn(form.get("organization_id"), "Organization");
@@ -24,24 +24,25 @@ export const addMemberAction = formAction({
       throw err;
     }),
   fieldFor: (e) => (e instanceof Conflict ? "email" : undefined),
-  done: (_, { form }) => back(form, "added"),
+  done: () => back("added"),
 });
 
 export const changeRoleAction = formAction({
   fields: ["caregiver_id", "role"],
   schema: updateMemberInput,
-  input: (v) => ({ role: v.role }),
+  // an admin's ticked facilities (none: the whole organization); other roles list none
+  input: (v, form) => (v.role === "admin" ? { role: v.role, facility_ids: form.getAll("facility_ids").map(String) } : { role: v.role }),
   run: (data, { actor, form }) => updateMember(actor, orgOf(form), idIn(form.get("caregiver_id"), "Member"), data),
   // "last owner" and "only an owner can..." belong next to the role
   fieldFor: () => "role",
-  done: (_, { form }) => back(form, "role"),
+  done: () => back("role"),
 });
 
 export const removeMemberAction = buttonAction({
   ids: { caregiver_id: "Member", organization_id: "Organization" },
   confirm: true,
   run: ({ caregiver_id, organization_id }, { actor }) => removeMember(actor, organization_id, caregiver_id),
-  done: (_, { form }) => back(form, "removed"),
+  done: () => back("removed"),
 });
 
 /** The API's schema for the whole document; the domain adds the rules across fields. */
@@ -50,12 +51,12 @@ export const updateSettingsAction = formAction({
   schema: organizationSettings,
   input: (v) => settingsFromForm(v),
   run: (data, { actor, form }) => updateOrganizationSettings(actor, orgOf(form), data),
-  done: (_, { form }) => back(form, "settings"),
+  done: () => back("settings"),
 });
 
 /** An owner or admin resets a member's two-factor sign-in (a lost phone); audited. */
 export const resetTwoFactorAction = buttonAction({
   ids: { caregiver_id: "Member", organization_id: "Organization" },
   run: ({ caregiver_id, organization_id }, { actor }) => resetMemberTwoFactor(actor, organization_id, caregiver_id),
-  done: (_, { form }) => back(form, "two_factor_reset"),
+  done: () => back("two_factor_reset"),
 });

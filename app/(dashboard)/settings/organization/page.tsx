@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getOrganization, listMembers, listMyOrganizations } from "@/lib/orgs/organizations";
+import { getOrganization, listMembers } from "@/lib/orgs/organizations";
+import { listFacilities } from "@/lib/orgs/facilities";
+import { currentOrganization } from "@/app/_server/current-organization";
+import { OrganizationTabs } from "@/components/settings/organization-tabs";
+import { NoOrganization } from "@/components/settings/no-organization";
 import { getOrganizationSettings } from "@/lib/orgs/settings";
 import { SETTINGS_FIELDS, settingBounds, settingsToForm } from "@/lib/orgs/settings-form";
 import { signedInPage } from "@/app/_server/page";
@@ -19,33 +23,33 @@ export const metadata: Metadata = { title: "Organization settings" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+const ROLE_GROUPS = { owner: "Owners", admin: "Admins", member: "Members" } as const;
+
 const DONE: Record<string, string> = {
   added: "The new member has been added.",
   role: "The role has been changed.",
   removed: "The member has been removed.",
   settings: "The organization settings have been saved.",
   two_factor_reset: "The member's two-factor sign-in has been reset. They sign in with their password and, if the organization requires it, set it up again.",
+  created: "The organization has been created. You are its owner, and it is now your current organization.",
 };
 
 export default signedInPage(async function OrganizationSettingsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
-  const { items: orgs } = await listMyOrganizations(actor);
-  if (orgs.length === 0) {
-    return (
-      <>
-        <SectionHeading title="Organization" intro="Organizations group the caregivers and patients of one household or care service." />
-        <Card>
-          <p className="text-xl font-semibold">You are not a member of any organization.</p>
-          <p className="mt-2 text-stone-700">Ask an owner or admin of your family’s or service’s organization to add you with the email you sign in with.</p>
-        </Card>
-      </>
-    );
-  }
-  const chosen = orgs.find((o) => o.id === one(sp.org)) ?? orgs[0];
-  const orgId = chosen.id;
-  const here = (extra = "") => `/settings/organization?org=${orgId}${extra}`;
-  const [org, { items: members }] = await Promise.all([getOrganization(actor, orgId), listMembers(actor, orgId)]);
-  const manages = org.role === "owner" || org.role === "admin";
+  const { current } = await currentOrganization(actor);
+  if (!current) return <NoOrganization />;
+  const orgId = current.id;
+  const here = (extra = "") => `/settings/organization${extra ? `?${extra.replace(/^&/, "")}` : ""}`;
+  const [org, { items: members }, { items: facilities }] = await Promise.all([
+    getOrganization(actor, orgId),
+    listMembers(actor, orgId),
+    listFacilities(actor, orgId),
+  ]);
+  const facilityName = new Map(facilities.map((f) => [f.id, f.name]));
+  const byRole = (["owner", "admin", "member"] as const).map((role) => ({ role, members: members.filter((m) => m.role === role) }));
+  const mine = members.find((m) => m.caregiver_id === actor.caregiverId);
+  // a facility admin administers patients, not the organization's members and settings
+  const manages = org.role === "owner" || (org.role === "admin" && (mine?.facility_ids.length ?? 0) === 0);
   const settings = manages ? await getOrganizationSettings(actor, orgId) : null;
   // only an owner hands out or takes away the owner role
   const grantable: Role[] = org.role === "owner" ? ["owner", "admin", "member"] : ["admin", "member"];
@@ -67,20 +71,7 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
         saved={done}
       />
 
-      {orgs.length > 1 && (
-        <nav aria-label="Your organizations" className="flex flex-wrap gap-2">
-          {orgs.map((o) => (
-            <Link
-              key={o.id}
-              href={`/settings/organization?org=${o.id}`}
-              aria-current={o.id === orgId ? "page" : undefined}
-              className={buttonClasses(o.id === orgId ? "primary" : "secondary")}
-            >
-              {o.name}
-            </Link>
-          ))}
-        </nav>
-      )}
+      <OrganizationTabs current="members" />
 
       {removing && (
         <ConfirmStep
@@ -101,56 +92,77 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
           Members and roles
         </h2>
         {!manages && <p className="text-stone-700">Only owners and admins can add members or change roles.</p>}
-        <ul className="space-y-4">
-          {members.map((m) => {
-            const name = `${m.first_name} ${m.last_name}`;
-            const mayChange = manages && (org.role === "owner" || m.role !== "owner");
-            return (
-              <li key={m.caregiver_id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-                <div className="flex flex-wrap items-start justify-between gap-4">
-                  <div>
-                    <h3 className="text-xl font-semibold">
-                      {name}
-                      {m.caregiver_id === actor.caregiverId && <span className="font-normal text-stone-600"> (you)</span>}
-                    </h3>
-                    <p className="text-base text-stone-700">{m.email}</p>
-                    <p className="text-base text-stone-600">
-                      Joined {formatDate(m.joined_at)}
-                      {!m.is_active && " · account disabled"}
-                      {m.two_factor_enabled ? " · two-factor sign-in on" : " · no two-factor sign-in"}
-                    </p>
-                  </div>
-                  <p className="rounded-full bg-stone-100 px-3 py-1 text-base font-semibold text-stone-800">{ROLE_NAMES[m.role]}</p>
-                </div>
-                {mayChange && (
-                  <div className="mt-4 flex flex-wrap items-end justify-between gap-4 border-t border-stone-200 pt-4">
-                    <ChangeRoleForm
-                      key={formKey}
-                      action={changeRoleAction}
-                      organizationId={orgId}
-                      caregiverId={m.caregiver_id}
-                      name={name}
-                      role={m.role}
-                      roles={grantable.includes(m.role) ? grantable : [m.role, ...grantable]}
-                    />
-                    {m.two_factor_enabled && m.caregiver_id !== actor.caregiverId && (
-                      <ResetTwoFactorForm
-                        key={`2fa-${formKey}`}
-                        action={resetTwoFactorAction}
-                        organizationId={orgId}
-                        caregiverId={m.caregiver_id}
-                        name={name}
-                      />
-                    )}
-                    <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("danger-quiet")} aria-label={`Remove ${name}`}>
-                      Remove
-                    </Link>
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        {byRole.map(
+          ({ role, members: group }) =>
+            group.length > 0 && (
+              <div key={role} className="space-y-3">
+                <h3 className="text-xl font-semibold text-stone-800">
+                  {ROLE_GROUPS[role]} ({group.length})
+                </h3>
+                <ul className="space-y-4">
+                  {group.map((m) => {
+                    const name = `${m.first_name} ${m.last_name}`;
+                    const mayChange = manages && (org.role === "owner" || m.role !== "owner");
+                    const facilityAdmin = m.role === "admin" && m.facility_ids.length > 0;
+                    return (
+                      <li key={m.caregiver_id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+                        <div className="flex flex-wrap items-start justify-between gap-4">
+                          <div>
+                            <h4 className="text-xl font-semibold">
+                              {name}
+                              {m.caregiver_id === actor.caregiverId && <span className="font-normal text-stone-600"> (you)</span>}
+                            </h4>
+                            <p className="text-base text-stone-700">{m.email}</p>
+                            <p className="text-base text-stone-600">
+                              Joined {formatDate(m.joined_at)}
+                              {!m.is_active && " · account disabled"}
+                              {m.two_factor_enabled ? " · two-factor sign-in on" : " · no two-factor sign-in"}
+                            </p>
+                            {m.role === "admin" && (
+                              <p className="text-base text-stone-700">
+                                Administers:{" "}
+                                {facilityAdmin ? m.facility_ids.map((id) => facilityName.get(id) ?? "a facility").join(", ") : "the whole organization"}
+                              </p>
+                            )}
+                          </div>
+                          <p className="rounded-full bg-stone-100 px-3 py-1 text-base font-semibold text-stone-800">
+                            {facilityAdmin ? "Facility admin" : ROLE_NAMES[m.role]}
+                          </p>
+                        </div>
+                        {mayChange && (
+                          <div className="mt-4 flex flex-wrap items-end justify-between gap-4 border-t border-stone-200 pt-4">
+                            <ChangeRoleForm
+                              key={formKey}
+                              action={changeRoleAction}
+                              organizationId={orgId}
+                              caregiverId={m.caregiver_id}
+                              name={name}
+                              role={m.role}
+                              roles={grantable.includes(m.role) ? grantable : [m.role, ...grantable]}
+                              facilities={facilities.length > 1 ? facilities.map((f) => ({ id: f.id, name: f.name })) : []}
+                              facilityIds={m.facility_ids}
+                            />
+                            {m.two_factor_enabled && m.caregiver_id !== actor.caregiverId && (
+                              <ResetTwoFactorForm
+                                key={`2fa-${formKey}`}
+                                action={resetTwoFactorAction}
+                                organizationId={orgId}
+                                caregiverId={m.caregiver_id}
+                                name={name}
+                              />
+                            )}
+                            <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("danger-quiet")} aria-label={`Remove ${name}`}>
+                              Remove
+                            </Link>
+                          </div>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ),
+        )}
       </section>
 
       {manages && (
