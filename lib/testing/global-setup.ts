@@ -50,7 +50,12 @@ export default async function setup(project: TestProject) {
   } else {
     const db = await startEmbeddedDatabase({ dataDir: "memory://", port: await freePort(), shadow: false });
     url = db.url;
-    teardown = () => db.stop();
+    teardown = async () => {
+      // PGlite's runtime sets process.exitCode to 0 when it closes, which turned a failed run into exit 0
+      const code = process.exitCode;
+      await db.stop();
+      process.exitCode = code;
+    };
   }
   await migrate(url);
   project.provide("databaseUrl", url);

@@ -2,7 +2,7 @@
 CREATE TYPE "TransferStatus" AS ENUM ('pending', 'accepted', 'declined', 'expired');
 
 CREATE TABLE "patient_transfers" (
-    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "id" UUID NOT NULL,
     "patient_id" UUID NOT NULL,
     "from_organization_id" UUID NOT NULL,
     "from_facility_id" UUID,
