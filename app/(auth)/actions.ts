@@ -13,19 +13,9 @@ import { registerCaregiver } from "@/lib/caregivers/register-caregiver";
 import { registerInput } from "@/lib/caregivers/schemas";
 import { canonicalZone } from "@/lib/time-zones/check-zone";
 import { failedForm, invalidForm } from "@/app/_server/form-errors";
+import { refusal } from "@/app/_server/sign-in-refusal";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { clientIp, withRequestContext } from "@/app/_server/request-context";
-
-const INVALID = "Invalid email or password.";
-
-/** The sentence to show for a refused sign-in: the provider's own (never says whether the email exists). */
-function refusal(err: AuthError): string {
-  if (err.type === "CredentialsSignin") {
-    const code = (err as AuthError & { code?: string }).code;
-    return code && code !== "credentials" ? code : INVALID;
-  }
-  return "We could not sign you in just now. Please try again in a moment.";
-}
 
 const password = (form: FormData) => {
   const v = form.get("password");

@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { Conflict, ValidationFailed } from "@/lib/api/errors";
-import { signIn } from "@/lib/auth/next-auth";
+import { signIn, TWO_FACTOR_REQUIRED } from "@/lib/auth/next-auth";
+import { refusal } from "@/app/_server/sign-in-refusal";
 import { revokeSession, verifyAccessToken } from "@/lib/auth/sessions";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { acceptInvitationInput } from "@/lib/invitations/schemas";
@@ -60,7 +61,13 @@ export async function signInAndJoinAction(prev: FormState, form: FormData): Prom
       return landing(await acceptInvitation({ kind: "caregiver", caregiverId: me.id, via: "session" }, { token: values.token }, await client(), clock.now()));
     });
   } catch (err) {
-    if (err instanceof AuthError) return { message: "Invalid email or password.", fieldErrors: {}, values, attempt };
+    if (err instanceof AuthError) {
+      const message = refusal(err);
+      // the code step lives on the sign-in page: this form has no place for it
+      if (message.startsWith(TWO_FACTOR_REQUIRED))
+        return { message: "This account uses two-factor sign-in. Sign in first, then open the invitation link again.", fieldErrors: {}, values, attempt };
+      return { message, fieldErrors: {}, values, attempt };
+    }
     return failedForm(prev, err, values);
   }
   redirect(to);
