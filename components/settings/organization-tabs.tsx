@@ -4,6 +4,8 @@ const TABS = [
   { key: "members", href: "/settings/organization", label: "Members and settings" },
   { key: "facilities", href: "/settings/organization/facilities", label: "Facilities" },
   { key: "invitations", href: "/settings/organization/invitations", label: "Invitations" },
+  { key: "audit", href: "/settings/organization/audit", label: "Audit trail" },
+  { key: "ownership", href: "/settings/organization/ownership", label: "Ownership, leaving, deleting" },
   { key: "new", href: "/settings/organization/new", label: "New organization" },
 ] as const;
 

@@ -99,9 +99,16 @@ export async function addMember(actor: Actor, organizationId: string, input: z.i
   });
 }
 
-async function assertAnotherOwner(tx: Tx, organizationId: string, caregiverId: string) {
+async function assertAnotherOwner(tx: Tx, organizationId: string, caregiverId: string, leaving = false) {
   const owners = await tx.membership.count({ where: { organizationId, role: "owner", caregiverId: { not: caregiverId } } });
-  if (owners === 0) throw new Conflict("An organization needs at least one owner. Make someone else owner first.", "last_owner");
+  if (owners === 0) {
+    throw new Conflict(
+      leaving
+        ? "You are the organization's only owner. Transfer ownership to another member first, or delete the organization."
+        : "An organization needs at least one owner. Make someone else owner first.",
+      "last_owner",
+    );
+  }
 }
 
 export async function updateMember(actor: Actor, organizationId: string, caregiverId: string, input: z.infer<typeof updateMemberInput>) {
@@ -137,25 +144,41 @@ export async function removeMember(actor: Actor, organizationId: string, caregiv
     const m = await tx.membership.findUnique({ where: { organizationId_caregiverId: { organizationId, caregiverId } } });
     if (!m) throw new NotFound("Member");
     if (m.role === "owner" && !leaving && myRole !== "owner") throw new Forbidden("Only an owner can remove an owner.");
-    if (m.role === "owner") await assertAnotherOwner(tx, organizationId, caregiverId);
-    const teams = await tx.careTeamMember.findMany({
-      where: { caregiverId, patient: { organizationId } },
-      select: { id: true, patientId: true, standing: true },
-    });
-    for (const t of teams) {
-      if (t.standing === "primary") {
-        const others = await tx.careTeamMember.count({ where: { patientId: t.patientId, standing: "primary", caregiverId: { not: caregiverId } } });
-        if (others === 0) throw new Conflict("This caregiver is the only primary caregiver of a patient. Make someone else primary first.", "last_primary");
-      }
-    }
-    await tx.careTeamMember.deleteMany({ where: { id: { in: teams.map((t) => t.id) } } });
-    await tx.membership.delete({ where: { id: m.id } });
-    await recordAudit(tx, actor, {
-      action: "organization.member_removed",
-      targetType: "caregiver",
-      targetId: caregiverId,
-      organizationId,
-      metadata: { care_teams_left: teams.length },
-    });
+    await dropMembership(tx, actor, m, leaving ? "organization.member_left" : "organization.member_removed");
   });
+}
+
+/**
+ * The one way a membership ends (removed by an admin, or the member leaving): never the last owner, never
+ * the only primary caregiver of a patient (the refusal names them, so the office knows whose care team to
+ * fix); the member leaves the organization's care teams with it. Audited.
+ */
+export async function dropMembership(
+  tx: Tx,
+  actor: Actor,
+  m: { id: string; organizationId: string; caregiverId: string; role: string },
+  action: "organization.member_left" | "organization.member_removed",
+) {
+  const { organizationId, caregiverId } = m;
+  if (m.role === "owner") await assertAnotherOwner(tx, organizationId, caregiverId, action === "organization.member_left");
+  const teams = await tx.careTeamMember.findMany({
+    where: { caregiverId, patient: { organizationId } },
+    select: { id: true, patientId: true, standing: true, patient: { select: { firstName: true, lastName: true } } },
+  });
+  const orphaned: string[] = [];
+  for (const t of teams) {
+    if (t.standing !== "primary") continue;
+    const others = await tx.careTeamMember.count({ where: { patientId: t.patientId, standing: "primary", caregiverId: { not: caregiverId } } });
+    if (others === 0) orphaned.push(`${t.patient.firstName} ${t.patient.lastName}`);
+  }
+  if (orphaned.length) {
+    const who = action === "organization.member_left" ? "You are" : "This caregiver is";
+    throw new Conflict(
+      `${who} the only primary caregiver of ${orphaned.sort().join(", ")}. Make someone else their primary caregiver first, so escalation always has someone to call.`,
+      "last_primary",
+    );
+  }
+  await tx.careTeamMember.deleteMany({ where: { id: { in: teams.map((t) => t.id) } } });
+  await tx.membership.delete({ where: { id: m.id } });
+  await recordAudit(tx, actor, { action, targetType: "caregiver", targetId: caregiverId, organizationId, metadata: { care_teams_left: teams.length } });
 }

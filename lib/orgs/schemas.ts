@@ -208,3 +208,7 @@ export const facilityOutput = z.object({
   created_at: z.string(),
 });
 export const facilityListOutput = z.object({ items: z.array(facilityOutput) });
+/** an owner makes another member owner, and may step down to admin in the same step */
+export const transferOwnershipInput = z.strictObject({ caregiver_id: uuid, step_down: z.boolean().default(false) });
+/** deleting an organization: its name typed again, as the page asks */
+export const deleteOrganizationInput = z.strictObject({ confirm_name: z.string().trim().min(1, "Type the organization's name to confirm.").max(200) });

@@ -61,6 +61,8 @@ import * as invitations from "./organizations/[id]/invitations/route";
 import * as invitationRevoke from "./invitations/[id]/revoke/route";
 import * as invitationResend from "./invitations/[id]/resend/route";
 import * as usage from "./organizations/[id]/usage/route";
+import * as transferOwnership from "./organizations/[id]/transfer-ownership/route";
+import * as leaveOrganization from "./organizations/[id]/leave/route";
 import * as patientTransfers from "./patients/[id]/transfers/route";
 import * as orgTransfers from "./organizations/[id]/transfers/route";
 import * as transferAccept from "./transfers/[id]/accept/route";
@@ -207,6 +209,19 @@ export const cases: Case[] = [
     opts: (c) => ({ method: "PATCH", params: { id: c.organizationId }, body: { name: "Hacked" } }),
     orgScoped: true,
   },
+  {
+    name: "DELETE organization",
+    handler: org.DELETE,
+    opts: (c) => ({ method: "DELETE", params: { id: c.organizationId }, body: { confirm_name: "x" } }),
+    orgScoped: true,
+  },
+  {
+    name: "POST transfer ownership",
+    handler: transferOwnership.POST,
+    opts: (c) => ({ params: { id: c.organizationId }, body: { caregiver_id: c.owner.id, step_down: true } }),
+    orgScoped: true,
+  },
+  { name: "POST leave organization", handler: leaveOrganization.POST, opts: (c) => ({ method: "POST", params: { id: c.organizationId } }), orgScoped: true },
   { name: "GET members", handler: orgMembers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "POST member", handler: orgMembers.POST, opts: (c) => ({ params: { id: c.organizationId }, body: { email: "x@example.test" } }), orgScoped: true },
   {

@@ -31,6 +31,8 @@ const DONE: Record<string, string> = {
   removed: "The member has been removed.",
   settings: "The organization settings have been saved.",
   two_factor_reset: "The member's two-factor sign-in has been reset. They sign in with their password and, if the organization requires it, set it up again.",
+  left: "You have left the organization and its care teams.",
+  deleted: "The organization has been deleted, with its patients and its audit trail.",
   created: "The organization has been created. You are its owner, and it is now your current organization.",
 };
 

@@ -26,6 +26,8 @@ import * as invitationRevoke from "../invitations/[id]/revoke/route";
 import * as invitationResend from "../invitations/[id]/resend/route";
 import * as invitationAccept from "../invitations/accept/route";
 import * as usage from "../organizations/[id]/usage/route";
+import * as transferOwnership from "../organizations/[id]/transfer-ownership/route";
+import * as leaveOrganization from "../organizations/[id]/leave/route";
 import * as patientTransfers from "../patients/[id]/transfers/route";
 import * as orgTransfers from "../organizations/[id]/transfers/route";
 import * as transferAccept from "../transfers/[id]/accept/route";
@@ -117,6 +119,8 @@ const modules: Record<string, unknown>[] = [
   invitationResend,
   invitationAccept,
   usage,
+  transferOwnership,
+  leaveOrganization,
   patientTransfers,
   orgTransfers,
   transferAccept,
