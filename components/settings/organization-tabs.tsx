@@ -4,6 +4,8 @@ const TABS = [
   { key: "members", href: "/settings/organization", label: "Members and settings" },
   { key: "facilities", href: "/settings/organization/facilities", label: "Facilities" },
   { key: "invitations", href: "/settings/organization/invitations", label: "Invitations" },
+  { key: "transfers", href: "/settings/organization/transfers", label: "Transfers" },
+  { key: "usage", href: "/settings/organization/usage", label: "Usage" },
   { key: "new", href: "/settings/organization/new", label: "New organization" },
 ] as const;
 
