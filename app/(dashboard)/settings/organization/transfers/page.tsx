@@ -31,7 +31,7 @@ const STATUS: Record<Transfer["status"], { label: string; tone: string }> = {
   declined: { label: "Declined", tone: "bg-stone-100 text-stone-800" },
   expired: { label: "Expired", tone: "bg-amber-50 text-amber-900" },
 };
-const place = (s: Transfer["from"]) => (s.facility_name ? `${s.organization_name}, ${s.facility_name}` : s.organization_name);
+const place = (s: Transfer["from"]) => (s.facility_name ? `${s.organization_name} (${s.facility_name})` : s.organization_name);
 /** Pending first, then newest first (the domain's order). */
 const pendingFirst = (items: Transfer[]) => [...items.filter((t) => t.status === "pending"), ...items.filter((t) => t.status !== "pending")];
 
