@@ -95,7 +95,19 @@ test("transfers: asked for from the Overview, declined after confirming, accepte
   await panel.getByRole("button", { name: "Ask to transfer Rose" }).click();
   await expect(page.locator("#transfer-destination-error")).toContainText("Choose where the patient goes");
   await expectNoA11yViolations(page);
-  await ask(rose.id, "Rose");
+  // Rose has an open critical alert: the domain asks the source admin to confirm it first
+  await sql(
+    `INSERT INTO alerts (id, patient_id, type, severity, status, title, description, source, dedup_key, created_at, first_occurred_at, last_occurred_at, updated_at)
+     VALUES (gen_random_uuid(), $1, 'missed_medication', 'critical', 'open', 'Missed medication', 'd', 'test', 'e2e-critical', now(), now(), now(), now())`,
+    [rose.id],
+  );
+  await panel.getByLabel("Or the id of another organization").fill(beaOrg);
+  await panel.getByRole("button", { name: "Ask to transfer Rose" }).click();
+  await expect(panel.getByRole("alert")).toContainText("This patient has an open critical alert.");
+  await expectNoA11yViolations(page);
+  await panel.getByLabel("Transfer despite the open critical alert").check();
+  await panel.getByRole("button", { name: "Ask to transfer Rose" }).click();
+  await expect(page.getByText("Transfer asked for.")).toBeVisible();
   await ask(hank.id, "Hank");
 
   await page.goto("/settings/organization/transfers");
