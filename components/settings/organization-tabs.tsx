@@ -6,6 +6,8 @@ const TABS = [
   { key: "invitations", href: "/settings/organization/invitations", label: "Invitations" },
   { key: "audit", href: "/settings/organization/audit", label: "Audit trail" },
   { key: "ownership", href: "/settings/organization/ownership", label: "Ownership, leaving, deleting" },
+  { key: "transfers", href: "/settings/organization/transfers", label: "Transfers" },
+  { key: "usage", href: "/settings/organization/usage", label: "Usage" },
   { key: "new", href: "/settings/organization/new", label: "New organization" },
 ] as const;
 

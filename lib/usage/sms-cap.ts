@@ -33,13 +33,14 @@ export async function warnOwnersNearSmsCap(organizationId: string, smsSegments: 
     WHERE organization_id = ${organizationId}::uuid AND month = ${monthOf(now)}::date AND sms_cap_warned_at IS NULL`;
   if (claimed === 0) return 0;
   const owners = await db.membership.findMany({ where: { organizationId, role: "owner" }, select: { caregiver: { select: { email: true, isActive: true } } } });
-  const link = `${config().appUrl.replace(/\/$/, "")}/organizations/${organizationId}/usage`;
+  // the dashboard's Usage tab shows the current organization (the header switches it)
+  const link = `${config().appUrl.replace(/\/$/, "")}/settings/organization/usage`;
   let sent = 0;
   for (const o of owners.filter((m) => m.caregiver.isActive)) {
     const r = await emailSender.send({
       to: o.caregiver.email,
       subject: `Elda: ${org.name} has used ${Math.floor((smsSegments / cap) * 100)}% of its monthly SMS cap`,
-      text: `${org.name} has sent ${smsSegments} of its ${cap} SMS segments this month. Past the cap, messages that are not critical go to caregivers by email or push instead of SMS; critical alerts still go by SMS.\n\nUsage: ${link}`,
+      text: `${org.name} has sent ${smsSegments} of its ${cap} SMS segments this month. Past the cap, messages that are not critical go to caregivers by email or push instead of SMS; critical alerts still go by SMS.\n\nUsage (with ${org.name} as the current organization): ${link}`,
     });
     if (r.status === "sent") sent++;
     else if (r.status === "failed") logger.warn({ organizationId, error: r.error }, "SMS cap warning email failed");

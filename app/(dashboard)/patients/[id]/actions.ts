@@ -11,11 +11,13 @@ import { addCareTeamMember, removeCareTeamMember } from "@/lib/care-team/care-te
 import { addCareTeamMemberInput } from "@/lib/care-team/schemas";
 import { revokeDevice } from "@/lib/devices/devices";
 import { createPairingCode } from "@/lib/devices/create-pairing-code";
-import { NotFound } from "@/lib/api/errors";
+import { Conflict, NotFound, ValidationFailed } from "@/lib/api/errors";
 import { textOrNull } from "@/lib/dashboard/form-input";
 import type { PairingState } from "@/components/devices/pairing-panel";
 import { recordConsent } from "@/lib/consents/consents";
 import { recordConsentInput } from "@/lib/consents/schemas";
+import { requestTransfer } from "@/lib/transfers/transfers";
+import { requestTransferInput } from "@/lib/transfers/schemas";
 import { buttonAction, formAction } from "@/app/_server/action";
 
 const overview = (patientId: string, ok: string) => `/patients/${patientId}?ok=${ok}`;
@@ -117,4 +119,38 @@ export const recordConsentAction = formAction({
   }),
   run: (data, { actor, now, bound }) => recordConsent(actor, bound.patientId, data, now),
   done: (_, { bound }) => `${overview(bound.patientId, "consent")}#consent`,
+});
+
+/**
+ * Ask to move the patient to another facility or organization (an admin of the source). The destination is one
+ * of my organizations or facilities from the select ("orgId" or "orgId/facilityId"), or an organization's id typed
+ * in (with an optional facility id). An open critical alert must be confirmed when the domain asks.
+ */
+export const requestTransferAction = formAction({
+  bound: ["patientId"],
+  fields: ["destination", "other_organization_id", "other_facility_id", "note"],
+  schema: requestTransferInput,
+  echo: (form) => ({ confirm_open_critical: form.get("confirm_open_critical") === "yes" ? "yes" : "" }),
+  input: (v, form, problems) => {
+    const [org, facility] = v.other_organization_id ? [v.other_organization_id, v.other_facility_id] : v.destination.split("/");
+    if (!org) problems.push({ field: "destination", message: "Choose where the patient goes, or enter the id of the organization." });
+    return {
+      to_organization_id: org || undefined,
+      ...(facility ? { to_facility_id: facility } : {}),
+      ...(v.note ? { note: v.note } : {}),
+      confirm_open_critical: form.get("confirm_open_critical") === "yes",
+    };
+  },
+  run: (data, { actor, now, bound }) =>
+    requestTransfer(actor, bound.patientId, data, now).catch((err: unknown) => {
+      // the API's sentences name its fields; the form says it in its own words, next to the box
+      if (err instanceof Conflict && err.extra.code === "open_critical_alert")
+        throw new ValidationFailed([
+          { field: "confirm_open_critical", message: "This patient has an open critical alert. Resolve it first, or tick the box to transfer anyway." },
+        ]);
+      if (err instanceof NotFound && err.message.startsWith("Organization"))
+        throw new ValidationFailed([{ field: "to_organization_id", message: "No organization has this id." }]);
+      throw err;
+    }),
+  done: (_, { bound }) => `${overview(bound.patientId, "transfer-requested")}#transfer`,
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { clock } from "@/lib/clock";
 import type { PatientOutput } from "@/lib/patients/schemas";
+import type { CaregiverActor } from "@/lib/auth/actor";
 import { formatDate, formatDateTime, localTime, timeAgo } from "@/lib/dashboard/format";
 import { signedInPage } from "@/app/_server/page";
 import { listCareTeam } from "@/lib/care-team/care-team";
@@ -19,6 +20,9 @@ import { MonitoringPaused } from "@/components/patients/monitoring-paused";
 import { PauseMonitoringForm, SpokeWithForm } from "@/components/patients/monitoring-forms";
 import { getMonitoringPause } from "@/lib/patients/monitoring-pause";
 import { listConsents } from "@/lib/consents/consents";
+import { listFacilities } from "@/lib/orgs/facilities";
+import { currentOrganization } from "@/app/_server/current-organization";
+import { RequestTransferForm } from "@/components/transfers/request-transfer-form";
 import { RecordConsentForm } from "@/components/patients/consent-panel";
 import { CONSENT_GIVEN_BY, CONSENT_KIND_TEXT } from "@/components/patients/consent-labels";
 import {
@@ -27,6 +31,7 @@ import {
   pauseMonitoringAction,
   recordConsentAction,
   removeCareTeamMemberAction,
+  requestTransferAction,
   resumeMonitoringAction,
   revokeDeviceAction,
   spokeWithAction,
@@ -55,12 +60,16 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
   const p = await loadPagePatient(id);
   const sp = await searchParams;
   const now = clock.now();
-  const [team, devices, pause, consents] = await Promise.all([
+  const [team, devices, pause, consents, { organizations }] = await Promise.all([
     listCareTeam(actor, p.id),
     listDevices(actor, p.id),
     getMonitoringPause(actor, p.id, now),
     listConsents(actor, p.id),
+    currentOrganization(actor),
   ]);
+  // an admin of the patient's organization may ask to move them (the domain checks the facility again)
+  const myRole = organizations.find((o) => o.id === p.organization_id)?.role;
+  const transfers = myRole === "owner" || myRole === "admin" ? await transferDestinations(actor, organizations, p.facility_id) : null;
   const write = canWrite(p);
   const manage = canManage(p);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -303,6 +312,16 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
         )}
       </Panel>
 
+      {transfers && (
+        <Panel id="transfer" title="Transfer to another facility or organization">
+          <p className="mb-4 max-w-prose text-stone-700">
+            An admin of the destination accepts or declines within 7 days; until then nothing changes. On acceptance {name} moves with their whole history, and
+            care-team members who are not members there are removed from the care team.
+          </p>
+          <RequestTransferForm action={requestTransferAction.bind(null, p.id)} name={name} destinations={transfers} />
+        </Panel>
+      )}
+
       <Panel id="devices" title="Phone and pairing">
         <DeviceList
           devices={devices.items}
@@ -341,6 +360,15 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
   );
 });
 
+/** My organizations (their default facility) and their facilities, but not the patient's own facility. */
+async function transferDestinations(actor: CaregiverActor, organizations: { id: string; name: string }[], facilityId: string) {
+  const lists = await Promise.all(organizations.map((o) => listFacilities(actor, o.id)));
+  return organizations.flatMap((o, i) => [
+    { value: o.id, label: `${o.name} (its default facility)` },
+    ...lists[i].items.filter((f) => f.id !== facilityId).map((f) => ({ value: `${o.id}/${f.id}`, label: `${o.name}: ${f.name}` })),
+  ]);
+}
+
 const localDate = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(now);
 
@@ -354,6 +382,7 @@ const OK: Record<string, string> = {
   "member-removed": "Caregiver removed from the care team.",
   "device-revoked": "Phone revoked. It can no longer reach Elda until it is paired again.",
   consent: "Consent recorded. Elda acts on it from now on.",
+  "transfer-requested": "Transfer asked for. An admin of the destination accepts or declines it; until then nothing changes.",
 };
 const STANDING_NAME: Record<Standing, string> = { primary: "Primary caregiver", secondary: "Secondary caregiver", viewer: "Viewer" };
 type ConsentStatus = Awaited<ReturnType<typeof listConsents>>["current"][number]["status"];

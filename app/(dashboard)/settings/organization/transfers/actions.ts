@@ -1,0 +1,39 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { acceptTransfer, declineTransfer } from "@/lib/transfers/transfers";
+import { acceptTransferInput } from "@/lib/transfers/schemas";
+import { Conflict, ValidationFailed } from "@/lib/api/errors";
+import { buttonAction, formAction, idIn } from "@/app/_server/action";
+
+const back = (done: string) => `/settings/organization/transfers?done=${done}&n=${randomUUID().slice(0, 8)}`;
+
+/** Accept, from its confirmation step (confirm=yes): the patient moves; a primary caregiver of the destination may be named. */
+export const acceptTransferAction = formAction({
+  fields: ["transfer_id", "primary_caregiver_id"],
+  schema: acceptTransferInput,
+  input: (v, form, problems) => {
+    if (form.get("confirm") !== "yes") problems.push({ field: "primary_caregiver_id", message: "Confirm first: nothing was changed." });
+    return v.primary_caregiver_id ? { primary_caregiver_id: v.primary_caregiver_id } : {};
+  },
+  run: (data, { actor, now, form }) =>
+    acceptTransfer(actor, idIn(form.get("transfer_id"), "Transfer"), data, now).catch((err: unknown) => {
+      // the API's sentence names its field; the form says it in its own words, next to the select
+      if (err instanceof Conflict && err.extra.code === "primary_caregiver_required")
+        throw new ValidationFailed([
+          {
+            field: "primary_caregiver_id",
+            message: "Choose who becomes the patient’s primary caregiver here: their current one is not a member of this organization.",
+          },
+        ]);
+      throw err;
+    }),
+  done: () => back("accepted"),
+});
+
+export const declineTransferAction = buttonAction({
+  ids: { transfer_id: "Transfer" },
+  confirm: true,
+  run: ({ transfer_id }, { actor, now }) => declineTransfer(actor, transfer_id, now),
+  done: () => back("declined"),
+});
