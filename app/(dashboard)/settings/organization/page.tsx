@@ -39,7 +39,8 @@ const DONE: Record<string, string> = {
 export default signedInPage(async function OrganizationSettingsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
   const { current } = await currentOrganization(actor);
-  if (!current) return <NoOrganization />;
+  // leaving or deleting the last organization still says it was done
+  if (!current) return <NoOrganization saved={typeof sp.done === "string" && (sp.done === "left" || sp.done === "deleted") ? DONE[sp.done] : undefined} />;
   const orgId = current.id;
   const here = (extra = "") => `/settings/organization${extra ? `?${extra.replace(/^&/, "")}` : ""}`;
   const [org, { items: members }, { items: facilities }] = await Promise.all([
