@@ -13,14 +13,9 @@ import { registerCaregiver } from "@/lib/caregivers/register-caregiver";
 import { registerInput } from "@/lib/caregivers/schemas";
 import { canonicalZone } from "@/lib/time-zones/check-zone";
 import { failedForm, invalidForm } from "@/app/_server/form-errors";
-import { refusal } from "@/app/_server/sign-in-refusal";
+import { credentialsOf, passwordOf, refusal } from "@/app/_server/sign-in-form";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { clientIp, withRequestContext } from "@/app/_server/request-context";
-
-const password = (form: FormData) => {
-  const v = form.get("password");
-  return typeof v === "string" ? v : "";
-};
 
 /**
  * The password step. With two-factor sign-in on (and no remembered device), the form comes back as the
@@ -28,13 +23,10 @@ const password = (form: FormData) => {
  */
 export async function signInAction(prev: FormState, form: FormData): Promise<FormState> {
   if (typeof form.get("challenge") === "string" && form.get("challenge")) return codeStep(prev, form);
-  const values = readFields(form, ["email"]);
-  const pw = password(form);
+  const creds = credentialsOf(prev, form);
+  if ("refused" in creds) return creds.refused;
+  const { values, password: pw } = creds;
   const attempt = prev.attempt + 1;
-  const fieldErrors: Record<string, string> = {};
-  if (!values.email) fieldErrors.email = "Enter your email address.";
-  if (!pw) fieldErrors.password = "Enter your password.";
-  if (Object.keys(fieldErrors).length > 0) return { message: "Enter your email and password.", fieldErrors, values, attempt };
   const device = (await cookies()).get(REMEMBER_DEVICE_COOKIE)?.value;
   try {
     // on success next-auth sets the session cookie and throws Next's redirect: let it through
@@ -84,7 +76,7 @@ async function codeStep(prev: FormState, form: FormData): Promise<FormState> {
 
 export async function registerAction(prev: FormState, form: FormData): Promise<FormState> {
   const values = readFields(form, ["first_name", "last_name", "email", "timezone"]);
-  const pw = password(form);
+  const pw = passwordOf(form);
   const parsed = registerInput.safeParse({
     first_name: values.first_name,
     last_name: values.last_name,

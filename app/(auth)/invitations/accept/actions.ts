@@ -7,7 +7,7 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { Conflict, ValidationFailed } from "@/lib/api/errors";
 import { signIn, TWO_FACTOR_REQUIRED } from "@/lib/auth/next-auth";
-import { refusal } from "@/app/_server/sign-in-refusal";
+import { credentialsOf, passwordOf, refusal } from "@/app/_server/sign-in-form";
 import { revokeSession, verifyAccessToken } from "@/lib/auth/sessions";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { acceptInvitationInput } from "@/lib/invitations/schemas";
@@ -34,8 +34,6 @@ async function landing(j: Joined): Promise<string> {
 const onForm = (err: unknown) =>
   err instanceof ValidationFailed ? new ValidationFailed((err.extra.errors ?? []).map((e) => ({ ...e, field: e.field.replace(/^sign_(up|in)\./, "") }))) : err;
 
-const password = (form: FormData) => (typeof form.get("password") === "string" ? (form.get("password") as string) : "");
-
 /** Signed in already: join with this account. */
 export const joinAction = formAction({
   fields: ["token"],
@@ -46,13 +44,10 @@ export const joinAction = formAction({
 
 /** Sign in with an existing account (the dashboard's own sign-in, so the browser gets its session), then join. */
 export async function signInAndJoinAction(prev: FormState, form: FormData): Promise<FormState> {
-  const values = readFields(form, ["token", "email"]);
-  const pw = password(form);
+  const creds = credentialsOf(prev, form, ["token"]);
+  if ("refused" in creds) return creds.refused;
+  const { values, password: pw } = creds;
   const attempt = prev.attempt + 1;
-  const fieldErrors: Record<string, string> = {};
-  if (!values.email) fieldErrors.email = "Enter your email address.";
-  if (!pw) fieldErrors.password = "Enter your password.";
-  if (Object.keys(fieldErrors).length > 0) return { message: "Enter your email and password.", fieldErrors, values, attempt };
   let to: string;
   try {
     to = await withRequestContext(async () => {
@@ -76,7 +71,7 @@ export async function signInAndJoinAction(prev: FormState, form: FormData): Prom
 /** A new account for the invitation's address (no organization of its own), joined in one step; then signed in. */
 export async function signUpAndJoinAction(prev: FormState, form: FormData): Promise<FormState> {
   const values = readFields(form, ["token", "first_name", "last_name", "email", "timezone"]);
-  const pw = password(form);
+  const pw = passwordOf(form);
   const zone = values.timezone ? canonicalZone(values.timezone) : null;
   const parsed = acceptInvitationInput.safeParse({
     token: values.token,
