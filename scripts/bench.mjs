@@ -3,7 +3,8 @@
 // PGlite is 2-3x slower per query and single-session). Prints a markdown table for docs/benchmarks.md.
 //   - patients: create and list with 10,000 patients visible to the caregiver;
 //   - heartbeat: ingestion with 100,000 patients and paired devices, against a bare Next route handler
-//     (JSON in, JSON out, no database) and a plain node:http + pg server doing the same writes.
+//     (JSON in, JSON out, no database) and a plain node:http + pg server doing the same writes;
+//   - orgs (only when asked): an organization with 50 facilities, 5,000 patients and 500 caregivers (scripts/bench-orgs.ts).
 //
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
 //   benchmark creates its own database on it and drops it afterwards. Needs `npm run build` first.
@@ -28,7 +29,7 @@ const dbUrl = (() => {
   return u.toString();
 })();
 const base = `http://127.0.0.1:${PORT}`;
-// `npm run bench -- heartbeat` runs one section (patients, heartbeat, routines, analytics, companion); no argument runs the HTTP ones
+// `npm run bench -- heartbeat` runs one section (patients, heartbeat, routines, analytics, companion, orgs); no argument runs the HTTP ones
 const only = process.argv[2];
 const want = (section) => !only || only === section;
 
@@ -176,6 +177,24 @@ if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
   console.error("run `npm run build` first");
   process.exit(1);
 }
+if (only === "orgs") {
+  // an organization at scale (50 facilities, 5,000 patients, 500 caregivers): scripts/bench-orgs.ts seeds its own
+  // database, starts the production build on it and measures pages and API over HTTP; BENCH_KEEP=1 keeps the database
+  await admin(`CREATE DATABASE "${name}"`);
+  try {
+    await run(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { DATABASE_URL: dbUrl });
+    await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/bench-orgs.ts"], {
+      DATABASE_URL: dbUrl,
+      BENCH_PORT: String(PORT),
+      AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop",
+    });
+  } finally {
+    if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
+    else await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  }
+  process.exit(0);
+}
+
 await admin(`CREATE DATABASE "${name}"`);
 let app;
 try {
