@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { pageArgs, toPage, type Page, type SortKey } from "@/lib/api/pagination";
 import { csvLine } from "@/lib/api/csv";
 import { recordAudit } from "./record-audit";
+import { chainRow } from "./chain-rows";
 import type { AuditEventOutput, AuditExportQuery } from "./schemas";
 
 /**
@@ -41,18 +42,10 @@ export const AUDIT_EXPORT_COLUMNS = [
   "sealed_at",
 ] as const;
 
+/** The chain's own fields of the row (lib/audit/chain-rows.ts), and where it sits in the chain. */
 const present = (e: AuditEvent): AuditEventOutput => ({
-  id: e.id,
-  organization_id: e.organizationId,
-  created_at: e.createdAt.toISOString(),
+  ...chainRow(e),
   actor_type: e.actorType,
-  actor_id: e.actorId,
-  action: e.action,
-  target_type: e.targetType,
-  target_id: e.targetId,
-  patient_id: e.patientId,
-  request_id: e.requestId,
-  ip: e.ip,
   metadata: (e.metadata ?? {}) as Record<string, unknown>,
   sequence: e.sequence === null ? null : Number(e.sequence),
   previous_hash: e.previousHash,
