@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
 // Inter from @fontsource-variable/inter, served from our own origin (the build never downloads a font)
@@ -32,16 +34,17 @@ export const viewport: Viewport = { themeColor: "#0f766e" };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts)
   await connection();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh">
         <a
           href="#main"
           className="sr-only rounded-md bg-white px-4 py-3 font-semibold text-teal-900 shadow-lg focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50"
         >
-          Skip to main content
+          {t("skipToMain")}
         </a>
-        {children}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>
   );
