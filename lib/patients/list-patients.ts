@@ -20,9 +20,10 @@ const SORTS: Record<ListPatientsQuery["sort"], SortKey[]> = {
 export async function listPatients(actor: Actor, query: ListPatientsQuery, now: Date) {
   const me = requireCaregiver(actor);
   const keys = SORTS[query.sort];
-  const filters: Prisma.PatientWhereInput[] = [patientsInScope(await visibleScope(db, me.caregiverId, query.facility_id ?? null))];
+  const filters: Prisma.PatientWhereInput[] = [
+    patientsInScope(await visibleScope(db, me.caregiverId, { organizationId: query.organization_id, facilityId: query.facility_id })),
+  ];
   if (!query.include_inactive) filters.push({ isActive: true });
-  if (query.organization_id) filters.push({ organizationId: query.organization_id });
   if (query.q) {
     const terms = query.q.split(/\s+/).filter(Boolean).slice(0, 4);
     for (const t of terms) {

@@ -10,6 +10,8 @@ import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { PatientList } from "@/components/patients/patient-list";
+import { facilityParam, listScope } from "@/app/_server/list-scope";
+import { FacilityFilter } from "@/components/filters/facility-filter";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -20,8 +22,11 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
   const sp = await searchParams;
   const now = clock.now();
   // only the parameters this page offers; the schema refuses unknown ones
-  const parsed = listPatientsQuery.safeParse({ q: one(sp.q) || undefined, cursor: one(sp.cursor) || undefined });
-  const query = parsed.success ? parsed.data : listPatientsQuery.parse({});
+  // the current organization's patients, and one facility's when an admin of several chose it
+  const scope = await listScope(actor, one(sp.facility));
+  const inScope = { organization_id: scope.organizationId, facility_id: scope.facility?.id };
+  const parsed = listPatientsQuery.safeParse({ q: one(sp.q) || undefined, cursor: one(sp.cursor) || undefined, ...inScope });
+  const query = parsed.success ? parsed.data : listPatientsQuery.parse(inScope);
   const searchError = parsed.success ? undefined : "Search with at most 100 characters.";
   const q = query.q ?? "";
 
@@ -36,7 +41,7 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
   }
   const { items, next_cursor, total = items.length } = page;
   const searching = q.length > 0;
-  const firstPage = searching ? `/patients?q=${encodeURIComponent(q)}` : "/patients";
+  const firstPage = `/patients?${[facilityParam(scope), searching ? `q=${encodeURIComponent(q)}` : ""].filter(Boolean).join("&")}`.replace(/\?$/, "");
 
   return (
     <div className="space-y-8">
@@ -55,7 +60,9 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
 
       {one(sp.welcome) !== undefined && <Notice tone="success" role="status" title="Welcome to Elda. Your account is ready." />}
 
+      <FacilityFilter action="/patients" facilities={scope.facilities} current={scope.facility?.id} keep={{ q: q || undefined }} />
       <form action="/patients" method="get" role="search" aria-label="Patients" className="flex flex-wrap items-end gap-3">
+        {scope.facility && <input type="hidden" name="facility" value={scope.facility.id} />}
         <div className="min-w-64 flex-1">
           <label htmlFor="patient-search" className="block font-semibold">
             Search by name
@@ -141,7 +148,7 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
               <span />
             )}
             {next_cursor && (
-              <Link href={`${firstPage}${searching ? "&" : "?"}cursor=${encodeURIComponent(next_cursor)}`} className={buttonClasses("secondary")}>
+              <Link href={`${firstPage}${firstPage.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(next_cursor)}`} className={buttonClasses("secondary")}>
                 Next page
               </Link>
             )}
