@@ -1,5 +1,6 @@
 import "server-only";
 import { db, pool } from "@/lib/db/client";
+import { config } from "@/lib/config";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DeviceActor, DeviceCredential } from "@/lib/auth/actor";
 import { NotFound, Unauthenticated } from "@/lib/api/errors";
@@ -22,11 +23,14 @@ interface HeartbeatRow {
 }
 
 /**
- * The statement's text takes a few shapes (a sign of life or not, an app version or not): each is prepared once
- * per connection under its own name, so PostgreSQL parses and plans it once, not on every heartbeat.
+ * The statement's text takes a few shapes (a sign of life or not, an app version or not): on PostgreSQL each is
+ * prepared once per connection under its own name, so it is parsed and planned once, not on every heartbeat.
  */
 const prepared = new Map<string, string>();
 const statementName = (text: string) => {
+  // the embedded database serves every connection from one session, where a name prepared by a connection that
+  // has since dropped would still exist: there every heartbeat is parsed anew
+  if (config().embeddedDatabase) return undefined;
   let name = prepared.get(text);
   if (!name && prepared.size < 16) prepared.set(text, (name = `heartbeat_${prepared.size + 1}`));
   return name;
