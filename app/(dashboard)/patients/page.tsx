@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { ValidationFailed } from "@/lib/api/errors";
-import { listPatients } from "@/lib/patients/list-patients";
+import { EXACT_TOTAL_UP_TO, listPatients } from "@/lib/patients/list-patients";
 import { listPatientsQuery } from "@/lib/patients/schemas";
 import { signedInPage } from "@/app/_server/page";
 import { plural } from "@/lib/dashboard/format";
@@ -39,7 +39,9 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
     pageError = "That page of results is no longer available.";
     page = await listPatients(actor, { ...query, cursor: undefined }, now);
   }
-  const { items, next_cursor, total = items.length } = page;
+  const { items, next_cursor } = page;
+  // no total past EXACT_TOTAL_UP_TO matches (a page with more after it); a last page without one counts itself
+  const total = page.total ?? (next_cursor ? null : items.length);
   const searching = q.length > 0;
   const firstPage = `/patients?${[facilityParam(scope), searching ? `q=${encodeURIComponent(q)}` : ""].filter(Boolean).join("&")}`.replace(/\?$/, "");
 
@@ -102,16 +104,26 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
         <h2 id="results-heading" className="sr-only">
           {searching ? "Search results" : "All patients"}
         </h2>
-        {total > 0 && (
+        {total === null ? (
           <p role="status" className="text-base text-stone-700">
             {searching ? (
-              <>
-                {plural(total, "patient")} {total === 1 ? "matches" : "match"} “{q}”.
-              </>
+              <>More than {EXACT_TOTAL_UP_TO.toLocaleString("en")} patients match “{q}”.</>
             ) : (
-              <>You care for {plural(total, "patient")}.</>
+              <>You care for more than {EXACT_TOTAL_UP_TO.toLocaleString("en")} patients.</>
             )}
           </p>
+        ) : (
+          total > 0 && (
+            <p role="status" className="text-base text-stone-700">
+              {searching ? (
+                <>
+                  {plural(total, "patient")} {total === 1 ? "matches" : "match"} “{q}”.
+                </>
+              ) : (
+                <>You care for {plural(total, "patient")}.</>
+              )}
+            </p>
+          )
         )}
 
         {items.length > 0 ? (
