@@ -6,7 +6,7 @@ import type { Breadcrumb, ErrorEvent, Event } from "@sentry/nextjs";
  * (code, not data), the route or job it happened in, our own tags (ids, names of routes and jobs), and the
  * runtime. Gone: the error's message (it may quote a value; the log line with the same request id has it),
  * request bodies, cookies, headers, query strings, the user, extra data, breadcrumbs' messages and data,
- * local variables, and any tag whose value looks like an email address or a phone number.
+ * local variables and source lines, and any tag whose value looks like an email address or a phone number.
  */
 
 const REDACTED = "[redacted]";
@@ -29,8 +29,10 @@ export function pathOnly(url: string | undefined): string | undefined {
 const safeValue = (v: unknown): v is string | number | boolean =>
   (typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && v.length <= 200)) && !EMAIL.test(String(v)) && !PHONE.test(String(v));
 
-function scrubFrames<T extends { vars?: unknown }>(frames: T[] | undefined): T[] | undefined {
-  return frames?.map(({ vars: _vars, ...frame }) => frame as T);
+/** Frames keep their file, function and line: not their variables, nor the source lines around them. */
+function scrubFrames<T extends object>(frames: T[] | undefined): T[] | undefined {
+  const dropped = new Set(["vars", "pre_context", "context_line", "post_context"]);
+  return frames?.map((frame) => Object.fromEntries(Object.entries(frame).filter(([k]) => !dropped.has(k))) as T);
 }
 
 /** The beforeSend scrubber: the event with only what the allowlist keeps. */
@@ -49,7 +51,7 @@ export function scrubEvent<E extends Event>(event: E): E {
     type: event.type,
     fingerprint: event.fingerprint,
     modules: event.modules,
-    transaction: pathOnly(event.transaction) === event.transaction ? event.transaction : undefined,
+    transaction: event.transaction?.split(/[?#]/)[0],
   };
   if (event.request) out.request = { method: event.request.method, url: pathOnly(event.request.url) };
   if (event.tags) out.tags = Object.fromEntries(Object.entries(event.tags).filter(([k, v]) => KEPT_TAGS.has(k) && safeValue(v)));

@@ -29,14 +29,18 @@ export function startErrorTracking(cfg: Config["sentry"] = config().sentry): boo
       databaseQueryData: false,
       queues: false,
       stackFrameVariables: false,
+      frameContextLines: 0,
       genAI: { inputs: false, outputs: false },
       graphQL: { document: false, variables: false },
     },
     includeLocalVariables: false,
+    // no module hooks: Sentry traces nothing here (the OpenTelemetry setup does)
+    enableRuntimeChannelInjection: false,
     tracesSampleRate: 0,
+    traceLifecycle: "static",
     maxBreadcrumbs: 30,
-    // the console integration would copy log lines into breadcrumbs: none leave
-    integrations: (defaults) => defaults.filter((i) => i.name !== "Console"),
+    // log lines (console breadcrumbs), local variables and source lines around a frame stay here
+    integrations: (defaults) => defaults.filter((i) => !["Console", "LocalVariables", "LocalVariablesAsync", "ContextLines"].includes(i.name)),
     beforeSend,
     beforeSendTransaction: () => null,
     beforeBreadcrumb: scrubBreadcrumb,
