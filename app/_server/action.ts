@@ -5,6 +5,7 @@ import type { z, ZodType } from "zod";
 import { clock } from "@/lib/clock";
 import { NotFound, type AppError } from "@/lib/api/errors";
 import type { CaregiverActor } from "@/lib/auth/actor";
+import { inSpan, annotateSpan } from "@/lib/observability/spans";
 import { uuid } from "@/lib/validation/common";
 import { readFields, type FieldIssue, type FormState } from "@/lib/dashboard/form-state";
 import type { Locale } from "@/lib/i18n/locales";
@@ -120,17 +121,22 @@ function action<N extends readonly string[], R, S extends FormState>(
     const actor = await signedInCaregiver();
     // refusals in the caregiver's language (decision 029)
     const locale = await dashboardLocale();
-    return withRequestContext(async () => {
+    // one span per action (a child of Next.js's request span when tracing is on)
+    return inSpan("server action", { "elda.action.fields": spec.fields.join(",") }, () => withRequestContext(async () => {
       const values = readFields(form, spec.fields);
       let ctx: ActionContext<N> | undefined;
       let result: R;
       try {
         ctx = { actor, now: clock.now(), form, bound: boundIds(spec.bound, args.slice(0, -2)) };
         const parsed = parse(form, values, prev, locale);
-        if ("refused" in parsed) return { ...parsed.refused, fieldErrors: onFields(parsed.refused.fieldErrors, spec.fields) } as S;
+        if ("refused" in parsed) {
+          annotateSpan({ "elda.action.outcome": "refused" });
+          return { ...parsed.refused, fieldErrors: onFields(parsed.refused.fieldErrors, spec.fields) } as S;
+        }
         result = await run(parsed.data, ctx);
       } catch (err) {
         unstable_rethrow(err);
+        annotateSpan({ "elda.action.outcome": "failed" });
         const to = ctx && spec.refusedTo?.(err, ctx);
         if (to) redirect(to);
         const state = failedForm(prev, err, values, spec.fieldFor, locale);
@@ -141,7 +147,7 @@ function action<N extends readonly string[], R, S extends FormState>(
       if (spec.answer) return spec.answer(result!, { fieldErrors: {}, values: {}, attempt: prev.attempt + 1 });
       if (!spec.done) throw new Error("a dashboard action needs `done` or `answer`");
       redirect(spec.done(result!, ctx!));
-    });
+    }));
   };
 }
 

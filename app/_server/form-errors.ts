@@ -4,6 +4,7 @@ import { AppError, ValidationFailed } from "@/lib/api/errors";
 import { zodFieldErrors } from "@/lib/api/problem";
 import { databaseUnavailableCause, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/observability/logger";
+import { reportError } from "@/lib/observability/sentry";
 import { fieldErrorMap, type FieldIssue, type FormState } from "@/lib/dashboard/form-state";
 import type { Locale } from "@/lib/i18n/locales";
 import { formSentence, translateServerMessage } from "@/lib/i18n/server-messages";
@@ -24,8 +25,8 @@ export function invalidForm(prev: FormState, error: ZodError, values: Record<str
 /**
  * A failed form state from an error thrown by a domain function: field errors for ValidationFailed, the
  * domain's own message for other typed errors (conflict, rate limit...), "try again in a few seconds" when
- * the database cannot be reached, a generic sentence for the rest (logged, never shown: it may say
- * something about internals). Sentences the catalogue knows are shown in `locale`.
+ * the database cannot be reached, a generic sentence for the rest (logged and reported to Sentry when it is
+ * on, never shown: it may say something about internals). Sentences the catalogue knows are shown in `locale`.
  */
 export function failedForm(
   prev: FormState,
@@ -48,5 +49,6 @@ export function failedForm(
     return { message: formSentence("databaseUnavailable", locale), fieldErrors: {}, values, attempt };
   }
   logger.error({ err }, "dashboard form action failed");
+  reportError(err, { kind: "server action" });
   return { message: formSentence("unexpected", locale), fieldErrors: {}, values, attempt };
 }

@@ -5,6 +5,8 @@ import { clock } from "@/lib/clock";
 import { logger } from "@/lib/observability/logger";
 import { observeRequest } from "@/lib/observability/metrics";
 import { clientIpFrom, requestContext, requestIdFrom } from "@/lib/observability/request-context";
+import { reportError } from "@/lib/observability/sentry";
+import { annotateSpan, inSpan } from "@/lib/observability/spans";
 import type { Actor, CaregiverActor, DeviceActor, DeviceCredential } from "@/lib/auth/actor";
 import { bearerToken, resolveActor } from "@/lib/auth/resolve-actor";
 import { deviceCredentialOf } from "@/lib/auth/device-credentials";
@@ -90,7 +92,8 @@ function assertSameOrigin(req: Request) {
 /**
  * The one wrapper every API route goes through: request id, actor, CSRF, API-key scopes, hostile input
  * (NUL, deep nesting: lib/api/hostile-input.ts), zod parsing of params, query and body (unknown fields
- * refused), one handler call, RFC 9457 problems, a log line and metrics.
+ * refused), one handler call, RFC 9457 problems (an unexpected error also goes to Sentry when it is on), a span,
+ * a log line and metrics (with the request's database time: lib/observability/query-timing.ts).
  */
 export function route<M extends AuthMode, R extends Answer, P extends ZodType = never, Q extends ZodType = never, B extends ZodType = never>(
   spec: RouteSpec<M, P, Q, B, R>,
@@ -99,14 +102,17 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
   const empty = isNoContent(spec.response);
   if (spec.status === 204 || (empty && spec.status !== undefined))
     throw new Error(`${spec.name}: declare an empty answer as response: noContent, without a status`);
-  const handle = async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+  const handle = (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> =>
+    inSpan(spec.name, { "http.request.method": req.method, "http.route": spec.name }, () => answer(req, routeCtx));
+  const answer = async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers);
     const ip = clientIpFrom(req.headers);
+    const db = { ms: 0, queries: 0 };
     let status = 500;
     let actorId: string | null = null;
     let credential: DeviceCredential | null = null;
-    return requestContext.run({ requestId, ip }, async () => {
+    return requestContext.run({ requestId, ip, db }, async () => {
       const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
       for (const [k, v] of Object.entries(corsHeaders(req.headers.get("origin")))) headers.set(k, v);
       try {
@@ -160,7 +166,10 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
       } catch (err) {
         const { problem, retryAfter, internal, transient } = toProblem(err, requestId);
         status = problem.status;
-        if (internal) logger.error({ err, requestId, route: spec.name }, "unhandled error");
+        if (internal) {
+          logger.error({ err, requestId, route: spec.name }, "unhandled error");
+          reportError(err, { route: spec.name });
+        }
         else if (transient) logger.warn({ requestId, route: spec.name, cause: databaseUnavailableCause(err) }, "database unreachable; answered 503");
         headers.set("content-type", "application/problem+json");
         if (retryAfter) headers.set("retry-after", String(retryAfter));
@@ -169,8 +178,10 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
       } finally {
         const ms = performance.now() - started;
         actorId ??= credential?.deviceId ?? null;
-        observeRequest(spec.name, status, ms);
-        logger.info({ requestId, method: req.method, route: spec.name, status, ms: Math.round(ms * 10) / 10, actorId }, "request");
+        observeRequest(spec.name, status, ms, db.ms);
+        annotateSpan({ "http.response.status_code": status, "elda.db.ms": db.ms, "elda.db.queries": db.queries });
+        const round = (n: number) => Math.round(n * 10) / 10;
+        logger.info({ requestId, method: req.method, route: spec.name, status, ms: round(ms), dbMs: round(db.ms), dbQueries: db.queries, actorId }, "request");
       }
     });
   };

@@ -101,6 +101,7 @@ export class EmbeddedRunner {
         try {
           return await job.run({
             engine: "embedded",
+            attempt: attempt + 1,
             step: { run: (_id, fn) => fn(), sendEvent: async (_id, events) => this.enqueue(events) },
             ...("cron" in job.trigger ? { firedAt } : { event }),
           });
