@@ -1,5 +1,8 @@
 // One JSON file per area of the dashboard (a namespace each); add a file here and in the other locale's index.
 import common from "./common.json";
+import patients from "./patients.json";
+import patientLabels from "./patientLabels.json";
+import devices from "./devices.json";
 
-const messages = { common };
+const messages = { common, patients, patientLabels, devices };
 export default messages;
