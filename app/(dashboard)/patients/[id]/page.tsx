@@ -13,7 +13,7 @@ import { ActionButton } from "@/components/forms/action-button";
 import { ConfirmStep } from "@/components/forms/confirm-step";
 import { AddCareTeamMemberForm } from "@/components/patients/care-team";
 import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
-import { GENDERS, STYLES } from "@/components/patients/profile-choices";
+import { GENDERS, STYLES, VOICES } from "@/components/patients/profile-choices";
 import { DeviceList } from "@/components/devices/device-list";
 import { PairingPanel } from "@/components/devices/pairing-panel";
 import { MonitoringPaused } from "@/components/patients/monitoring-paused";
@@ -142,7 +142,7 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
           <Row label={t("talks")}>
             {labels("talks", {
               style: isOneOf(STYLES, p.communication_style) ? labels(`style.${p.communication_style}`) : p.communication_style,
-              voice: p.preferred_voice,
+              voice: isOneOf(VOICES, p.preferred_voice) ? labels(`voiceWord.${p.preferred_voice}`) : p.preferred_voice,
             })}
           </Row>
           <Row label={t("interests")}>{list(strings(context.hobbies))}</Row>
@@ -284,7 +284,7 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
                   className={`self-start rounded-full px-3 py-1 text-base font-semibold ${c.in_force ? "bg-teal-50 text-teal-900" : "bg-stone-100 text-stone-800"}`}
                 >
                   {labels(`consentStatus.${c.status}`)}
-                  {c.status === "not_recorded" && <span className="block font-normal">{labels("notRecordedMeans", { means: c.not_recorded_means })}</span>}
+                  {c.status === "not_recorded" && <span className="block font-normal">{labels(`notRecordedMeans.${c.not_recorded_means}`)}</span>}
                 </p>
               </li>
             );
