@@ -1,4 +1,4 @@
-import type { DevicePlatform } from "@/lib/db/generated/enums";
+import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { deviceOutput } from "@/lib/devices/schemas";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
@@ -8,7 +8,6 @@ import { buttonClasses } from "@/components/ui/button";
 type Device = z.infer<typeof deviceOutput>;
 
 const ONLINE_MS = 10 * 60_000;
-const PLATFORM: Record<DevicePlatform, string> = { ios: "iPhone", android: "Android phone" };
 
 /** The patient's paired phones: online or last seen, battery, app version; revoke for those who may write. */
 export function DeviceList({
@@ -23,36 +22,40 @@ export function DeviceList({
   /** the confirmation step of revoking a phone, for those who may write */
   revokeHref?: (deviceId: string) => string;
 }) {
-  if (devices.length === 0)
-    return <p className="text-stone-700">No phone is paired yet. Create a pairing code below and scan it with the Elda app on their phone.</p>;
+  const t = useTranslations("devices");
+  const labels = useTranslations("patientLabels");
+  if (devices.length === 0) return <p className="text-stone-700">{t("none")}</p>;
   return (
     <ul className="divide-y divide-stone-100">
       {devices.map((d) => {
         const online = !d.revoked_at && d.last_seen_at !== null && now.getTime() - new Date(d.last_seen_at).getTime() < ONLINE_MS;
-        const name = [d.device_model ?? (d.platform ? PLATFORM[d.platform] : "Phone"), d.os_version].filter(Boolean).join(", ");
+        const name = [d.device_model ?? (d.platform ? labels(`platform.${d.platform}`) : t("phone")), d.os_version].filter(Boolean).join(", ");
         return (
           <li key={d.id} className="flex flex-wrap items-start justify-between gap-4 py-4">
             <div>
               <p className="font-semibold">{name}</p>
               <p className="text-base text-stone-700">
                 {d.revoked_at ? (
-                  <>Revoked {timeAgo(d.revoked_at, now, timeZone)}</>
+                  t("revoked", { ago: timeAgo(d.revoked_at, now, timeZone) })
                 ) : online ? (
                   <>
                     <span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-full bg-teal-700" />
-                    Online
+                    {t("online")}
                   </>
                 ) : (
-                  <>Last seen {timeAgo(d.last_seen_at, now, timeZone)}</>
+                  t("lastSeen", { ago: timeAgo(d.last_seen_at, now, timeZone) })
                 )}
-                {" · "}Battery {d.battery_level === null ? "unknown" : `${d.battery_level}%`}
-                {" · "}App version {d.app_version ?? "unknown"}
+                {" · "}
+                {t("battery", { level: d.battery_level === null ? t("unknown") : `${d.battery_level}%` })}
+                {" · "}
+                {t("appVersion", { version: d.app_version ?? t("unknown") })}
               </p>
-              <p className="text-base text-stone-600">Paired {formatDateTime(d.paired_at, timeZone)}</p>
+              <p className="text-base text-stone-600">{t("paired", { when: formatDateTime(d.paired_at, timeZone) })}</p>
             </div>
             {revokeHref && !d.revoked_at && (
               <Link href={revokeHref(d.id)} className={buttonClasses("danger-quiet")}>
-                Revoke<span className="sr-only"> {name}</span>
+                {t("revoke")}
+                <span className="sr-only"> {name}</span>
               </Link>
             )}
           </li>

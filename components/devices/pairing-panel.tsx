@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 
@@ -14,16 +15,16 @@ export type PairingState = FormState & { code?: { setup_token: string; expires_a
 export function PairingPanel({ action, timeZone }: { action: (prev: PairingState, form: FormData) => Promise<PairingState>; timeZone: string }) {
   const [state, formAction] = useActionState(action, initialFormState as PairingState);
   const result = useRef<HTMLDivElement>(null);
+  const t = useTranslations("devices");
+  const format = useFormatter();
   useEffect(() => {
     if (state.attempt > 0) result.current?.focus();
   }, [state.attempt]);
-  const expires = state.code
-    ? new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(state.code.expires_at))
-    : null;
+  const expires = state.code ? format.dateTime(new Date(state.code.expires_at), { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }) : null;
   return (
     <div className="space-y-4">
       <form action={formAction}>
-        <SubmitButton pendingText="Creating…">{state.code ? "Create a new pairing code" : "Create pairing code"}</SubmitButton>
+        <SubmitButton pendingText={t("creating")}>{state.code ? t("createNew") : t("create")}</SubmitButton>
       </form>
       <div ref={result} tabIndex={-1} className="outline-none">
         {state.message && (
@@ -33,19 +34,13 @@ export function PairingPanel({ action, timeZone }: { action: (prev: PairingState
         )}
         {state.code && (
           <div role="status" className="space-y-3 rounded-lg border-l-4 border-teal-700 bg-teal-50 px-5 py-4 text-teal-950">
-            <p className="font-semibold">Pairing code created. It works once and expires at {expires}.</p>
-            <p>In the Elda app on their phone, scan the QR code, or type the code:</p>
-            <output aria-label="Pairing code" className="block break-all rounded-md bg-white px-3 py-2 font-mono text-lg text-stone-900">
+            <p className="font-semibold">{t("created", { time: expires ?? "" })}</p>
+            <p>{t("scan")}</p>
+            <output aria-label={t("codeLabel")} className="block break-all rounded-md bg-white px-3 py-2 font-mono text-lg text-stone-900">
               {state.code.setup_token}
             </output>
             {/* eslint-disable-next-line @next/next/no-img-element -- an inline SVG data URL made on the server */}
-            <img
-              src={`data:image/svg+xml;base64,${btoa(state.code.qr_svg)}`}
-              alt="QR code with the pairing code, for the Elda app to scan"
-              width={200}
-              height={200}
-              className="rounded-md bg-white p-2"
-            />
+            <img src={`data:image/svg+xml;base64,${btoa(state.code.qr_svg)}`} alt={t("qrAlt")} width={200} height={200} className="rounded-md bg-white p-2" />
           </div>
         )}
       </div>

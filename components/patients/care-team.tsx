@@ -1,18 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { TextField, FieldShell, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
-
-export const CARE_TEAM_LABELS = { email: "Email address", standing: "Standing" };
 
 /** Add a caregiver who already has an Elda account, by email, with a standing on this patient. */
 export function AddCareTeamMemberForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
   const [state, formAction] = useActionState(action, initialFormState);
   const v = state.values;
   const e = state.fieldErrors;
+  const t = useTranslations("patients.careTeamForm");
+  const CARE_TEAM_LABELS = { email: t("email"), standing: t("standing") };
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
       <ErrorSummary message={state.message} fieldErrors={e} labels={CARE_TEAM_LABELS} attempt={state.attempt} idFor={(f) => `care-team-${f}`} />
@@ -21,7 +22,7 @@ export function AddCareTeamMemberForm({ action }: { action: (prev: FormState, fo
         name="email"
         type="email"
         label={CARE_TEAM_LABELS.email}
-        hint="They need an Elda account already."
+        hint={t("emailHint")}
         autoComplete="off"
         defaultValue={v.email}
         error={e.email}
@@ -36,13 +37,13 @@ export function AddCareTeamMemberForm({ action }: { action: (prev: FormState, fo
             aria-invalid={invalid || undefined}
             className={inputClasses(invalid)}
           >
-            <option value="secondary">Secondary: sees everything, changes care data, gets alerts</option>
-            <option value="primary">Primary: also manages the care team</option>
-            <option value="viewer">Viewer: can only read</option>
+            <option value="secondary">{t("secondary")}</option>
+            <option value="primary">{t("primary")}</option>
+            <option value="viewer">{t("viewer")}</option>
           </select>
         )}
       </FieldShell>
-      <SubmitButton pendingText="Adding…">Add to care team</SubmitButton>
+      <SubmitButton pendingText={t("adding")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

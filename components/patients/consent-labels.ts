@@ -1,18 +1,9 @@
-/** Each kind of consent in words for the family (SPEC §8); shared by the Overview page (a server component) and the consent form (a client one). */
-export const CONSENT_KIND_TEXT: Record<string, { title: string; about: string }> = {
-  data_processing: { title: "Using Elda at all", about: "Keeping their routine, reminders and alerts so Elda can look after them." },
-  ai_companion: {
-    title: "Voice companion",
-    about:
-      "Talking with the companion, and sending what they say to the AI model. Without it the phone says the companion is off; an emergency still raises an alert.",
-  },
-  caregiver_sharing: { title: "Sharing with the care team", about: "Showing their information and alerts to the caregivers on their care team." },
-  sms_contact: { title: "Text messages to their own phone", about: "Elda sending SMS to the patient's own number." },
-  analytics_anonymized: { title: "Anonymized statistics", about: "Including their data, without name or contact details, in anonymized exports." },
-};
+/** The kinds of consent (SPEC §8) and who may give one, in the order the Overview and the consent form show them; their words are in the `patientLabels` catalogue. */
+export const CONSENT_KINDS = ["data_processing", "ai_companion", "caregiver_sharing", "sms_contact", "analytics_anonymized"] as const;
+export const CONSENT_GIVERS = ["patient", "legal_guardian", "caregiver_on_behalf"] as const;
 
-export const CONSENT_GIVEN_BY: Record<string, string> = {
-  patient: "The patient",
-  legal_guardian: "Their legal guardian",
-  caregiver_on_behalf: "A caregiver on their behalf",
-};
+export type ConsentKindName = (typeof CONSENT_KINDS)[number];
+export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
+
+export const isConsentKind = (k: string): k is ConsentKindName => (CONSENT_KINDS as readonly string[]).includes(k);
+export const isConsentGiver = (g: string): g is ConsentGiver => (CONSENT_GIVERS as readonly string[]).includes(g);

@@ -1,21 +1,23 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { CONSENT_GIVEN_BY, CONSENT_KIND_TEXT } from "./consent-labels";
+import { CONSENT_GIVERS, CONSENT_KINDS } from "./consent-labels";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-
-export const CONSENT_LABELS = { kind: "Consent", granted: "Decision", given_by: "Given by", note: "Note" };
 
 /** Record a change of consent (a new record replaces the kind's earlier ones), through the API's own schema. */
 export function RecordConsentForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, initialFormState);
   const v = state.values;
+  const t = useTranslations("patients.consentForm");
+  const labels = useTranslations("patientLabels");
+  const CONSENT_LABELS = { kind: t("kind"), granted: t("granted"), given_by: t("given_by"), note: t("note") };
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
       <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} labels={CONSENT_LABELS} attempt={state.attempt} idFor={(f) => `consent-${f}`} />
@@ -26,7 +28,7 @@ export function RecordConsentForm({ action }: { action: Action }) {
           label={CONSENT_LABELS.kind}
           defaultValue={v.kind}
           error={state.fieldErrors.kind}
-          options={Object.entries(CONSENT_KIND_TEXT).map(([value, t]) => ({ value, label: t.title }))}
+          options={CONSENT_KINDS.map((value) => ({ value, label: labels(`consentKind.${value}.title`) }))}
           className=""
         />
         <SelectField
@@ -36,8 +38,8 @@ export function RecordConsentForm({ action }: { action: Action }) {
           defaultValue={v.granted}
           error={state.fieldErrors.granted}
           options={[
-            { value: "true", label: "Given" },
-            { value: "false", label: "Refused or withdrawn" },
+            { value: "true", label: t("given") },
+            { value: "false", label: t("refused") },
           ]}
           className=""
         />
@@ -47,7 +49,7 @@ export function RecordConsentForm({ action }: { action: Action }) {
           label={CONSENT_LABELS.given_by}
           defaultValue={v.given_by}
           error={state.fieldErrors.given_by}
-          options={Object.entries(CONSENT_GIVEN_BY).map(([value, label]) => ({ value, label }))}
+          options={CONSENT_GIVERS.map((value) => ({ value, label: labels(`consentGivenBy.${value}`) }))}
           className=""
         />
         <TextField
@@ -55,13 +57,13 @@ export function RecordConsentForm({ action }: { action: Action }) {
           name="note"
           label={CONSENT_LABELS.note}
           optional
-          hint="For example how and when they said so."
+          hint={t("noteHint")}
           maxLength={1000}
           defaultValue={v.note}
           error={state.fieldErrors.note}
         />
       </div>
-      <SubmitButton pendingText="Recording…">Record consent</SubmitButton>
+      <SubmitButton pendingText={t("recording")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -9,14 +10,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { TimeZoneSelect } from "./time-zone-select";
 
-export const PATIENT_FORM_LABELS = {
-  first_name: "First name",
-  last_name: "Last name",
-  preferred_name: "Preferred name",
-  date_of_birth: "Date of birth",
-  timezone: "Time zone",
-  phone_number: "Phone number",
-};
+const FIELDS = ["first_name", "last_name", "preferred_name", "date_of_birth", "timezone", "phone_number"] as const;
 
 export function PatientForm({
   action,
@@ -32,12 +26,14 @@ export function PatientForm({
   const [state, formAction] = useActionState(action, initialFormState);
   const v = state.values;
   const e = state.fieldErrors;
-  const L = PATIENT_FORM_LABELS;
+  const t = useTranslations("patients.form");
+  const label = useTranslations("patients.labels");
+  const L = Object.fromEntries(FIELDS.map((f) => [f, label(f)])) as Record<(typeof FIELDS)[number], string>;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-8">
       <ErrorSummary message={state.message} fieldErrors={e} labels={L} attempt={state.attempt} />
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">About them</legend>
+        <legend className="mb-4 text-xl font-semibold">{t("about")}</legend>
         <div className="grid gap-6 sm:grid-cols-2">
           <TextField name="first_name" label={L.first_name} autoComplete="off" defaultValue={v.first_name} error={e.first_name} />
           <TextField name="last_name" label={L.last_name} autoComplete="off" defaultValue={v.last_name} error={e.last_name} />
@@ -46,7 +42,7 @@ export function PatientForm({
           name="preferred_name"
           label={L.preferred_name}
           optional
-          hint="What they like to be called, for example Betty for Elizabeth. Elda's companion uses it."
+          hint={t("preferredNameHint")}
           autoComplete="off"
           defaultValue={v.preferred_name}
           error={e.preferred_name}
@@ -55,7 +51,7 @@ export function PatientForm({
           name="date_of_birth"
           type="date"
           label={L.date_of_birth}
-          hint="Type it, or choose it from the calendar."
+          hint={t("dateOfBirthHint")}
           min="1890-01-01"
           max={today}
           defaultValue={v.date_of_birth}
@@ -64,11 +60,11 @@ export function PatientForm({
         />
       </fieldset>
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">Where and how to reach them</legend>
+        <legend className="mb-4 text-xl font-semibold">{t("reach")}</legend>
         <TimeZoneSelect
           name="timezone"
           label={L.timezone}
-          hint="Where they live. Reminders and check-ins follow their local time."
+          hint={t("timezoneHint")}
           zones={zones}
           defaultValue={v.timezone || defaultTimeZone}
           preferBrowserZone={!v.timezone}
@@ -79,7 +75,7 @@ export function PatientForm({
           type="tel"
           label={L.phone_number}
           optional
-          hint="In international format, for example +15551234567."
+          hint={t("phoneHint")}
           autoComplete="off"
           defaultValue={v.phone_number}
           error={e.phone_number}
@@ -87,9 +83,9 @@ export function PatientForm({
         />
       </fieldset>
       <div className="flex flex-wrap items-center gap-4 border-t border-stone-200 pt-6">
-        <SubmitButton pendingText="Adding…">Add patient</SubmitButton>
+        <SubmitButton pendingText={t("adding")}>{t("submit")}</SubmitButton>
         <Link href="/patients" className={buttonClasses("quiet")}>
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { PatientOutput } from "@/lib/patients/schemas";
 import { timeAgo } from "@/lib/dashboard/format";
 import { MonitoringPaused } from "./monitoring-paused";
 
 /** The caregiver's patients, one card-like row each, the whole name a link to the patient's page. */
 export function PatientList({ patients, now }: { patients: PatientOutput[]; now: Date }) {
+  const t = useTranslations("patients.list");
   return (
     <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm">
       {patients.map((p) => (
@@ -18,12 +20,15 @@ export function PatientList({ patients, now }: { patients: PatientOutput[]; now:
               </Link>
             </h2>
             <p className="text-base text-stone-600">
-              Last active: <span className="font-medium text-stone-800">{timeAgo(p.last_active_at, now, p.timezone)}</span>
+              {t.rich("lastActive", {
+                ago: timeAgo(p.last_active_at, now, p.timezone),
+                strong: (chunks) => <span className="font-medium text-stone-800">{chunks}</span>,
+              })}
             </p>
           </div>
           <p className="mt-1 text-base text-stone-600">
-            {p.preferred_name && p.preferred_name !== p.first_name && <>Goes by {p.preferred_name} · </>}
-            Age {p.age} · {p.timezone.replaceAll("_", " ")}
+            {p.preferred_name && p.preferred_name !== p.first_name && t("goesBy", { name: p.preferred_name })}
+            {t("ageZone", { age: p.age, zone: p.timezone.replaceAll("_", " ") })}
           </p>
           {p.monitoring_paused_until && <MonitoringPaused until={p.monitoring_paused_until} timeZone={p.timezone} className="mt-2" />}
         </li>

@@ -2,26 +2,28 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 const TABS = [
-  { slug: "", label: "Overview" },
-  { slug: "routine", label: "Routine" },
-  { slug: "conversations", label: "Conversations" },
-  { slug: "alerts", label: "Alerts" },
-  { slug: "notes", label: "Notes" },
-  { slug: "insights", label: "Insights" },
-  { slug: "reports", label: "Reports" },
+  { slug: "", label: "overview" },
+  { slug: "routine", label: "routine" },
+  { slug: "conversations", label: "conversations" },
+  { slug: "alerts", label: "alerts" },
+  { slug: "notes", label: "notes" },
+  { slug: "insights", label: "insights" },
+  { slug: "reports", label: "reports" },
 ] as const;
 
 /** The patient's sections; the current one carries aria-current="page" and a visible underline. */
 export function PatientTabs({ patientId }: { patientId: string }) {
   const path = usePathname();
+  const t = useTranslations("patients.tabs");
   const base = `/patients/${patientId}`;
   const under = (slug: string) => path === `${base}/${slug}` || path.startsWith(`${base}/${slug}/`);
   // the overview owns the patient's other pages (such as editing the profile)
   const inOtherTab = TABS.some(({ slug }) => slug && under(slug));
   return (
-    <nav aria-label="Patient sections" className="border-b border-stone-200">
+    <nav aria-label={t("label")} className="border-b border-stone-200">
       <ul className="-mb-px flex flex-wrap gap-x-1">
         {TABS.map(({ slug, label }) => {
           const href = slug ? `${base}/${slug}` : base;
@@ -35,7 +37,7 @@ export function PatientTabs({ patientId }: { patientId: string }) {
                   current ? "border-teal-700 text-teal-900" : "border-transparent text-stone-700 hover:border-stone-300 hover:text-stone-900"
                 }`}
               >
-                {label}
+                {t(label)}
               </Link>
             </li>
           );

@@ -2,60 +2,21 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { Messages } from "@/lib/i18n/messages";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { FieldShell, TextField, inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { INACTIVITY_FIELDS, type ProfileField } from "@/lib/patients/profile-form";
-import type { UpdatePatientInput } from "@/lib/patients/schemas";
+import { INACTIVITY_FIELDS, PROFILE_FIELDS, type ProfileField } from "@/lib/patients/profile-form";
 import { TimeZoneSelect } from "./time-zone-select";
+import { GENDERS, STYLES, VOICES } from "./profile-choices";
 
-export const PROFILE_LABELS = {
-  first_name: "First name",
-  last_name: "Last name",
-  preferred_name: "Preferred name",
-  date_of_birth: "Date of birth",
-  gender: "Gender",
-  phone_number: "Phone number",
-  address: "Address",
-  emergency_contact_name: "Emergency contact name",
-  emergency_contact_phone: "Emergency contact phone",
-  timezone: "Time zone",
-  medical_conditions: "Conditions",
-  medications: "Medications",
-  allergies: "Allergies",
-  dietary_restrictions: "Diet",
-  language: "Language",
-  communication_style: "Communication style",
-  preferred_voice: "Voice",
-  profile_photo_url: "Photo (web address)",
-  hobbies: "Hobbies and interests",
-  children: "Children",
-  grandchildren: "Grandchildren",
-  life_story: "Life story",
-  "settings.inactivity.waking_hours_start": "Waking hours start",
-  "settings.inactivity.waking_hours_end": "Waking hours end",
-  "settings.inactivity.medium_after_hours": "Medium alert after (hours)",
-  "settings.inactivity.high_after_hours": "High alert after (hours)",
-  "settings.inactivity.critical_after_hours": "Critical alert after (hours)",
-  "settings.inactivity.check_in_window_minutes": "Check-in window (minutes)",
-  "settings.inactivity.phone_offline_after_hours": "Phone offline after (hours)",
-  "settings.inactivity.phone_offline_medium_after_hours": "Phone offline, medium alert after (hours)",
-  ai_model: "AI model",
-  ai_system_prompt: "Extra instructions for the companion",
-  ai_context_window: "Conversation turns the companion remembers",
-} satisfies Record<ProfileField, string>;
+/** A field's label key in `patients.labels` ("settings.inactivity.high_after_hours" -> "high_after_hours"). */
+const labelKey = (f: ProfileField) => f.replace("settings.inactivity.", "") as keyof Messages["patients"]["labels"];
 
 type Field = ProfileField;
-
-type Gender = NonNullable<UpdatePatientInput["gender"]>;
-type PreferredVoice = NonNullable<UpdatePatientInput["preferred_voice"]>;
-type CommunicationStyle = NonNullable<UpdatePatientInput["communication_style"]>;
-
-const STYLE: Record<CommunicationStyle, string> = { friendly: "Friendly", formal: "Formal", casual: "Casual" };
-const VOICE: Record<PreferredVoice, string> = { female: "Female", male: "Male", neutral: "Neutral" };
-export const GENDER: Record<Gender, string> = { female: "Female", male: "Male", other: "Other", prefer_not_to_say: "Prefers not to say" };
 
 /** The patient's profile as a form; starts from what is saved (`current`), after a refusal from what was typed. */
 export function ProfileForm({
@@ -74,7 +35,10 @@ export function ProfileForm({
   const [state, formAction] = useActionState(action, initialFormState);
   const v = (f: Field) => (state.attempt > 0 ? (state.values[f] ?? "") : current[f]);
   const e = state.fieldErrors;
-  const L = PROFILE_LABELS;
+  const t = useTranslations("patients.profile");
+  const label = useTranslations("patients.labels");
+  const words = useTranslations("patientLabels");
+  const L = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, label(labelKey(f))])) as Record<Field, string>;
   const text = (f: Field, props: Partial<React.ComponentProps<typeof TextField>> = {}) => (
     <TextField name={f} label={L[f]} defaultValue={v(f)} error={e[f]} autoComplete="off" {...props} />
   );
@@ -117,12 +81,12 @@ export function ProfileForm({
     <form key={state.attempt} action={formAction} noValidate className="space-y-8">
       <ErrorSummary message={state.message} fieldErrors={e} labels={L} attempt={state.attempt} />
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">About them</legend>
+        <legend className="mb-4 text-xl font-semibold">{t("about")}</legend>
         <div className="grid gap-6 sm:grid-cols-2">
           {text("first_name")}
           {text("last_name")}
         </div>
-        {text("preferred_name", { optional: true, hint: "What they like to be called. Elda's companion uses it." })}
+        {text("preferred_name", { optional: true, hint: t("preferredNameHint") })}
         {text("date_of_birth", { type: "date", min: "1890-01-01", max: today, className: "sm:max-w-xs" })}
         <FieldShell id="field-gender" label={L.gender} error={e.gender} optional>
           {(describedBy, invalid) => (
@@ -134,10 +98,10 @@ export function ProfileForm({
               aria-invalid={invalid || undefined}
               className={`${inputClasses(invalid)} sm:max-w-xs`}
             >
-              <option value="">Not recorded</option>
-              {Object.entries(GENDER).map(([value, label]) => (
+              <option value="">{t("notRecorded")}</option>
+              {GENDERS.map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {words(`gender.${value}`)}
                 </option>
               ))}
             </select>
@@ -145,13 +109,13 @@ export function ProfileForm({
         </FieldShell>
       </fieldset>
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">Contact and location</legend>
-        {text("phone_number", { type: "tel", optional: true, hint: "In international format, for example +15551234567." })}
+        <legend className="mb-4 text-xl font-semibold">{t("contact")}</legend>
+        {text("phone_number", { type: "tel", optional: true, hint: t("phoneHint") })}
         {text("address", { optional: true })}
         <TimeZoneSelect
           name="timezone"
           label={L.timezone}
-          hint="Where they live. Reminders follow their local time."
+          hint={t("timezoneHint")}
           zones={zones}
           defaultValue={v("timezone")}
           preferBrowserZone={false}
@@ -159,56 +123,56 @@ export function ProfileForm({
         />
         <div className="grid gap-6 sm:grid-cols-2">
           {text("emergency_contact_name", { optional: true })}
-          {text("emergency_contact_phone", { type: "tel", optional: true, hint: "International format." })}
+          {text("emergency_contact_phone", { type: "tel", optional: true, hint: t("emergencyPhoneHint") })}
         </div>
       </fieldset>
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">Health</legend>
-        <p className="text-base text-stone-600">One item per line. The companion uses these to understand what they mention.</p>
-        {area("medical_conditions", "For example: Type 2 diabetes")}
-        {area("medications", "For example: Metformin 500 mg")}
-        {area("allergies", "For example: Penicillin")}
-        {area("dietary_restrictions", "For example: Low sugar")}
+        <legend className="mb-4 text-xl font-semibold">{t("health")}</legend>
+        <p className="text-base text-stone-600">{t("healthIntro")}</p>
+        {area("medical_conditions", t("conditionsHint"))}
+        {area("medications", t("medicationsHint"))}
+        {area("allergies", t("allergiesHint"))}
+        {area("dietary_restrictions", t("dietHint"))}
       </fieldset>
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">How the companion talks with them</legend>
-        {text("language", { hint: "A language code, for example en, es or es-MX.", className: "sm:max-w-xs" })}
-        {choice("communication_style", STYLE)}
-        {choice("preferred_voice", VOICE)}
-        {text("profile_photo_url", { type: "url", optional: true, hint: "An https address of their photo, shown to the care team." })}
+        <legend className="mb-4 text-xl font-semibold">{t("companionTalks")}</legend>
+        {text("language", { hint: t("languageHint"), className: "sm:max-w-xs" })}
+        {choice("communication_style", Object.fromEntries(STYLES.map((s) => [s, words(`style.${s}`)])))}
+        {choice("preferred_voice", Object.fromEntries(VOICES.map((s) => [s, words(`voice.${s}`)])))}
+        {text("profile_photo_url", { type: "url", optional: true, hint: t("photoHint") })}
       </fieldset>
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">What the companion knows about them</legend>
-        <p className="text-base text-stone-600">One item per line. The companion brings these up in conversation.</p>
-        {area("hobbies", "For example: Gardening")}
-        {area("children", "For example: Sarah (daughter, lives nearby)")}
-        {area("grandchildren", "For example: Emma")}
-        {area("life_story", "A few sentences: where they grew up, their work, what they are proud of.", 5)}
+        <legend className="mb-4 text-xl font-semibold">{t("companionKnows")}</legend>
+        <p className="text-base text-stone-600">{t("knowsIntro")}</p>
+        {area("hobbies", t("hobbiesHint"))}
+        {area("children", t("childrenHint"))}
+        {area("grandchildren", t("grandchildrenHint"))}
+        {area("life_story", t("lifeStoryHint"), 5)}
       </fieldset>
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">Inactivity monitoring</legend>
-        <p className="text-base text-stone-600">Only for them: leave a box empty to use the organization&rsquo;s setting.</p>
+        <legend className="mb-4 text-xl font-semibold">{t("inactivity")}</legend>
+        <p className="text-base text-stone-600">{t("inactivityIntro")}</p>
         <div className="grid gap-6 sm:grid-cols-2">
           {INACTIVITY_FIELDS.map((f) =>
             text(f, {
               optional: true,
               inputMode: f.includes("hours_start") || f.includes("hours_end") ? "text" : "decimal",
-              hint: f.includes("waking") ? "24-hour clock, for example 08:00." : undefined,
+              hint: f.includes("waking") ? t("wakingHint") : undefined,
             }),
           )}
         </div>
       </fieldset>
       <fieldset className="space-y-6">
-        <legend className="mb-4 text-xl font-semibold">AI settings</legend>
-        <p className="text-base text-stone-600">Leave empty to use the organization&rsquo;s settings.</p>
+        <legend className="mb-4 text-xl font-semibold">{t("ai")}</legend>
+        <p className="text-base text-stone-600">{t("aiIntro")}</p>
         {text("ai_model", { optional: true })}
-        {area("ai_system_prompt", "What the companion should always keep in mind with them.", 4)}
-        {text("ai_context_window", { optional: true, inputMode: "numeric", hint: "From 1 to 50.", className: "sm:max-w-xs" })}
+        {area("ai_system_prompt", t("promptHint"), 4)}
+        {text("ai_context_window", { optional: true, inputMode: "numeric", hint: t("contextHint"), className: "sm:max-w-xs" })}
       </fieldset>
       <div className="flex flex-wrap items-center gap-4 border-t border-stone-200 pt-6">
-        <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
         <Link href={cancelHref} className={buttonClasses("quiet")}>
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
 
 /** The confirmation after an action (the action redirects with `?ok=<key>`); unknown keys show nothing. */
@@ -9,10 +10,7 @@ export function SuccessNotice({ ok, messages }: { ok: string | string[] | undefi
 }
 
 /** The sentence a viewer sees where the buttons to change things would be. */
-export function ReadOnlyNote({
-  children = "You can view this but not change it: ask their primary caregiver if you need to.",
-}: {
-  children?: React.ReactNode;
-}) {
-  return <p className="text-base text-stone-700">{children}</p>;
+export function ReadOnlyNote({ children }: { children?: React.ReactNode }) {
+  const t = useTranslations("patients");
+  return <p className="text-base text-stone-700">{children ?? t("readOnly")}</p>;
 }

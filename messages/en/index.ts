@@ -2,6 +2,9 @@
 import common from "./common.json";
 import formats from "./formats.json";
 import labels from "./labels.json";
+import patients from "./patients.json";
+import patientLabels from "./patientLabels.json";
+import devices from "./devices.json";
 
-const messages = { common, formats, labels };
+const messages = { common, formats, labels, patients, patientLabels, devices };
 export default messages;

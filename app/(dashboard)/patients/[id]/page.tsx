@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { clock } from "@/lib/clock";
-import type { PatientOutput } from "@/lib/patients/schemas";
 import type { CaregiverActor } from "@/lib/auth/actor";
 import { formatDate, formatDateTime, localTime, timeAgo } from "@/lib/dashboard/format";
 import { signedInPage } from "@/app/_server/page";
@@ -12,8 +12,8 @@ import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { ActionButton } from "@/components/forms/action-button";
 import { ConfirmStep } from "@/components/forms/confirm-step";
 import { AddCareTeamMemberForm } from "@/components/patients/care-team";
-import { GENDER } from "@/components/patients/profile-form";
 import { ReadOnlyNote, SuccessNotice } from "@/components/patients/success-notice";
+import { GENDERS, STYLES, VOICES } from "@/components/patients/profile-choices";
 import { DeviceList } from "@/components/devices/device-list";
 import { PairingPanel } from "@/components/devices/pairing-panel";
 import { MonitoringPaused } from "@/components/patients/monitoring-paused";
@@ -24,7 +24,7 @@ import { listFacilities } from "@/lib/orgs/facilities";
 import { currentOrganization } from "@/app/_server/current-organization";
 import { RequestTransferForm } from "@/components/transfers/request-transfer-form";
 import { RecordConsentForm } from "@/components/patients/consent-panel";
-import { CONSENT_GIVEN_BY, CONSENT_KIND_TEXT } from "@/components/patients/consent-labels";
+import { isConsentGiver, isConsentKind } from "@/components/patients/consent-labels";
 import {
   addCareTeamMemberAction,
   createPairingCodeAction,
@@ -38,16 +38,16 @@ import {
 } from "./actions";
 import { canManage, canWrite, loadPagePatient } from "./load-patient";
 
-type Standing = NonNullable<PatientOutput["my_standing"]>;
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // the patient's name stays out of the document title (titles end up in history and shared screens)
-export const metadata: Metadata = { title: "Patient" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("patients.overview"))("metaTitle") };
+}
 
-const languages = new Intl.DisplayNames(["en"], { type: "language" });
-function languageName(code: string): string {
+function languageName(code: string, locale: string): string {
   try {
-    return languages.of(code) ?? code;
+    return new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -60,7 +60,11 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
   const p = await loadPagePatient(id);
   const sp = await searchParams;
   const now = clock.now();
-  const [team, devices, pause, consents, { organizations }] = await Promise.all([
+  const [t, labels, td, locale, team, devices, pause, consents, { organizations }] = await Promise.all([
+    getTranslations("patients.overview"),
+    getTranslations("patientLabels"),
+    getTranslations("devices"),
+    getLocale(),
     listCareTeam(actor, p.id),
     listDevices(actor, p.id),
     getMonitoringPause(actor, p.id, now),
@@ -69,14 +73,15 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
   ]);
   // an admin of the patient's organization may ask to move them (the domain checks the facility again)
   const myRole = organizations.find((o) => o.id === p.organization_id)?.role;
-  const transfers = myRole === "owner" || myRole === "admin" ? await transferDestinations(actor, organizations, p.facility_id) : null;
+  const transfers =
+    myRole === "owner" || myRole === "admin" ? await transferDestinations(actor, organizations, p.facility_id, (org) => t("defaultFacility", { org })) : null;
   const write = canWrite(p);
   const manage = canManage(p);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const removing = manage ? team.items.find((m) => m.caregiver_id === one(sp.remove)) : undefined;
   const revoking = write ? devices.items.find((d) => d.id === one(sp.revoke) && !d.revoked_at) : undefined;
   const name = p.display_name;
-  const none = <span className="text-stone-600">Not recorded</span>;
+  const none = <span className="text-stone-600">{t("notRecorded")}</span>;
   const list = (items: string[]) => (items.length ? items.join(", ") : none);
   const context = p.personal_context as Record<string, unknown>;
   const family = (context.family ?? {}) as Record<string, unknown>;
@@ -84,34 +89,32 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
   return (
     <div className="space-y-8">
       {sp.created !== undefined && (
-        <Notice tone="success" role="status" title={`${p.full_name} has been added.`}>
-          Next, you will be able to connect their phone and set up reminders.
+        <Notice tone="success" role="status" title={t("created", { name: p.full_name })}>
+          {t("createdNext")}
         </Notice>
       )}
 
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <h2 className="text-2xl font-bold">Overview</h2>
+        <h2 className="text-2xl font-bold">{t("title")}</h2>
         {write && (
           <ButtonLink href={`/patients/${p.id}/edit`} variant="secondary">
-            Edit profile
+            {t("edit")}
           </ButtonLink>
         )}
       </div>
-      <SuccessNotice ok={sp.ok} messages={OK} />
+      <SuccessNotice ok={sp.ok} messages={Object.fromEntries(OK.map((k) => [k, t(`ok.${k}`)]))} />
       <div className="grid gap-6 md:grid-cols-2">
-        <Section title="Profile">
-          <Row label="First name">{p.first_name}</Row>
-          <Row label="Last name">{p.last_name}</Row>
-          <Row label="Preferred name">{p.preferred_name || none}</Row>
-          <Row label="Date of birth">
-            {formatDate(p.date_of_birth)} (age {p.age})
-          </Row>
-          <Row label="Gender">{p.gender ? (GENDER[p.gender as keyof typeof GENDER] ?? p.gender) : none}</Row>
-          <Row label="Language">{languageName(p.language)}</Row>
+        <Section id="profile" title={t("profile")}>
+          <Row label={t("firstName")}>{p.first_name}</Row>
+          <Row label={t("lastName")}>{p.last_name}</Row>
+          <Row label={t("preferredName")}>{p.preferred_name || none}</Row>
+          <Row label={t("dateOfBirth")}>{t("birthAge", { date: formatDate(p.date_of_birth), age: p.age })}</Row>
+          <Row label={t("gender")}>{p.gender ? (isOneOf(GENDERS, p.gender) ? labels(`gender.${p.gender}`) : p.gender) : none}</Row>
+          <Row label={t("language")}>{languageName(p.language, locale)}</Row>
         </Section>
 
-        <Section title="Contact and location">
-          <Row label="Phone">
+        <Section id="contact-and-location" title={t("contact")}>
+          <Row label={t("phone")}>
             {p.phone_number ? (
               <a href={`tel:${p.phone_number}`} className="text-teal-800 underline underline-offset-4">
                 {p.phone_number}
@@ -120,95 +123,88 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
               none
             )}
           </Row>
-          <Row label="Address">{p.address || none}</Row>
-          <Row label="Time zone">{p.timezone.replaceAll("_", " ")}</Row>
-          <Row label="Their local time">{localTime(now, p.timezone)}</Row>
-          <Row label="Emergency contact">
+          <Row label={t("address")}>{p.address || none}</Row>
+          <Row label={t("timezone")}>{p.timezone.replaceAll("_", " ")}</Row>
+          <Row label={t("localTime")}>{localTime(now, p.timezone)}</Row>
+          <Row label={t("emergencyContact")}>
             {p.emergency_contact_name || p.emergency_contact_phone ? [p.emergency_contact_name, p.emergency_contact_phone].filter(Boolean).join(", ") : none}
           </Row>
         </Section>
 
-        <Section title="Activity">
-          <Row label="Last active">{capitalize(timeAgo(p.last_active_at, now, p.timezone))}</Row>
-          <Row label="Phone app">{p.last_heartbeat_at ? `Last heard from ${timeAgo(p.last_heartbeat_at, now, p.timezone)}` : "Not connected yet"}</Row>
-          {p.app_version && <Row label="App version">{p.app_version}</Row>}
-          <Row label="Added">{formatDateTime(p.created_at, p.timezone)}</Row>
+        <Section id="activity" title={t("activity")}>
+          <Row label={t("lastActive")}>{capitalize(timeAgo(p.last_active_at, now, p.timezone))}</Row>
+          <Row label={t("phoneApp")}>{p.last_heartbeat_at ? t("lastHeard", { ago: timeAgo(p.last_heartbeat_at, now, p.timezone) }) : t("notConnected")}</Row>
+          {p.app_version && <Row label={t("appVersion")}>{p.app_version}</Row>}
+          <Row label={t("added")}>{formatDateTime(p.created_at, p.timezone)}</Row>
         </Section>
 
-        <Section title="Companion">
-          <Row label="Talks">
-            {capitalize(p.communication_style)}, {p.preferred_voice} voice
+        <Section id="companion" title={t("companion")}>
+          <Row label={t("talks")}>
+            {labels("talks", {
+              style: isOneOf(STYLES, p.communication_style) ? labels(`style.${p.communication_style}`) : p.communication_style,
+              voice: isOneOf(VOICES, p.preferred_voice) ? labels(`voiceWord.${p.preferred_voice}`) : p.preferred_voice,
+            })}
           </Row>
-          <Row label="Interests">{list(strings(context.hobbies))}</Row>
-          <Row label="Family">{list([...strings(family.children), ...strings(family.grandchildren)])}</Row>
-          <Row label="Life story">{typeof context.life_story === "string" ? context.life_story : none}</Row>
+          <Row label={t("interests")}>{list(strings(context.hobbies))}</Row>
+          <Row label={t("family")}>{list([...strings(family.children), ...strings(family.grandchildren)])}</Row>
+          <Row label={t("lifeStory")}>{typeof context.life_story === "string" ? context.life_story : none}</Row>
         </Section>
 
-        <Section title="Health">
-          <Row label="Conditions">{list(p.medical_conditions)}</Row>
-          <Row label="Medications">{list(p.medications)}</Row>
-          <Row label="Allergies">{list(p.allergies)}</Row>
-          <Row label="Diet">{list(p.dietary_restrictions)}</Row>
+        <Section id="health" title={t("health")}>
+          <Row label={t("conditions")}>{list(p.medical_conditions)}</Row>
+          <Row label={t("medications")}>{list(p.medications)}</Row>
+          <Row label={t("allergies")}>{list(p.allergies)}</Row>
+          <Row label={t("diet")}>{list(p.dietary_restrictions)}</Row>
         </Section>
       </div>
 
-      <Panel id="monitoring" title="Monitoring">
+      <Panel id="monitoring" title={t("monitoring")}>
         {pause.paused && pause.until ? (
           <div className="space-y-2">
             <MonitoringPaused until={pause.until} reason={pause.reason} timeZone={p.timezone} />
             <p className="text-stone-700">
-              No inactivity or phone-offline alerts until then
-              {pause.paused_by && pause.paused_at ? (
-                <>
-                  {" "}
-                  (paused by {pause.paused_by.name}, {formatDateTime(pause.paused_at, p.timezone)})
-                </>
-              ) : null}
-              . Reminders and the emergency button keep working.
+              {t("pausedNote", {
+                by: pause.paused_by && pause.paused_at ? t("pausedBy", { name: pause.paused_by.name, when: formatDateTime(pause.paused_at, p.timezone) }) : "",
+              })}
             </p>
           </div>
         ) : (
-          <p className="max-w-prose text-stone-700">
-            Elda tells the care team when {name} has not been heard from for hours during the day (using the app, talking to the companion, answering a
-            reminder), and when {name}&rsquo;s phone stops checking in. A phone that is merely switched on does not count as {name} being fine.
-          </p>
+          <p className="max-w-prose text-stone-700">{t("monitoringAbout", { name })}</p>
         )}
         <p className="mt-3 text-stone-800">
-          Last sign of life: <span className="font-semibold">{timeAgo(p.last_active_at, now, p.timezone)}</span>
+          {t.rich("lastSign", { ago: timeAgo(p.last_active_at, now, p.timezone), strong: (chunks) => <span className="font-semibold">{chunks}</span> })}
         </p>
         {write ? (
           <div className="mt-6 grid gap-8 border-t border-stone-200 pt-6 md:grid-cols-2">
             <div>
-              <h4 className="mb-2 text-lg font-semibold">Spoke to {name}?</h4>
-              <p className="mb-4 text-stone-700">
-                Record a call or visit. It ends an open &ldquo;not heard from&rdquo; alert and tells the rest of the care team.
-              </p>
+              <h4 className="mb-2 text-lg font-semibold">{t("spokeTitle", { name })}</h4>
+              <p className="mb-4 text-stone-700">{t("spokeText")}</p>
               <SpokeWithForm action={spokeWithAction.bind(null, p.id)} name={name} />
             </div>
             <div>
-              <h4 className="mb-2 text-lg font-semibold">{pause.paused ? "Monitoring is paused" : "Away for a while?"}</h4>
+              <h4 className="mb-2 text-lg font-semibold">{pause.paused ? t("pausedTitle") : t("awayTitle")}</h4>
               {pause.paused ? (
                 <>
-                  <p className="mb-4 text-stone-700">Back sooner? Resume now; silence is counted from this moment.</p>
-                  <ActionButton action={resumeMonitoringAction.bind(null, p.id)} pendingText="Resuming…">
-                    Resume monitoring now
+                  <p className="mb-4 text-stone-700">{t("resumeText")}</p>
+                  <ActionButton action={resumeMonitoringAction.bind(null, p.id)} pendingText={t("resuming")}>
+                    {t("resume")}
                   </ActionButton>
-                  <p className="mt-6 mb-2 text-stone-700">Or change the day it ends:</p>
+                  <p className="mt-6 mb-2 text-stone-700">{t("changeEnd")}</p>
                 </>
               ) : (
-                <p className="mb-4 text-stone-700">In hospital or on holiday: pause inactivity and phone-offline alerts until a day. Open ones are closed.</p>
+                <p className="mb-4 text-stone-700">{t("awayText")}</p>
               )}
               <PauseMonitoringForm action={pauseMonitoringAction.bind(null, p.id)} today={localDate(now, p.timezone)} />
             </div>
           </div>
         ) : (
           <div className="mt-4">
-            <ReadOnlyNote>Viewers cannot record a call or pause monitoring. Ask their primary caregiver.</ReadOnlyNote>
+            <ReadOnlyNote>{t("monitoringReadOnly")}</ReadOnlyNote>
           </div>
         )}
       </Panel>
 
-      <Panel id="care-team" title="Care team">
+      <Panel id="care-team" title={t("careTeam")}>
         <ol className="divide-y divide-stone-100">
           {team.items.map((m) => (
             <li key={m.caregiver_id} className="flex flex-wrap items-start justify-between gap-4 py-4">
@@ -217,13 +213,13 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
                   {m.contact_order}. {m.first_name} {m.last_name}
                 </p>
                 <p className="text-base text-stone-700">
-                  {STANDING_NAME[m.standing]} · {m.email}
+                  {labels(`standing.${m.standing}`)} · {m.email}
                   {m.phone_number && <> · {m.phone_number}</>}
                 </p>
               </div>
               {manage && (
                 <Link href={`/patients/${p.id}?remove=${m.caregiver_id}#remove-member`} className={buttonClasses("danger-quiet")}>
-                  Remove
+                  {t("remove")}
                   <span className="sr-only">
                     {" "}
                     {m.first_name} {m.last_name}
@@ -233,59 +229,53 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
             </li>
           ))}
         </ol>
-        <p className="mt-2 text-base text-stone-600">Alerts reach the care team in this order.</p>
+        <p className="mt-2 text-base text-stone-600">{t("alertOrder")}</p>
         {removing && (
           <div className="mt-4">
             <ConfirmStep
               id="remove-member"
-              title={`Remove ${removing.first_name} ${removing.last_name} from ${name}’s care team?`}
+              title={t("removeTitle", { member: `${removing.first_name} ${removing.last_name}`, name })}
               action={removeCareTeamMemberAction.bind(null, p.id)}
               fields={{ caregiver_id: removing.caregiver_id }}
-              confirmText={`Yes, remove ${removing.first_name} ${removing.last_name}`}
-              pendingText="Removing…"
+              confirmText={t("removeConfirm", { member: `${removing.first_name} ${removing.last_name}` })}
+              pendingText={t("removing")}
               cancelHref={`/patients/${p.id}#care-team`}
             >
-              <p>
-                They stop receiving {name}&rsquo;s alerts and can no longer see {name} unless their organization role allows it. You can add them again later.
-              </p>
+              <p>{t("removeText", { name })}</p>
             </ConfirmStep>
           </div>
         )}
         {manage ? (
           <div className="mt-6 border-t border-stone-200 pt-6">
-            <h4 className="mb-4 text-lg font-semibold">Add a caregiver</h4>
+            <h4 className="mb-4 text-lg font-semibold">{t("addCaregiver")}</h4>
             <AddCareTeamMemberForm action={addCareTeamMemberAction.bind(null, p.id)} />
           </div>
         ) : (
           <div className="mt-4">
-            <ReadOnlyNote>Only a primary caregiver or an organization admin can change the care team.</ReadOnlyNote>
+            <ReadOnlyNote>{t("careTeamReadOnly")}</ReadOnlyNote>
           </div>
         )}
       </Panel>
 
-      <Panel id="consent" title="Consent">
-        <p className="max-w-prose text-stone-700">
-          What {name} agreed to. Elda acts on each one at once; the latest record of a kind replaces the earlier ones.
-        </p>
+      <Panel id="consent" title={t("consent")}>
+        <p className="max-w-prose text-stone-700">{t("consentIntro", { name })}</p>
         <ul className="mt-4 divide-y divide-stone-100">
           {consents.current.map((c) => {
-            const text = CONSENT_KIND_TEXT[c.kind];
+            const kind = isConsentKind(c.kind) ? c.kind : null;
             const who = c.consent?.recorded_by_id ? team.items.find((m) => m.caregiver_id === c.consent!.recorded_by_id) : undefined;
             return (
               <li key={c.kind} className="grid gap-2 py-4 sm:grid-cols-[1fr_14rem]">
                 <div>
-                  <p className="font-semibold">{text?.title ?? c.kind}</p>
-                  <p className="text-base text-stone-700">{text?.about}</p>
+                  <p className="font-semibold">{kind ? labels(`consentKind.${kind}.title`) : c.kind}</p>
+                  {kind && <p className="text-base text-stone-700">{labels(`consentKind.${kind}.about`)}</p>}
                   {c.consent && (
                     <p className="text-base text-stone-600">
-                      {CONSENT_GIVEN_BY[c.consent.given_by] ?? c.consent.given_by}, recorded {formatDateTime(c.consent.recorded_at, p.timezone)}
-                      {who && (
-                        <>
-                          {" "}
-                          by {who.first_name} {who.last_name}
-                        </>
-                      )}
-                      {c.consent.revoked_at && <>; withdrawn {formatDateTime(c.consent.revoked_at, p.timezone)}</>}
+                      {t("consentRecorded", {
+                        givenBy: isConsentGiver(c.consent.given_by) ? labels(`consentGivenBy.${c.consent.given_by}`) : c.consent.given_by,
+                        when: formatDateTime(c.consent.recorded_at, p.timezone),
+                      })}
+                      {who && t("consentBy", { member: `${who.first_name} ${who.last_name}` })}
+                      {c.consent.revoked_at && t("consentWithdrawn", { when: formatDateTime(c.consent.revoked_at, p.timezone) })}
                       {c.consent.note && <>. &ldquo;{c.consent.note}&rdquo;</>}
                     </p>
                   )}
@@ -293,8 +283,8 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
                 <p
                   className={`self-start rounded-full px-3 py-1 text-base font-semibold ${c.in_force ? "bg-teal-50 text-teal-900" : "bg-stone-100 text-stone-800"}`}
                 >
-                  {CONSENT_STATUS[c.status]}
-                  {c.status === "not_recorded" && <span className="block font-normal">counts as {c.not_recorded_means}</span>}
+                  {labels(`consentStatus.${c.status}`)}
+                  {c.status === "not_recorded" && <span className="block font-normal">{labels(`notRecordedMeans.${c.not_recorded_means}`)}</span>}
                 </p>
               </li>
             );
@@ -302,27 +292,24 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
         </ul>
         {write ? (
           <div className="mt-6 border-t border-stone-200 pt-6">
-            <h4 className="mb-4 text-lg font-semibold">Record a change</h4>
+            <h4 className="mb-4 text-lg font-semibold">{t("recordChange")}</h4>
             <RecordConsentForm action={recordConsentAction.bind(null, p.id)} />
           </div>
         ) : (
           <div className="mt-4">
-            <ReadOnlyNote>Viewers cannot record consent. Ask their primary caregiver.</ReadOnlyNote>
+            <ReadOnlyNote>{t("consentReadOnly")}</ReadOnlyNote>
           </div>
         )}
       </Panel>
 
       {transfers && (
-        <Panel id="transfer" title="Transfer to another facility or organization">
-          <p className="mb-4 max-w-prose text-stone-700">
-            An admin of the destination accepts or declines within 7 days; until then nothing changes. On acceptance {name} moves with their whole history, and
-            care-team members who are not members there are removed from the care team.
-          </p>
+        <Panel id="transfer" title={t("transfer")}>
+          <p className="mb-4 max-w-prose text-stone-700">{t("transferText", { name })}</p>
           <RequestTransferForm action={requestTransferAction.bind(null, p.id)} name={name} destinations={transfers} />
         </Panel>
       )}
 
-      <Panel id="devices" title="Phone and pairing">
+      <Panel id="devices" title={td("title")}>
         <DeviceList
           devices={devices.items}
           now={now}
@@ -333,26 +320,26 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
           <div className="mt-4">
             <ConfirmStep
               id="revoke-device"
-              title="Revoke this phone?"
+              title={td("revokeTitle")}
               action={revokeDeviceAction.bind(null, p.id)}
               fields={{ device_id: revoking.id }}
-              confirmText="Yes, revoke this phone"
-              pendingText="Revoking…"
+              confirmText={td("revokeConfirm")}
+              pendingText={td("revoking")}
               cancelHref={`/patients/${p.id}#devices`}
             >
-              <p>It can no longer reach Elda: no reminders, no companion, no emergency button on it, until it is paired again.</p>
+              <p>{td("revokeText")}</p>
             </ConfirmStep>
           </div>
         )}
         <div className="mt-6 border-t border-stone-200 pt-6">
-          <h4 className="mb-2 text-lg font-semibold">Pair a phone</h4>
+          <h4 className="mb-2 text-lg font-semibold">{td("pairTitle")}</h4>
           {write ? (
             <>
-              <p className="mb-4 text-stone-700">Install the Elda app on their phone, then create a code and scan it there.</p>
+              <p className="mb-4 text-stone-700">{td("pairText")}</p>
               <PairingPanel action={createPairingCodeAction.bind(null, p.id)} timeZone={p.timezone} />
             </>
           ) : (
-            <ReadOnlyNote>Viewers cannot pair phones. Ask their primary caregiver.</ReadOnlyNote>
+            <ReadOnlyNote>{td("pairReadOnly")}</ReadOnlyNote>
           )}
         </div>
       </Panel>
@@ -361,10 +348,15 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
 });
 
 /** My organizations (their default facility) and their facilities, but not the patient's own facility. */
-async function transferDestinations(actor: CaregiverActor, organizations: { id: string; name: string }[], facilityId: string) {
+async function transferDestinations(
+  actor: CaregiverActor,
+  organizations: { id: string; name: string }[],
+  facilityId: string,
+  defaultFacility: (org: string) => string,
+) {
   const lists = await Promise.all(organizations.map((o) => listFacilities(actor, o.id)));
   return organizations.flatMap((o, i) => [
-    { value: o.id, label: `${o.name} (its default facility)` },
+    { value: o.id, label: defaultFacility(o.name) },
     ...lists[i].items.filter((f) => f.id !== facilityId).map((f) => ({ value: `${o.id}/${f.id}`, label: `${o.name}: ${f.name}` })),
   ]);
 }
@@ -372,21 +364,19 @@ async function transferDestinations(actor: CaregiverActor, organizations: { id: 
 const localDate = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(now);
 
-const OK: Record<string, string> = {
-  profile: "Profile saved.",
-  "spoke-with": "Recorded. The care team can see that you spoke to them.",
-  paused: "Monitoring paused.",
-  resumed: "Monitoring resumed.",
-  "member-added": "Added to the care team.",
-  "member-invited": "Invitation sent. They join the care team once they accept it.",
-  "member-removed": "Caregiver removed from the care team.",
-  "device-revoked": "Phone revoked. It can no longer reach Elda until it is paired again.",
-  consent: "Consent recorded. Elda acts on it from now on.",
-  "transfer-requested": "Transfer asked for. An admin of the destination accepts or declines it; until then nothing changes.",
-};
-const STANDING_NAME: Record<Standing, string> = { primary: "Primary caregiver", secondary: "Secondary caregiver", viewer: "Viewer" };
-type ConsentStatus = Awaited<ReturnType<typeof listConsents>>["current"][number]["status"];
-const CONSENT_STATUS: Record<ConsentStatus, string> = { granted: "Given", refused: "Refused", revoked: "Withdrawn", not_recorded: "Not recorded yet" };
+const OK = [
+  "profile",
+  "spoke-with",
+  "paused",
+  "resumed",
+  "member-added",
+  "member-invited",
+  "member-removed",
+  "device-revoked",
+  "consent",
+  "transfer-requested",
+] as const;
+const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -399,8 +389,8 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
+function Section({ id: name, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  const id = `section-${name}`;
   return (
     <section aria-labelledby={id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
       <h3 id={id} className="text-xl font-semibold">
