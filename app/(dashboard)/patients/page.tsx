@@ -100,7 +100,9 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
         {total === null ? (
           <p role="status" className="text-base text-stone-700">
             {searching ? (
-              <>More than {EXACT_TOTAL_UP_TO.toLocaleString("en")} patients match “{q}”.</>
+              <>
+                More than {EXACT_TOTAL_UP_TO.toLocaleString("en")} patients match “{q}”.
+              </>
             ) : (
               <>You care for more than {EXACT_TOTAL_UP_TO.toLocaleString("en")} patients.</>
             )}
