@@ -245,6 +245,8 @@ async function main() {
       ["`/alerts` (inbox page: open alerts, 25 a page, with the patient filter's list), facility admin", facilityAdmin, "/alerts"],
       ["`GET /api/v1/alerts` (every status, newest first, with `total`), facility admin", facilityAdmin, "/api/v1/alerts"],
       ["`GET /api/v1/alerts?status=open`, facility admin", facilityAdmin, "/api/v1/alerts?status=open"],
+      ["`/reports` (the last 30 days across every patient), facility admin", facilityAdmin, "/reports"],
+      ["`/patients` (dashboard page), facility admin", facilityAdmin, "/patients"],
       ["`/` (home), admin of the whole organization (5,000 patients ranked, the first 20 cards)", wholeAdmin, "/"],
       ["`GET /api/v1/overview` (first page of 20), admin of the whole organization", wholeAdmin, "/api/v1/overview"],
     ];
