@@ -87,7 +87,7 @@ export const en: CaregiverMessages = {
     sms: (who, day, narrative) => `Elda summary for ${who} (${day}): ${narrative}`,
   },
   narrative: {
-    reminders: (name, done, total, missed) => `${name} completed ${done} of ${total} ${s(total, "reminder", "reminders")}${missed ? ` and missed ${missed}` : ""}.`,
+    reminders: (name, done, total, missed) => `${name} completed ${done} of ${total} reminders${missed ? ` and missed ${missed}` : ""}.`,
     noReminders: (name) => `${name} had no reminders due.`,
     medications: (done, total) => `Medications: ${done} of ${total} taken.`,
     conversations: (count, mood) => `${count} ${s(count, "conversation", "conversations")} with the companion; mood ${mood}.`,

@@ -71,3 +71,38 @@ export async function startFakeProviders(opts: { twilio?: boolean } = {}) {
     },
   };
 }
+
+/** RFC 2047 encoded words ("=?UTF-8?Q?...?=", "=?UTF-8?B?...?=") as text. */
+function decodeWords(header: string): string {
+  return header.replace(/\?=\s+=\?/g, "?==?").replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+    enc.toUpperCase() === "B"
+      ? Buffer.from(data, "base64").toString("utf8")
+      : Buffer.from(
+          data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
+  );
+}
+
+/** An email as its reader sees it: the decoded subject and the plain-text part (quoted-printable or base64 undone). */
+export function readMail(raw: string): { subject: string; text: string; html: string } {
+  const [head] = raw.split("\r\n\r\n");
+  const subject = decodeWords((/^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(head)?.[1] ?? "").replace(/\r\n[ \t]/g, " "));
+  const part = (type: string) => {
+    const m = new RegExp(`Content-Type: ${type}[^]*?\\r\\n\\r\\n([^]*?)(?:\\r\\n--|$)`, "i").exec(raw);
+    if (!m) return "";
+    const headers =
+      raw
+        .slice(0, m.index + m[0].indexOf("\r\n\r\n"))
+        .split("Content-Type: ")
+        .at(-1) ?? "";
+    if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(m[1].replace(/\s+/g, ""), "base64").toString("utf8");
+    if (/Content-Transfer-Encoding: quoted-printable/i.test(headers))
+      return Buffer.from(
+        m[1].replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+        "latin1",
+      ).toString("utf8");
+    return m[1];
+  };
+  return { subject, text: part("text/plain"), html: part("text/html") };
+}
