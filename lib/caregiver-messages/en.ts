@@ -98,6 +98,11 @@ export const en: CaregiverMessages = {
     noActivity: "No activity from the phone.",
     alerts: (count) => `${count} ${s(count, "alert", "alerts")} raised.`,
   },
+  smsCap: {
+    subject: (org, percent) => `Elda: ${org} has used ${percent} of its monthly SMS cap`,
+    text: (org, sent, cap, link) =>
+      `${org} has sent ${sent} of its ${cap} SMS segments this month. Past the cap, messages that are not critical go to caregivers by email or push instead of SMS; critical alerts still go by SMS.\n\nUsage (with ${org} as the current organization): ${link}`,
+  },
   narrativePrompt: (name) =>
     `You write the short daily summary a family caregiver reads about ${name}, an older person who lives alone. ` +
     "Write 2 to 4 warm, plain sentences in English from the figures you are given. Use only those figures: never write a number " +

@@ -88,21 +88,21 @@ function decodeWords(header: string): string {
 export function readMail(raw: string): { subject: string; text: string; html: string } {
   const [head] = raw.split("\r\n\r\n");
   const subject = decodeWords((/^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(head)?.[1] ?? "").replace(/\r\n[ \t]/g, " "));
+  // each MIME part (the whole message when it has one) is headers, a blank line, a body
+  const parts = raw.split(/\r\n--[^\r\n]+/).map((p) => {
+    const at = p.indexOf("\r\n\r\n");
+    return { headers: p.slice(0, at), body: p.slice(at + 4) };
+  });
   const part = (type: string) => {
-    const m = new RegExp(`Content-Type: ${type}[^]*?\\r\\n\\r\\n([^]*?)(?:\\r\\n--|$)`, "i").exec(raw);
-    if (!m) return "";
-    const headers =
-      raw
-        .slice(0, m.index + m[0].indexOf("\r\n\r\n"))
-        .split("Content-Type: ")
-        .at(-1) ?? "";
-    if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(m[1].replace(/\s+/g, ""), "base64").toString("utf8");
-    if (/Content-Transfer-Encoding: quoted-printable/i.test(headers))
+    const p = parts.find((x) => new RegExp(`^Content-Type: ${type}`, "im").test(x.headers));
+    if (!p) return "";
+    if (/Content-Transfer-Encoding: base64/i.test(p.headers)) return Buffer.from(p.body.replace(/\s+/g, ""), "base64").toString("utf8");
+    if (/Content-Transfer-Encoding: quoted-printable/i.test(p.headers))
       return Buffer.from(
-        m[1].replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+        p.body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
         "latin1",
       ).toString("utf8");
-    return m[1];
+    return p.body;
   };
   return { subject, text: part("text/plain"), html: part("text/html") };
 }
