@@ -17,7 +17,15 @@ function texts(value: unknown): string[] {
   if (typeof value === "string") return [value];
   if (typeof value === "function") {
     // one sample that reads as a name, a count, a list of lines and a message's parameters alike
-    const sample = Object.assign(["3"], { severity: "alta", who: "Betty Johnson", what: "x", code: "1234", link: "https://elda.test", hours: 4, battery: "4%" });
+    const sample = Object.assign(["3"], {
+      severity: "alta",
+      who: "Betty Johnson",
+      what: "x",
+      code: "1234",
+      link: "https://elda.test",
+      hours: 4,
+      battery: "4%",
+    });
     const out = (value as (...a: unknown[]) => unknown)(sample, sample, sample, sample);
     return typeof out === "string" ? [out] : texts(out);
   }

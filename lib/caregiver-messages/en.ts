@@ -87,7 +87,7 @@ export const en: CaregiverMessages = {
     sms: (who, day, narrative) => `Elda summary for ${who} (${day}): ${narrative}`,
   },
   narrative: {
-    reminders: (name, done, total, missed) => `${name} completed ${done} of ${total} ${s(total, "reminder", "reminders")}${missed ? ` and missed ${missed}` : ""}.`,
+    reminders: (name, done, total, missed) => `${name} completed ${done} of ${total} reminders${missed ? ` and missed ${missed}` : ""}.`,
     noReminders: (name) => `${name} had no reminders due.`,
     medications: (done, total) => `Medications: ${done} of ${total} taken.`,
     conversations: (count, mood) => `${count} ${s(count, "conversation", "conversations")} with the companion; mood ${mood}.`,
@@ -97,6 +97,11 @@ export const en: CaregiverMessages = {
     active: (hours) => `Active during ${hours} ${s(hours, "hour", "hours")} of the day.`,
     noActivity: "No activity from the phone.",
     alerts: (count) => `${count} ${s(count, "alert", "alerts")} raised.`,
+  },
+  smsCap: {
+    subject: (org, percent) => `Elda: ${org} has used ${percent} of its monthly SMS cap`,
+    text: (org, sent, cap, link) =>
+      `${org} has sent ${sent} of its ${cap} SMS segments this month. Past the cap, messages that are not critical go to caregivers by email or push instead of SMS; critical alerts still go by SMS.\n\nUsage (with ${org} as the current organization): ${link}`,
   },
   narrativePrompt: (name) =>
     `You write the short daily summary a family caregiver reads about ${name}, an older person who lives alone. ` +

@@ -101,6 +101,11 @@ export const es: CaregiverMessages = {
     noActivity: "Ninguna actividad desde el teléfono.",
     alerts: (count) => `${count} ${s(count, "alerta generada", "alertas generadas")}.`,
   },
+  smsCap: {
+    subject: (org, percent) => `Elda: ${org} ha usado el ${percent} de su límite mensual de SMS`,
+    text: (org, sent, cap, link) =>
+      `${org} ha enviado ${sent} de sus ${cap} segmentos de SMS este mes. Pasado el límite, los mensajes que no son críticos llegan a los cuidadores por correo electrónico o notificación en lugar de SMS; las alertas críticas siguen llegando por SMS.\n\nUso (con ${org} como organización actual): ${link}`,
+  },
   narrativePrompt: (name) =>
     `Escribe el breve resumen diario que lee un familiar que cuida de ${name}, una persona mayor que vive sola. ` +
     "Escribe de 2 a 4 frases cálidas y sencillas en español, tratando al lector de usted, a partir de las cifras que recibes. Usa solo esas cifras: " +

@@ -96,6 +96,8 @@ export interface CaregiverMessages {
     noActivity: string;
     alerts: (count: number) => string;
   };
+  /** to an organization's owners at 80% of its monthly SMS cap (lib/usage/sms-cap.ts) */
+  smsCap: { subject: (org: string, percent: string) => string; text: (org: string, sent: number, cap: number, link: string) => string };
   /** the model's instructions for the summary narrative (lib/summaries/summary-narrative.ts) */
   narrativePrompt: (name: string) => string;
 }

@@ -69,7 +69,10 @@ const ALERT_FIELDS = {
 async function render(a: ClaimedAttempt, now: Date): Promise<Rendered | null> {
   const base = config().appUrl.replace(/\/$/, "");
   const own = { to: a.recipient, attemptId: a.id };
-  const reader = (a.caregiver_id ? await db.caregiver.findUnique({ where: { id: a.caregiver_id }, select: READER }) : null) ?? { language: "en", timezone: "UTC" };
+  const reader = (a.caregiver_id ? await db.caregiver.findUnique({ where: { id: a.caregiver_id }, select: READER }) : null) ?? {
+    language: "en",
+    timezone: "UTC",
+  };
   if (a.purpose === "test") return { ...own, ...testPush(reader.language) };
   if (a.alert_id) {
     const alert = await db.alert.findUnique({ where: { id: a.alert_id }, select: ALERT_FIELDS });
@@ -78,7 +81,8 @@ async function render(a: ClaimedAttempt, now: Date): Promise<Rendered | null> {
     if (a.channel === "web_push") return { ...own, ...alertPush(reader.language, alert) };
     const link = `${base}/alerts/${alert.id}`;
     const statusCallbackUrl = `${base}/api/v1/webhooks/twilio/status`;
-    if (a.channel === "voice") return { ...own, ...alertCall(reader, alert), gatherUrl: `${base}/api/v1/webhooks/twilio/voice?alert_id=${alert.id}`, statusCallbackUrl };
+    if (a.channel === "voice")
+      return { ...own, ...alertCall(reader, alert), gatherUrl: `${base}/api/v1/webhooks/twilio/voice?alert_id=${alert.id}`, statusCallbackUrl };
     if (a.channel === "email") return { ...own, ...alertEmail(reader, alert, link) };
     return { ...own, text: alertSmsText(reader, alert, link), statusCallbackUrl };
   }

@@ -77,7 +77,7 @@ describe("alerts reach people through Twilio and SMTP", () => {
     const sms = twilioRequests.find((r) => r.path.endsWith("/Messages.json") && r.form.get("To") === phone)!;
     expect(sms.form.get("From")).toBe("+15550009999");
     expect(sms.form.get("Body")).toContain(`Reply ACK ${alert.ackCode}`);
-    expect(sms.form.get("Body")).toContain("Elda CRITICAL alert for Betty Johnson: an emergency.");
+    expect(sms.form.get("Body")).toContain("Elda CRITICAL alert for Betty Johnson: the emergency button was pressed.");
     const voice = twilioRequests.find((r) => r.path.endsWith("/Calls.json") && r.form.get("To") === phone)!;
     expect(voice.form.get("Twiml")).toContain("Press 1 to acknowledge");
     expect(voice.form.get("Twiml")).toContain(`${APP}/api/v1/webhooks/twilio/voice?alert_id=${a.alertId}`);

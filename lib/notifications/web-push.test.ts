@@ -178,6 +178,28 @@ describe("caregiver Web Push", () => {
     expect(await db.notificationAttempt.count({ where: { caregiverId: sarah.id, channel: "web_push", status: "sent" } })).toBe(5);
   });
 
+  it("a Spanish-speaking caregiver's browser shows the alert, the summary, the digest and a test in Spanish", async () => {
+    const { sarah, patient } = await household();
+    await db.caregiver.update({ where: { id: sarah.id }, data: { language: "es" } });
+    const browser = push.browser();
+    const { id } = await subscribe(sarah, browser);
+    const t = new Date("2031-03-05T16:00:00Z");
+    for (const k of ["a", "b", "c", "d"]) await escalateAlerts(t, { alertId: (await fall(patient.id, t, k === "a" ? "critical" : "medium", k)).alertId });
+    await sendDigests(new Date("2031-03-05T17:00:00Z"), { caregiverId: sarah.id });
+    await sendDailySummaries(sarah.id, new Date("2031-03-06T02:00:00Z"));
+    await dispatchPending(new Date("2031-03-06T02:00:00Z"), { caregiverId: sarah.id });
+    await call(testPush.POST, { token: sarah.token, params: { id } });
+    const titles = push.pushesTo(browser).map((p) => [(p.payload as { title: string }).title, (p.payload as { body: string }).body]);
+    expect(titles).toEqual([
+      ["Elda: una alerta urgente sobre Betty", "Abra Elda para verla."],
+      ["Elda: una alerta sobre Betty", "Abra Elda para verla."],
+      ["Elda: una alerta sobre Betty", "Abra Elda para verla."],
+      ["Elda: 1 alerta sobre Betty le esperaba", "Se retuvieron para no enviarle demasiados mensajes. Abra Elda para verlas."],
+      ["El resumen diario de Betty está listo", "Abra Elda para leerlo."],
+      ["Elda: notificación de prueba", "Las notificaciones están activadas en este navegador. Las alertas se verán así, sin datos de salud."],
+    ]);
+  });
+
   it("a subscription the push service says is gone (410, 404) is deleted, and its attempt is failed with the reason, not retried", async () => {
     const { sarah, patient } = await household();
     const [gone, missing] = [push.browser(), push.browser()];

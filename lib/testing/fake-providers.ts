@@ -71,3 +71,38 @@ export async function startFakeProviders(opts: { twilio?: boolean } = {}) {
     },
   };
 }
+
+/** RFC 2047 encoded words ("=?UTF-8?Q?...?=", "=?UTF-8?B?...?=") as text. */
+function decodeWords(header: string): string {
+  return header.replace(/\?=\s+=\?/g, "?==?").replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+    enc.toUpperCase() === "B"
+      ? Buffer.from(data, "base64").toString("utf8")
+      : Buffer.from(
+          data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
+  );
+}
+
+/** An email as its reader sees it: the decoded subject and the plain-text part (quoted-printable or base64 undone). */
+export function readMail(raw: string): { subject: string; text: string; html: string } {
+  const [head] = raw.split("\r\n\r\n");
+  const subject = decodeWords((/^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(head)?.[1] ?? "").replace(/\r\n[ \t]/g, " "));
+  // each MIME part (the whole message when it has one) is headers, a blank line, a body
+  const parts = raw.split(/\r\n--[^\r\n]+/).map((p) => {
+    const at = p.indexOf("\r\n\r\n");
+    return { headers: p.slice(0, at), body: p.slice(at + 4) };
+  });
+  const part = (type: string) => {
+    const p = parts.find((x) => new RegExp(`^Content-Type: ${type}`, "im").test(x.headers));
+    if (!p) return "";
+    if (/Content-Transfer-Encoding: base64/i.test(p.headers)) return Buffer.from(p.body.replace(/\s+/g, ""), "base64").toString("utf8");
+    if (/Content-Transfer-Encoding: quoted-printable/i.test(p.headers))
+      return Buffer.from(
+        p.body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+        "latin1",
+      ).toString("utf8");
+    return p.body;
+  };
+  return { subject, text: part("text/plain"), html: part("text/html") };
+}

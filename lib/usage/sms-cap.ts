@@ -3,6 +3,8 @@ import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db/client";
 import { effectiveSettings } from "@/lib/orgs/settings";
 import { emailSender } from "@/lib/notifications/channels/email";
+import { messagesFor } from "@/lib/caregiver-messages/catalogue";
+import { formatPercent } from "@/lib/caregiver-messages/format";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "@/lib/auth/actor";
 import { logger } from "@/lib/observability/logger";
@@ -32,15 +34,19 @@ export async function warnOwnersNearSmsCap(organizationId: string, smsSegments: 
     UPDATE organization_usage SET sms_cap_warned_at = ${now}
     WHERE organization_id = ${organizationId}::uuid AND month = ${monthOf(now)}::date AND sms_cap_warned_at IS NULL`;
   if (claimed === 0) return 0;
-  const owners = await db.membership.findMany({ where: { organizationId, role: "owner" }, select: { caregiver: { select: { email: true, isActive: true } } } });
+  const owners = await db.membership.findMany({
+    where: { organizationId, role: "owner" },
+    select: { caregiver: { select: { email: true, isActive: true, language: true } } },
+  });
   // the dashboard's Usage tab shows the current organization (the header switches it)
   const link = `${config().appUrl.replace(/\/$/, "")}/settings/organization/usage`;
   let sent = 0;
   for (const o of owners.filter((m) => m.caregiver.isActive)) {
+    const m = messagesFor(o.caregiver.language);
     const r = await emailSender.send({
       to: o.caregiver.email,
-      subject: `Elda: ${org.name} has used ${Math.floor((smsSegments / cap) * 100)}% of its monthly SMS cap`,
-      text: `${org.name} has sent ${smsSegments} of its ${cap} SMS segments this month. Past the cap, messages that are not critical go to caregivers by email or push instead of SMS; critical alerts still go by SMS.\n\nUsage (with ${org.name} as the current organization): ${link}`,
+      subject: m.smsCap.subject(org.name, formatPercent(m, Math.floor((smsSegments / cap) * 100))),
+      text: m.smsCap.text(org.name, smsSegments, cap, link),
     });
     if (r.status === "sent") sent++;
     else if (r.status === "failed") logger.warn({ organizationId, error: r.error }, "SMS cap warning email failed");

@@ -3,7 +3,7 @@ import { MockLanguageModelV3 } from "ai/test";
 import twilio from "twilio";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/testing/http";
-import { FAKE_APP_URL, FAKE_TWILIO_AUTH_TOKEN, startFakeProviders } from "@/lib/testing/fake-providers";
+import { FAKE_APP_URL, FAKE_TWILIO_AUTH_TOKEN, readMail, startFakeProviders } from "@/lib/testing/fake-providers";
 import { joinCareTeam, makeCaregiver, makePatient, pairDevice, type TestCaregiver } from "@/lib/testing/factories";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { escalateAlerts } from "@/lib/alerts/escalate-alerts";
@@ -171,6 +171,9 @@ describe("the monthly SMS cap", () => {
   it("tells the owners once at 80%, then sends non-critical messages by email instead of SMS; a critical alert still goes by SMS", async () => {
     const phone = "+15550003101";
     const { owner, patient } = await household(phone);
+    // a second owner reads Spanish: her warning is in Spanish
+    const ana = await makeCaregiver({ organizationId: owner.organizationId, role: "owner", firstName: "Ana" });
+    await db.caregiver.update({ where: { id: ana.id }, data: { language: "es" } });
     // Tom ticked SMS only: past the cap, his messages go by email
     const tom = await makeCaregiver({ organizationId: owner.organizationId, firstName: "Tom" });
     await db.caregiver.update({
@@ -192,6 +195,9 @@ describe("the monthly SMS cap", () => {
     expect(fake.sms("+15550003102")).toHaveLength(1);
     const warnings = () => fake.mailTo(owner.email).filter((m) => /monthly SMS cap/.test(m.raw));
     expect(warnings()).toHaveLength(1);
+    const spanish = fake.mailTo(ana.email).map((m) => readMail(m.raw));
+    expect(spanish.map((m) => m.subject)).toEqual([expect.stringMatching(/ha usado el \d+\s?% de su límite mensual de SMS$/)]);
+    expect(spanish[0].text).toContain("las alertas críticas siguen llegando por SMS");
     // and one to Sarah: the cap is used
     const used = segmentsTo(phone) + segmentsTo("+15550003102");
     expect((await usageOf(owner)).body).toMatchObject({ sms_segments: used, monthly_sms_cap: 2, sms_cap_reached: true });
