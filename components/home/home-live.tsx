@@ -13,16 +13,28 @@ import { severityCounts, whenLocal } from "./glance-format";
 /** How often the home page asks for fresh data while it is open. */
 export const OVERVIEW_POLL_MS = 10_000;
 
+/** The last answer and its ETag: a poll that changes nothing comes back 304 without a body (the read is still audited). */
+let last: { etag: string; overview: Overview } | null = null;
+
 async function fetchOverview(): Promise<Overview> {
-  const res = await fetch("/api/v1/overview", { credentials: "same-origin", headers: { accept: "application/json" }, cache: "no-store" });
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (last) headers["if-none-match"] = last.etag;
+  // no-store: nothing of it is kept by the browser; the conditional request is ours
+  const res = await fetch("/api/v1/overview", { credentials: "same-origin", headers, cache: "no-store" });
   if (res.status === 401) {
     // signed out elsewhere (sign out everywhere, a password change, an expired session): no patient data
     // stays on this screen; replace() so Back does not bring the page back
+    last = null;
     window.location.replace("/login");
     throw new Error("signed out");
   }
+  // the same as shown: only the time it was checked moves on
+  if (res.status === 304 && last) return { ...last.overview, generated_at: new Date(res.headers.get("date") ?? Date.now()).toISOString() };
   if (!res.ok) throw new Error(`overview ${res.status}`);
-  return res.json();
+  const overview: Overview = await res.json();
+  const etag = res.headers.get("etag");
+  last = etag ? { etag, overview } : null;
+  return overview;
 }
 
 const describeAlert = (a: OpenAlertGlance) => `${ALERT_TYPE_LABEL[a.type] ?? a.type}, ${a.severity}, for ${a.patient_name}: ${a.title}`;

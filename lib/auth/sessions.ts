@@ -6,7 +6,7 @@ import { Unauthenticated } from "@/lib/api/errors";
 import { hashSecret, newSecret } from "./secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "./actor";
-import { strictestPolicy } from "@/lib/orgs/security-policy";
+import { cachedSecurityPolicy } from "@/lib/orgs/security-policy";
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const SESSION_DAYS = 30;
@@ -120,16 +120,13 @@ const DEAD: SessionState = { live: false, idleEndsAt: null, idleTimeoutMinutes: 
 export async function sessionState(sessionId: string, caregiverId: string, now: Date): Promise<SessionState> {
   const s = await db.session.findFirst({
     where: { id: sessionId, caregiverId, revokedAt: null, expiresAt: { gt: now }, caregiver: { isActive: true } },
-    select: { kind: true, lastSeenAt: true },
+    select: { kind: true, lastSeenAt: true, caregiver: { select: { totpEnabled: true } } },
   });
   if (!s) return DEAD;
   // API sessions (bearer tokens) pay nothing more: their expiry is their own, and they cannot enrol
   if (s.kind !== "web") return { live: true, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
-  const me = await db.caregiver.findUniqueOrThrow({
-    where: { id: caregiverId },
-    select: { totpEnabled: true, memberships: { select: { organization: { select: { settings: true } } } } },
-  });
-  const policy = strictestPolicy(me.memberships.map((m) => m.organization.settings));
+  // the organizations' settings change rarely: kept 30 s per caregiver (decision 033)
+  const policy = await cachedSecurityPolicy(caregiverId);
   const idleEndsAt = new Date(s.lastSeenAt.getTime() + policy.idleTimeoutMinutes * 60_000);
   if (idleEndsAt <= now) {
     const r = await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: "idle_timeout" } });
@@ -143,7 +140,7 @@ export async function sessionState(sessionId: string, caregiverId: string, now: 
     }
     return { ...DEAD, ended: "idle" };
   }
-  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor: policy.twoFactorRequired && !me.totpEnabled };
+  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor: policy.twoFactorRequired && !s.caregiver.totpEnabled };
 }
 
 export async function sessionIsLive(sessionId: string, caregiverId: string, now: Date): Promise<boolean> {
