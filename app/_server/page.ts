@@ -1,5 +1,6 @@
 import "server-only";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
+import { withRequestMemo } from "@/lib/cache/request-memo";
 import { clock } from "@/lib/clock";
 import type { CaregiverActor } from "@/lib/auth/actor";
 import { signedInCaregiver } from "./session";
@@ -19,6 +20,10 @@ export interface PageContext {
  */
 export function signedInPage<Props>(render: (props: Props, ctx: PageContext) => Promise<ReactNode>) {
   return async function SignedInPage(props: Props): Promise<ReactNode> {
-    return withRequestContext(async () => render(props, { actor: await signedInCaregiver(), now: clock.now() }));
+    // a render only reads: the layout and the page share one memo of access lookups (lib/cache/request-memo.ts)
+    return withRequestContext(async () => withRequestMemo(async () => render(props, { actor: await signedInCaregiver(), now: clock.now() }), renderMemo()));
   };
 }
+
+/** One memo per server render (React's request cache), shared by every layout and page of it. */
+const renderMemo = cache(() => new Map<string, Promise<unknown>>());

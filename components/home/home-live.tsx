@@ -13,16 +13,30 @@ import { severityCounts, whenLocal } from "./glance-format";
 /** How often the home page asks for fresh data while it is open. */
 export const OVERVIEW_POLL_MS = 10_000;
 
+/** The last answer for each view and its ETag: a poll that changes nothing comes back 304 without a body (the read is still audited). */
+const last = new Map<string, { etag: string; overview: Overview }>();
+
 async function fetchOverview(search: string): Promise<Overview> {
-  const res = await fetch(`/api/v1/overview?${search}`, { credentials: "same-origin", headers: { accept: "application/json" }, cache: "no-store" });
+  const headers: Record<string, string> = { accept: "application/json" };
+  const known = last.get(search);
+  if (known) headers["if-none-match"] = known.etag;
+  // no-store: nothing of it is kept by the browser; the conditional request is ours
+  const res = await fetch(`/api/v1/overview?${search}`, { credentials: "same-origin", headers, cache: "no-store" });
   if (res.status === 401) {
     // signed out elsewhere (sign out everywhere, a password change, an expired session): no patient data
     // stays on this screen; replace() so Back does not bring the page back
+    last.clear();
     window.location.replace("/login");
     throw new Error("signed out");
   }
+  // the same as shown: only the time it was checked moves on
+  if (res.status === 304 && known) return { ...known.overview, generated_at: new Date(res.headers.get("date") ?? Date.now()).toISOString() };
   if (!res.ok) throw new Error(`overview ${res.status}`);
-  return res.json();
+  const overview: Overview = await res.json();
+  const etag = res.headers.get("etag");
+  if (etag) last.set(search, { etag, overview });
+  else last.delete(search);
+  return overview;
 }
 
 const describeAlert = (a: OpenAlertGlance) => `${ALERT_TYPE_LABEL[a.type] ?? a.type}, ${a.severity}, for ${a.patient_name}: ${a.title}`;

@@ -14,6 +14,7 @@ export interface DocumentedSpec {
   alsoAnswers?: number[];
   status?: number;
   summary?: string;
+  etag?: unknown;
 }
 
 const problem = z.object({
@@ -48,6 +49,7 @@ function successResponses(s: DocumentedSpec): Record<string, unknown> {
   }
   const out: Record<string, unknown> = { [String(s.status ?? 200)]: { description, content } };
   for (const other of s.alsoAnswers ?? []) out[String(other)] = { description: `${description} (the same body)`, content };
+  if (s.etag) out["304"] = { description: "Not modified: the ETag sent in If-None-Match is still current (no body; the read is audited like a 200)" };
   return out;
 }
 

@@ -18,6 +18,8 @@ import { readJsonBody } from "./read-body";
 import { refuseNul } from "./hostile-input";
 import { corsHeaders, isAllowedOrigin } from "./cors";
 import { isNoContent, Reply, type Answer, type HandlerResult } from "./answers";
+import { withRequestMemo } from "@/lib/cache/request-memo";
+import { matchesIfNoneMatch, strongEtag } from "./etag";
 
 /**
  * "device_credential": a phone's route whose handler checks the credential itself, inside its one statement
@@ -49,6 +51,14 @@ export interface RouteSpec<M extends AuthMode, P extends ZodType, Q extends ZodT
   /** other statuses that carry the same JSON body (sent as a `Reply`) */
   alsoAnswers?: number[];
   summary?: string;
+  /**
+   * Conditional GETs: a strong ETag over this part of the JSON answer (what a client renders; leave out a
+   * timestamp of the answer itself), and 304 without a body to a matching If-None-Match. The handler runs
+   * either way, so a 304 is authorised and audited exactly like a 200.
+   */
+  etag?: (body: never) => unknown;
+  /** for what is not patient data only (SPEC §8: patient data is never stored by a browser or proxy) */
+  cacheControl?: string;
 }
 
 export interface RouteContext<M extends AuthMode, P, Q, B> {
@@ -112,78 +122,92 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
     let status = 500;
     let actorId: string | null = null;
     let credential: DeviceCredential | null = null;
-    return requestContext.run({ requestId, ip, db }, async () => {
-      const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
-      for (const [k, v] of Object.entries(corsHeaders(req.headers.get("origin")))) headers.set(k, v);
-      try {
-        const now = clock.now();
-        const authorization = req.headers.get("authorization");
-        credential = spec.auth === "device_credential" && authorization ? deviceCredentialOf(bearerToken(authorization)) : null;
-        const resolved = credential || (spec.auth === "public" && !authorization) ? null : await resolveActor(req, now);
-        const actor = resolved?.actor ?? null;
-        actorId = actor?.kind === "caregiver" ? actor.caregiverId : actor?.kind === "device" ? actor.deviceId : null;
-        if (spec.auth !== "public" && !credential) {
-          if (!actor) throw new Unauthenticated(authorization ? "The credential is invalid, expired or revoked." : undefined);
-          if (spec.auth === "caregiver" && actor.kind !== "caregiver") throw new NotFound();
-          if ((spec.auth === "device" || spec.auth === "device_credential") && actor.kind !== "device") throw new NotFound();
+    // a read request memoises its access lookups (lib/cache/request-memo.ts); a write never does
+    const run = <T>(fn: () => T) => (SAFE_METHODS.has(req.method) ? withRequestMemo(fn) : fn());
+    return requestContext.run({ requestId, ip, db }, () =>
+      run(async () => {
+        const headers = new Headers({ "x-request-id": requestId, "cache-control": spec.cacheControl ?? "no-store" });
+        for (const [k, v] of Object.entries(corsHeaders(req.headers.get("origin")))) headers.set(k, v);
+        try {
+          const now = clock.now();
+          const authorization = req.headers.get("authorization");
+          credential = spec.auth === "device_credential" && authorization ? deviceCredentialOf(bearerToken(authorization)) : null;
+          const resolved = credential || (spec.auth === "public" && !authorization) ? null : await resolveActor(req, now);
+          const actor = resolved?.actor ?? null;
+          actorId = actor?.kind === "caregiver" ? actor.caregiverId : actor?.kind === "device" ? actor.deviceId : null;
+          if (spec.auth !== "public" && !credential) {
+            if (!actor) throw new Unauthenticated(authorization ? "The credential is invalid, expired or revoked." : undefined);
+            if (spec.auth === "caregiver" && actor.kind !== "caregiver") throw new NotFound();
+            if ((spec.auth === "device" || spec.auth === "device_credential") && actor.kind !== "device") throw new NotFound();
+          }
+          if (resolved?.viaCookie && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+          // the verb the route declares (a HEAD reaches GET's handler): "read" to read, "write" for anything unsafe
+          if (actor) assertKeyScope(actor, spec.name.split(" ")[0]);
+          const rawParams = (await routeCtx?.params) ?? {};
+          const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+          refuseNul(rawParams, "path");
+          refuseNul(rawQuery, "query");
+          const params = spec.params ? parseWith(spec.params, rawParams, "") : undefined;
+          const query = spec.query ? parseWith(spec.query, rawQuery, "") : undefined;
+          let body: unknown = undefined;
+          if (spec.body) {
+            const raw = await readJsonBody(req, config().maxJsonBodyBytes);
+            body = parseWith(spec.body, raw ?? {}, "");
+          }
+          const result: unknown = await handler({
+            req,
+            actor: (credential ?? actor) as ActorFor<M>,
+            params: params as Infer<P>,
+            query: query as Infer<Q>,
+            body: body as Infer<B>,
+            now,
+            requestId,
+            ip,
+          });
+          if (result instanceof Response) {
+            status = result.status;
+            for (const [k, v] of headers) if (!result.headers.has(k)) result.headers.set(k, v);
+            return result;
+          }
+          if (empty) {
+            status = 204;
+            return new Response(null, { status, headers });
+          }
+          status = result instanceof Reply ? result.status : (spec.status ?? 200);
+          if (spec.etag && status === 200) {
+            const tag = strongEtag(spec.etag(result as never));
+            headers.set("etag", tag);
+            if (matchesIfNoneMatch(req.headers.get("if-none-match"), tag)) {
+              status = 304;
+              return new Response(null, { status, headers });
+            }
+          }
+          headers.set("content-type", "application/json");
+          return new Response(JSON.stringify(result instanceof Reply ? result.body : result), { status, headers });
+        } catch (err) {
+          const { problem, retryAfter, internal, transient } = toProblem(err, requestId);
+          status = problem.status;
+          if (internal) {
+            logger.error({ err, requestId, route: spec.name }, "unhandled error");
+            reportError(err, { route: spec.name });
+          } else if (transient) logger.warn({ requestId, route: spec.name, cause: databaseUnavailableCause(err) }, "database unreachable; answered 503");
+          headers.set("content-type", "application/problem+json");
+          if (retryAfter) headers.set("retry-after", String(retryAfter));
+          if (status === 401) headers.set("www-authenticate", 'Bearer realm="elda"');
+          return new Response(JSON.stringify(problem), { status, headers });
+        } finally {
+          const ms = performance.now() - started;
+          actorId ??= credential?.deviceId ?? null;
+          observeRequest(spec.name, status, ms, db.ms);
+          annotateSpan({ "http.response.status_code": status, "elda.db.ms": db.ms, "elda.db.queries": db.queries });
+          const round = (n: number) => Math.round(n * 10) / 10;
+          logger.info(
+            { requestId, method: req.method, route: spec.name, status, ms: round(ms), dbMs: round(db.ms), dbQueries: db.queries, actorId },
+            "request",
+          );
         }
-        if (resolved?.viaCookie && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
-        // the verb the route declares (a HEAD reaches GET's handler): "read" to read, "write" for anything unsafe
-        if (actor) assertKeyScope(actor, spec.name.split(" ")[0]);
-        const rawParams = (await routeCtx?.params) ?? {};
-        const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
-        refuseNul(rawParams, "path");
-        refuseNul(rawQuery, "query");
-        const params = spec.params ? parseWith(spec.params, rawParams, "") : undefined;
-        const query = spec.query ? parseWith(spec.query, rawQuery, "") : undefined;
-        let body: unknown = undefined;
-        if (spec.body) {
-          const raw = await readJsonBody(req, config().maxJsonBodyBytes);
-          body = parseWith(spec.body, raw ?? {}, "");
-        }
-        const result: unknown = await handler({
-          req,
-          actor: (credential ?? actor) as ActorFor<M>,
-          params: params as Infer<P>,
-          query: query as Infer<Q>,
-          body: body as Infer<B>,
-          now,
-          requestId,
-          ip,
-        });
-        if (result instanceof Response) {
-          status = result.status;
-          for (const [k, v] of headers) if (!result.headers.has(k)) result.headers.set(k, v);
-          return result;
-        }
-        if (empty) {
-          status = 204;
-          return new Response(null, { status, headers });
-        }
-        status = result instanceof Reply ? result.status : (spec.status ?? 200);
-        headers.set("content-type", "application/json");
-        return new Response(JSON.stringify(result instanceof Reply ? result.body : result), { status, headers });
-      } catch (err) {
-        const { problem, retryAfter, internal, transient } = toProblem(err, requestId);
-        status = problem.status;
-        if (internal) {
-          logger.error({ err, requestId, route: spec.name }, "unhandled error");
-          reportError(err, { route: spec.name });
-        }
-        else if (transient) logger.warn({ requestId, route: spec.name, cause: databaseUnavailableCause(err) }, "database unreachable; answered 503");
-        headers.set("content-type", "application/problem+json");
-        if (retryAfter) headers.set("retry-after", String(retryAfter));
-        if (status === 401) headers.set("www-authenticate", 'Bearer realm="elda"');
-        return new Response(JSON.stringify(problem), { status, headers });
-      } finally {
-        const ms = performance.now() - started;
-        actorId ??= credential?.deviceId ?? null;
-        observeRequest(spec.name, status, ms, db.ms);
-        annotateSpan({ "http.response.status_code": status, "elda.db.ms": db.ms, "elda.db.queries": db.queries });
-        const round = (n: number) => Math.round(n * 10) / 10;
-        logger.info({ requestId, method: req.method, route: spec.name, status, ms: round(ms), dbMs: round(db.ms), dbQueries: db.queries, actorId }, "request");
-      }
-    });
+      }),
+    );
   };
   return Object.assign(handle, { spec: spec as RouteSpec<AuthMode, ZodType, ZodType, ZodType, Answer> });
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type Tx } from "@/lib/db/client";
+import { db, Prisma, type Tx } from "@/lib/db/client";
+import { memoised } from "@/lib/cache/request-memo";
 import { Forbidden, NotFound } from "@/lib/api/errors";
 import type { Actor, CaregiverActor } from "./actor";
 
@@ -56,10 +57,23 @@ export interface ScopeFilter {
   facilityId?: string | null;
 }
 
+/** A read outside a transaction, once per read request (lib/cache/request-memo.ts); in a transaction, always asked. */
+const onceOutsideTransaction = <T>(tx: Tx, key: string, load: () => Promise<T>): Promise<T> => (tx === db ? memoised(key, load) : load());
+
 export async function visibleScope(tx: Tx, caregiverId: string, only: ScopeFilter = {}): Promise<VisibleScope> {
   const org = only.organizationId ?? null;
-  // one statement on every list request
-  const rows = await tx.$queryRaw<{ organization_ids: string[] | null; facility_ids: string[] | null; patient_ids: string[] | null }[]>`
+  // one statement on every list request (once per read request)
+  const rows = await onceOutsideTransaction(tx, `visible-scope:${caregiverId}:${org ?? "*"}`, () => scopeRows(tx, caregiverId, org));
+  return {
+    organizationIds: rows[0]?.organization_ids ?? [],
+    facilityIds: rows[0]?.facility_ids ?? [],
+    patientIds: rows[0]?.patient_ids ?? [],
+    onlyFacilityId: only.facilityId ?? null,
+  };
+}
+
+function scopeRows(tx: Tx, caregiverId: string, org: string | null) {
+  return tx.$queryRaw<{ organization_ids: string[] | null; facility_ids: string[] | null; patient_ids: string[] | null }[]>`
     WITH admin AS (
       SELECT organization_id, role, COALESCE(facility_ids, '{}') AS facility_ids FROM memberships
        WHERE caregiver_id = ${caregiverId}::uuid AND role IN ('owner', 'admin') AND (${org}::uuid IS NULL OR organization_id = ${org}::uuid)
@@ -72,12 +86,6 @@ export async function visibleScope(tx: Tx, caregiverId: string, only: ScopeFilte
              WHERE t.caregiver_id = ${caregiverId}::uuid AND (${org}::uuid IS NULL OR p.organization_id = ${org}::uuid)
                AND p.organization_id NOT IN (SELECT organization_id FROM whole)
                AND p.facility_id NOT IN (SELECT facility_id FROM facility)) AS patient_ids`;
-  return {
-    organizationIds: rows[0]?.organization_ids ?? [],
-    facilityIds: rows[0]?.facility_ids ?? [],
-    patientIds: rows[0]?.patient_ids ?? [],
-    onlyFacilityId: only.facilityId ?? null,
-  };
 }
 
 export const emptyScope = (s: VisibleScope) => s.organizationIds.length === 0 && s.facilityIds.length === 0 && s.patientIds.length === 0;
@@ -136,15 +144,17 @@ export async function assertPatientAccess(tx: Tx, actor: Actor, patientId: strin
     return { patientId, ...p, standing: null, orgRole: null };
   }
   const me = actor.caregiverId;
-  // one query: the patient, my standing on its team and my membership of its organization
-  const p = await tx.patient.findUnique({
-    where,
-    select: {
-      ...basics,
-      careTeam: { where: { caregiverId: me }, select: { standing: true } },
-      organization: { select: { memberships: { where: { caregiverId: me }, select: { role: true, facilityIds: true } } } },
-    },
-  });
+  // one query (once per read request): the patient, my standing on its team and my membership of its organization
+  const p = await onceOutsideTransaction(tx, `patient-access:${me}:${patientId}`, () =>
+    tx.patient.findUnique({
+      where,
+      select: {
+        ...basics,
+        careTeam: { where: { caregiverId: me }, select: { standing: true } },
+        organization: { select: { memberships: { where: { caregiverId: me }, select: { role: true, facilityIds: true } } } },
+      },
+    }),
+  );
   if (!p) throw notFound;
   const standing = p.careTeam[0]?.standing ?? null;
   const membership = p.organization.memberships[0] ?? null;

@@ -6,7 +6,7 @@ import { Unauthenticated } from "@/lib/api/errors";
 import { hashSecret, newSecret } from "./secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "./actor";
-import { strictestPolicy } from "@/lib/orgs/security-policy";
+import { cachedSecurityPolicy } from "@/lib/orgs/security-policy";
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const SESSION_DAYS = 30;
@@ -122,18 +122,22 @@ const DEAD: SessionState = { live: false, ended: "signed_out", idleEndsAt: null,
 export async function sessionState(sessionId: string, caregiverId: string, now: Date): Promise<SessionState> {
   const s = await db.session.findFirst({
     where: { id: sessionId, caregiverId },
-    select: { kind: true, lastSeenAt: true, revokedAt: true, revokedReason: true, expiresAt: true, caregiver: { select: { isActive: true } } },
+    select: {
+      kind: true,
+      lastSeenAt: true,
+      revokedAt: true,
+      revokedReason: true,
+      expiresAt: true,
+      caregiver: { select: { isActive: true, totpEnabled: true } },
+    },
   });
   // an idle session revoked by an earlier request (the home page's poll, another tab) still reads as timed out
   if (s?.revokedAt && s.revokedReason === "idle_timeout") return { ...DEAD, ended: "idle" };
   if (!s || s.revokedAt || s.expiresAt <= now || !s.caregiver.isActive) return DEAD;
   // API sessions (bearer tokens) pay nothing more: their expiry is their own, and they cannot enrol
   if (s.kind !== "web") return { live: true, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
-  const me = await db.caregiver.findUniqueOrThrow({
-    where: { id: caregiverId },
-    select: { totpEnabled: true, memberships: { select: { organization: { select: { settings: true } } } } },
-  });
-  const policy = strictestPolicy(me.memberships.map((m) => m.organization.settings));
+  // the organizations' settings change rarely: kept 30 s per caregiver (decision 033)
+  const policy = await cachedSecurityPolicy(caregiverId);
   const idleEndsAt = new Date(s.lastSeenAt.getTime() + policy.idleTimeoutMinutes * 60_000);
   if (idleEndsAt <= now) {
     const r = await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: "idle_timeout" } });
@@ -147,7 +151,7 @@ export async function sessionState(sessionId: string, caregiverId: string, now: 
     }
     return { ...DEAD, ended: "idle" };
   }
-  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor: policy.twoFactorRequired && !me.totpEnabled };
+  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor: policy.twoFactorRequired && !s.caregiver.totpEnabled };
 }
 
 export async function sessionIsLive(sessionId: string, caregiverId: string, now: Date): Promise<boolean> {

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import { policyCache } from "./settings-cache";
 import { effectiveSettings } from "./settings";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "./schemas";
 
@@ -22,4 +23,18 @@ export function strictestPolicy(settings: unknown[]): SecurityPolicy {
 export async function securityPolicyFor(tx: Tx, caregiverId: string): Promise<SecurityPolicy> {
   const rows = await tx.membership.findMany({ where: { caregiverId }, select: { organization: { select: { settings: true } } } });
   return strictestPolicy(rows.map((r) => r.organization.settings));
+}
+
+/**
+ * The policy for every dashboard request's session check (lib/auth/sessions.ts), kept 30 s per caregiver in
+ * this process (lib/orgs/settings-cache.ts): a settings change made here applies at once, elsewhere within
+ * 30 s, and so does joining or leaving an organization.
+ */
+export function cachedSecurityPolicy(caregiverId: string): Promise<SecurityPolicy> {
+  return policyCache.get(caregiverId, () => securityPolicyFor(db, caregiverId));
+}
+
+/** Tests: forget every kept policy. */
+export function forgetSecurityPolicies() {
+  policyCache.invalidate();
 }

@@ -5,6 +5,7 @@ import { assertOrgRole } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { zodFieldErrors } from "@/lib/api/problem";
+import { forgetOrganizationSettings, settingsCache } from "./settings-cache";
 import { consistentSettings, DEFAULT_ORGANIZATION_SETTINGS, type OrganizationSettings, type OrganizationSettingsPatch } from "./schemas";
 
 function merge(base: OrganizationSettings, patch: OrganizationSettingsPatch | Record<string, unknown>): OrganizationSettings {
@@ -23,11 +24,18 @@ export function effectiveSettings(stored: unknown): OrganizationSettings {
   return r.success ? r.data : DEFAULT_ORGANIZATION_SETTINGS;
 }
 
-/** The settings in force for an organization (read by every feature that is "configurable per organization"). */
+/**
+ * The settings in force for an organization (read by every feature that is "configurable per organization").
+ * Read outside a transaction they are kept 30 s in this process (an update here forgets them at once; other
+ * instances see it within 30 s); in a transaction they are always read, so a change decides on what is stored.
+ */
 export async function organizationSettingsFor(tx: Tx, organizationId: string): Promise<OrganizationSettings> {
-  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { settings: true } });
-  if (!org) throw new NotFound("Organization");
-  return effectiveSettings(org.settings);
+  const read = async () => {
+    const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { settings: true } });
+    if (!org) throw new NotFound("Organization");
+    return effectiveSettings(org.settings);
+  };
+  return tx === db ? settingsCache.get(organizationId, read) : read();
 }
 
 export async function getOrganizationSettings(actor: Actor, organizationId: string) {
@@ -36,12 +44,13 @@ export async function getOrganizationSettings(actor: Actor, organizationId: stri
 }
 
 export async function updateOrganizationSettings(actor: Actor, organizationId: string, patch: OrganizationSettingsPatch) {
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     await assertOrgRole(tx, actor, organizationId, ["owner", "admin"]);
     const current = await organizationSettingsFor(tx, organizationId);
     const next = consistentSettings.safeParse(merge(current, patch));
     if (!next.success) throw new ValidationFailed(zodFieldErrors(next.error));
     await tx.organization.update({ where: { id: organizationId }, data: { settings: next.data } });
+    forgetOrganizationSettings(organizationId);
     await recordAudit(tx, actor, {
       action: "organization.settings_updated",
       targetType: "organization",
@@ -51,4 +60,7 @@ export async function updateOrganizationSettings(actor: Actor, organizationId: s
     });
     return next.data;
   });
+  // again once committed: a read between the update and the commit may have kept the old settings
+  forgetOrganizationSettings(organizationId);
+  return saved;
 }

@@ -187,9 +187,19 @@ const modules: Record<string, unknown>[] = [
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export const GET = route({ name: "GET /api/v1/openapi.json", auth: "public", response: openApiDocumentOutput }, async () => {
-  cached ??= buildOpenApiDocument(
-    modules.flatMap((m) => Object.values(m).flatMap((h) => ((h as { spec?: unknown }).spec ? [(h as { spec: never }).spec] : []))),
-  );
-  return cached;
-});
+// built once per process (it changes only with a deployment), and cacheable: it is no patient data
+export const GET = route(
+  {
+    name: "GET /api/v1/openapi.json",
+    auth: "public",
+    response: openApiDocumentOutput,
+    etag: (document: unknown) => document,
+    cacheControl: "public, max-age=300",
+  },
+  async () => {
+    cached ??= buildOpenApiDocument(
+      modules.flatMap((m) => Object.values(m).flatMap((h) => ((h as { spec?: unknown }).spec ? [(h as { spec: never }).spec] : []))),
+    );
+    return cached;
+  },
+);
