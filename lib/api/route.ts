@@ -158,8 +158,7 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
         if (internal) {
           logger.error({ err, requestId, route: spec.name }, "unhandled error");
           reportError(err, { route: spec.name });
-        }
-        else if (transient) logger.warn({ requestId, route: spec.name, cause: databaseUnavailableCause(err) }, "database unreachable; answered 503");
+        } else if (transient) logger.warn({ requestId, route: spec.name, cause: databaseUnavailableCause(err) }, "database unreachable; answered 503");
         headers.set("content-type", "application/problem+json");
         if (retryAfter) headers.set("retry-after", String(retryAfter));
         if (status === 401) headers.set("www-authenticate", 'Bearer realm="elda"');
