@@ -122,32 +122,34 @@ function action<N extends readonly string[], R, S extends FormState>(
     // refusals in the caregiver's language (decision 029)
     const locale = await dashboardLocale();
     // one span per action (a child of Next.js's request span when tracing is on)
-    return inSpan("server action", { "elda.action.fields": spec.fields.join(",") }, () => withRequestContext(async () => {
-      const values = readFields(form, spec.fields);
-      let ctx: ActionContext<N> | undefined;
-      let result: R;
-      try {
-        ctx = { actor, now: clock.now(), form, bound: boundIds(spec.bound, args.slice(0, -2)) };
-        const parsed = parse(form, values, prev, locale);
-        if ("refused" in parsed) {
-          annotateSpan({ "elda.action.outcome": "refused" });
-          return { ...parsed.refused, fieldErrors: onFields(parsed.refused.fieldErrors, spec.fields) } as S;
+    return inSpan("server action", { "elda.action.fields": spec.fields.join(",") }, () =>
+      withRequestContext(async () => {
+        const values = readFields(form, spec.fields);
+        let ctx: ActionContext<N> | undefined;
+        let result: R;
+        try {
+          ctx = { actor, now: clock.now(), form, bound: boundIds(spec.bound, args.slice(0, -2)) };
+          const parsed = parse(form, values, prev, locale);
+          if ("refused" in parsed) {
+            annotateSpan({ "elda.action.outcome": "refused" });
+            return { ...parsed.refused, fieldErrors: onFields(parsed.refused.fieldErrors, spec.fields) } as S;
+          }
+          result = await run(parsed.data, ctx);
+        } catch (err) {
+          unstable_rethrow(err);
+          annotateSpan({ "elda.action.outcome": "failed" });
+          const to = ctx && spec.refusedTo?.(err, ctx);
+          if (to) redirect(to);
+          const state = failedForm(prev, err, values, spec.fieldFor, locale);
+          // a fresh state: nothing of an earlier answer (a secret shown once) survives a refusal
+          return { ...state, fieldErrors: onFields(state.fieldErrors, spec.fields) } as S;
         }
-        result = await run(parsed.data, ctx);
-      } catch (err) {
-        unstable_rethrow(err);
-        annotateSpan({ "elda.action.outcome": "failed" });
-        const to = ctx && spec.refusedTo?.(err, ctx);
-        if (to) redirect(to);
-        const state = failedForm(prev, err, values, spec.fieldFor, locale);
-        // a fresh state: nothing of an earlier answer (a secret shown once) survives a refusal
-        return { ...state, fieldErrors: onFields(state.fieldErrors, spec.fields) } as S;
-      }
-      if (spec.revalidate) revalidatePath(spec.revalidate(ctx!), "layout");
-      if (spec.answer) return spec.answer(result!, { fieldErrors: {}, values: {}, attempt: prev.attempt + 1 });
-      if (!spec.done) throw new Error("a dashboard action needs `done` or `answer`");
-      redirect(spec.done(result!, ctx!));
-    }));
+        if (spec.revalidate) revalidatePath(spec.revalidate(ctx!), "layout");
+        if (spec.answer) return spec.answer(result!, { fieldErrors: {}, values: {}, attempt: prev.attempt + 1 });
+        if (!spec.done) throw new Error("a dashboard action needs `done` or `answer`");
+        redirect(spec.done(result!, ctx!));
+      }),
+    );
   };
 }
 

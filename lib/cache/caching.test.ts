@@ -21,8 +21,7 @@ describe("access lookups memoised per read request", () => {
     const patient = await makePatient(owner);
     const helper = await makeCaregiver();
     await joinCareTeam(patient.id, helper.id, "viewer");
-    const twice = () =>
-      Promise.all([visibleScope(db, helper.id), visibleScope(db, helper.id, null), assertPatientAccess(db, helper.actor, patient.id, "read")]);
+    const twice = () => Promise.all([visibleScope(db, helper.id), visibleScope(db, helper.id, {}), assertPatientAccess(db, helper.actor, patient.id, "read")]);
     await twice(); // warm: Prisma's first use of each query
     const plain = await countQueries(twice);
     const memo = await countQueries(() => withRequestMemo(twice));

@@ -26,8 +26,7 @@ function create() {
   // development: Prisma's query log (each statement and its time, without its values) at LOG_LEVEL=debug
   const development = c.nodeEnv === "development";
   const base = new PrismaClient({ adapter: new PrismaPg(pool), ...(development ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
-  if (development)
-    (base as PrismaClient<"query">).$on("query", (e) => logger.debug({ query: e.query, ms: e.duration }, "prisma query"));
+  if (development) (base as PrismaClient<"query">).$on("query", (e) => logger.debug({ query: e.query, ms: e.duration }, "prisma query"));
   // every operation timed (request database time, slow-query log: lib/observability/query-timing.ts)
   const prisma = base.$extends({
     query: {

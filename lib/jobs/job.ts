@@ -84,25 +84,25 @@ export function defineJob(definition: CronJobDefinition | EventJobDefinition<Eve
 
   function runAttempt(attempt: Attempt) {
     return recordedRun(job.id, attempt.engine, async () => {
-        const step: JobStep = {
-          run: (id, fn) => attempt.step.run(id, fn),
-          sendEvent: (id, events) => attempt.step.sendEvent(id, wellFormed(events)),
-        };
-        const ctx = { engine: attempt.engine, step };
-        if ("cron" in job.trigger) {
-          if (!("firedAt" in attempt)) throw new Error(`${job.id} is a cron job and runs when its cron fires`);
-          return (handler as CronJobDefinition["handler"])({ ...ctx, now: attempt.firedAt });
-        }
-        if (!("event" in attempt)) throw new Error(`${job.id} runs on ${job.trigger.event} events`);
-        let event: DomainEvent;
-        try {
-          event = parseEvent(attempt.event, job.trigger.event);
-        } catch (err) {
-          if (err instanceof MalformedEvent)
-            logger.error({ job: job.id, event: err.eventName, eventId: err.eventId, problems: err.problems }, "malformed event dropped, not retried");
-          throw err;
-        }
-        return (handler as EventJobDefinition<EventName>["handler"])({ ...ctx, now: new Date(event.ts), event });
+      const step: JobStep = {
+        run: (id, fn) => attempt.step.run(id, fn),
+        sendEvent: (id, events) => attempt.step.sendEvent(id, wellFormed(events)),
+      };
+      const ctx = { engine: attempt.engine, step };
+      if ("cron" in job.trigger) {
+        if (!("firedAt" in attempt)) throw new Error(`${job.id} is a cron job and runs when its cron fires`);
+        return (handler as CronJobDefinition["handler"])({ ...ctx, now: attempt.firedAt });
+      }
+      if (!("event" in attempt)) throw new Error(`${job.id} runs on ${job.trigger.event} events`);
+      let event: DomainEvent;
+      try {
+        event = parseEvent(attempt.event, job.trigger.event);
+      } catch (err) {
+        if (err instanceof MalformedEvent)
+          logger.error({ job: job.id, event: err.eventName, eventId: err.eventId, problems: err.problems }, "malformed event dropped, not retried");
+        throw err;
+      }
+      return (handler as EventJobDefinition<EventName>["handler"])({ ...ctx, now: new Date(event.ts), event });
     });
   }
 }

@@ -17,7 +17,17 @@ const event = (): ErrorEvent => ({
       {
         type: "TypeError",
         value: "Cannot read name of Betty Example (betty@example.com)",
-        stacktrace: { frames: [{ filename: "lib/patients/x.ts", function: "load", lineno: 3, vars: { note: "chest pain since lunch" }, context_line: "const note = \"chest pain since lunch\";" }] },
+        stacktrace: {
+          frames: [
+            {
+              filename: "lib/patients/x.ts",
+              function: "load",
+              lineno: 3,
+              vars: { note: "chest pain since lunch" },
+              context_line: 'const note = "chest pain since lunch";',
+            },
+          ],
+        },
       },
     ],
   },
@@ -31,11 +41,27 @@ const event = (): ErrorEvent => ({
   },
   user: { email: "betty@example.com", username: "Betty Example" },
   extra: { body: "chest pain since lunch" },
-  tags: { route: "POST /api/v1/patients", request_id: "req-1", job: "reminder-sweep", attempt: "2", patient_name: "Betty Example", phone: "+44 7700 900123", trace_id: "call +44 7700 900123" },
-  contexts: { runtime: { name: "node", version: "v20" }, patient: { name: "Betty Example" }, trace: { trace_id: "0af7651916cd43dd8448eb211c80319c", span_id: "b7ad6b7169203331" } },
+  tags: {
+    route: "POST /api/v1/patients",
+    request_id: "req-1",
+    job: "reminder-sweep",
+    attempt: "2",
+    patient_name: "Betty Example",
+    phone: "+44 7700 900123",
+    trace_id: "call +44 7700 900123",
+  },
+  contexts: {
+    runtime: { name: "node", version: "v20" },
+    patient: { name: "Betty Example" },
+    trace: { trace_id: "0af7651916cd43dd8448eb211c80319c", span_id: "b7ad6b7169203331" },
+  },
   breadcrumbs: [
     { category: "console", message: "Betty Example says chest pain since lunch", level: "log" },
-    { type: "http", category: "http", data: { method: "POST", status_code: 201, url: "https://api.twilio.com/send?To=+44 7700 900123", body: "chest pain since lunch" } },
+    {
+      type: "http",
+      category: "http",
+      data: { method: "POST", status_code: 201, url: "https://api.twilio.com/send?To=+44 7700 900123", body: "chest pain since lunch" },
+    },
     { category: "query", message: "SELECT * FROM patients WHERE name = 'Betty Example'" },
   ],
 });

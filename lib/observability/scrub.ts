@@ -11,7 +11,20 @@ import type { Breadcrumb, ErrorEvent, Event } from "@sentry/nextjs";
 
 const REDACTED = "[redacted]";
 const KEPT_CONTEXTS = new Set(["trace", "runtime", "os", "app", "device", "cloud_resource"]);
-const KEPT_TAGS = new Set(["route", "job", "attempt", "engine", "request_id", "trace_id", "kind", "runtime", "environment", "level", "transaction", "turbopack"]);
+const KEPT_TAGS = new Set([
+  "route",
+  "job",
+  "attempt",
+  "engine",
+  "request_id",
+  "trace_id",
+  "kind",
+  "runtime",
+  "environment",
+  "level",
+  "transaction",
+  "turbopack",
+]);
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/;
 
@@ -85,7 +98,11 @@ export function scrubBreadcrumb(b: Breadcrumb): Breadcrumb | null {
   const kept: Breadcrumb = { type: b.type, category: b.category, level: b.level, timestamp: b.timestamp };
   if (b.data && (b.type === "http" || b.category === "http" || b.category === "fetch")) {
     const { method, status_code: statusCode, url } = b.data as Record<string, unknown>;
-    kept.data = { method: typeof method === "string" ? method : undefined, status_code: typeof statusCode === "number" ? statusCode : undefined, url: pathOnly(typeof url === "string" ? url : undefined) };
+    kept.data = {
+      method: typeof method === "string" ? method : undefined,
+      status_code: typeof statusCode === "number" ? statusCode : undefined,
+      url: pathOnly(typeof url === "string" ? url : undefined),
+    };
   }
   return kept;
 }

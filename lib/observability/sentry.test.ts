@@ -52,12 +52,9 @@ async function eventTagged(key: string, value: string) {
 
 describe("error tracking (SENTRY_DSN set)", () => {
   it("reports a route's unexpected error with its route and request id, and no health data", async () => {
-    const explode = route(
-      { name: "POST /api/v1/test-explode", auth: "public", body: z.object({ note: z.string() }), response: z.object({}) },
-      async () => {
-        throw new Error("could not save Betty Example (+44 7700 900123, betty@example.com)");
-      },
-    );
+    const explode = route({ name: "POST /api/v1/test-explode", auth: "public", body: z.object({ note: z.string() }), response: z.object({}) }, async () => {
+      throw new Error("could not save Betty Example (+44 7700 900123, betty@example.com)");
+    });
     const r = await call(explode, {
       path: "/api/v1/test-explode?q=Betty+Example",
       body: { note: "chest pain since lunch" },

@@ -12,6 +12,18 @@ import { currentTraceId } from "./spans";
  * allowlist scrubber (lib/observability/scrub.ts) and carries our tags: the route or job, the request id and
  * the trace id, to find the log line that has the whole error.
  */
+const KEPT_INTEGRATIONS = new Set([
+  "EventFilters",
+  "FunctionToString",
+  "LinkedErrors",
+  "NodeSystemError",
+  "OnUncaughtException",
+  "OnUnhandledRejection",
+  "Context",
+  "Modules",
+  "RequestData",
+]);
+
 export function startErrorTracking(cfg: Config["sentry"] = config().sentry): boolean {
   if (!cfg) return false;
   if (Sentry.getClient()) return true;
@@ -39,8 +51,10 @@ export function startErrorTracking(cfg: Config["sentry"] = config().sentry): boo
     tracesSampleRate: 0,
     traceLifecycle: "static",
     maxBreadcrumbs: 30,
-    // log lines (console breadcrumbs), local variables and source lines around a frame stay here
-    integrations: (defaults) => defaults.filter((i) => !["Console", "LocalVariables", "LocalVariablesAsync", "ContextLines"].includes(i.name)),
+    // errors only: an allowlist of integrations. Sentry's tracing ones would take over Prisma's tracing hook
+    // (its Prisma integration replaces @prisma/instrumentation's), and console breadcrumbs, local variables and
+    // source lines would carry data
+    integrations: (defaults) => defaults.filter((i) => KEPT_INTEGRATIONS.has(i.name)),
     beforeSend,
     beforeSendTransaction: () => null,
     beforeBreadcrumb: scrubBreadcrumb,

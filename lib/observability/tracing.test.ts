@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as ready from "@/app/api/health/ready/route";
 import * as patients from "@/app/api/v1/patients/route";
 import { call } from "@/lib/testing/http";
+import { startErrorTracking } from "./sentry";
 import { flushTraces, startTracing } from "./tracing";
 
 /**
@@ -40,6 +41,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   const port = (receiver.address() as AddressInfo).port;
   expect(startTracing({ endpoint: `http://127.0.0.1:${port}`, serviceName: "elda-test" })).not.toBeNull();
+  // Sentry on as well, as in production: it must leave the one setup (and Prisma's tracing hook) alone
+  startErrorTracking({ dsn: `http://publickey@127.0.0.1:${port}/1`, environment: "test" });
 });
 
 afterAll(async () => {

@@ -16,6 +16,8 @@ import { pathOnly } from "./scrub";
 const URL_ATTRIBUTES = ["http.target", "http.url", "url.full", "next.url"];
 class QueryStringScrubber implements SpanProcessor {
   onStart(span: Span) {
+    // an outgoing call's span is named by its URL
+    if (/[?#]/.test(span.name)) span.updateName(span.name.split(/[?#]/)[0]);
     for (const key of URL_ATTRIBUTES) {
       const v = span.attributes[key];
       if (typeof v === "string" && /[?#]/.test(v)) span.setAttribute(key, pathOnly(v) ?? "");
