@@ -46,6 +46,7 @@ test("lists show the current organization's patients; an admin of two facilities
 
   await page.getByLabel("Organization", { exact: true }).selectOption({ label: "Sunrise Home Care" });
   await page.getByRole("button", { name: "Switch" }).click();
+  await expect(page.getByLabel("Organization", { exact: true }).locator("option:checked")).toHaveText("Sunrise Home Care");
   await page.goto("/");
   await expect(cards()).toHaveText(["Ezra Agency", "Rita Agency"]);
   await page.getByLabel("Facility").selectOption({ label: "East" });

@@ -45,8 +45,9 @@ interface DetailRow {
 }
 
 /**
- * Every patient of the scope with what decides their place on the page, in one statement: one lateral subquery
- * per fact, each served by a (patient_id, ...) index. "Today" is the patient's local day, computed in SQL from
+ * Every patient of the scope with what decides their place on the page, in one statement: open alerts and
+ * paired phones counted once for the whole scope (hash joins), today's reminders by a lateral subquery served by
+ * the (patient_id, due_at) index. "Today" is the patient's local day, computed in SQL from
  * their time zone (date_trunc in that zone, back to an instant), and counts only what was due by `now`.
  */
 async function glanceRows(scope: VisibleScope, now: Date): Promise<GlanceRow[]> {
@@ -68,20 +69,28 @@ async function glanceRows(scope: VisibleScope, now: Date): Promise<GlanceRow[]> 
       FROM zoned p
     )
     SELECT v.id, v.first_name, v.last_name, v.preferred_name, v.timezone, v.last_heartbeat_at, v.last_active_at, v.monitoring_paused_until,
-           d.paired, a.critical, a.high, a.medium, a.low, a.inactivity, a.phone_offline, r.due, r.completed
+           COALESCE(d.paired, 0) AS paired, COALESCE(a.critical, 0) AS critical, COALESCE(a.high, 0) AS high, COALESCE(a.medium, 0) AS medium,
+           COALESCE(a.low, 0) AS low, COALESCE(a.inactivity, 0) AS inactivity, COALESCE(a.phone_offline, 0) AS phone_offline, r.due, r.completed
     FROM visible v
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS paired FROM patient_devices WHERE patient_id = v.id AND revoked_at IS NULL
-    ) d
-    CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE severity = 'critical')::int AS critical,
-             count(*) FILTER (WHERE severity = 'high')::int AS high,
-             count(*) FILTER (WHERE severity = 'medium')::int AS medium,
-             count(*) FILTER (WHERE severity = 'low')::int AS low,
-             count(*) FILTER (WHERE type = 'inactivity')::int AS inactivity,
-             count(*) FILTER (WHERE type = 'device' AND dedup_key = ${PHONE_OFFLINE})::int AS phone_offline
-      FROM alerts WHERE patient_id = v.id AND status = 'open'
-    ) a
+    -- open alerts are few (the status index finds them all at once); a lookup per patient would touch every patient's history
+    LEFT JOIN (
+      SELECT al.patient_id,
+             count(*) FILTER (WHERE al.severity = 'critical')::int AS critical,
+             count(*) FILTER (WHERE al.severity = 'high')::int AS high,
+             count(*) FILTER (WHERE al.severity = 'medium')::int AS medium,
+             count(*) FILTER (WHERE al.severity = 'low')::int AS low,
+             count(*) FILTER (WHERE al.type = 'inactivity')::int AS inactivity,
+             count(*) FILTER (WHERE al.type = 'device' AND al.dedup_key = ${PHONE_OFFLINE})::int AS phone_offline
+      FROM alerts al
+      WHERE al.status = 'open' AND al.patient_id IN (SELECT id FROM visible)
+      GROUP BY al.patient_id
+    ) a ON a.patient_id = v.id
+    LEFT JOIN (
+      SELECT pd.patient_id, count(*)::int AS paired
+      FROM patient_devices pd
+      WHERE pd.revoked_at IS NULL AND pd.patient_id IN (SELECT id FROM visible)
+      GROUP BY pd.patient_id
+    ) d ON d.patient_id = v.id
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS due, count(*) FILTER (WHERE status = 'completed')::int AS completed
       FROM reminders WHERE patient_id = v.id AND due_at >= v.day_start AND due_at < ${now} AND status <> 'skipped'
@@ -212,10 +221,16 @@ export async function getOverview(actor: Actor, now: Date, q: OverviewQuery = ov
     }),
     db.alert.count({ where: inScope }),
   ]);
-  const all = rows.map((r) => present(r, now)).sort(byAttention);
-  const from = after ? all.findIndex((p) => compareKeys(attentionKey(p), after) > 0) : 0;
-  const slice = from < 0 ? [] : all.slice(from, from + q.limit);
-  const more = from >= 0 && from + q.limit < all.length;
+  // each patient's key once (5,000 patients are some 60,000 comparisons)
+  const ranked = rows.map((r) => {
+    const p = present(r, now);
+    return { p, key: attentionKey(p) };
+  });
+  ranked.sort((a, b) => compareKeys(a.key, b.key));
+  const from = after ? ranked.findIndex((r) => compareKeys(r.key, after) > 0) : 0;
+  const page = from < 0 ? [] : ranked.slice(from, from + q.limit);
+  const slice = page.map((r) => r.p);
+  const more = from >= 0 && from + q.limit < ranked.length;
   const details = await detailRows(
     slice.map((p) => p.id),
     now,
@@ -247,9 +262,9 @@ export async function getOverview(actor: Actor, now: Date, q: OverviewQuery = ov
   return {
     generated_at: now.toISOString(),
     patients,
-    patient_total: all.length,
-    attention_total: all.filter((p) => p.attention !== null).length,
-    next_cursor: more ? encodeCursor(attentionKey(slice[slice.length - 1])) : null,
+    patient_total: ranked.length,
+    attention_total: ranked.filter((r) => r.p.attention !== null).length,
+    next_cursor: more ? encodeCursor(page[page.length - 1].key) : null,
     open_alerts: openAlerts,
     open_alert_total: openTotal,
   };

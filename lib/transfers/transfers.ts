@@ -115,7 +115,7 @@ const pendingConflict = () => new Conflict("A transfer of this patient is alread
 
 /**
  * The transfer, locked, for an admin of one side: its destination (accept, decline) or its source (withdraw).
- * 404 to anyone in neither organization; 403 to a member of either who does not administer that side's
+ * 404 to anyone not a member of that side's organization; 403 to a member who does not administer that side's
  * facility; 409 once it is no longer pending (an expired one reads as expired, whatever its row still says).
  */
 async function forSideAdmin(tx: Tx, actor: Actor, id: string, side: "source" | "destination", now: Date) {
@@ -124,13 +124,12 @@ async function forSideAdmin(tx: Tx, actor: Actor, id: string, side: "source" | "
   const t = await tx.patientTransfer.findUnique({ where: { id }, include: withNames });
   if (!t) throw new NotFound("Transfer");
   const [organizationId, facilityId] = side === "destination" ? [t.toOrganizationId, t.toFacilityId] : [t.fromOrganizationId, t.fromFacilityId];
-  const mine = await tx.membership.findMany({
-    where: { organizationId: { in: [t.fromOrganizationId, t.toOrganizationId] }, caregiverId: me.caregiverId },
-    select: { organizationId: true, role: true, facilityIds: true },
+  const m = await tx.membership.findUnique({
+    where: { organizationId_caregiverId: { organizationId, caregiverId: me.caregiverId } },
+    select: { role: true, facilityIds: true },
   });
-  if (mine.length === 0) throw new NotFound("Transfer");
-  const m = mine.find((x) => x.organizationId === organizationId);
-  if (!m || !administers(m.role, m.facilityIds, facilityId ?? ""))
+  if (!m) throw new NotFound("Transfer");
+  if (!administers(m.role, m.facilityIds, facilityId ?? ""))
     throw new Forbidden(
       side === "destination"
         ? "Only an admin of the destination organization or facility can accept or decline a transfer."

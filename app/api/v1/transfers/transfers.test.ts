@@ -190,8 +190,8 @@ describe("withdrawing a transfer", () => {
     const t = (await ask(owner, p.id, body)).body;
     const withdrawAs = (who: TestCaregiver | string, id = t.id) => call(withdraw.POST, { token: typeof who === "string" ? who : who.token, params: { id } });
 
-    // the destination's admin answers it, but may not withdraw it; a primary caregiver of the source is not an admin; an outsider learns nothing
-    expect((await withdrawAs(dest)).status).toBe(403);
+    // the destination's admin answers it but is not of the source (as an outsider: 404); a primary caregiver of the source is not an admin
+    expect((await withdrawAs(dest)).status).toBe(404);
     expect((await withdrawAs(member)).status).toBe(403);
     expect((await withdrawAs(await makeCaregiver())).status).toBe(404);
     expect((await withdrawAs(owner, crypto.randomUUID())).status).toBe(404);
