@@ -1,7 +1,9 @@
 // One JSON file per area of the dashboard (a namespace each); add a file here and in the other locale's index.
+import auth from "./auth.json";
 import common from "./common.json";
 import formats from "./formats.json";
 import labels from "./labels.json";
+import settings from "./settings.json";
 
-const messages = { common, formats, labels };
+const messages = { auth, common, formats, labels, settings };
 export default messages;
