@@ -2,8 +2,10 @@
 import auth from "./auth.json";
 import common from "./common.json";
 import formats from "./formats.json";
+import forms from "./forms.json";
 import labels from "./labels.json";
+import layout from "./layout.json";
 import settings from "./settings.json";
 
-const messages = { auth, common, formats, labels, settings };
+const messages = { auth, common, formats, forms, labels, layout, settings };
 export default messages;
