@@ -1,4 +1,5 @@
 // One JSON file per area of the dashboard (a namespace each); add a file here and in the other locale's index.
+import alerts from "./alerts.json";
 import auth from "./auth.json";
 import common from "./common.json";
 import formats from "./formats.json";
@@ -7,5 +8,5 @@ import labels from "./labels.json";
 import layout from "./layout.json";
 import settings from "./settings.json";
 
-const messages = { auth, common, formats, forms, labels, layout, settings };
+const messages = { alerts, auth, common, formats, forms, labels, layout, settings };
 export default messages;
