@@ -20,7 +20,7 @@ test("a Spanish-speaking caregiver signs up in Spanish, sees the dashboard in Sp
 
   await page.getByRole("link", { name: "Crear una cuenta de cuidador" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cree su cuenta de cuidador");
-  await expect(page.getByLabel("Idioma")).toHaveValue("es");
+  await expect(page.getByRole("combobox", { name: "Idioma" })).toHaveValue("es");
   await page.getByLabel("Correo electrónico").fill("not-an-address");
   await page.getByRole("button", { name: "Crear cuenta" }).click();
   await expect(page.locator("#error-summary")).toContainText("Algunos campos necesitan su atención.");
@@ -57,7 +57,7 @@ test("a Spanish-speaking caregiver signs up in Spanish, sees the dashboard in Sp
 
   // switching the language changes the page at once
   await page.goto("/settings/profile");
-  await page.getByLabel("Idioma").selectOption("en");
+  await page.getByRole("combobox", { name: "Idioma" }).selectOption("en");
   await page.getByRole("button", { name: "Cambiar idioma" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The dashboard is now in English." })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -66,7 +66,7 @@ test("a Spanish-speaking caregiver signs up in Spanish, sees the dashboard in Sp
   expect((await sql<{ language: string }>("SELECT language FROM caregivers WHERE email = $1", [who.email]))[0].language).toBe("en");
   await expectNoA11yViolations(page);
 
-  await page.getByLabel("Language").selectOption("es");
+  await page.getByRole("combobox", { name: "Language" }).selectOption("es");
   await page.getByRole("button", { name: "Change language" }).click();
   await expect(page.getByRole("status").filter({ hasText: "El panel está ahora en español." })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
