@@ -1,20 +1,25 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageChoice } from "@/components/auth/language-choice";
+import { chooseLanguageAction } from "./language-action";
 
-export default function AuthLayout({ children }: { children: React.ReactNode }) {
+export default async function AuthLayout({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations("auth");
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="px-6 pt-8 sm:pt-12">
-        <div className="mx-auto max-w-lg">
+        <div className="mx-auto flex max-w-lg flex-wrap items-center justify-between gap-4">
           <Link href="/" className="inline-flex items-center gap-3 text-2xl font-bold tracking-tight text-teal-900">
             <ElMark />
             Elda
           </Link>
+          <LanguageChoice action={chooseLanguageAction} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="flex-1 px-6 py-8 outline-none sm:py-10">
         <div className="mx-auto max-w-lg">{children}</div>
       </main>
-      <footer className="px-6 pb-8 text-center text-base text-stone-600">Elda helps you look after the people you care for who live on their own.</footer>
+      <footer className="px-6 pb-8 text-center text-base text-stone-600">{t("tagline")}</footer>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { AuthError } from "next-auth";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
+import type { Locale } from "@/lib/i18n/locales";
+import { translateServerMessage } from "@/lib/i18n/server-messages";
 
 export const INVALID = "Invalid email or password.";
 
@@ -24,12 +26,15 @@ export function credentialsOf(
   prev: FormState,
   form: FormData,
   keep: string[] = [],
+  locale: Locale = "en",
 ): { values: Record<string, string>; password: string } | { refused: FormState } {
   const values = readFields(form, [...keep, "email"]);
   const password = passwordOf(form);
+  const say = (message: string) => translateServerMessage(message, locale);
   const fieldErrors: Record<string, string> = {};
-  if (!values.email) fieldErrors.email = "Enter your email address.";
-  if (!password) fieldErrors.password = "Enter your password.";
-  if (Object.keys(fieldErrors).length > 0) return { refused: { message: "Enter your email and password.", fieldErrors, values, attempt: prev.attempt + 1 } };
+  if (!values.email) fieldErrors.email = say("Enter your email address.");
+  if (!password) fieldErrors.password = say("Enter your password.");
+  if (Object.keys(fieldErrors).length > 0)
+    return { refused: { message: say("Enter your email and password."), fieldErrors, values, attempt: prev.attempt + 1 } };
   return { values, password };
 }

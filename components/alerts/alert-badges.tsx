@@ -1,5 +1,5 @@
 import type { AlertStatus, Severity } from "@/lib/db/generated/enums";
-import { SEVERITY_LABEL, STATUS_LABEL } from "./alert-labels";
+import { useTranslations } from "next-intl";
 
 // dark text on a light tint: every pair clears WCAG AA for normal text
 const SEVERITY_TONE: Record<Severity, string> = {
@@ -18,24 +18,27 @@ const STATUS_TONE: Record<AlertStatus, string> = {
 const pill = "inline-flex items-center rounded-full border px-2.5 py-0.5 text-base font-semibold";
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
+  const t = useTranslations();
   return (
     <span className={`${pill} ${SEVERITY_TONE[severity]}`}>
-      <span className="sr-only">Severity: </span>
-      {SEVERITY_LABEL[severity]}
+      <span className="sr-only">{t("alerts.badge.severity")} </span>
+      {t(`labels.severity.${severity}`)}
     </span>
   );
 }
 
 export function StatusBadge({ status }: { status: AlertStatus }) {
+  const t = useTranslations();
   return (
     <span className={`${pill} ${STATUS_TONE[status]}`}>
-      <span className="sr-only">Status: </span>
-      {STATUS_LABEL[status]}
+      <span className="sr-only">{t("alerts.badge.status")} </span>
+      {t(`labels.alertStatus.${status}`)}
     </span>
   );
 }
 
 /** Escalation went through the whole care team and nobody acknowledged: say it plainly. */
 export function NobodyReachedBadge() {
-  return <span className={`${pill} border-red-900 bg-red-800 text-white`}>Nobody reached</span>;
+  const t = useTranslations("alerts.badge");
+  return <span className={`${pill} border-red-900 bg-red-800 text-white`}>{t("nobodyReached")}</span>;
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -32,6 +33,7 @@ export function ConfirmStep({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("forms");
   return (
     <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6 rounded-xl border-2 border-red-700 bg-red-50 p-6 text-red-950">
       <h2 id={`${id}-heading`} className="text-xl font-semibold">
@@ -51,7 +53,7 @@ export function ConfirmStep({
           {confirmText}
         </SubmitButton>
         <Link href={cancelHref} className={buttonClasses("quiet")}>
-          Cancel
+          {t("cancel")}
         </Link>
       </form>
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * The list of problems at the top of a form, each linking to its field. It takes focus after each failed
@@ -20,6 +21,7 @@ export function ErrorSummary({
   idFor?: (field: string) => string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useTranslations("forms");
   useEffect(() => {
     if (attempt > 0) ref.current?.focus();
   }, [attempt]);
@@ -35,7 +37,7 @@ export function ErrorSummary({
       className="rounded-lg border-l-4 border-red-700 bg-red-50 px-5 py-4 text-red-950"
     >
       <p id="error-summary-title" className="font-semibold">
-        {message ?? "Some fields need your attention."}
+        {message ?? t("summary")}
       </p>
       {fields.length > 0 && (
         <ul className="mt-2 list-disc space-y-1 pl-5">

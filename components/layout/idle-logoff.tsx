@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
@@ -29,6 +30,7 @@ export function IdleLogoff({ clockAction, activityAction }: { clockAction: () =>
   const checking = useRef(false);
   const stayButton = useRef<HTMLButtonElement>(null);
   const router = useRouter();
+  const t = useTranslations("layout.idle");
 
   const apply = useCallback(
     (c: SessionClock) => {
@@ -93,13 +95,13 @@ export function IdleLogoff({ clockAction, activityAction }: { clockAction: () =>
       className="fixed inset-x-4 bottom-4 z-50 mx-auto max-w-md rounded-xl border-2 border-amber-600 bg-white p-5 shadow-xl"
     >
       <h2 id="idle-logoff-title" className="text-xl font-semibold text-stone-900">
-        Are you still there?
+        {t("title")}
       </h2>
       <p id="idle-logoff-text" className="mt-2 text-stone-800">
-        To keep patient information private, you will be signed out in {seconds} {seconds === 1 ? "second" : "seconds"}.
+        {t("body", { seconds })}
       </p>
       <Button ref={stayButton} className="mt-4" onClick={() => report(true)}>
-        Stay signed in
+        {t("stay")}
       </Button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { checkSystemStatus } from "@/lib/health/check-status";
 import { logger } from "@/lib/observability/logger";
 import { Notice } from "@/components/ui/notice";
@@ -8,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
  * itself breaks, the banner shows: better a needless warning than a silent stop.
  */
 export async function JobsBanner() {
+  const t = await getTranslations("layout.jobs");
   let failing: boolean;
   try {
     failing = (await checkSystemStatus()).status !== "ok";
@@ -18,10 +20,8 @@ export async function JobsBanner() {
   if (!failing) return null;
   return (
     <div className="mb-8">
-      <Notice tone="error" role="alert" title="Reminders and alerts are not being sent">
-        Elda&apos;s background work has stopped or fallen behind, or a service that carries its messages (SMS, calls, email, pushes) is failing: patients&apos;
-        reminders, missed-dose and inactivity alerts and daily summaries may not go out. Until this message goes away, check on the people you care for
-        yourself, and tell whoever runs Elda for you.
+      <Notice tone="error" role="alert" title={t("title")}>
+        {t("body")}
       </Notice>
     </div>
   );

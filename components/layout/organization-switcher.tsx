@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -20,17 +21,18 @@ export function OrganizationSwitcher({
   action: (prev: FormState, form: FormData) => Promise<FormState>;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("layout");
   if (organizations.length < 2) {
     return (
       <p className="text-base text-stone-600">
-        Organization: <span className="font-semibold text-stone-900">{current.name}</span>
+        {t.rich("organizationIs", { name: current.name, strong: (chunks) => <span className="font-semibold text-stone-900">{chunks}</span> })}
       </p>
     );
   }
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <label htmlFor="current-organization" className="text-base text-stone-600">
-        Organization
+        {t("organization")}
       </label>
       <select
         id="current-organization"
@@ -44,8 +46,8 @@ export function OrganizationSwitcher({
           </option>
         ))}
       </select>
-      <SubmitButton pendingText="Switching…" variant="secondary">
-        Switch
+      <SubmitButton pendingText={t("switching")} variant="secondary">
+        {t("switch")}
       </SubmitButton>
       {state.message && (
         <p role="alert" className="text-base font-semibold text-red-700">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/db/unavailable";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ function nextDelay(now: number) {
 export function PageError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = error && typeof error === "object" && "digest" in error ? String((error as { digest: unknown }).digest) : null;
   const database = digest === DATABASE_UNAVAILABLE_DIGEST;
+  const t = useTranslations("layout.error");
 
   useEffect(() => {
     if (!database) return;
@@ -34,13 +36,11 @@ export function PageError({ error, retry }: { error: unknown; retry: () => void 
   if (database) {
     return (
       <div role="status" className="mx-auto max-w-2xl rounded-xl border-l-4 border-amber-600 bg-amber-50 px-6 py-6 text-amber-950">
-        <h1 className="text-2xl font-bold">Cannot reach the database — retrying…</h1>
-        <p className="mt-2">
-          Elda&apos;s database is not answering right now. This page loads again on its own as soon as it is back; you do not need to do anything.
-        </p>
+        <h1 className="text-2xl font-bold">{t("databaseTitle")}</h1>
+        <p className="mt-2">{t("databaseBody")}</p>
         <p className="mt-4">
           <Button variant="secondary" onClick={retry}>
-            Try now
+            {t("tryNow")}
           </Button>
         </p>
       </div>
@@ -48,19 +48,12 @@ export function PageError({ error, retry }: { error: unknown; retry: () => void 
   }
   return (
     <div role="alert" className="mx-auto max-w-2xl rounded-xl border-l-4 border-red-700 bg-red-50 px-6 py-6 text-red-950">
-      <h1 className="text-2xl font-bold">Something went wrong</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">
-        This page could not be shown. Try again; if it keeps happening, tell whoever runs Elda for you
-        {digest ? (
-          <>
-            {" "}
-            and quote the reference <code className="font-mono">{digest}</code>
-          </>
-        ) : null}
-        .
+        {digest ? t.rich("bodyWithReference", { reference: digest, code: (chunks) => <code className="font-mono">{chunks}</code> }) : t("body")}
       </p>
       <p className="mt-4">
-        <Button onClick={retry}>Try again</Button>
+        <Button onClick={retry}>{t("tryAgain")}</Button>
       </p>
     </div>
   );

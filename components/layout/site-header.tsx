@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/dashboard/form-state";
 import { NavLink } from "./nav-link";
 import { OrganizationSwitcher } from "./organization-switcher";
@@ -6,7 +7,7 @@ import { OrganizationSwitcher } from "./organization-switcher";
 type Org = { id: string; name: string };
 
 /** The dashboard's header: brand, sections, who is signed in, sign out (a form: works without script). */
-export function SiteHeader({
+export async function SiteHeader({
   caregiverName,
   signOutAction,
   organizations,
@@ -19,6 +20,7 @@ export function SiteHeader({
   currentOrganization: Org | null;
   switchAction: (prev: FormState, form: FormData) => Promise<FormState>;
 }) {
+  const t = await getTranslations("layout");
   return (
     <header className="border-b border-stone-200 bg-white px-6">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 py-3">
@@ -28,38 +30,38 @@ export function SiteHeader({
           </span>
           Elda
         </Link>
-        <nav aria-label="Main" className="flex-1">
+        <nav aria-label={t("nav.main")} className="flex-1">
           <ul className="flex gap-2">
             <li>
               <NavLink href="/" exact>
-                Home
+                {t("nav.home")}
               </NavLink>
             </li>
             <li>
-              <NavLink href="/patients">Patients</NavLink>
+              <NavLink href="/patients">{t("nav.patients")}</NavLink>
             </li>
             <li>
-              <NavLink href="/alerts">Alerts</NavLink>
+              <NavLink href="/alerts">{t("nav.alerts")}</NavLink>
             </li>
             <li>
-              <NavLink href="/reports">Reports</NavLink>
+              <NavLink href="/reports">{t("nav.reports")}</NavLink>
             </li>
             <li>
-              <NavLink href="/settings">Settings</NavLink>
+              <NavLink href="/settings">{t("nav.settings")}</NavLink>
             </li>
           </ul>
         </nav>
         <div className="flex flex-wrap items-center gap-4">
           {currentOrganization && <OrganizationSwitcher organizations={organizations} current={currentOrganization} action={switchAction} />}
           <p className="hidden text-base text-stone-600 sm:block">
-            Signed in as <span className="font-semibold text-stone-900">{caregiverName}</span>
+            {t.rich("signedInAs", { name: caregiverName, strong: (chunks) => <span className="font-semibold text-stone-900">{chunks}</span> })}
           </p>
           <form action={signOutAction}>
             <button
               type="submit"
               className="inline-flex min-h-12 items-center rounded-lg border-2 border-stone-300 bg-white px-4 font-semibold text-stone-800 hover:border-stone-500 hover:bg-stone-50"
             >
-              Sign out
+              {t("signOut")}
             </button>
           </form>
         </div>

@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TimeZoneSelect } from "@/components/patients/time-zone-select";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
-
-const LABELS = { first_name: "First name", last_name: "Last name", phone_number: "Phone number", timezone: "Time zone" };
 
 export function ProfileForm({
   action,
@@ -19,6 +18,13 @@ export function ProfileForm({
   zones: string[];
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("settings.profile");
+  const LABELS = {
+    first_name: t("fields.first_name"),
+    last_name: t("fields.last_name"),
+    phone_number: t("fields.phone_number"),
+    timezone: t("fields.timezone"),
+  };
   // after a refused attempt the fields show what was typed; otherwise what is saved
   const v = state.attempt > 0 ? state.values : saved;
   const e = state.fieldErrors;
@@ -34,7 +40,7 @@ export function ProfileForm({
         type="tel"
         label={LABELS.phone_number}
         optional
-        hint="For text messages and calls about alerts. In international format, for example +15551234567."
+        hint={t("phoneHint")}
         autoComplete="tel"
         defaultValue={v.phone_number}
         error={e.phone_number}
@@ -43,14 +49,14 @@ export function ProfileForm({
       <TimeZoneSelect
         name="timezone"
         label={LABELS.timezone}
-        hint="Where you are. Your quiet hours and daily summary follow this clock."
+        hint={t("timezoneHint")}
         zones={zones}
         defaultValue={v.timezone}
         preferBrowserZone={false}
         error={e.timezone}
       />
       <div className="border-t border-stone-200 pt-6">
-        <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 export const inputClasses = (invalid: boolean) =>
   `block w-full rounded-lg border-2 bg-white px-4 py-3 text-lg text-stone-900 placeholder:text-stone-500 ${
@@ -16,6 +17,7 @@ export interface FieldShellProps {
 
 /** Label, hint and error around one control, wired together with ids (aria-describedby, aria-invalid). */
 export function FieldShell({ id, label, hint, error, optional, children }: FieldShellProps) {
+  const t = useTranslations("forms");
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
@@ -23,7 +25,7 @@ export function FieldShell({ id, label, hint, error, optional, children }: Field
     <div className={error ? "border-l-4 border-red-700 pl-4" : ""}>
       <label htmlFor={id} className="block font-semibold text-stone-900">
         {label}
-        {optional && <span className="font-normal text-stone-600"> (optional)</span>}
+        {optional && <span className="font-normal text-stone-600"> {t("optional")}</span>}
       </label>
       {hint && (
         <p id={hintId} className="mt-1 text-base text-stone-600">
@@ -32,7 +34,7 @@ export function FieldShell({ id, label, hint, error, optional, children }: Field
       )}
       {error && (
         <p id={errorId} className="mt-1 text-base font-semibold text-red-700">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{t("error")} </span>
           {error}
         </p>
       )}

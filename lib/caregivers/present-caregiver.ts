@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { NotFound } from "@/lib/api/errors";
+import { localeOf } from "@/lib/i18n/locales";
 import { effectivePreferences } from "./preferences";
 import type { CaregiverOutput } from "./schemas";
 
@@ -18,6 +19,7 @@ export async function presentCaregiver(tx: Tx, caregiverId: string): Promise<Car
     last_name: c.lastName,
     phone_number: c.phoneNumber,
     timezone: c.timezone,
+    language: localeOf(c.language),
     preferences: effectivePreferences(c.preferences),
     is_active: c.isActive,
     created_at: c.createdAt.toISOString(),

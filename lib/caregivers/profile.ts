@@ -21,6 +21,7 @@ export async function updateMyProfile(actor: Actor, input: z.infer<typeof update
         ...(input.last_name !== undefined && { lastName: input.last_name }),
         ...(input.phone_number !== undefined && { phoneNumber: input.phone_number }),
         ...(input.timezone !== undefined && { timezone: input.timezone }),
+        ...(input.language !== undefined && { language: input.language }),
       },
     });
     await recordAudit(tx, actor, {

@@ -5,11 +5,15 @@ import { Conflict, ValidationFailed } from "@/lib/api/errors";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { enforceIpRateLimit } from "@/lib/auth/rate-limit";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { presentCaregiver } from "./present-caregiver";
 import { registerInput } from "./schemas";
 
-/** Sign-up: a caregiver and their own organization, of which they are the owner. */
-export async function registerCaregiver(input: z.infer<typeof registerInput>, ip: string | null, now: Date) {
+/**
+ * Sign-up: a caregiver and their own organization, of which they are the owner. Their language is the one they
+ * chose, else `browserLocale` (the browser's Accept-Language, negotiated by the caller), else English.
+ */
+export async function registerCaregiver(input: z.infer<typeof registerInput>, ip: string | null, now: Date, browserLocale: Locale = DEFAULT_LOCALE) {
   await enforceIpRateLimit("register", ip, 10, 3600, now, "Too many sign-ups from this address. Try again later.");
   const problem = passwordProblem(input.password, [input.email, input.first_name, input.last_name]);
   if (problem) throw new ValidationFailed([{ field: "password", message: problem }]);
@@ -25,6 +29,7 @@ export async function registerCaregiver(input: z.infer<typeof registerInput>, ip
         lastName: input.last_name,
         phoneNumber: input.phone_number ?? null,
         timezone: input.timezone ?? "UTC",
+        language: input.language ?? browserLocale,
         createdAt: now,
         passwordChangedAt: now,
       },

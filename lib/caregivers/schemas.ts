@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { e164, email, hhmm, severity, timezone, trimmed } from "@/lib/validation/common";
+import { caregiverLanguage, e164, email, hhmm, severity, timezone, trimmed } from "@/lib/validation/common";
 
 /** SPEC §2 caregiver preferences: these keys, nothing else. */
 export const preferences = z.strictObject({
@@ -35,6 +35,8 @@ export const registerInput = z.strictObject({
   last_name: trimmed(100),
   phone_number: e164.nullable().optional(),
   timezone: timezone.optional(),
+  /** default: the browser's Accept-Language (en or es), else en */
+  language: caregiverLanguage.optional(),
   organization_name: trimmed(200).optional(),
 });
 
@@ -57,6 +59,7 @@ export const updateProfileInput = z.strictObject({
   last_name: trimmed(100).optional(),
   phone_number: e164.nullable().optional(),
   timezone: timezone.optional(),
+  language: caregiverLanguage.optional(),
 });
 
 export const changePasswordInput = z.strictObject({ current_password: password, new_password: password });
@@ -81,6 +84,7 @@ export const caregiverOutput = z.object({
   last_name: z.string(),
   phone_number: z.string().nullable(),
   timezone: z.string(),
+  language: caregiverLanguage,
   preferences,
   is_active: z.boolean(),
   created_at: z.string(),

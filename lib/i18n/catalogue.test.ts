@@ -8,9 +8,53 @@ function keys(node: unknown, prefix = ""): string[] {
   return Object.entries(node).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-/** The ICU arguments a message uses ({name}, {count, plural, ...}), sorted. */
+/**
+ * The ICU arguments a message uses ({name}, {count, plural, ...}), sorted: a small parser, so the words of a
+ * plural or select branch (`one {point}`) are text, not arguments.
+ */
 function args(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*[,}]/g)].map((m) => m[1]))].sort();
+  const found = new Set<string>();
+  let i = 0;
+  const skipSpace = () => {
+    while (/\s/.test(message[i] ?? "")) i++;
+  };
+  const word = () => {
+    skipSpace();
+    const start = i;
+    while (i < message.length && !/[\s,{}]/.test(message[i])) i++;
+    return message.slice(start, i);
+  };
+  // text up to the closing brace of a branch (or the end), with the arguments inside it
+  const text = () => {
+    while (i < message.length && message[i] !== "}") {
+      if (message[i] === "{") argument();
+      else i++;
+    }
+  };
+  const argument = () => {
+    i++; // {
+    found.add(word());
+    skipSpace();
+    if (message[i] === ",") {
+      i++;
+      const type = word();
+      skipSpace();
+      if (message[i] === ",") i++;
+      if (["plural", "select", "selectordinal"].includes(type)) {
+        for (skipSpace(); i < message.length && message[i] !== "}"; skipSpace()) {
+          word(); // the branch's key (one, other, =0, up)
+          skipSpace();
+          if (message[i] !== "{") break;
+          i++;
+          text();
+          i++; // }
+        }
+      } else while (i < message.length && message[i] !== "}") i++; // a number or date style
+    }
+    i++; // }
+  };
+  text();
+  return [...found].sort();
 }
 
 function leaf(catalogue: unknown, path: string): string {

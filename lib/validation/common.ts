@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import { zoneProblem } from "@/lib/time-zones/check-zone";
 import { hasNul, jsonHazard, jsonLength, NUL_MESSAGE } from "./safe-json";
 
@@ -23,6 +24,10 @@ export const timezone = z
       "A canonical IANA time zone (America/Chicago, Europe/Madrid, Asia/Kolkata, UTC); old names such as US/Pacific are refused with the name to send.",
     example: "America/Chicago",
   });
+/** A caregiver's language: what they receive and the dashboard's language (SPEC §2; lib/i18n/locales.ts). */
+export const caregiverLanguage = z
+  .enum(LOCALES, { message: "Use en or es." })
+  .meta({ description: "The caregiver's language for messages and the dashboard: en or es.", example: "es" });
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 export const severity = z.enum(SEVERITIES);
 /** The years a date may fall in: wide enough for any birth date or plan, narrow enough for PostgreSQL (no year 0). */

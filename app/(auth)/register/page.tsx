@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentCaregiver } from "@/app/_server/session";
@@ -6,21 +7,24 @@ import { Card } from "@/components/ui/card";
 import { RegisterForm } from "@/components/auth/register-form";
 import { registerAction } from "../actions";
 
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.register"))("title") };
+}
 
 export default async function RegisterPage() {
   if (await currentCaregiver()) redirect("/patients");
+  const [t, locale] = await Promise.all([getTranslations("auth.register"), getLocale()]);
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Create your caregiver account</h1>
-      <p className="text-stone-700">It takes a minute. Then add the first person you look after.</p>
+      <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t("heading")}</h1>
+      <p className="text-stone-700">{t("lead")}</p>
       <Card>
-        <RegisterForm action={registerAction} />
+        <RegisterForm action={registerAction} language={locale} />
       </Card>
       <p className="text-center">
-        Already have an account?{" "}
+        {t("haveAccount")}{" "}
         <Link href="/login" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </div>

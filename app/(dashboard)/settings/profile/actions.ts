@@ -20,3 +20,12 @@ export const updateProfileAction = formAction({
   // a fresh value each save: the page remounts the form, so it shows what is now saved
   done: () => `/settings/profile?saved=${randomUUID().slice(0, 8)}`,
 });
+
+/** Settings, Language: the caregiver's `language`; the dashboard changes at once (the locale is read per request). */
+export const updateLanguageAction = formAction({
+  fields: ["language"],
+  schema: updateProfileInput.pick({ language: true }).required(),
+  run: (data, { actor }) => updateMyProfile(actor, data),
+  revalidate: () => "/",
+  done: () => `/settings/profile?language=${randomUUID().slice(0, 8)}`,
+});
