@@ -3,6 +3,8 @@ import common from "./common.json";
 import patients from "./patients.json";
 import patientLabels from "./patientLabels.json";
 import devices from "./devices.json";
+import routine from "./routine.json";
+import notes from "./notes.json";
 
-const messages = { common, patients, patientLabels, devices };
+const messages = { common, patients, patientLabels, devices, routine, notes };
 export default messages;
