@@ -5,6 +5,7 @@ import patientLabels from "./patientLabels.json";
 import devices from "./devices.json";
 import routine from "./routine.json";
 import notes from "./notes.json";
+import conversations from "./conversations.json";
 
-const messages = { common, patients, patientLabels, devices, routine, notes };
+const messages = { common, patients, patientLabels, devices, routine, notes, conversations };
 export default messages;
