@@ -6,6 +6,7 @@ import devices from "./devices.json";
 import routine from "./routine.json";
 import notes from "./notes.json";
 import conversations from "./conversations.json";
+import insights from "./insights.json";
 
-const messages = { common, patients, patientLabels, devices, routine, notes, conversations };
+const messages = { common, patients, patientLabels, devices, routine, notes, conversations, insights };
 export default messages;
