@@ -140,3 +140,35 @@ test("transfers: asked for from the Overview, declined after confirming, accepte
   expect(row.organization_id).toBe(beaOrg);
   await ctx.close();
 });
+
+test("transfers: the source withdraws a pending one after confirming; the destination can no longer answer it", async ({ page, browser }) => {
+  await signInDirectly(page, { firstName: "Olive" });
+  const ivy = await addPatientByApi(page, "Ivy");
+  const ctx = await browser.newContext();
+  const bea = await ctx.newPage();
+  const beaOrg = await orgOf((await signInDirectly(bea, { firstName: "Bea" })).caregiverId);
+
+  await page.goto(`/patients/${ivy.id}`);
+  const panel = page.getByRole("region", { name: "Transfer to another facility or organization" });
+  await panel.getByLabel("Or the id of another organization").fill(beaOrg);
+  await panel.getByRole("button", { name: "Ask to transfer Ivy" }).click();
+  await expect(page.getByText("Transfer asked for.")).toBeVisible();
+
+  await page.goto("/settings/organization/transfers");
+  await page.getByRole("link", { name: "Withdraw the transfer of Ivy Johnson" }).click();
+  await expect(page.getByRole("heading", { name: "Withdraw the transfer of Ivy Johnson?" })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole("button", { name: "Yes, withdraw it" }).click();
+  await saved(page, "The transfer has been withdrawn");
+  const out = page.getByRole("region", { name: "Going out" }).getByRole("listitem").filter({ hasText: "Ivy Johnson" });
+  await expect(out).toContainText("Withdrawn");
+  await expect(page.getByRole("link", { name: /^Withdraw/ })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+
+  await bea.goto("/settings/organization/transfers");
+  await expect(bea.getByRole("region", { name: "Coming in" }).getByRole("listitem").filter({ hasText: "Ivy Johnson" })).toContainText("Withdrawn");
+  await expect(bea.getByRole("link", { name: "Accept Ivy Johnson" })).toHaveCount(0);
+  const [row] = await sql<{ status: string }>(`SELECT status::text FROM patient_transfers WHERE patient_id = $1`, [ivy.id]);
+  expect(row.status).toBe("withdrawn");
+  await ctx.close();
+});

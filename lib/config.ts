@@ -23,6 +23,14 @@ const envSchema = z.object({
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).optional(),
   ELDA_DATA_DIR: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** error tracking (lib/observability/sentry.ts): off unless set */
+  SENTRY_DSN: z.string().url().optional(),
+  SENTRY_ENVIRONMENT: z.string().min(1).max(64).optional(),
+  /** traces over OTLP/HTTP (lib/observability/tracing.ts): off unless set, e.g. http://collector:4318 */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).optional(),
+  /** a database query slower than this many milliseconds is logged (lib/observability/query-timing.ts) */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).optional(),
   /** how many proxies of ours stand in front of the app, each appending to X-Forwarded-For (0: none) */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
   /** set by Vercel on its own platform */
@@ -99,6 +107,12 @@ export interface Config {
   maxJsonBodyBytes: number;
   /** when set, GET /api/metrics needs it in X-Metrics-Token; a deployment without it serves no metrics */
   metricsToken: string | null;
+  /** error tracking: null when SENTRY_DSN is unset (nothing is sent) */
+  sentry: { dsn: string; environment: string } | null;
+  /** traces: null when OTEL_EXPORTER_OTLP_ENDPOINT is unset (no tracer is registered) */
+  tracing: { endpoint: string; serviceName: string } | null;
+  /** queries at least this slow are logged (name and duration only) */
+  slowQueryMs: number;
   /**
    * Where the client's address comes from (lib/observability/request-context.ts): Vercel's own header on
    * Vercel, else the entry this many hops from the right of X-Forwarded-For (0: no trusted proxy, no address).
@@ -182,6 +196,11 @@ export function parseConfig(source: Record<string, string | undefined> = process
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     maxJsonBodyBytes: env.MAX_JSON_BODY_BYTES ?? 1024 * 1024,
     metricsToken: env.METRICS_TOKEN ?? null,
+    sentry: env.SENTRY_DSN ? { dsn: env.SENTRY_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV } : null,
+    tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, ""), serviceName: env.OTEL_SERVICE_NAME ?? "elda" }
+      : null,
+    slowQueryMs: env.SLOW_QUERY_MS ?? 200,
     clientAddress: env.VERCEL ? { platform: "vercel" } : { trustedProxyHops: env.TRUSTED_PROXY_HOPS ?? 0 },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM_NUMBER

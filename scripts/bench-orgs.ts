@@ -240,12 +240,13 @@ async function main() {
     const cases: [string, string, string][] = [
       ["`/patients` (dashboard page), admin of the whole organization", wholeAdmin, "/patients"],
       ["`GET /api/v1/patients` (first page of 20 by name, with `total`), admin of the whole organization", wholeAdmin, "/api/v1/patients"],
-      ["`/` (home: every patient at a glance, open alerts), facility admin", facilityAdmin, "/"],
+      ["`/` (home: open alerts, the first 20 patient cards, most in need of attention first), facility admin", facilityAdmin, "/"],
       ["`GET /api/v1/overview`, facility admin", facilityAdmin, "/api/v1/overview"],
       ["`/alerts` (inbox page: open alerts, 25 a page, with the patient filter's list), facility admin", facilityAdmin, "/alerts"],
       ["`GET /api/v1/alerts` (every status, newest first, with `total`), facility admin", facilityAdmin, "/api/v1/alerts"],
       ["`GET /api/v1/alerts?status=open`, facility admin", facilityAdmin, "/api/v1/alerts?status=open"],
-      ["`/` (home), admin of the whole organization (every patient at a glance)", wholeAdmin, "/"],
+      ["`/` (home), admin of the whole organization (5,000 patients ranked, the first 20 cards)", wholeAdmin, "/"],
+      ["`GET /api/v1/overview` (first page of 20), admin of the whole organization", wholeAdmin, "/api/v1/overview"],
     ];
     for (const [label, who, url] of cases) {
       const r = await measure(who, url);

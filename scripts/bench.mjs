@@ -148,7 +148,8 @@ if (only === "routines") {
       AUTH_SECRET: "bench-secret-0123456789-abcdefghijklmnop",
     });
   } finally {
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
+    else await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   }
   process.exit(0);
 }

@@ -5,9 +5,13 @@ import type { z, ZodType } from "zod";
 import { clock } from "@/lib/clock";
 import { NotFound, type AppError } from "@/lib/api/errors";
 import type { CaregiverActor } from "@/lib/auth/actor";
+import { inSpan, annotateSpan } from "@/lib/observability/spans";
 import { uuid } from "@/lib/validation/common";
 import { readFields, type FieldIssue, type FormState } from "@/lib/dashboard/form-state";
-import { failedForm, invalidForm, SUMMARY } from "./form-errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { formParseOptions, formSentence, translateServerMessage } from "@/lib/i18n/server-messages";
+import { failedForm, invalidForm, summary } from "./form-errors";
+import { dashboardLocale } from "./locale";
 import { signedInCaregiver } from "./session";
 import { withRequestContext } from "./request-context";
 
@@ -108,27 +112,34 @@ function boundIds<N extends readonly string[]>(names: N | undefined, values: unk
 /** The core both wrappers share: sign-in, context, parse, call, refusals into state, then redirect or answer. */
 function action<N extends readonly string[], R, S extends FormState>(
   spec: Common<N, R, S> & { fields: readonly string[] },
-  parse: (form: FormData, values: Record<string, string>, prev: FormState) => { data: unknown } | { refused: FormState },
+  parse: (form: FormData, values: Record<string, string>, prev: FormState, locale: Locale) => { data: unknown } | { refused: FormState },
   run: (data: unknown, ctx: ActionContext<N>) => Promise<R>,
 ): FormAction<N, S> {
   return async (...args) => {
     const form = args[args.length - 1] as FormData;
     const prev = args[args.length - 2] as S;
     const actor = await signedInCaregiver();
-    return withRequestContext(async () => {
+    // refusals in the caregiver's language (decision 029)
+    const locale = await dashboardLocale();
+    // one span per action (a child of Next.js's request span when tracing is on)
+    return inSpan("server action", { "elda.action.fields": spec.fields.join(",") }, () => withRequestContext(async () => {
       const values = readFields(form, spec.fields);
       let ctx: ActionContext<N> | undefined;
       let result: R;
       try {
         ctx = { actor, now: clock.now(), form, bound: boundIds(spec.bound, args.slice(0, -2)) };
-        const parsed = parse(form, values, prev);
-        if ("refused" in parsed) return { ...parsed.refused, fieldErrors: onFields(parsed.refused.fieldErrors, spec.fields) } as S;
+        const parsed = parse(form, values, prev, locale);
+        if ("refused" in parsed) {
+          annotateSpan({ "elda.action.outcome": "refused" });
+          return { ...parsed.refused, fieldErrors: onFields(parsed.refused.fieldErrors, spec.fields) } as S;
+        }
         result = await run(parsed.data, ctx);
       } catch (err) {
         unstable_rethrow(err);
+        annotateSpan({ "elda.action.outcome": "failed" });
         const to = ctx && spec.refusedTo?.(err, ctx);
         if (to) redirect(to);
-        const state = failedForm(prev, err, values, spec.fieldFor);
+        const state = failedForm(prev, err, values, spec.fieldFor, locale);
         // a fresh state: nothing of an earlier answer (a secret shown once) survives a refusal
         return { ...state, fieldErrors: onFields(state.fieldErrors, spec.fields) } as S;
       }
@@ -136,7 +147,7 @@ function action<N extends readonly string[], R, S extends FormState>(
       if (spec.answer) return spec.answer(result!, { fieldErrors: {}, values: {}, attempt: prev.attempt + 1 });
       if (!spec.done) throw new Error("a dashboard action needs `done` or `answer`");
       redirect(spec.done(result!, ctx!));
-    });
+    }));
   };
 }
 
@@ -147,17 +158,19 @@ export function formAction<const N extends readonly string[] = [], Sch extends Z
   const fields = [...spec.fields, ...(spec.secrets ?? [])];
   return action<N, R, S>(
     { ...spec, fields },
-    (form, values, prev) => {
+    (form, values, prev, locale) => {
       const secrets = Object.fromEntries((spec.secrets ?? []).map((name) => [name, typeof form.get(name) === "string" ? (form.get(name) as string) : ""]));
       const echo = { ...Object.fromEntries(spec.fields.map((f) => [f, values[f]])), ...spec.echo?.(form) };
       const problems: FieldIssue[] = [];
       const all = { ...values, ...secrets };
-      const parsed = spec.schema.safeParse(spec.input ? spec.input(all, form, problems) : all);
+      const parsed = spec.schema.safeParse(spec.input ? spec.input(all, form, problems) : all, formParseOptions(locale));
       if (parsed.success && problems.length === 0) return { data: parsed.data };
-      const state = parsed.success ? { message: SUMMARY, fieldErrors: {}, values: echo, attempt: prev.attempt + 1 } : invalidForm(prev, parsed.error, echo);
+      const state = parsed.success
+        ? { message: summary(locale), fieldErrors: {}, values: echo, attempt: prev.attempt + 1 }
+        : invalidForm(prev, parsed.error, echo, locale);
       const fieldErrors = { ...state.fieldErrors };
-      for (const p of problems) fieldErrors[p.field] ??= p.message;
-      for (const [field, message] of Object.entries(spec.required ?? {})) if (!all[field]) fieldErrors[field] = message;
+      for (const p of problems) fieldErrors[p.field] ??= translateServerMessage(p.message, locale);
+      for (const [field, message] of Object.entries(spec.required ?? {})) if (!all[field]) fieldErrors[field] = translateServerMessage(message, locale);
       return { refused: { ...state, fieldErrors } };
     },
     (data, ctx) => spec.run(data as z.output<Sch>, ctx),
@@ -171,9 +184,9 @@ export function buttonAction<const N extends readonly string[] = [], I extends s
   const names = Object.keys(spec.ids ?? {}) as I[];
   return action<N, R, S>(
     { ...spec, fields: [...names, "confirm"] },
-    (_form, values, prev) => {
+    (_form, values, prev, locale) => {
       if (spec.confirm && values.confirm !== "yes")
-        return { refused: { message: "Confirm first: nothing was changed.", fieldErrors: {}, values: {}, attempt: prev.attempt + 1 } };
+        return { refused: { message: formSentence("confirmFirst", locale), fieldErrors: {}, values: {}, attempt: prev.attempt + 1 } };
       const ids = {} as Record<I, string>;
       for (const name of names) ids[name] = idIn(values[name], spec.ids![name]);
       return { data: ids };

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { Conflict, RateLimited, ValidationFailed } from "@/lib/api/errors";
 import { failedForm, invalidForm } from "@/app/_server/form-errors";
 import { fieldErrorMap, initialFormState, readFields } from "@/lib/dashboard/form-state";
-import { formatDate, formatDateTime, localTime, plural, timeAgo } from "@/lib/dashboard/format";
+import { formatDate, formatDateTime, localTime, pauseEnd, plural, timeAgo } from "@/lib/dashboard/format";
+import { formParseOptions } from "@/lib/i18n/server-messages";
+import { email } from "@/lib/validation/common";
 
 describe("form state", () => {
   it("keeps the first message per field and reads trimmed text fields", () => {
@@ -39,6 +41,25 @@ describe("form state", () => {
   });
 });
 
+describe("form errors in the caregiver's language (decision 029)", () => {
+  const schema = z.object({ email, name: z.string().max(3), age: z.number() });
+  it("says zod's own messages, the schema's custom ones and the domain's known refusals in Spanish", () => {
+    const r = schema.safeParse({ email: "x", name: "Rosa María" }, formParseOptions("es"));
+    const state = invalidForm(initialFormState, r.error!, {}, "es");
+    expect(state.message).toBe("Algunos campos necesitan su atención.");
+    expect(state.fieldErrors.email).toBe("Introduzca un correo electrónico válido.");
+    expect(state.fieldErrors.name).toMatch(/^Demasiado grande: se esperaba que texto tuviera <=3 caracteres/);
+    expect(state.fieldErrors.age).toBe("Obligatorio.");
+    expect(failedForm(state, new Conflict("This alert is already resolved."), {}, undefined, "es").message).toBe("Esta alerta ya está resuelta.");
+    expect(failedForm(state, new Error("boom"), {}, undefined, "es").message).toBe("Algo salió mal por nuestra parte. Vuelva a intentarlo en un momento.");
+  });
+  it("keeps English for an English caregiver (and for a sentence the catalogue does not know)", () => {
+    const r = schema.safeParse({ email: "x", name: "Rosa María" }, formParseOptions("en"));
+    expect(invalidForm(initialFormState, r.error!, {}, "en").fieldErrors).toMatchObject({ email: "Enter a valid email address.", age: "Required." });
+    expect(failedForm(initialFormState, new Conflict("Taken."), {}, undefined, "es").message).toBe("Taken.");
+  });
+});
+
 describe("display formats", () => {
   const now = new Date("2026-01-15T14:00:00Z");
   it.each([
@@ -58,5 +79,16 @@ describe("display formats", () => {
     expect(formatDateTime("2026-07-15T13:00:00Z", "America/Chicago")).toBe("Jul 15, 2026, 8:00 AM");
     expect(plural(1, "patient")).toBe("1 patient");
     expect(plural(3, "patient")).toBe("3 patients");
+  });
+
+  it("says dates and times in Spanish for a Spanish-speaking caregiver", () => {
+    expect(timeAgo(null, now, "UTC", "es")).toBe("nunca");
+    expect(timeAgo("2026-01-15T13:59:30Z", now, "UTC", "es")).toBe("ahora mismo");
+    expect(timeAgo("2026-01-15T11:00:00Z", now, "UTC", "es")).toBe("hace 3 horas");
+    expect(timeAgo("2026-01-14T12:00:00Z", now, "UTC", "es")).toBe("ayer");
+    expect(timeAgo("2026-01-01T12:00:00Z", now, "UTC", "es")).toBe("el 1 de enero de 2026");
+    expect(formatDate("1945-05-15", "UTC", "es")).toBe("15 de mayo de 1945");
+    expect(localTime(now, "America/Chicago", "es")).toBe("jueves, 8:00");
+    expect(pauseEnd("2026-02-10T06:00:00Z", "America/Chicago", "es")).toBe("mar, 10 feb");
   });
 });

@@ -10,6 +10,7 @@ interface Filters {
   severity?: string;
   type?: string;
   patient_id?: string;
+  facility?: string;
 }
 
 /** The inbox filters as a GET form: plain links and reloads, so it works without JavaScript. */
@@ -49,6 +50,7 @@ export function AlertFiltersForm({
       aria-label="Filter alerts"
       className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
     >
+      {filters.facility && <input type="hidden" name="facility" value={filters.facility} />}
       <div className="flex flex-wrap items-end gap-4">
         {select(
           "filter-status",
@@ -73,7 +75,7 @@ export function AlertFiltersForm({
           Show alerts
         </button>
         {filtered && (
-          <Link href={action} className={buttonClasses("quiet")}>
+          <Link href={filters.facility ? `${action}?facility=${filters.facility}` : action} className={buttonClasses("quiet")}>
             Clear filters
           </Link>
         )}

@@ -1,22 +1,11 @@
 import type { AlertStatus, AlertType, Sentiment, Severity } from "@/lib/db/generated/enums";
-/** How alerts read on the dashboard: the caregiver's words for the API's values (no server code here). */
-export const ALERT_TYPE_LABEL: Record<AlertType, string> = {
-  emergency: "Emergency",
-  health_concern: "Health concern",
-  missed_medication: "Missed medication",
-  missed_reminder: "Missed reminder",
-  inactivity: "No sign of life",
-  unusual_pattern: "Unusual pattern",
-  device: "Phone problem",
-};
+import labels from "@/messages/en/labels.json";
 
-export const SEVERITY_LABEL: Record<Severity, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low" };
-
-export const STATUS_LABEL: Record<AlertStatus, string> = {
-  open: "Open",
-  acknowledged: "Acknowledged",
-  resolved: "Resolved",
-  auto_resolved: "Resolved automatically",
-};
-
-export const SENTIMENT_LABEL: Record<Sentiment, string> = { positive: "Positive", neutral: "Neutral", concerned: "Concerned", distressed: "Distressed" };
+/**
+ * English names of the API's values, for English-only code not yet translated. A translated page reads the
+ * `labels` namespace in the caregiver's language instead (`t(\`alertType.${type}\`)`): same words, one source.
+ */
+export const ALERT_TYPE_LABEL: Record<AlertType, string> = labels.alertType;
+export const SEVERITY_LABEL: Record<Severity, string> = labels.severity;
+export const STATUS_LABEL: Record<AlertStatus, string> = labels.alertStatus;
+export const SENTIMENT_LABEL: Record<Sentiment, string> = labels.sentiment;

@@ -17,12 +17,15 @@ export function RangeForm({
   values,
   granularity,
   errors,
+  facility,
 }: {
   action: string;
   period: Period;
   values: { from: string; to: string };
   granularity?: string;
   errors: Partial<Record<"from" | "to" | "granularity", string>>;
+  /** the facility the report is narrowed to, kept when the dates change */
+  facility?: string;
 }) {
   const select = "block w-full rounded-lg border-2 border-stone-500 bg-white px-4 py-3 text-lg text-stone-900 hover:border-stone-700";
   const err = (f: "from" | "to" | "granularity") =>
@@ -39,6 +42,7 @@ export function RangeForm({
       aria-label="Choose the dates of the report"
       className="grid gap-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
     >
+      {facility && <input type="hidden" name="facility" value={facility} />}
       <div>
         <label htmlFor="report-period" className="block font-semibold">
           Period

@@ -13,8 +13,8 @@ import { severityCounts, whenLocal } from "./glance-format";
 /** How often the home page asks for fresh data while it is open. */
 export const OVERVIEW_POLL_MS = 10_000;
 
-async function fetchOverview(): Promise<Overview> {
-  const res = await fetch("/api/v1/overview", { credentials: "same-origin", headers: { accept: "application/json" }, cache: "no-store" });
+async function fetchOverview(search: string): Promise<Overview> {
+  const res = await fetch(`/api/v1/overview?${search}`, { credentials: "same-origin", headers: { accept: "application/json" }, cache: "no-store" });
   if (res.status === 401) {
     // signed out elsewhere (sign out everywhere, a password change, an expired session): no patient data
     // stays on this screen; replace() so Back does not bring the page back
@@ -28,14 +28,17 @@ async function fetchOverview(): Promise<Overview> {
 const describeAlert = (a: OpenAlertGlance) => `${ALERT_TYPE_LABEL[a.type] ?? a.type}, ${a.severity}, for ${a.patient_name}: ${a.title}`;
 
 /**
- * The live part of the home page: the open alerts and the patients at a glance. The server renders it with
- * the data it read (so it works without JavaScript); in the browser TanStack Query polls the overview
- * endpoint and re-renders. Newly arrived alerts are announced: politely, critical ones assertively.
+ * The live part of the home page: the open alerts and one page of patients at a glance. The server renders it
+ * with the data it read (so it works without JavaScript); in the browser TanStack Query polls the overview
+ * endpoint for the same page and view (`query`: limit, cursor, organization, facility) and re-renders. Newly
+ * arrived alerts are announced: politely, critical ones assertively. `keep` is the view's own parameters for
+ * the page links ("facility=..."); `paged` is true past the first page.
  */
-export function HomeLive({ initial }: { initial: Overview }) {
+export function HomeLive({ initial, query, keep, paged }: { initial: Overview; query: Record<string, string | undefined>; keep: string; paged: boolean }) {
+  const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1])).toString();
   const { data, isError, dataUpdatedAt } = useQuery({
-    queryKey: ["overview"],
-    queryFn: fetchOverview,
+    queryKey: ["overview", search],
+    queryFn: () => fetchOverview(search),
     initialData: initial,
     initialDataUpdatedAt: new Date(initial.generated_at).getTime(),
     refetchInterval: OVERVIEW_POLL_MS,
@@ -69,7 +72,7 @@ export function HomeLive({ initial }: { initial: Overview }) {
       </div>
 
       <OpenAlerts alerts={data.open_alerts} total={data.open_alert_total} now={now} fresh={fresh} />
-      <PatientGlances patients={data.patients} now={now} />
+      <PatientGlances overview={data} now={now} keep={keep} paged={paged} />
 
       <p className="text-base text-stone-600">
         {isError ? (
@@ -158,14 +161,23 @@ function badgesOf(p: PatientGlance): { text: string; tone: string }[] {
   return out;
 }
 
-function PatientGlances({ patients, now }: { patients: PatientGlance[]; now: Date }) {
+function PatientGlances({ overview, now, keep, paged }: { overview: Overview; now: Date; keep: string; paged: boolean }) {
+  const { patients, patient_total: total, attention_total: attention, next_cursor } = overview;
+  const href = (cursor?: string) => {
+    const q = [keep, cursor ? `cursor=${encodeURIComponent(cursor)}` : ""].filter(Boolean).join("&");
+    return q ? `/?${q}` : "/";
+  };
   return (
     <section aria-labelledby="patients-heading" className="space-y-4">
       <h2 id="patients-heading" className="text-2xl font-bold tracking-tight">
-        Your patients <span className="font-semibold text-stone-700">({patients.length})</span>
+        Your patients <span className="font-semibold text-stone-700">({total})</span>
       </h2>
-      <p className="text-base text-stone-700">Whoever needs attention most comes first.</p>
-      <ul className="grid gap-4 md:grid-cols-2">
+      <p className="text-base text-stone-700">
+        {attention === 0 ? "Nobody needs attention right now." : `${attention} of ${plural(total, "patient")} ${attention === 1 ? "needs" : "need"} attention.`}{" "}
+        Whoever needs it most comes first{total > patients.length ? `; ${patients.length} on this page` : ""}.
+      </p>
+      {patients.length === 0 && <p className="text-stone-700">No patients on this page.</p>}
+      <ul hidden={patients.length === 0} className="grid gap-4 md:grid-cols-2">
         {patients.map((p) => (
           <li key={p.id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
             <div className="flex flex-wrap items-start justify-between gap-3">
@@ -241,6 +253,22 @@ function PatientGlances({ patients, now }: { patients: PatientGlance[]; now: Dat
           </li>
         ))}
       </ul>
+      {(next_cursor || paged) && (
+        <nav aria-label="Pages of patients" className="flex flex-wrap justify-between gap-4">
+          {paged ? (
+            <Link href={href()} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+              Back to the first page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next_cursor && (
+            <Link href={href(next_cursor)} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+              Next page of patients
+            </Link>
+          )}
+        </nav>
+      )}
     </section>
   );
 }

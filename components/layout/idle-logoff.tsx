@@ -4,10 +4,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 
-export interface SessionClock {
-  remainingMs: number;
-  timeoutMs: number;
-}
+/** The session's idle clock, or why it has ended ("idle": timed out; "signed_out": signed out, revoked or expired elsewhere). */
+export type SessionClock = { remainingMs: number; timeoutMs: number; ended?: undefined } | { ended: "idle" | "signed_out" };
+
+/** Where the dashboard goes once the session is over: sign-in, saying "timed out" only when it did. */
+export const signInAfter = (ended: "idle" | "signed_out") => (ended === "idle" ? "/login?timed_out=1" : "/login");
 
 const WARN_MS = 60_000;
 /** at most one activity report this often (and never more than a quarter of the timeout apart) */
@@ -20,13 +21,7 @@ const ACTIVITY_EVENTS = ["pointerdown", "keydown"] as const;
  * (throttled; background polling never counts), warns a minute before the end with a dialog that keeps the
  * session, and goes to the sign-in page once the server says the session is over.
  */
-export function IdleLogoff({
-  clockAction,
-  activityAction,
-}: {
-  clockAction: () => Promise<SessionClock | null>;
-  activityAction: () => Promise<SessionClock | null>;
-}) {
+export function IdleLogoff({ clockAction, activityAction }: { clockAction: () => Promise<SessionClock>; activityAction: () => Promise<SessionClock> }) {
   const [endsAt, setEndsAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const lastReport = useRef(0);
@@ -36,10 +31,10 @@ export function IdleLogoff({
   const router = useRouter();
 
   const apply = useCallback(
-    (c: SessionClock | null) => {
-      if (!c) {
+    (c: SessionClock) => {
+      if (c.ended) {
         // leaving the dashboard's layout drops everything it held in memory (the query cache included)
-        router.replace("/login?timed_out=1");
+        router.replace(signInAfter(c.ended));
         return;
       }
       throttle.current = Math.min(THROTTLE_MS, c.timeoutMs / 4);

@@ -1,8 +1,9 @@
 import "server-only";
 import { db, pool } from "@/lib/db/client";
+import { config } from "@/lib/config";
 import { Prisma } from "@/lib/db/generated/client";
-import type { DeviceActor } from "@/lib/auth/actor";
-import { NotFound } from "@/lib/api/errors";
+import type { DeviceActor, DeviceCredential } from "@/lib/auth/actor";
+import { NotFound, Unauthenticated } from "@/lib/api/errors";
 import { raiseAlert } from "@/lib/alerts/raise-alert";
 import { emit } from "@/lib/jobs/emit";
 import { heartbeatSignOfLife, signOfLifeCtes } from "./sign-of-life";
@@ -16,44 +17,66 @@ export const LOW_BATTERY = 15;
 const OVERDUE_HOURS = 2;
 
 interface HeartbeatRow {
+  device_id: string;
+  patient_id: string;
   reminders: { id: string; title: string; type: string; due_at: string }[] | null;
 }
 
 /**
- * The phone's heartbeat: one statement writes the activity row, moves the device's last-seen and the
- * patient's last heartbeat forward (resolving a phone-offline alert), records a sign of life when the
- * heartbeat carries one (the app in the foreground, an app action, a reported last interaction: ending an
- * inactivity episode; a background ping is not one, SPEC §5) and reads what the app should do next. With the
- * device credential check in the route wrapper that is two database round trips per heartbeat.
- * An `emergency` raises a critical emergency alert at once (joining one already open).
+ * The statement's text takes a few shapes (a sign of life or not, an app version or not): on PostgreSQL each is
+ * prepared once per connection under its own name, so it is parsed and planned once, not on every heartbeat.
  */
-export async function recordHeartbeat(actor: DeviceActor, patientId: string, input: HeartbeatInput, now: Date) {
-  if (patientId !== actor.patientId) throw new NotFound("Patient");
+const prepared = new Map<string, string>();
+const statementName = (text: string) => {
+  // the embedded database serves every connection from one session, where a name prepared by a connection that
+  // has since dropped would still exist: there every heartbeat is parsed anew
+  if (config().embeddedDatabase) return undefined;
+  let name = prepared.get(text);
+  if (!name && prepared.size < 16) prepared.set(text, (name = `heartbeat_${prepared.size + 1}`));
+  return name;
+};
+
+/**
+ * The phone's heartbeat, in one statement and one round trip (docs/decisions/009-hot-path-sql.md and
+ * 034-hot-paths.md): it checks the device credential (`dev`: a live device; `me`: and it is this patient's), and
+ * only then writes the activity row, moves the device's last-seen and the patient's last heartbeat forward
+ * (resolving a phone-offline alert), records a sign of life when the heartbeat carries one (the app in the
+ * foreground, an app action, a reported last interaction: ending an inactivity episode; a background ping is
+ * not one, SPEC §5) and reads what the app should do next. No live device: 401; another patient's: 404; either
+ * way nothing is written. An `emergency` raises a critical emergency alert at once (joining one already open).
+ */
+export async function recordHeartbeat(credential: DeviceCredential, patientId: string, input: HeartbeatInput, now: Date) {
   const appVersion = input.app_version || null;
   const details = JSON.stringify(input.details ?? {});
+  const mine = Prisma.sql`EXISTS (SELECT 1 FROM me)`;
   const statement = Prisma.sql`
-    WITH ins AS (
+    WITH dev AS (
+      SELECT id, patient_id FROM patient_devices WHERE credential_hash = ${credential.hash} AND revoked_at IS NULL
+    ),
+    me AS (SELECT id FROM dev WHERE patient_id = ${patientId}::uuid),
+    ins AS (
       INSERT INTO activity_logs (id, patient_id, device_id, activity_type, device_type, app_version, battery_level, latitude, longitude, details, occurred_at)
-      VALUES (gen_random_uuid(), ${patientId}::uuid, ${actor.deviceId}::uuid, ${input.activity_type}::"ActivityType", ${input.device_type ?? null},
-              ${appVersion}, ${input.battery_level}, ${input.latitude ?? null}, ${input.longitude ?? null}, ${details}::jsonb, ${now})
+      SELECT gen_random_uuid(), ${patientId}::uuid, me.id, ${input.activity_type}::"ActivityType", ${input.device_type ?? null},
+             ${appVersion}, ${input.battery_level}, ${input.latitude ?? null}, ${input.longitude ?? null}, ${details}::jsonb, ${now}
+      FROM me
       RETURNING id
     ),
     du AS (
       UPDATE patient_devices SET last_seen_at = ${now},
         battery_level = COALESCE(${input.battery_level}, battery_level),
         app_version = COALESCE(${appVersion}, app_version)
-      WHERE id = ${actor.deviceId}::uuid
+      WHERE id = (SELECT id FROM me)
       RETURNING id
     ),
     -- usage (docs/decisions/026): the patient's phone was heard this month; after the first heartbeat of the
     -- month this finds the row and writes nothing
     heard AS (
       INSERT INTO organization_active_patients (organization_id, month, patient_id)
-      SELECT organization_id, ${monthOf(now)}::date, id FROM patients WHERE id = ${patientId}::uuid
+      SELECT organization_id, ${monthOf(now)}::date, id FROM patients WHERE id = ${patientId}::uuid AND ${mine}
       ON CONFLICT DO NOTHING
     ),
-    ${signOfLifeCtes(patientId, heartbeatSignOfLife(input, now), now, { heartbeat: { batteryLevel: input.battery_level, appVersion } })}
-    SELECT (
+    ${signOfLifeCtes(patientId, heartbeatSignOfLife(input, now), now, { heartbeat: { batteryLevel: input.battery_level, appVersion }, guard: mine })}
+    SELECT dev.id AS device_id, dev.patient_id, CASE WHEN dev.patient_id = ${patientId}::uuid THEN (
       SELECT json_agg(json_build_object('id', r.id, 'title', r.title, 'type', r.type, 'due_at', r.due_at) ORDER BY r.due_at)
       FROM (
         SELECT id, title, type, due_at FROM reminders
@@ -62,11 +85,15 @@ export async function recordHeartbeat(actor: DeviceActor, patientId: string, inp
           AND due_at >= ${new Date(now.getTime() - OVERDUE_HOURS * 3_600_000)}
         ORDER BY due_at LIMIT 5
       ) r
-    ) AS reminders
-    FROM ins, du, pu`;
-  // straight on the pool: one round trip, no ORM work on the hottest path (docs/decisions/009-hot-path-sql.md)
-  const { rows } = await pool.query<HeartbeatRow>(statement.text, statement.values as unknown[]);
-  if (rows.length === 0) throw new NotFound("Patient");
+    ) END AS reminders
+    FROM dev`;
+  // straight on the pool, prepared: no ORM work on the hottest path (docs/decisions/009-hot-path-sql.md)
+  const { rows } = await pool.query<HeartbeatRow>({ name: statementName(statement.text), text: statement.text, values: statement.values as unknown[] });
+  if (rows.length === 0) throw new Unauthenticated("The credential is invalid, expired or revoked.");
+  credential.deviceId = rows[0].device_id;
+  // a phone speaks only for its own patient; another patient's id is as good as unknown
+  if (rows[0].patient_id !== patientId) throw new NotFound("Patient");
+  const actor: DeviceActor = { kind: "device", deviceId: rows[0].device_id, patientId };
   const pending = (rows[0].reminders ?? []).map((r) => ({
     type: "reminder_due" as const,
     reminder_id: r.id,

@@ -52,7 +52,8 @@ export interface ResolvedByCaregiver {
  * - `pu`: the patient's last activity moves to the sign of life when it is later than what is known (never
  *   backwards; GREATEST ignores a null); a heartbeat also moves `last_heartbeat_at` (the phone is on).
  * - `ar`: a sign of life later than the last known one ends the open inactivity episode: auto-resolved with a
- *   note, or resolved by the caregiver who spoke to the patient. Found through the open-key index.
+ *   note, or resolved by the caregiver who spoke to the patient. Found through the open-key index; without a
+ *   sign of life (a background ping) the statement has no such update at all.
  * - `dr` (heartbeats only): any heartbeat resolves the phone-offline alert; the phone is back.
  * - `ae`: one alert event for each alert ended.
  * Every CTE runs against the statement's snapshot, so the subquery on `patients` in `ar` reads the last
@@ -62,8 +63,10 @@ export function signOfLifeCtes(
   patientId: string,
   life: SignOfLife | null,
   now: Date,
-  opts: { heartbeat?: { batteryLevel: number | null; appVersion: string | null }; by?: ResolvedByCaregiver } = {},
+  opts: { heartbeat?: { batteryLevel: number | null; appVersion: string | null }; by?: ResolvedByCaregiver; guard?: Prisma.Sql } = {},
 ): Prisma.Sql {
+  // a condition every write here also needs (the heartbeat's: its device credential resolved to this patient)
+  const guard = opts.guard ? Prisma.sql`AND ${opts.guard}` : Prisma.empty;
   const lifeAt = life?.at ?? null;
   const inactivityNote = opts.by?.note ?? (life ? `Ended by a sign of life (${life.source}) at ${life.at.toISOString()}.` : "");
   const hb = opts.heartbeat;
@@ -78,22 +81,26 @@ export function signOfLifeCtes(
         last_active_at = GREATEST(last_active_at, ${lifeAt}::timestamptz)
         ${hb ? Prisma.sql`, last_heartbeat_at = GREATEST(last_heartbeat_at, ${now}::timestamptz)` : Prisma.empty}
         ${hb?.appVersion ? Prisma.sql`, app_version = ${hb.appVersion}` : Prisma.empty}
-      WHERE id = ${patientId}::uuid
+      WHERE id = ${patientId}::uuid ${guard}
       RETURNING id
     ),
     ar AS (
       UPDATE alerts SET ${resolved}, open_key = NULL, resolved_at = ${now}, resolution_note = ${inactivityNote},
         escalation_state = CASE WHEN escalation_state = 'active' THEN 'acknowledged'::"EscalationState" ELSE escalation_state END,
         next_escalation_at = NULL, updated_at = ${now}
-      WHERE open_key = ${openKeyOf(patientId, "inactivity", "inactivity")}
-        AND ${lifeAt}::timestamptz > COALESCE((SELECT last_active_at FROM patients WHERE id = ${patientId}::uuid), '-infinity'::timestamptz)
+      WHERE ${
+        life
+          ? Prisma.sql`open_key = ${openKeyOf(patientId, "inactivity", "inactivity")}
+        AND ${lifeAt}::timestamptz > COALESCE((SELECT last_active_at FROM patients WHERE id = ${patientId}::uuid), '-infinity'::timestamptz) ${guard}`
+          : Prisma.sql`false`
+      }
       RETURNING id
     ),
     dr AS (
       UPDATE alerts SET status = 'auto_resolved', open_key = NULL, resolved_at = ${now}, resolution_note = ${phoneNote},
         escalation_state = CASE WHEN escalation_state = 'active' THEN 'acknowledged'::"EscalationState" ELSE escalation_state END,
         next_escalation_at = NULL, updated_at = ${now}
-      WHERE ${hb ? Prisma.sql`open_key = ${openKeyOf(patientId, "device", PHONE_OFFLINE)}` : Prisma.sql`false`}
+      WHERE ${hb ? Prisma.sql`open_key = ${openKeyOf(patientId, "device", PHONE_OFFLINE)} ${guard}` : Prisma.sql`false`}
       RETURNING id
     ),
     ae AS (

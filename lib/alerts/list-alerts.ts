@@ -9,7 +9,7 @@ import type { ListAlertsQuery } from "./schemas";
 
 const patientName = { select: { firstName: true, lastName: true, preferredName: true } } as const;
 
-async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "patient_id" | "facility_id">) {
+async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "patient_id" | "organization_id" | "facility_id">) {
   const filters: Prisma.AlertWhereInput[] = [where];
   if (q.severity) filters.push({ severity: { in: q.severity } });
   if (q.status) filters.push({ status: { in: q.status } });
@@ -31,7 +31,7 @@ async function query(where: Prisma.AlertWhereInput, q: Omit<ListAlertsQuery, "pa
 /** The caregiver's inbox: alerts of every patient they can see. */
 export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
   const me = requireCaregiver(actor);
-  const scope = await visibleScope(db, me.caregiverId, q.facility_id ?? null);
+  const scope = await visibleScope(db, me.caregiverId, { organizationId: q.organization_id, facilityId: q.facility_id });
   const where: Prisma.AlertWhereInput = { AND: [{ patient: patientsInScope(scope) }, ...(q.patient_id ? [{ patientId: q.patient_id }] : [])] };
   const page = await query(where, q);
   await recordAudit(db, actor, {
@@ -42,7 +42,7 @@ export async function listAlerts(actor: Actor, q: ListAlertsQuery) {
   return page;
 }
 
-export async function listPatientAlerts(actor: Actor, patientId: string, q: Omit<ListAlertsQuery, "patient_id" | "facility_id">) {
+export async function listPatientAlerts(actor: Actor, patientId: string, q: Omit<ListAlertsQuery, "patient_id" | "organization_id" | "facility_id">) {
   const access = await assertPatientAccess(db, actor, patientId, "read");
   const page = await query({ patientId }, q);
   await recordAudit(db, actor, {

@@ -13,6 +13,8 @@ export const listAlertsQuery = z.strictObject({
   status: csvOf(ALERT_STATUSES).optional(),
   type: csvOf(ALERT_TYPES).optional(),
   patient_id: uuid.optional(),
+  /** only this organization's patients */
+  organization_id: uuid.optional(),
   /** only this facility's patients */
   facility_id: uuid.optional(),
   from: isoDateTime.optional(),
@@ -20,7 +22,7 @@ export const listAlertsQuery = z.strictObject({
   sort: z.enum(["created_at", "updated_at", "last_occurred_at"]).default("created_at"),
 });
 export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;
-export const patientAlertsQuery = listAlertsQuery.omit({ patient_id: true, facility_id: true });
+export const patientAlertsQuery = listAlertsQuery.omit({ patient_id: true, organization_id: true, facility_id: true });
 
 export const alertIdParams = z.strictObject({ id: uuid });
 

@@ -82,7 +82,7 @@ const counts = (due: number, completed: number, missed: number) => ({ due, compl
 export async function getCaregiverAnalytics(actor: CaregiverActor, query: CaregiverAnalyticsQuery, now: Date): Promise<CaregiverAnalytics> {
   const [me, scope] = await Promise.all([
     db.caregiver.findUniqueOrThrow({ where: { id: actor.caregiverId }, select: { timezone: true } }),
-    visibleScope(db, actor.caregiverId, query.facility_id ?? null),
+    visibleScope(db, actor.caregiverId, { organizationId: query.organization_id, facilityId: query.facility_id }),
   ]);
   await limitAnalytics(actor, now);
   const range = resolveRange(query, localToday(now, usableZone(me.timezone)));

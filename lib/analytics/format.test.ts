@@ -41,4 +41,17 @@ describe("report wording", () => {
     expect([hourLabel(0), hourLabel(9), hourLabel(12), hourLabel(23)]).toEqual(["12 AM", "9 AM", "12 PM", "11 PM"]);
     expect(titleCase("missed_medication")).toBe("Missed medication");
   });
+
+  it("says the same in Spanish, with Spanish numbers and dates", () => {
+    expect(percent(0.824, "es")).toBe("82\u00a0%");
+    expect(percent(null, "es")).toBe("Sin datos");
+    expect(pointsChange(-2.5, 7, "es")).toBe("Baja 2,5 puntos en comparación con los 7 días anteriores");
+    expect(pointsChange(1, 1, "es")).toBe("Sube 1 punto en comparación con el día anterior");
+    expect(countChange(3, 30, "es")).toBe("3 más que en los 30 días anteriores");
+    expect([duration(125, "es"), duration(1590 + 1440, "es")]).toEqual(["2 h 5 min", "2 días 2 h"]);
+    expect(moodLabel(1, "es")).toBe("Mayormente positivo");
+    expect(bucketLabel("2026-04-06", "week", "es")).toBe("Semana del 6 abr");
+    expect(rangeLabel("2026-04-04", "2026-04-06", "es")).toBe("Del 4 de abril de 2026 al 6 de abril de 2026");
+    expect(hourLabel(15, "es")).toBe("15:00");
+  });
 });

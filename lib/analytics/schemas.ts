@@ -14,8 +14,8 @@ export const DEFAULT_RANGE_DAYS = 30;
 const granularity = z.enum(GRANULARITIES, { message: "Use day, week or month." });
 
 export const rangeQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
-/** across patients: the range, and optionally one facility's patients only */
-export const caregiverAnalyticsQuery = z.strictObject({ ...rangeQuery.shape, facility_id: uuid.optional() });
+/** across patients: the range, and optionally one organization's or one facility's patients only */
+export const caregiverAnalyticsQuery = z.strictObject({ ...rangeQuery.shape, organization_id: uuid.optional(), facility_id: uuid.optional() });
 export const patientAnalyticsQuery = z.strictObject({ ...rangeQuery.shape, granularity: granularity.default("day") });
 export const exportAnalyticsQuery = z.strictObject({
   ...patientAnalyticsQuery.shape,

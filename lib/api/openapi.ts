@@ -67,7 +67,7 @@ export function buildOpenApiDocument(specs: DocumentedSpec[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const s of specs) {
     const [method, path] = s.name.split(" ");
-    const security = s.auth === "public" ? [] : s.auth === "device" ? [{ deviceCredential: [] }] : [{ bearer: [] }, { apiKey: [] }, { sessionCookie: [] }];
+    const security = s.auth === "public" ? [] : s.auth === "device" || s.auth === "device_credential" ? [{ deviceCredential: [] }] : [{ bearer: [] }, { apiKey: [] }, { sessionCookie: [] }];
     (paths[path] ??= {})[method.toLowerCase()] = {
       operationId: s.name.replace(/[^A-Za-z0-9]+/g, "_").replace(/_+$/, ""),
       summary: s.summary ?? s.name,

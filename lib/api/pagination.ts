@@ -24,7 +24,7 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-const invalidCursor = () => new ValidationFailed([{ field: "cursor", message: "The cursor is invalid. Start again without it." }]);
+export const invalidCursor = () => new ValidationFailed([{ field: "cursor", message: "The cursor is invalid. Start again without it." }]);
 
 export function decodeCursor(cursor: string, length: number): CursorValue[] {
   try {

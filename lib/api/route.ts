@@ -5,8 +5,11 @@ import { clock } from "@/lib/clock";
 import { logger } from "@/lib/observability/logger";
 import { observeRequest } from "@/lib/observability/metrics";
 import { clientIpFrom, requestContext, requestIdFrom } from "@/lib/observability/request-context";
-import type { Actor, CaregiverActor, DeviceActor } from "@/lib/auth/actor";
-import { resolveActor } from "@/lib/auth/resolve-actor";
+import { reportError } from "@/lib/observability/sentry";
+import { annotateSpan, inSpan } from "@/lib/observability/spans";
+import type { Actor, CaregiverActor, DeviceActor, DeviceCredential } from "@/lib/auth/actor";
+import { bearerToken, resolveActor } from "@/lib/auth/resolve-actor";
+import { deviceCredentialOf } from "@/lib/auth/device-credentials";
 import { assertKeyScope } from "@/lib/auth/policy";
 import { Forbidden, NotFound, Unauthenticated, ValidationFailed } from "./errors";
 import { databaseUnavailableCause } from "@/lib/db/unavailable";
@@ -16,14 +19,21 @@ import { refuseNul } from "./hostile-input";
 import { corsHeaders, isAllowedOrigin } from "./cors";
 import { isNoContent, Reply, type Answer, type HandlerResult } from "./answers";
 
-type AuthMode = "public" | "caregiver" | "device" | "caregiver_or_device";
+/**
+ * "device_credential": a phone's route whose handler checks the credential itself, inside its one statement
+ * (the heartbeat; docs/decisions/034-hot-paths.md). The wrapper only hashes the bearer token; the handler
+ * answers 401 when it resolves to no live device, as the wrapper would.
+ */
+type AuthMode = "public" | "caregiver" | "device" | "device_credential" | "caregiver_or_device";
 type ActorFor<M extends AuthMode> = M extends "public"
   ? Actor | null
   : M extends "caregiver"
     ? CaregiverActor
     : M extends "device"
       ? DeviceActor
-      : CaregiverActor | DeviceActor;
+      : M extends "device_credential"
+        ? DeviceCredential
+        : CaregiverActor | DeviceActor;
 
 export interface RouteSpec<M extends AuthMode, P extends ZodType, Q extends ZodType, B extends ZodType, R extends Answer> {
   /** "GET /api/v1/patients/{id}": names the route in logs, metrics and the OpenAPI document */
@@ -82,7 +92,8 @@ function assertSameOrigin(req: Request) {
 /**
  * The one wrapper every API route goes through: request id, actor, CSRF, API-key scopes, hostile input
  * (NUL, deep nesting: lib/api/hostile-input.ts), zod parsing of params, query and body (unknown fields
- * refused), one handler call, RFC 9457 problems, a log line and metrics.
+ * refused), one handler call, RFC 9457 problems (an unexpected error also goes to Sentry when it is on), a span,
+ * a log line and metrics (with the request's database time: lib/observability/query-timing.ts).
  */
 export function route<M extends AuthMode, R extends Answer, P extends ZodType = never, Q extends ZodType = never, B extends ZodType = never>(
   spec: RouteSpec<M, P, Q, B, R>,
@@ -91,24 +102,30 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
   const empty = isNoContent(spec.response);
   if (spec.status === 204 || (empty && spec.status !== undefined))
     throw new Error(`${spec.name}: declare an empty answer as response: noContent, without a status`);
-  const handle = async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+  const handle = (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> =>
+    inSpan(spec.name, { "http.request.method": req.method, "http.route": spec.name }, () => answer(req, routeCtx));
+  const answer = async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers);
     const ip = clientIpFrom(req.headers);
+    const db = { ms: 0, queries: 0 };
     let status = 500;
     let actorId: string | null = null;
-    return requestContext.run({ requestId, ip }, async () => {
+    let credential: DeviceCredential | null = null;
+    return requestContext.run({ requestId, ip, db }, async () => {
       const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
       for (const [k, v] of Object.entries(corsHeaders(req.headers.get("origin")))) headers.set(k, v);
       try {
         const now = clock.now();
-        const resolved = spec.auth === "public" && !req.headers.get("authorization") ? null : await resolveActor(req, now);
+        const authorization = req.headers.get("authorization");
+        credential = spec.auth === "device_credential" && authorization ? deviceCredentialOf(bearerToken(authorization)) : null;
+        const resolved = credential || (spec.auth === "public" && !authorization) ? null : await resolveActor(req, now);
         const actor = resolved?.actor ?? null;
         actorId = actor?.kind === "caregiver" ? actor.caregiverId : actor?.kind === "device" ? actor.deviceId : null;
-        if (spec.auth !== "public") {
-          if (!actor) throw new Unauthenticated(req.headers.get("authorization") ? "The credential is invalid, expired or revoked." : undefined);
+        if (spec.auth !== "public" && !credential) {
+          if (!actor) throw new Unauthenticated(authorization ? "The credential is invalid, expired or revoked." : undefined);
           if (spec.auth === "caregiver" && actor.kind !== "caregiver") throw new NotFound();
-          if (spec.auth === "device" && actor.kind !== "device") throw new NotFound();
+          if ((spec.auth === "device" || spec.auth === "device_credential") && actor.kind !== "device") throw new NotFound();
         }
         if (resolved?.viaCookie && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
         // the verb the route declares (a HEAD reaches GET's handler): "read" to read, "write" for anything unsafe
@@ -126,7 +143,7 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
         }
         const result: unknown = await handler({
           req,
-          actor: actor as ActorFor<M>,
+          actor: (credential ?? actor) as ActorFor<M>,
           params: params as Infer<P>,
           query: query as Infer<Q>,
           body: body as Infer<B>,
@@ -149,7 +166,10 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
       } catch (err) {
         const { problem, retryAfter, internal, transient } = toProblem(err, requestId);
         status = problem.status;
-        if (internal) logger.error({ err, requestId, route: spec.name }, "unhandled error");
+        if (internal) {
+          logger.error({ err, requestId, route: spec.name }, "unhandled error");
+          reportError(err, { route: spec.name });
+        }
         else if (transient) logger.warn({ requestId, route: spec.name, cause: databaseUnavailableCause(err) }, "database unreachable; answered 503");
         headers.set("content-type", "application/problem+json");
         if (retryAfter) headers.set("retry-after", String(retryAfter));
@@ -157,8 +177,11 @@ export function route<M extends AuthMode, R extends Answer, P extends ZodType = 
         return new Response(JSON.stringify(problem), { status, headers });
       } finally {
         const ms = performance.now() - started;
-        observeRequest(spec.name, status, ms);
-        logger.info({ requestId, method: req.method, route: spec.name, status, ms: Math.round(ms * 10) / 10, actorId }, "request");
+        actorId ??= credential?.deviceId ?? null;
+        observeRequest(spec.name, status, ms, db.ms);
+        annotateSpan({ "http.response.status_code": status, "elda.db.ms": db.ms, "elda.db.queries": db.queries });
+        const round = (n: number) => Math.round(n * 10) / 10;
+        logger.info({ requestId, method: req.method, route: spec.name, status, ms: round(ms), dbMs: round(db.ms), dbQueries: db.queries, actorId }, "request");
       }
     });
   };

@@ -10,6 +10,11 @@ export type CaregiverActor = {
   scopes?: string[];
 };
 export type DeviceActor = { kind: "device"; deviceId: string; patientId: string };
+/**
+ * A phone's credential not yet checked: routes declared `auth: "device_credential"` check it in their own
+ * statement (one round trip; docs/decisions/034-hot-paths.md) and set `deviceId` once it resolves (for the log).
+ */
+export type DeviceCredential = { kind: "device_credential"; hash: string; deviceId?: string };
 export type SystemActor = { kind: "system"; job: string };
 export type Actor = CaregiverActor | DeviceActor | SystemActor;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
-import type { DeviceActor } from "./actor";
+import type { DeviceActor, DeviceCredential } from "./actor";
 import { hashSecret } from "./secrets";
 
 export const DEVICE_CREDENTIAL_PREFIX = "elda_dev_";
@@ -15,4 +15,9 @@ export async function resolveDeviceCredential(secret: string): Promise<DeviceAct
     [hashSecret(secret)],
   );
   return rows[0] ? { kind: "device", deviceId: rows[0].id, patientId: rows[0].patient_id } : null;
+}
+
+/** A bearer token that is a device credential, unchecked (the route checks it in its own statement), or null. */
+export function deviceCredentialOf(token: string | null): DeviceCredential | null {
+  return token?.startsWith(DEVICE_CREDENTIAL_PREFIX) ? { kind: "device_credential", hash: hashSecret(token) } : null;
 }

@@ -53,6 +53,18 @@ describe("idle logoff of dashboard sessions", () => {
     expect(await db.webPushSubscription.count({ where: { caregiverId: cg.id } })).toBe(1);
   });
 
+  it("says why a session ended: timed out stays timed out when a later request asks, signed out elsewhere is not timed out", async () => {
+    const cg = await makeCaregiver();
+    const idle = await dashboardSession(cg);
+    // the poll notices the idle end first; the idle-logoff clock asks afterwards and must still hear "idle"
+    expect((await poll(idle.cookie, 15.1)).status).toBe(401);
+    expect(await sessionState(idle.sessionId, cg.id, at(16))).toMatchObject({ live: false, ended: "idle" });
+    const elsewhere = await dashboardSession(cg);
+    await db.session.update({ where: { id: elsewhere.sessionId }, data: { revokedAt: at(1), revokedReason: "signed_out_everywhere" } });
+    expect(await sessionState(elsewhere.sessionId, cg.id, at(2))).toMatchObject({ live: false, ended: "signed_out" });
+    expect(await sessionState(crypto.randomUUID(), cg.id, at(2))).toMatchObject({ live: false, ended: "signed_out" });
+  });
+
   it("starts the clock again on the caregiver's activity", async () => {
     const cg = await makeCaregiver();
     const { sessionId, cookie } = await dashboardSession(cg);

@@ -40,8 +40,9 @@ export function administers(role: OrgRoleName | null, facilityIds: string[] | nu
  * The patients this caregiver may see, as index-friendly sets: whole organizations (owner, or admin over the
  * whole organization), facilities (facility admin) and single patients (their care teams elsewhere). List
  * queries are built from it, never "load then filter"; an admin's list becomes `organization_id IN (...)`,
- * which the name index serves in order. `onlyFacilityId` narrows every list built from it to one facility
- * (the `facility_id` query parameter).
+ * which the name index serves in order. `only.organizationId` keeps one organization's part of it (the
+ * dashboard's current organization, the `organization_id` query parameter) and `only.facilityId` narrows every
+ * list built from it to one facility (the `facility_id` query parameter).
  */
 export interface VisibleScope {
   organizationIds: string[];
@@ -50,25 +51,32 @@ export interface VisibleScope {
   onlyFacilityId: string | null;
 }
 
-export async function visibleScope(tx: Tx, caregiverId: string, onlyFacilityId: string | null = null): Promise<VisibleScope> {
+export interface ScopeFilter {
+  organizationId?: string | null;
+  facilityId?: string | null;
+}
+
+export async function visibleScope(tx: Tx, caregiverId: string, only: ScopeFilter = {}): Promise<VisibleScope> {
+  const org = only.organizationId ?? null;
   // one statement on every list request
   const rows = await tx.$queryRaw<{ organization_ids: string[] | null; facility_ids: string[] | null; patient_ids: string[] | null }[]>`
     WITH admin AS (
       SELECT organization_id, role, COALESCE(facility_ids, '{}') AS facility_ids FROM memberships
-       WHERE caregiver_id = ${caregiverId}::uuid AND role IN ('owner', 'admin')
+       WHERE caregiver_id = ${caregiverId}::uuid AND role IN ('owner', 'admin') AND (${org}::uuid IS NULL OR organization_id = ${org}::uuid)
     ),
     whole AS (SELECT organization_id FROM admin WHERE role = 'owner' OR cardinality(facility_ids) = 0),
     facility AS (SELECT unnest(facility_ids) AS facility_id FROM admin WHERE role = 'admin' AND organization_id NOT IN (SELECT organization_id FROM whole))
     SELECT (SELECT array_agg(organization_id::text) FROM whole) AS organization_ids,
            (SELECT array_agg(facility_id::text) FROM facility) AS facility_ids,
            (SELECT array_agg(t.patient_id::text) FROM care_team_members t JOIN patients p ON p.id = t.patient_id
-             WHERE t.caregiver_id = ${caregiverId}::uuid AND p.organization_id NOT IN (SELECT organization_id FROM whole)
+             WHERE t.caregiver_id = ${caregiverId}::uuid AND (${org}::uuid IS NULL OR p.organization_id = ${org}::uuid)
+               AND p.organization_id NOT IN (SELECT organization_id FROM whole)
                AND p.facility_id NOT IN (SELECT facility_id FROM facility)) AS patient_ids`;
   return {
     organizationIds: rows[0]?.organization_ids ?? [],
     facilityIds: rows[0]?.facility_ids ?? [],
     patientIds: rows[0]?.patient_ids ?? [],
-    onlyFacilityId,
+    onlyFacilityId: only.facilityId ?? null,
   };
 }
 

@@ -3,9 +3,14 @@ import type { Actor } from "./actor";
 import { sessionIsLive, verifyAccessToken } from "./sessions";
 import { readSessionCookie } from "./session-cookie";
 import { resolveApiKey } from "@/lib/caregivers/api-keys";
-import { resolveDeviceCredential } from "./device-credentials";
+import { DEVICE_CREDENTIAL_PREFIX, resolveDeviceCredential } from "./device-credentials";
 
 export type ResolvedActor = { actor: Actor; viaCookie: boolean } | null;
+
+/** The token of an `Authorization: Bearer <token>` header, or null when the header has another form. */
+export function bearerToken(header: string): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] ?? null;
+}
 
 /**
  * Who sent this request: a bearer credential (device credential, API key or access token) wins over the
@@ -15,10 +20,9 @@ export type ResolvedActor = { actor: Actor; viaCookie: boolean } | null;
 export async function resolveActor(req: Request, now: Date): Promise<ResolvedActor> {
   const header = req.headers.get("authorization");
   if (header) {
-    const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!m) return null;
-    const token = m[1];
-    if (token.startsWith("elda_dev_")) {
+    const token = bearerToken(header);
+    if (!token) return null;
+    if (token.startsWith(DEVICE_CREDENTIAL_PREFIX)) {
       const device = await resolveDeviceCredential(token);
       return device ? { actor: device, viaCookie: false } : null;
     }

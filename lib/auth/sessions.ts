@@ -99,10 +99,12 @@ export async function rotateRefreshToken(refreshToken: string, now: Date): Promi
   });
 }
 
+export type SessionEnd = "idle" | "signed_out";
+
 export interface SessionState {
   live: boolean;
-  /** why it is not: "idle" when a dashboard session has just ended for want of activity */
-  ended?: "idle";
+  /** why it is not: "idle" when a dashboard session ended for want of activity (now or earlier), "signed_out" otherwise (signed out, revoked, expired, unknown) */
+  ended?: SessionEnd;
   /** dashboard sessions: when it ends unless the caregiver does something (null for API sessions) */
   idleEndsAt: Date | null;
   idleTimeoutMinutes: number | null;
@@ -110,7 +112,7 @@ export interface SessionState {
   mustEnrolTwoFactor: boolean;
 }
 
-const DEAD: SessionState = { live: false, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
+const DEAD: SessionState = { live: false, ended: "signed_out", idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
 
 /**
  * Is this session usable now: not revoked, not expired, its caregiver still active, and (for a dashboard
@@ -119,10 +121,12 @@ const DEAD: SessionState = { live: false, idleEndsAt: null, idleTimeoutMinutes: 
  */
 export async function sessionState(sessionId: string, caregiverId: string, now: Date): Promise<SessionState> {
   const s = await db.session.findFirst({
-    where: { id: sessionId, caregiverId, revokedAt: null, expiresAt: { gt: now }, caregiver: { isActive: true } },
-    select: { kind: true, lastSeenAt: true },
+    where: { id: sessionId, caregiverId },
+    select: { kind: true, lastSeenAt: true, revokedAt: true, revokedReason: true, expiresAt: true, caregiver: { select: { isActive: true } } },
   });
-  if (!s) return DEAD;
+  // an idle session revoked by an earlier request (the home page's poll, another tab) still reads as timed out
+  if (s?.revokedAt && s.revokedReason === "idle_timeout") return { ...DEAD, ended: "idle" };
+  if (!s || s.revokedAt || s.expiresAt <= now || !s.caregiver.isActive) return DEAD;
   // API sessions (bearer tokens) pay nothing more: their expiry is their own, and they cannot enrol
   if (s.kind !== "web") return { live: true, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
   const me = await db.caregiver.findUniqueOrThrow({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyAnswer, decideAskBack, type PendingQuestion } from "./ask-back";
 import { safetyReply } from "./offline-reply";
+import { patientVoice } from "@/lib/patient-messages/patient-message";
 
 const pending = (attempt: 1 | 2): PendingQuestion => ({
   attempt,
@@ -81,12 +82,13 @@ describe("decideAskBack", () => {
 
 describe("safetyReply", () => {
   it("asks one direct question naming the caregiver, in the patient's language and style", () => {
-    expect(safetyReply("ask", { name: "Betty", language: "en", caregiver: "Sarah" })).toBe("Betty, I'm right here with you. Are you hurt? Shall I tell Sarah?");
-    expect(safetyReply("ask", { name: "Betty", language: "en" })).toContain("Shall I tell your caregiver?");
-    expect(safetyReply("ask", { name: "Rosa", language: "es", caregiver: "Sarah" })).toContain("¿Te has hecho daño? ¿Aviso a Sarah?");
-    expect(safetyReply("ask", { name: "Rosa", language: "es", style: "formal" })).toContain("¿Se ha hecho daño? ¿Aviso a su cuidador?");
-    expect(safetyReply("ask_again", { name: "Rosa", language: "es", style: "formal" })).toContain("¿Necesita ayuda");
-    expect(safetyReply("ask_again", { name: "Betty", language: "en" })).toContain("Do you need help? Please say yes or no.");
-    expect(safetyReply("all_clear", { name: "Rosa", language: "es" })).toMatch(/^Me alegro de que estés bien, Rosa/);
+    const voice = (language: string, communicationStyle: "friendly" | "formal" = "friendly") => patientVoice({ language, communicationStyle });
+    expect(safetyReply("ask", voice("en"), "Betty", "Sarah")).toBe("Betty, I'm right here with you. Are you hurt? Shall I tell Sarah?");
+    expect(safetyReply("ask", voice("en"), "Betty")).toContain("Shall I tell your caregiver?");
+    expect(safetyReply("ask", voice("es"), "Rosa", "Sarah")).toContain("¿Te has hecho daño? ¿Aviso a Sarah?");
+    expect(safetyReply("ask", voice("es-MX", "formal"), "Rosa")).toContain("¿Se ha hecho daño? ¿Aviso a su cuidador?");
+    expect(safetyReply("ask_again", voice("es", "formal"), "Rosa")).toContain("¿Necesita ayuda");
+    expect(safetyReply("ask_again", voice("en"), "Betty")).toContain("Do you need help? Please say yes or no.");
+    expect(safetyReply("all_clear", voice("es"), "Rosa")).toMatch(/^Me alegro de que estés bien, Rosa/);
   });
 });

@@ -6,31 +6,8 @@ import { recordSignOfLife } from "@/lib/activity/sign-of-life";
 import { emit } from "@/lib/jobs/emit";
 import { maxUrgency, type OfflineAnalysis } from "./offline-analyzer";
 import { RANK } from "./analyzer/types";
+import { patientVoice, type Style } from "@/lib/patient-messages/patient-message";
 import type { InteractInput } from "./schemas";
-
-type Style = "friendly" | "formal" | "casual";
-
-/**
- * What the phone says when the companion is switched off (`ai_companion` refused or revoked), in the
- * patient's language and style: that the companion is off, that the emergency button still works, and, when
- * what they said sounds like danger, that their caregiver is being told.
- */
-export function companionOffReply(ctx: { name: string; style: Style; language: "en" | "es"; alerting: boolean; reminderHint: boolean }): string {
-  const usted = ctx.style === "formal";
-  if (ctx.language === "es") {
-    const off = `${ctx.name}, el acompañante de voz está apagado, así que no puedo conversar.`;
-    const alert = ctx.alerting ? ` Estoy avisando a ${usted ? "su" : "tu"} cuidador ahora mismo.` : "";
-    const reminder = ctx.reminderHint ? ` Para marcar un recordatorio como hecho, ${usted ? "tóquelo" : "tócalo"} en la pantalla.` : "";
-    const help = usted
-      ? " Si necesita ayuda, pulse su botón de emergencia o llame al 911."
-      : " Si necesitas ayuda, pulsa tu botón de emergencia o llama al 911.";
-    return `${off}${alert}${reminder}${help}`;
-  }
-  const off = `${ctx.name}, the voice companion is switched off, so I can't chat.`;
-  const alert = ctx.alerting ? " I'm letting your caregiver know right away." : "";
-  const reminder = ctx.reminderHint ? " To mark a reminder as done, tap it on the screen." : "";
-  return `${off}${alert}${reminder} If you need help, press your emergency button or call 911.`;
-}
 
 /**
  * One spoken message while `ai_companion` is not in force (SPEC §8; docs/decisions/023-consent-retention-audit-chain.md).
@@ -50,11 +27,11 @@ export async function interactWithCompanionOff(
   const urgency = offline.unplaced_distress ? maxUrgency(offline.urgency, "high") : offline.urgency;
   const alerting = RANK[urgency] >= RANK.high;
   const critical = urgency === "critical";
-  const language = patient.language === "es" || patient.language === "en" ? patient.language : offline.language;
-  const reply = companionOffReply({
-    name: patient.preferredName || patient.firstName,
-    style: patient.communicationStyle,
-    language,
+  // in the patient's language and style (lib/patient-messages): that the companion is off, that the emergency
+  // button still works, and, when what they said sounds like danger, that their caregiver is being told
+  const voice = patientVoice(patient);
+  const reply = voice.say("companion_off", {
+    name: voice.name(patient),
     alerting,
     reminderHint: input.context?.potential_reminder_acknowledgment === true || offline.reminder_completed,
   });

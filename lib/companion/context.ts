@@ -3,6 +3,8 @@ import { DateTime } from "luxon";
 import { db } from "@/lib/db/client";
 import { ageOn } from "@/lib/patients/present-patient";
 import { effectiveSettings } from "@/lib/orgs/settings";
+import { localeOf, type Locale } from "@/lib/i18n/locales";
+import type { Style } from "@/lib/patient-messages/patient-message";
 
 /**
  * What the companion knows when it answers (SPEC §6): the profile and personal context, communication
@@ -22,6 +24,18 @@ async function relatedTurns(patientId: string, message: string, exclude: string[
       AND to_tsvector('simple', patient_message) @@ to_tsquery('simple', ${words.join(" | ")})
     ORDER BY ts_rank(to_tsvector('simple', patient_message), to_tsquery('simple', ${words.join(" | ")})) DESC, created_at DESC
     LIMIT 3`;
+}
+
+/**
+ * The reply's language and style, as the phone speaks it: the patient's catalogue language (`es-MX` is
+ * Spanish; a language without a catalogue is English, like every other text the phone says and the voice its
+ * pushes ask for; docs/decisions/030), in Spanish usted for `formal` and tú otherwise.
+ */
+function speakAs(locale: Locale, style: Style): string {
+  const short = "in 2-3 short sentences that are easy to follow when heard aloud";
+  if (locale === "es")
+    return `Always reply in Spanish, whatever language they use, addressing them as ${style === "formal" ? '"usted" (formal)' : `"tú" (${style})`}, ${short}. Never mix in English words.`;
+  return `Always reply in English, in a ${style} tone, ${short}.`;
 }
 
 export async function companionContext(patientId: string, now: Date, message = "") {
@@ -58,7 +72,7 @@ export async function companionContext(patientId: string, now: Date, message = "
   const time = (d: Date) => DateTime.fromJSDate(d, { zone: p.timezone }).toFormat("h:mm a");
   const system = [
     `You are Elda, a warm voice companion for ${name}, who is ${ageOn(p.dateOfBirth, now)} and lives alone.`,
-    `Speak ${p.language === "es" ? "Spanish" : p.language === "en" ? "English" : `the language with code "${p.language}"`}, in a ${p.communicationStyle} style, in 2-3 short sentences that are easy to follow when heard aloud.`,
+    speakAs(localeOf(p.language), p.communicationStyle),
     "Never diagnose or give medical advice. If they describe danger (a fall, chest pain, trouble breathing, not knowing where they are, wanting to hurt themselves), say calmly that you are letting their caregiver know right away.",
     p.medicalConditions.length ? `Health conditions: ${p.medicalConditions.join(", ")}.` : "",
     p.medications.length ? `Medications: ${p.medications.join(", ")}.` : "",

@@ -17,6 +17,7 @@ import { meter } from "@/lib/usage/meter";
 import { logger } from "@/lib/observability/logger";
 import { consentInForce } from "@/lib/consents/consent-in-force";
 import { interactWithCompanionOff } from "./companion-off";
+import { patientVoice } from "@/lib/patient-messages/patient-message";
 import type { InteractInput } from "./schemas";
 
 /** The app times out after 10 seconds: the model gets what is left of 7.5, then the offline answer stands. */
@@ -141,21 +142,21 @@ export async function interact(actor: DeviceActor, input: InteractInput, now: Da
   }
   // `ai_companion` refused or revoked: nothing kept, nothing sent to a model; emergencies still raised
   if (!(await consentInForce(db, input.patient_id, "ai_companion"))) return interactWithCompanionOff(actor, input, patient, offline, now);
-  const name = patient.preferredName || patient.firstName;
+  // everything the phone says in the patient's language and style (lib/patient-messages; decision 030)
+  const voice = patientVoice(patient);
+  const name = voice.name(patient);
   const pending = await pendingQuestion(input.patient_id, actor.deviceId, now);
   const { analysis: merged, reply: modelReply, provider, modelNote } = await withModel(input, offline, now, started);
   // the pending question's answer is judged here, deterministically: the model can raise it, never talk it down
   const step = decideAskBack(pending, input.message, merged);
   const analysis = afterAskBack(merged, step);
   const saysDone = analysis.reminder_completed || (input.context?.potential_reminder_acknowledgment === true && RANK[analysis.urgency] < RANK.high);
-  const style = patient.communicationStyle;
-  const language = patient.language === "es" || patient.language === "en" ? patient.language : analysis.language;
-  const offlineText = offlineReply({ ...analysis, reminder_completed: saysDone }, { name, style, language: patient.language });
+  const offlineText = offlineReply({ ...analysis, reminder_completed: saysDone }, voice, name);
   let reply: string;
   if (step.step === "ask") {
-    reply = safetyReply(step.attempt === 1 ? "ask" : "ask_again", { name, style, language, caregiver: await firstCaregiverName(input.patient_id) });
+    reply = safetyReply(step.attempt === 1 ? "ask" : "ask_again", voice, name, await firstCaregiverName(input.patient_id));
   } else if (step.step === "close" && !modelReply && RANK[analysis.urgency] < RANK.medium && !saysDone) {
-    reply = safetyReply("all_clear", { name, style, language });
+    reply = safetyReply("all_clear", voice, name);
   } else {
     // on danger the reply must say the caregiver is being told: the offline reply does when the model's does not
     reply = modelReply && (RANK[analysis.urgency] < RANK.high || /caregiver|cuidador|familia/i.test(modelReply)) ? modelReply : offlineText;

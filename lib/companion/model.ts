@@ -43,16 +43,17 @@ export function languageModel(provider: string, modelId: string): LanguageModel 
 }
 
 /**
- * Ask the model, giving up after `timeoutMs` (the app waits 10 seconds; we answer within 8 whatever
- * happens). The abort signal cancels the request; the race guarantees the deadline even if a provider
- * ignores the signal.
+ * Ask the model for an object of `schema`, giving up after `timeoutMs`. The abort signal cancels the request;
+ * the race guarantees the deadline even if a provider ignores the signal. Used by the companion and the daily
+ * summary's narrative (lib/summaries/summary-narrative.ts).
  */
-export async function askModel(
+export async function generateWithin<T>(
   model: LanguageModel,
+  schema: z.ZodType<T>,
   system: string,
   messages: { role: "user" | "assistant"; content: string }[],
   timeoutMs: number,
-): Promise<{ analysis: ModelAnalysis; tokensIn: number; tokensOut: number }> {
+): Promise<{ object: T; tokensIn: number; tokensOut: number }> {
   const ms = Math.max(1, Math.floor(timeoutMs));
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -64,11 +65,22 @@ export async function askModel(
   });
   try {
     const { object, usage } = await Promise.race([
-      generateObject({ model, schema: modelAnalysis, system, messages, maxRetries: 0, abortSignal: controller.signal }),
+      generateObject({ model, schema, system, messages, maxRetries: 0, abortSignal: controller.signal }),
       deadline,
     ]);
-    return { analysis: object, tokensIn: usage.inputTokens ?? 0, tokensOut: usage.outputTokens ?? 0 };
+    return { object: object as T, tokensIn: usage.inputTokens ?? 0, tokensOut: usage.outputTokens ?? 0 };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The companion's turn: the reply and its analysis (the app waits 10 seconds; we answer within 8 whatever happens). */
+export async function askModel(
+  model: LanguageModel,
+  system: string,
+  messages: { role: "user" | "assistant"; content: string }[],
+  timeoutMs: number,
+): Promise<{ analysis: ModelAnalysis; tokensIn: number; tokensOut: number }> {
+  const { object, tokensIn, tokensOut } = await generateWithin(model, modelAnalysis, system, messages, timeoutMs);
+  return { analysis: object, tokensIn, tokensOut };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, loadFixtures } from "./eval";
 import { analyzeOffline, maxUrgency, normalize, URGENCY_ORDER } from "./offline-analyzer";
 import { offlineReply } from "./offline-reply";
+import { patientVoice } from "@/lib/patient-messages/patient-message";
 
 const urgency = (text: string) => analyzeOffline(text).urgency;
 
@@ -175,7 +176,11 @@ describe("language and sentiment", () => {
 });
 
 describe("offlineReply", () => {
-  const reply = (text: string, style?: "friendly" | "formal" | "casual") => offlineReply(analyzeOffline(text), { name: "Rosa", style });
+  // a patient whose language is the one spoken here
+  const reply = (text: string, style: "friendly" | "formal" | "casual" = "friendly") => {
+    const analysis = analyzeOffline(text);
+    return offlineReply(analysis, patientVoice({ language: analysis.language, communicationStyle: style }), "Rosa");
+  };
 
   it("tells the patient the caregiver is being told on high and critical urgency", () => {
     expect(reply("I fell")).toContain("I'm letting your caregiver know right away.");

@@ -5,33 +5,14 @@ import { db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPatientAccess } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { patientVoice } from "@/lib/patient-messages/patient-message";
+import { STARTER_TOPICS, type StarterTopic } from "@/lib/patient-messages/types";
 import type { ConversationStarter, startersQuery } from "./schemas";
 
-type Lang = "en" | "es";
-const TOPIC_QUESTIONS: Record<string, Record<Lang, string>> = {
-  family: { en: "How is the family doing?", es: "¿Cómo está la familia?" },
-  garden: { en: "How is the garden doing? Is anything blooming?", es: "¿Cómo va el jardín? ¿Ha florecido algo?" },
-  food: { en: "What are you thinking of cooking today?", es: "¿Qué piensa cocinar hoy?" },
-  weather: { en: "What is the weather like where you are today?", es: "¿Qué tiempo hace hoy por allí?" },
-  pets: { en: "How is your little companion doing today?", es: "¿Cómo está hoy su mascota?" },
-  music: { en: "Have you listened to any good music lately?", es: "¿Ha escuchado buena música últimamente?" },
-  faith: { en: "Will you be going to church this week?", es: "¿Irá a la iglesia esta semana?" },
-  tv: { en: "Have you watched anything good lately?", es: "¿Ha visto algo bueno en la tele últimamente?" },
-  friends: { en: "Have you seen any friends or neighbors lately?", es: "¿Ha visto a algún amigo o vecino últimamente?" },
-  reading: { en: "Are you reading anything nice at the moment?", es: "¿Está leyendo algo bonito estos días?" },
-  exercise: { en: "Have you been out for a walk lately?", es: "¿Ha salido a caminar últimamente?" },
-};
+const isStarterTopic = (t: string): t is StarterTopic => (STARTER_TOPICS as readonly string[]).includes(t);
+
 /** Topics that are never an opener: they are for the care team, not small talk. */
 const NOT_OPENERS = new Set(["health", "medication", "loneliness", "sleep"]);
-const INTEREST: Record<Lang, (x: string) => string> = {
-  en: (x) => `Have you had time for ${x} lately?`,
-  es: (x) => `¿Ha tenido tiempo para ${x} últimamente?`,
-};
-const FAMILY: Record<Lang, (x: string) => string> = {
-  en: (x) => `Have you heard from ${x} lately?`,
-  es: (x) => `¿Ha sabido algo de ${x} últimamente?`,
-};
-
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? v.split(/,\s*/) : [];
 /** "Sarah (daughter, lives nearby)" → "Sarah" */
@@ -52,15 +33,18 @@ export function topicsToAvoid(notes: { content: string; title: string }[]): stri
 }
 
 /**
- * Proactive conversation openers for one patient, in their language: the topics they enjoyed talking about
- * in the last two weeks first (positive or neutral turns, most frequent first), then their interests and
- * family from the profile's personal context. Anything the care team's notes say to avoid is left out, and
- * health, medication, sleep and loneliness are never openers. The order rotates by the patient's local day,
- * so the same question does not open every check-in.
+ * Proactive conversation openers for one patient, in their language and style (lib/patient-messages): the
+ * topics they enjoyed talking about in the last two weeks first (positive or neutral turns, most frequent
+ * first), then their interests and family from the profile's personal context. Anything the care team's
+ * notes say to avoid is left out, and health, medication, sleep and loneliness are never openers. The order
+ * rotates by the patient's local day, so the same question does not open every check-in.
  */
 export async function conversationStarters(tx: Tx, patientId: string, now: Date, limit = 3): Promise<ConversationStarter[]> {
-  const p = await tx.patient.findUniqueOrThrow({ where: { id: patientId }, select: { language: true, timezone: true, personalContext: true } });
-  const lang: Lang = p.language.startsWith("es") ? "es" : "en";
+  const p = await tx.patient.findUniqueOrThrow({
+    where: { id: patientId },
+    select: { language: true, communicationStyle: true, timezone: true, personalContext: true },
+  });
+  const { say } = patientVoice(p);
   const [recent, notes] = await Promise.all([
     tx.$queryRaw<{ topic: string; n: bigint }[]>`
       SELECT topic, count(*) AS n FROM conversation_turns, unnest(topics) AS topic
@@ -73,17 +57,17 @@ export async function conversationStarters(tx: Tx, patientId: string, now: Date,
   const family = (ctx.family ?? {}) as Record<string, unknown>;
   const candidates: ConversationStarter[] = [
     ...recent
-      .filter((r) => TOPIC_QUESTIONS[r.topic] && !NOT_OPENERS.has(r.topic))
-      .map((r) => ({ text: TOPIC_QUESTIONS[r.topic][lang], topic: r.topic, source: "recent_topic" as const })),
+      .filter((r): r is { topic: StarterTopic; n: bigint } => isStarterTopic(r.topic) && !NOT_OPENERS.has(r.topic))
+      .map((r) => ({ text: say("starter.topic", { topic: r.topic }), topic: r.topic, source: "recent_topic" as const })),
     ...[...strings(ctx.hobbies), ...strings(ctx.interests)].map((h) => ({
-      text: INTEREST[lang](h.trim().toLowerCase()),
+      text: say("starter.interest", { interest: h.trim().toLowerCase() }),
       topic: h.trim().toLowerCase(),
       source: "interest" as const,
     })),
     ...[...strings(family.grandchildren), ...strings(family.children)]
       .map(firstName)
       .filter(Boolean)
-      .map((name) => ({ text: FAMILY[lang](name), topic: name, source: "family" as const })),
+      .map((name) => ({ text: say("starter.relative", { name }), topic: name, source: "family" as const })),
   ];
   const avoid = topicsToAvoid(notes);
   const seen = new Set<string>();

@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/observability/logger";
+import { statementName, timed, timedPool } from "@/lib/observability/query-timing";
 import { databaseUnavailableCause } from "./unavailable";
 import { PrismaClient } from "./generated/client";
 
@@ -22,7 +23,27 @@ function create() {
   const pool = new pg.Pool({ connectionString: c.databaseUrl, max: c.databasePoolMax, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // an idle connection that breaks (the server restarted) is dropped from the pool; unheard, the error would end the process
   pool.on("error", (err) => logger.warn({ cause: databaseUnavailableCause(err) }, "idle database connection lost"));
-  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+  // development: Prisma's query log (each statement and its time, without its values) at LOG_LEVEL=debug
+  const development = c.nodeEnv === "development";
+  const base = new PrismaClient({ adapter: new PrismaPg(pool), ...(development ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
+  if (development)
+    (base as PrismaClient<"query">).$on("query", (e) => logger.debug({ query: e.query, ms: e.duration }, "prisma query"));
+  // every operation timed (request database time, slow-query log: lib/observability/query-timing.ts)
+  const prisma = base.$extends({
+    query: {
+      $allOperations({ model, operation, args, query }) {
+        return timed(model ? `${model}.${operation}` : rawName(operation, args), () => query(args));
+      },
+    },
+  }) as unknown as PrismaClient;
+  return { pool: timedPool(pool), prisma };
+}
+
+/** A raw query's name: the operation and its statement's verb and table ($queryRaw SELECT job_quarantine). */
+function rawName(operation: string, args: unknown): string {
+  const a = args as { strings?: readonly string[]; sql?: string } | unknown[] | undefined;
+  const text = Array.isArray(a) ? (typeof a[0] === "string" ? a[0] : "") : (a?.sql ?? a?.strings?.join("?") ?? "");
+  return `${operation} ${statementName(text)}`.trim();
 }
 
 const created = (g.eldaDb ??= create());

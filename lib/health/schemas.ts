@@ -19,11 +19,27 @@ export const jobReport = z.object({
   last_engine: z.string().nullable(),
 });
 
+export const providerReport = z.object({
+  id: z.enum(["twilio_sms", "twilio_voice", "smtp", "fcm", "web_push", "model"]),
+  state: z.enum(["configured", "simulated", "failing"]).meta({
+    description:
+      "simulated: no credentials (recorded, nothing sent); failing: sends to at least 2 recipients failed in the last 15 minutes with no success since; configured otherwise",
+  }),
+  failures_since_success: z.number().int().meta({ description: "failed sends in the last 15 minutes after the provider's last success" }),
+  last_failure_at: instant.meta({ description: "within the last 15 minutes" }),
+  last_success_at: instant.meta({ description: "within the last 15 minutes" }),
+});
+export type ProviderReport = z.infer<typeof providerReport>;
+
 export const systemStatusOutput = z
   .object({
     status: z.enum(["ok", "failing"]),
     checked_at: z.string(),
     problems: z.array(z.string()).optional().meta({ description: "why it is failing, one sentence each" }),
+    warnings: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "worth a look, not failing: the model falling back to the offline analyzer, a deployment with no caregiver channel" }),
     database: z.enum(["ok", "unreachable"]).optional(),
     jobs: z
       .object({
@@ -35,10 +51,11 @@ export const systemStatusOutput = z
       })
       .nullable()
       .optional(),
+    providers: z.array(providerReport).nullable().optional().meta({ description: "the notification providers and the model" }),
   })
   .meta({
     description:
-      "200 when jobs can run and none is late, 503 otherwise (same body). With METRICS_TOKEN set, only `status` and `checked_at` unless X-Metrics-Token is sent.",
+      "200 when jobs can run, none is late and no delivery provider is failing, 503 otherwise (same body). With METRICS_TOKEN set, only `status` and `checked_at` unless X-Metrics-Token is sent.",
   });
 export type SystemStatus = z.infer<typeof systemStatusOutput>;
 

@@ -137,7 +137,7 @@ describe("the embedded runner", () => {
     const runner = new EmbeddedRunner([defineJob({ id: "tick", trigger: { cron: "* * * * * *" }, retries: 0, handler: async () => void runs++ })]);
     runner.start();
     await new Promise((r) => setTimeout(r, 2_100));
-    runner.stop();
+    await runner.stop();
     await runner.drain();
     const after = runs;
     expect(after).toBeGreaterThanOrEqual(1);

@@ -17,6 +17,11 @@ export interface EmbeddedRunnerOptions {
   /** base delay of the first retry (doubled each time) */
   retryBaseMs?: number;
   now?: () => Date;
+  /**
+   * Several processes on one database: the scheduled jobs run only in the one holding the lease
+   * (lib/jobs/leader-lease.ts); events this process emits are still handled here. None: this process runs them.
+   */
+  leader?: { isLeader(): boolean; start(): Promise<void>; stop(): Promise<void> };
 }
 
 export class EmbeddedRunner {
@@ -26,6 +31,7 @@ export class EmbeddedRunner {
   private running = new Map<string, number>();
   private readonly retryBaseMs: number;
   private readonly now: () => Date;
+  private readonly leader: EmbeddedRunnerOptions["leader"];
 
   constructor(
     private readonly jobs: Job[],
@@ -33,14 +39,18 @@ export class EmbeddedRunner {
   ) {
     this.retryBaseMs = opts.retryBaseMs ?? 1_000;
     this.now = opts.now ?? (() => clock.now());
+    this.leader = opts.leader;
   }
 
   start() {
+    if (this.leader) void this.leader.start().catch(() => undefined);
     for (const job of this.jobs) {
       if (!("cron" in job.trigger)) continue;
       // protect: a run still going when the next tick comes is not started twice
       this.crons.push(
         new Cron(job.trigger.cron, { timezone: "UTC", protect: true }, async () => {
+          // another process holds the lease: it runs this tick (a missed tick is found by the next sweep)
+          if (this.leader && !this.leader.isLeader()) return;
           await this.track(this.runWithRetries(job, null)).catch(() => undefined);
         }),
       );
@@ -48,9 +58,11 @@ export class EmbeddedRunner {
     logger.info({ jobs: this.jobs.map((j) => j.id) }, "embedded job runner started");
   }
 
-  stop() {
+  /** Stop the schedules (and give the lease up, so another process takes over at once). */
+  async stop() {
     for (const c of this.crons) c.stop();
     this.crons = [];
+    await this.leader?.stop();
   }
 
   /** Deliver events to the jobs they trigger (each at most once per event id within an hour). */
@@ -101,6 +113,7 @@ export class EmbeddedRunner {
         try {
           return await job.run({
             engine: "embedded",
+            attempt: attempt + 1,
             step: { run: (_id, fn) => fn(), sendEvent: async (_id, events) => this.enqueue(events) },
             ...("cron" in job.trigger ? { firedAt } : { event }),
           });

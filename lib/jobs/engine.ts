@@ -4,7 +4,8 @@ import { databaseUnavailableCause } from "@/lib/db/unavailable";
 import { logger } from "@/lib/observability/logger";
 import { setEventSink } from "./emit";
 import { EmbeddedRunner } from "./embedded-runner";
-import { recordEngineBoot } from "./engine-boot";
+import { currentBootId, recordEngineBoot } from "./engine-boot";
+import { LeaderLease } from "./leader-lease";
 import { scheduledJobs } from "./jobs";
 
 export type EngineMode = "inngest" | "embedded" | "off";
@@ -49,7 +50,8 @@ export async function startJobEngine(mode: EngineMode = engineMode()) {
     const { sendToInngest } = await import("./inngest");
     setEventSink(sendToInngest);
   } else if (mode === "embedded" && !g.eldaRunner) {
-    g.eldaRunner = new EmbeddedRunner(scheduledJobs());
+    // several instances on one database: only the lease holder runs the sweeps (decision 033)
+    g.eldaRunner = new EmbeddedRunner(scheduledJobs(), { leader: new LeaderLease(currentBootId()) });
     setEventSink(async (events) => g.eldaRunner!.enqueue(events));
     g.eldaRunner.start();
   }

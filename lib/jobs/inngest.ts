@@ -29,10 +29,12 @@ export function toInngestFunction(job: Job) {
       retries: Math.min(job.retries, 10) as Retries,
       ...(job.concurrency ? { concurrency: { key: `event.data.${job.concurrency.key}`, limit: job.concurrency.limit } } : {}),
     },
-    async ({ event, step }) => {
+    async ({ event, step, attempt }) => {
       try {
         return await job.run({
           engine: "inngest",
+          // Inngest counts from 0
+          attempt: attempt + 1,
           step: {
             run: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
             sendEvent: async (id: string, events: DomainEvent[]) => {

@@ -1,4 +1,6 @@
 import { logger } from "@/lib/observability/logger";
+import { reportError } from "@/lib/observability/sentry";
+import { inSpan } from "@/lib/observability/spans";
 import { wellFormed } from "./emit";
 import { MalformedEvent, parseEvent, type DomainEvent, type EventData, type EventName } from "./events";
 import { recordedRun, type RunEngine } from "./record-job-run";
@@ -43,8 +45,11 @@ interface EventJobDefinition<N extends EventName> {
   handler: (ctx: JobContext & { event: DomainEvent<N> }) => Promise<unknown>;
 }
 
-/** One attempt as an engine starts it: when the cron fired, or the event as it arrived (not yet trusted). */
-export type Attempt = { engine: RunEngine; step: JobStep } & ({ firedAt: Date } | { event: unknown });
+/**
+ * One attempt as an engine starts it: when the cron fired, or the event as it arrived (not yet trusted), and
+ * which attempt of the run it is (1 the first time, 2 the first retry...).
+ */
+export type Attempt = { engine: RunEngine; step: JobStep; attempt: number } & ({ firedAt: Date } | { event: unknown });
 
 /** A job as both engines run it. */
 export interface Job {
@@ -57,9 +62,10 @@ export interface Job {
 
 /**
  * Define a job. Once here rather than in each job or each engine: every attempt's start, success or failure is
- * recorded in `job_status` (lib/jobs/record-job-run.ts); the triggering event is parsed with the catalog (a
- * malformed one throws MalformedEvent, which both engines drop without retrying); fanned-out events are
- * checked before they go.
+ * recorded in `job_status` (lib/jobs/record-job-run.ts) and is a span of its own (`job <id>`, with the job's
+ * name and the attempt); a failed attempt goes to Sentry when it is on, tagged with both; the triggering event
+ * is parsed with the catalog (a malformed one throws MalformedEvent, which both engines drop without
+ * retrying); fanned-out events are checked before they go.
  */
 export function defineJob<N extends EventName>(definition: EventJobDefinition<N>): Job;
 export function defineJob(definition: CronJobDefinition): Job;
@@ -68,7 +74,16 @@ export function defineJob(definition: CronJobDefinition | EventJobDefinition<Eve
   return {
     ...job,
     run: (attempt) =>
-      recordedRun(job.id, attempt.engine, async () => {
+      inSpan(`job ${job.id}`, { "elda.job.name": job.id, "elda.job.attempt": attempt.attempt, "elda.job.engine": attempt.engine }, () =>
+        runAttempt(attempt).catch((err: unknown) => {
+          reportError(err, { job: job.id, attempt: String(attempt.attempt), engine: attempt.engine });
+          throw err;
+        }),
+      ),
+  };
+
+  function runAttempt(attempt: Attempt) {
+    return recordedRun(job.id, attempt.engine, async () => {
         const step: JobStep = {
           run: (id, fn) => attempt.step.run(id, fn),
           sendEvent: (id, events) => attempt.step.sendEvent(id, wellFormed(events)),
@@ -88,6 +103,6 @@ export function defineJob(definition: CronJobDefinition | EventJobDefinition<Eve
           throw err;
         }
         return (handler as EventJobDefinition<EventName>["handler"])({ ...ctx, now: new Date(event.ts), event });
-      }),
-  };
+    });
+  }
 }

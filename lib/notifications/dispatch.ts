@@ -19,7 +19,10 @@ import {
   type ClaimFilter,
   type Settlement,
 } from "./claim-attempts";
-import { alertPush, digestPush, summaryPush, testPush } from "./lock-screen";
+import { alertPush, digestPush, summaryPush, testPush } from "@/lib/caregiver-messages/lock-screen";
+import { alertCall, alertEmail, alertSmsText, digestMessage } from "@/lib/caregiver-messages/alert-messages";
+import { summaryEmail, summarySmsText } from "@/lib/caregiver-messages/summary-messages";
+import { narrativeFor } from "@/lib/summaries/summary-narrative";
 import { meter, smsSegments, type UsageCounts } from "@/lib/usage/meter";
 
 /** What one message that reached the provider adds to its organization's usage (docs/decisions/026). */
@@ -41,65 +44,51 @@ const senders: Partial<Record<NotificationChannel, ChannelSender>> = { sms: smsS
 /** the channels this dispatcher sends (patient pushes go through push-to-patient.ts, in FCM batches) */
 export const DISPATCHED_CHANNELS: NotificationChannel[] = ["sms", "voice", "email", "web_push"];
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-
 type Rendered = OutboundMessage | { skip: string };
 
+const READER = { language: true, timezone: true } as const;
+const ALERT_FIELDS = {
+  id: true,
+  type: true,
+  severity: true,
+  status: true,
+  source: true,
+  evidence: true,
+  ackCode: true,
+  firstOccurredAt: true,
+  patient: { select: { firstName: true, lastName: true, preferredName: true } },
+} as const;
+
 /**
- * What each channel says. SMS and calls name the patient and the problem (the caregiver needs both to act);
- * email subjects and anything shown on a lock screen (web push) never carry health details. Replies
- * "ACK <code>" and key 1 acknowledge. A message about an alert that is no longer open is not sent.
+ * What each channel says, in the caregiver's language and time zone (lib/caregiver-messages, docs/decisions/031).
+ * SMS and calls name the patient and what the alert is about (the caregiver needs both to act), never a condition
+ * or a medication; email subjects and anything shown on a lock screen (web push) carry no health details.
+ * Replies "ACK <code>" (or "OK", "RECIBIDO") and key 1 acknowledge. A message about an alert that is no longer
+ * open is not sent.
  */
-async function render(a: ClaimedAttempt): Promise<Rendered | null> {
+async function render(a: ClaimedAttempt, now: Date): Promise<Rendered | null> {
   const base = config().appUrl.replace(/\/$/, "");
   const own = { to: a.recipient, attemptId: a.id };
-  if (a.purpose === "test") return { ...own, ...testPush() };
+  const reader = (a.caregiver_id ? await db.caregiver.findUnique({ where: { id: a.caregiver_id }, select: READER }) : null) ?? { language: "en", timezone: "UTC" };
+  if (a.purpose === "test") return { ...own, ...testPush(reader.language) };
   if (a.alert_id) {
-    const alert = await db.alert.findUnique({ where: { id: a.alert_id }, include: { patient: { select: { firstName: true, lastName: true } } } });
+    const alert = await db.alert.findUnique({ where: { id: a.alert_id }, select: ALERT_FIELDS });
     if (!alert) return null;
     if (alert.status !== "open") return { skip: `The alert was ${alert.status} before this message went out.` };
-    if (a.channel === "web_push") return { ...own, ...alertPush(alert) };
-    const who = `${alert.patient.firstName} ${alert.patient.lastName}`;
+    if (a.channel === "web_push") return { ...own, ...alertPush(reader.language, alert) };
     const link = `${base}/alerts/${alert.id}`;
-    const text =
-      `Elda ${alert.severity.toUpperCase()} alert for ${who}: ${alert.title}. ${alert.recommendedAction ?? ""} Reply ACK ${alert.ackCode} to acknowledge. ${link}`.replace(
-        /\s+/g,
-        " ",
-      );
-    if (a.channel === "voice") {
-      return {
-        ...own,
-        text: `This is Elda, with an urgent alert for ${who}. ${alert.title}.`,
-        gatherUrl: `${base}/api/v1/webhooks/twilio/voice?alert_id=${alert.id}`,
-        statusCallbackUrl: `${base}/api/v1/webhooks/twilio/status`,
-      };
-    }
-    if (a.channel === "email") {
-      return {
-        ...own,
-        subject: `Elda: a ${alert.severity} alert needs your attention`,
-        text: `${who}: ${alert.title}\n\n${alert.description}\n\n${alert.recommendedAction ?? ""}\n\nOpen the alert: ${link}\nOr reply to the SMS with ACK ${alert.ackCode}.`,
-        html: `<p><strong>${esc(who)}: ${esc(alert.title)}</strong></p><p>${esc(alert.description)}</p><p>${esc(alert.recommendedAction ?? "")}</p><p><a href="${esc(link)}">Open the alert</a></p>`,
-      };
-    }
-    return { ...own, text, statusCallbackUrl: `${base}/api/v1/webhooks/twilio/status` };
+    const statusCallbackUrl = `${base}/api/v1/webhooks/twilio/status`;
+    if (a.channel === "voice") return { ...own, ...alertCall(reader, alert), gatherUrl: `${base}/api/v1/webhooks/twilio/voice?alert_id=${alert.id}`, statusCallbackUrl };
+    if (a.channel === "email") return { ...own, ...alertEmail(reader, alert, link) };
+    return { ...own, text: alertSmsText(reader, alert, link), statusCallbackUrl };
   }
   if (a.summary_id) {
     const s = await db.dailySummary.findUnique({ where: { id: a.summary_id }, include: { patient: { select: { firstName: true, lastName: true } } } });
     if (!s) return null;
-    if (a.channel === "web_push") return { ...own, ...summaryPush(s) };
-    const who = `${s.patient.firstName} ${s.patient.lastName}`;
-    const day = s.summaryDate.toISOString().slice(0, 10);
-    const link = `${base}/patients/${s.patientId}`;
-    if (a.channel === "email") {
-      return {
-        ...own,
-        subject: "Elda: your daily summary",
-        text: `${who}, ${day}\n\n${s.narrative}\n\n${link}`,
-        html: `<h1>${esc(who)}, ${esc(day)}</h1><p>${esc(s.narrative)}</p><p><a href="${esc(link)}">Open in Elda</a></p>`,
-      };
-    }
-    return { ...own, text: `Elda summary for ${who} (${day}): ${s.narrative}`.slice(0, 600) };
+    if (a.channel === "web_push") return { ...own, ...summaryPush(reader.language, s) };
+    const summary = { day: s.summaryDate.toISOString().slice(0, 10), patient: s.patient, narrative: await narrativeFor(s.id, reader.language, now) };
+    if (a.channel === "email") return { ...own, ...summaryEmail(reader, summary, `${base}/patients/${s.patientId}`) };
+    return { ...own, text: summarySmsText(reader, summary) };
   }
   return null;
 }
@@ -115,7 +104,7 @@ function settlementOf(r: ChannelResult, refused: string): Settlement {
 async function deliver(a: ClaimedAttempt, now: Date): Promise<Settlement> {
   try {
     const sender = senders[a.channel];
-    const message = await render(a);
+    const message = await render(a, now);
     if (!sender || !message) return { status: "failed", error: "Nothing to send.", permanent: true };
     if ("skip" in message) return { status: "skipped", error: message.skip };
     const r = await sender.send(message);
@@ -175,7 +164,7 @@ export async function sendDigests(now: Date, filter: { caregiverId?: string } = 
       channel: { in: ["sms", "email", "web_push"] },
       ...(filter.caregiverId ? { caregiverId: filter.caregiverId } : {}),
     },
-    include: { alert: { select: { title: true, severity: true, patient: { select: { firstName: true, lastName: true } } } } },
+    include: { alert: { select: ALERT_FIELDS }, caregiver: { select: READER } },
     orderBy: { createdAt: "asc" },
     take: 1_000,
   });
@@ -195,29 +184,23 @@ export async function sendDigests(now: Date, filter: { caregiverId?: string } = 
     if (rows.length === 0) continue;
     let outcome: Settlement;
     try {
-      const byPatient = new Map<string, { first: string; items: string[] }>();
-      for (const r of rows) {
-        if (!r.alert) continue;
-        const who = `${r.alert.patient.firstName} ${r.alert.patient.lastName}`;
-        const entry = byPatient.get(who) ?? { first: r.alert.patient.firstName, items: [] };
-        entry.items.push(`${r.alert.title} (${r.alert.severity})`);
-        byPatient.set(who, entry);
-      }
-      const lines = [...byPatient].map(([who, { items }]) => `${who}: ${items.join("; ")}`);
-      const text = `Elda digest: ${rows.length} alert message${rows.length === 1 ? "" : "s"} held back in the last hour.\n${lines.join("\n")}\nOpen Elda to review them.`;
+      const reader = rows[0].caregiver ?? { language: "en", timezone: "UTC" };
+      const alerts = rows.flatMap((r) => (r.alert ? [r.alert] : []));
+      const digest = digestMessage(reader, alerts);
       const message: OutboundMessage =
         channel === "email"
-          ? { to: recipient, subject: "Elda: alerts you have not been sent yet", text, html: `<p>${lines.map(esc).join("<br>")}</p>` }
+          ? { to: recipient, ...digest }
           : channel === "web_push"
             ? {
                 to: recipient,
                 attemptId: rows[0].id,
                 ...digestPush(
+                  reader.language,
                   rows.length,
-                  [...byPatient.values()].map((p) => p.first),
+                  alerts.map((x) => x.patient.firstName),
                 ),
               }
-            : { to: recipient, text: text.slice(0, 600) };
+            : { to: recipient, text: digest.text.slice(0, 600) };
       const sent = await senders[channel]!.send(message);
       // one digest, metered once, for the organization of its first message's patient
       await meterSent(sent, channel, message, rows[0].patientId, now);

@@ -77,7 +77,7 @@ describe("alerts reach people through Twilio and SMTP", () => {
     const sms = twilioRequests.find((r) => r.path.endsWith("/Messages.json") && r.form.get("To") === phone)!;
     expect(sms.form.get("From")).toBe("+15550009999");
     expect(sms.form.get("Body")).toContain(`Reply ACK ${alert.ackCode}`);
-    expect(sms.form.get("Body")).toContain("Emergency button pressed");
+    expect(sms.form.get("Body")).toContain("Elda CRITICAL alert for Betty Johnson: an emergency.");
     const voice = twilioRequests.find((r) => r.path.endsWith("/Calls.json") && r.form.get("To") === phone)!;
     expect(voice.form.get("Twiml")).toContain("Press 1 to acknowledge");
     expect(voice.form.get("Twiml")).toContain(`${APP}/api/v1/webhooks/twilio/voice?alert_id=${a.alertId}`);
@@ -177,7 +177,7 @@ describe("alerts reach people through Twilio and SMTP", () => {
     expect(emails.filter((e) => e.to === sarah.email && e.raw.includes("Subject: Elda: alerts you have not been sent yet"))).toHaveLength(1);
     const digest = twilioRequests.filter((x) => x.form.get("To") === phone).at(-1)!;
     expect(digest.form.get("Body")).toContain("Elda digest");
-    expect(digest.form.get("Body")).toContain("Betty Johnson: Concern d (medium)");
+    expect(digest.form.get("Body")).toContain("Betty Johnson: a health concern (medium)");
     expect(await db.notificationAttempt.count({ where: { caregiverId: sarah.id, status: "held" } })).toBe(0);
 
     await sendDailySummaries(sarah.id, new Date("2026-01-21T02:00:00Z"));

@@ -40,7 +40,10 @@ async function phoneFor(timezone = "America/Chicago") {
 
 /** The reminder as the delivery sweep reads it. */
 async function dueRow(reminderId: string) {
-  const r = await db.reminder.findUniqueOrThrow({ where: { id: reminderId }, include: { patient: { select: { timezone: true } } } });
+  const r = await db.reminder.findUniqueOrThrow({
+    where: { id: reminderId },
+    include: { patient: { select: { timezone: true, language: true, communicationStyle: true } } },
+  });
   return {
     id: r.id,
     patient_id: r.patientId,
@@ -56,6 +59,8 @@ async function dueRow(reminderId: string) {
     missed_after_minutes: null,
     org_settings: {},
     timezone: r.patient.timezone,
+    language: r.patient.language,
+    communication_style: r.patient.communicationStyle,
   };
 }
 
@@ -115,10 +120,12 @@ describe("the migration that stores push payloads", () => {
     for (const statement of backfill) await db.$executeRawUnsafe(statement);
     const payloadOf = async (purpose: "reminder" | "check_in") =>
       (await db.notificationAttempt.findFirstOrThrow({ where: { patientId: patient.id, purpose, status: "pending" } })).payload;
-    expect(await payloadOf("reminder")).toEqual({ title: reminderMessage.title, body: reminderMessage.body, data: reminderMessage.data });
+    // pushes recorded before the migration were English, and before the data carried `language` (decision 030)
+    const withoutLanguage = (data: Record<string, string>) => ({ ...data, language: undefined });
+    expect(await payloadOf("reminder")).toEqual({ title: reminderMessage.title, body: reminderMessage.body, data: withoutLanguage(reminderMessage.data) });
     expect([reminderMessage.title, reminderMessage.body]).toEqual(["Elda: a reminder, again", "It's time for your medicine. Open Elda to hear it."]);
     expect(reminderMessage.data.speak_text).toContain("Lisinopril. This is scheduled for 6:30 PM");
-    expect(await payloadOf("check_in")).toEqual({ title: checkIn.title, body: checkIn.body, data: checkIn.data });
+    expect(await payloadOf("check_in")).toEqual({ title: checkIn.title, body: checkIn.body, data: withoutLanguage(checkIn.data) });
     expect(checkIn.body).toMatch(/^Hi Bets, /);
     // left pending, they would go out with other files' global sweeps
     await db.notificationAttempt.deleteMany({ where: { patientId: patient.id } });

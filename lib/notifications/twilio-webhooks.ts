@@ -8,6 +8,8 @@ import { acknowledgeAlertIn } from "@/lib/alerts/alert-actions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { effectivePreferences } from "@/lib/caregivers/preferences";
 import { smsContactRefusal } from "./sms-contact-guard";
+import { CATALOGUES, messagesFor } from "@/lib/caregiver-messages/catalogue";
+import type { CaregiverMessages } from "@/lib/caregiver-messages/types";
 
 /**
  * Twilio calls us back (incoming SMS, a key pressed during an alert call, delivery status). Every request
@@ -36,14 +38,27 @@ const message = (text?: string) => {
 
 const OPT_OUT = /^\s*(stop|stopall|unsubscribe|cancel|end|quit)\s*$/i;
 const OPT_IN = /^\s*(start|yes|unstop)\s*$/i;
-const ACK = /^\s*ack\s*(\d{4})\s*$/i;
+/** any language's acknowledgement word, a space or not, and the alert's 4-digit code: "ACK 1234", "ok1234", "Recibido 1234" */
+const ACK_WORDS = [...new Set(Object.values(CATALOGUES).flatMap((m) => m.ackWords))].map(fold);
+const ACK = new RegExp(`^\\s*(${ACK_WORDS.join("|")})[\\s.:,!-]*(\\d{4})\\s*[.!]?\\s*$`);
+
+/** lower case without accents: "RECIBIDO", "recibído" and "Recibido" read alike */
+function fold(text: string) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
 
 async function caregiverByPhone(phone: string | undefined) {
   if (!phone) return null;
-  return db.caregiver.findFirst({ where: { phoneNumber: phone, isActive: true }, select: { id: true, firstName: true, preferences: true } });
+  return db.caregiver.findFirst({ where: { phoneNumber: phone, isActive: true }, select: { id: true, firstName: true, preferences: true, language: true } });
 }
 
-/** Incoming SMS: "ACK 1234" acknowledges that alert; STOP and START switch the caregiver's SMS off and on. */
+/** A sender we do not know gets the answer in every language; the words that came tell us nothing reliable. */
+const everyLanguage = (pick: (m: CaregiverMessages) => string) => Object.values(CATALOGUES).map(pick).join(" / ");
+
+/**
+ * Incoming SMS: "ACK 1234" (or "OK 1234", "RECIBIDO 1234", any case, accents or not) acknowledges that alert;
+ * STOP and START switch the caregiver's SMS off and on. Answers are in the caregiver's language.
+ */
 export async function handleIncomingSms(params: Record<string, string>, now: Date): Promise<string> {
   // the answer is an SMS back to the sender: a patient's own phone gets one only with their sms_contact consent
   const mayAnswer = !params.From || !(await smsContactRefusal(params.From));
@@ -70,15 +85,17 @@ async function answerIncomingSms(params: Record<string, string>, now: Date): Pro
     // Twilio answers STOP and START itself, as carriers require
     return message();
   }
-  const m = ACK.exec(body);
-  if (!m) return message("Reply ACK followed by the 4-digit code in the alert to acknowledge it.");
-  if (!caregiver) return message("This number is not on an Elda care team.");
+  const m = ACK.exec(fold(body));
+  const say = caregiver ? messagesFor(caregiver.language).smsReply : null;
+  if (!m) return message(say ? say.help : everyLanguage((c) => c.smsReply.help));
+  if (!caregiver || !say) return message(everyLanguage((c) => c.smsReply.notOnTeam));
+  const code = m[2];
   const alert = await db.alert.findFirst({
-    where: { ackCode: m[1], status: { in: ["open", "acknowledged"] }, patient: { careTeam: { some: { caregiverId: caregiver.id } } } },
+    where: { ackCode: code, status: { in: ["open", "acknowledged"] }, patient: { careTeam: { some: { caregiverId: caregiver.id } } } },
     orderBy: { createdAt: "desc" },
     include: { patient: { select: { firstName: true, lastName: true } } },
   });
-  if (!alert) return message(`No open alert with code ${m[1]} for you.`);
+  if (!alert) return message(say.noAlert(code));
   await db.$transaction(async (tx) => {
     if (await acknowledgeAlertIn(tx, alert.id, caregiver.id, "sms", undefined, now)) {
       await recordAudit(
@@ -88,22 +105,24 @@ async function answerIncomingSms(params: Record<string, string>, now: Date): Pro
       );
     }
   });
-  return message(`Thanks ${caregiver.firstName}. You have the alert for ${alert.patient.firstName} ${alert.patient.lastName}.`);
+  return message(say.acknowledged(caregiver.firstName, `${alert.patient.firstName} ${alert.patient.lastName}`));
 }
 
-/** A key pressed during an alert call: 1 acknowledges it. */
+/** A key pressed during an alert call: 1 acknowledges it. The answer is spoken in the caregiver's language. */
 export async function handleVoiceGather(alertId: string | null, params: Record<string, string>, now: Date): Promise<string> {
   const r = new twilio.twiml.VoiceResponse();
   const caregiver = await caregiverByPhone(params.To);
+  const m = messagesFor(caregiver?.language);
+  const say = { voice: m.voice.voice, language: m.voice.language } as Parameters<typeof r.say>[0];
   if (params.Digits === "1" && alertId && caregiver) {
     const alert = await db.alert.findFirst({ where: { id: alertId, patient: { careTeam: { some: { caregiverId: caregiver.id } } } }, select: { id: true } });
     if (alert) {
       await db.$transaction((tx) => acknowledgeAlertIn(tx, alert.id, caregiver.id, "voice", undefined, now));
-      r.say({ voice: "alice" }, "Thank you. The alert is acknowledged. Please check on them now.");
+      r.say(say, m.call.acknowledged);
       return r.toString();
     }
   }
-  r.say({ voice: "alice" }, "The alert was not acknowledged. We will keep trying your care team.");
+  r.say(say, m.call.notAcknowledged);
   return r.toString();
 }
 

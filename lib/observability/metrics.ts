@@ -15,6 +15,13 @@ function create() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const dbTime = new Histogram({
+    name: "elda_http_request_db_seconds",
+    help: "Database time per API request (every query it made, added up) by route",
+    labelNames: ["route"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
   const requests = new Counter({
     name: "elda_http_requests_total",
     help: "API requests by route and status",
@@ -57,12 +64,13 @@ function create() {
       }
     },
   });
-  return { registry, duration, requests, batchesSplit, rowsQuarantined, rowsReleased };
+  return { registry, duration, dbTime, requests, batchesSplit, rowsQuarantined, rowsReleased };
 }
 
 export const metrics = (g.eldaMetrics ??= create());
 
-export function observeRequest(route: string, status: number, ms: number) {
+export function observeRequest(route: string, status: number, ms: number, dbMs: number) {
   metrics.duration.observe({ route, status: String(status) }, ms / 1000);
+  metrics.dbTime.observe({ route }, dbMs / 1000);
   metrics.requests.inc({ route, status: String(status) });
 }

@@ -1,10 +1,13 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { config, type Config } from "@/lib/config";
+import { currentTraceId } from "./spans";
 
 export interface RequestContext {
   requestId: string;
   ip: string | null;
+  /** the database time this request has spent so far (lib/observability/query-timing.ts) */
+  db?: { ms: number; queries: number };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -41,8 +44,14 @@ export function clientIpFrom(headers: Headers, source: Config["clientAddress"] =
 
 const clean = (s: string | null | undefined) => s?.trim().slice(0, 64) || null;
 
-/** A sane incoming X-Request-Id is kept (to follow a request across systems); otherwise a new one. */
+/**
+ * The request's id: with tracing on, its trace id (so the id a user quotes from a problem's `instance` or
+ * X-Request-Id opens the trace; a caller follows a request across systems with W3C `traceparent` then);
+ * otherwise a sane incoming X-Request-Id (to follow a request across systems), else a new one.
+ */
 export function requestIdFrom(headers: Headers): string {
+  const traceId = currentTraceId();
+  if (traceId) return traceId;
   const incoming = headers.get("x-request-id");
   return incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
 }

@@ -200,6 +200,14 @@ describe("the home page at a glance", () => {
 
   it("is empty for a caregiver without patients", async () => {
     const me = await makeCaregiver();
-    expect(await getOverview(me.actor, NOW)).toEqual({ generated_at: NOW.toISOString(), patients: [], open_alerts: [], open_alert_total: 0 });
+    expect(await getOverview(me.actor, NOW)).toEqual({
+      generated_at: NOW.toISOString(),
+      patients: [],
+      patient_total: 0,
+      attention_total: 0,
+      next_cursor: null,
+      open_alerts: [],
+      open_alert_total: 0,
+    });
   });
 });

@@ -8,7 +8,8 @@ import { recordAuditOnce } from "@/lib/audit/record-audit";
 import { presentAlert } from "@/lib/alerts/present-alert";
 import { PHONE_OFFLINE } from "@/lib/activity/sign-of-life";
 import { withZoneFallback } from "@/lib/time-zones/zone-fallback";
-import type { OpenAlertGlance, Overview, PatientGlance } from "./schemas";
+import { decodeCursor, encodeCursor, invalidCursor } from "@/lib/api/pagination";
+import { overviewQuery, type OpenAlertGlance, type Overview, type OverviewQuery, type PatientGlance } from "./schemas";
 
 /** Below this share of today's due reminders done, a patient counts as "low adherence". */
 export const LOW_ADHERENCE = 0.8;
@@ -33,6 +34,10 @@ interface GlanceRow {
   phone_offline: number;
   due: number;
   completed: number;
+}
+
+interface DetailRow {
+  id: string;
   sentiment: Sentiment | null;
   conversation_at: Date | null;
   next_title: string | null;
@@ -40,8 +45,8 @@ interface GlanceRow {
 }
 
 /**
- * Every patient of the scope with what a caregiver checks first, in one statement: one lateral subquery per
- * fact, each served by a (patient_id, ...) index. "Today" is the patient's local day, computed in SQL from
+ * Every patient of the scope with what decides their place on the page, in one statement: one lateral subquery
+ * per fact, each served by a (patient_id, ...) index. "Today" is the patient's local day, computed in SQL from
  * their time zone (date_trunc in that zone, back to an instant), and counts only what was due by `now`.
  */
 async function glanceRows(scope: VisibleScope, now: Date): Promise<GlanceRow[]> {
@@ -63,8 +68,7 @@ async function glanceRows(scope: VisibleScope, now: Date): Promise<GlanceRow[]> 
       FROM zoned p
     )
     SELECT v.id, v.first_name, v.last_name, v.preferred_name, v.timezone, v.last_heartbeat_at, v.last_active_at, v.monitoring_paused_until,
-           d.paired, a.critical, a.high, a.medium, a.low, a.inactivity, a.phone_offline, r.due, r.completed,
-           c.sentiment, c.last_turn_at AS conversation_at, n.title AS next_title, n.due_at AS next_due_at
+           d.paired, a.critical, a.high, a.medium, a.low, a.inactivity, a.phone_offline, r.due, r.completed
     FROM visible v
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS paired FROM patient_devices WHERE patient_id = v.id AND revoked_at IS NULL
@@ -81,15 +85,24 @@ async function glanceRows(scope: VisibleScope, now: Date): Promise<GlanceRow[]> 
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS due, count(*) FILTER (WHERE status = 'completed')::int AS completed
       FROM reminders WHERE patient_id = v.id AND due_at >= v.day_start AND due_at < ${now} AND status <> 'skipped'
-    ) r
+    ) r`),
+    async () => (await db.$queryRaw<{ timezone: string }[]>(Prisma.sql`SELECT DISTINCT p.timezone FROM patients p WHERE ${inScope}`)).map((r) => r.timezone),
+  );
+}
+
+/** The last conversation and the next reminder of the patients on the page only (the cards' last two facts). */
+async function detailRows(ids: string[], now: Date): Promise<Map<string, DetailRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<DetailRow[]>(Prisma.sql`
+    SELECT v.id, c.sentiment, c.last_turn_at AS conversation_at, n.title AS next_title, n.due_at AS next_due_at
+    FROM unnest(${ids}::uuid[]) AS v(id)
     LEFT JOIN LATERAL (
       SELECT sentiment, last_turn_at FROM conversations WHERE patient_id = v.id ORDER BY started_at DESC LIMIT 1
     ) c ON true
     LEFT JOIN LATERAL (
       SELECT title, due_at FROM reminders WHERE patient_id = v.id AND status = 'pending' AND due_at >= ${now} ORDER BY due_at LIMIT 1
-    ) n ON true`),
-    async () => (await db.$queryRaw<{ timezone: string }[]>(Prisma.sql`SELECT DISTINCT p.timezone FROM patients p WHERE ${inScope}`)).map((r) => r.timezone),
-  );
+    ) n ON true`);
+  return new Map(rows.map((r) => [String(r.id), r]));
 }
 
 const ratio = (done: number, due: number) => (due === 0 ? null : Math.round((done / due) * 1000) / 1000);
@@ -127,35 +140,67 @@ function present(r: GlanceRow, now: Date): PatientGlance {
     open_alerts: { critical: r.critical, high: r.high, medium: r.medium, low: r.low, total: r.critical + r.high + r.medium + r.low, inactivity: r.inactivity },
     monitoring_paused_until: paused ? r.monitoring_paused_until!.toISOString() : null,
     adherence_today: { due: r.due, completed: r.completed, ratio: adherence },
-    last_conversation: r.conversation_at ? { sentiment: r.sentiment, at: r.conversation_at.toISOString() } : null,
-    next_reminder: r.next_title && r.next_due_at ? { title: r.next_title, due_at: r.next_due_at.toISOString() } : null,
+    last_conversation: null,
+    next_reminder: null,
+  };
+}
+
+function withDetails(p: PatientGlance, d: DetailRow | undefined): PatientGlance {
+  return {
+    ...p,
+    last_conversation: d?.conversation_at ? { sentiment: d.sentiment, at: d.conversation_at.toISOString() } : null,
+    next_reminder: d?.next_title && d.next_due_at ? { title: d.next_title, due_at: d.next_due_at.toISOString() } : null,
   };
 }
 
 const RANK = { urgent_alerts: 0, inactive: 1, phone_offline: 2, offline: 3, low_adherence: 4 } as const;
-const rankOf = (p: PatientGlance) => (p.attention ? RANK[p.attention] : 5);
 const byName = new Intl.Collator("en", { sensitivity: "base" });
+
+/** A patient's place in the order, as a cursor holds it: rank, more critical, more high, lower adherence, "Last First", id. */
+type AttentionKey = [number, number, number, number, string, string];
+
+function attentionKey(p: PatientGlance): AttentionKey {
+  return [
+    p.attention ? RANK[p.attention] : 5,
+    -p.open_alerts.critical,
+    -p.open_alerts.high,
+    p.attention === "low_adherence" ? (p.adherence_today.ratio ?? 1) : 0,
+    p.full_name.split(" ").reverse().join(" "),
+    p.id,
+  ];
+}
+
+function compareKeys(a: AttentionKey, b: AttentionKey): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || byName.compare(a[4], b[4]) || a[5].localeCompare(b[5]);
+}
 
 /**
  * What needs attention first: critical/high open alerts (more critical, then more high, first), then silent
  * patients (an inactivity episode), then phones offline (an alert, then not heard from within 30 minutes), then
  * low adherence today (lowest first), then everyone else; by name within.
  */
-export function byAttention(a: PatientGlance, b: PatientGlance): number {
-  return (
-    rankOf(a) - rankOf(b) ||
-    b.open_alerts.critical - a.open_alerts.critical ||
-    b.open_alerts.high - a.open_alerts.high ||
-    (a.attention === "low_adherence" ? (a.adherence_today.ratio ?? 1) - (b.adherence_today.ratio ?? 1) : 0) ||
-    byName.compare(a.full_name.split(" ").reverse().join(" "), b.full_name.split(" ").reverse().join(" ")) ||
-    a.id.localeCompare(b.id)
-  );
+export const byAttention = (a: PatientGlance, b: PatientGlance) => compareKeys(attentionKey(a), attentionKey(b));
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor's key, checked value by value: the client may hand back anything (a 422, never a wrong page). */
+function cursorKey(cursor: string): AttentionKey {
+  const v = decodeCursor(cursor, 6);
+  const numbers = v.slice(0, 4).every((n) => typeof n === "number" && Number.isFinite(n));
+  if (numbers && typeof v[4] === "string" && v[4].length <= 1000 && typeof v[5] === "string" && UUID.test(v[5])) return v as AttentionKey;
+  throw invalidCursor();
 }
 
-/** The home page's data: every patient the caregiver can see at a glance, and the open alerts across them. */
-export async function getOverview(actor: Actor, now: Date, facilityId: string | null = null): Promise<Overview> {
+/**
+ * The home page's data: the caregiver's patients at a glance, most in need of attention first, one page at a
+ * time (keyset over the attention order: the cursor is the last card's place in it), how many there are and how
+ * many need attention, and the open alerts across them all. `organization_id` and `facility_id` narrow it to
+ * one organization (the dashboard's current one) or one facility.
+ */
+export async function getOverview(actor: Actor, now: Date, q: OverviewQuery = overviewQuery.parse({})): Promise<Overview> {
   const me = requireCaregiver(actor);
-  const scope = await visibleScope(db, me.caregiverId, facilityId);
+  const after = q.cursor ? cursorKey(q.cursor) : null;
+  const scope = await visibleScope(db, me.caregiverId, { organizationId: q.organization_id, facilityId: q.facility_id });
   const inScope = { patient: patientsInScope(scope), status: "open" } as const;
   const [rows, alerts, openTotal] = await Promise.all([
     glanceRows(scope, now),
@@ -167,7 +212,15 @@ export async function getOverview(actor: Actor, now: Date, facilityId: string | 
     }),
     db.alert.count({ where: inScope }),
   ]);
-  const patients = rows.map((r) => present(r, now)).sort(byAttention);
+  const all = rows.map((r) => present(r, now)).sort(byAttention);
+  const from = after ? all.findIndex((p) => compareKeys(attentionKey(p), after) > 0) : 0;
+  const slice = from < 0 ? [] : all.slice(from, from + q.limit);
+  const more = from >= 0 && from + q.limit < all.length;
+  const details = await detailRows(
+    slice.map((p) => p.id),
+    now,
+  );
+  const patients = slice.map((p) => withDetails(p, details.get(p.id)));
   const openAlerts: OpenAlertGlance[] = alerts.map((a) => {
     const full = presentAlert(a);
     return {
@@ -191,5 +244,13 @@ export async function getOverview(actor: Actor, now: Date, facilityId: string | 
     15 * 60_000,
     now,
   );
-  return { generated_at: now.toISOString(), patients, open_alerts: openAlerts, open_alert_total: openTotal };
+  return {
+    generated_at: now.toISOString(),
+    patients,
+    patient_total: all.length,
+    attention_total: all.filter((p) => p.attention !== null).length,
+    next_cursor: more ? encodeCursor(attentionKey(slice[slice.length - 1])) : null,
+    open_alerts: openAlerts,
+    open_alert_total: openTotal,
+  };
 }

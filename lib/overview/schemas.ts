@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sentiment } from "@/lib/conversations/schemas";
 import { SEVERITIES, uuid } from "@/lib/validation/common";
 import { alertOutput } from "@/lib/alerts/schemas";
+import { pageQuery } from "@/lib/api/pagination";
 
 /**
  * Why a patient is near the top of the home page (null: nothing needs attention), most pressing first:
@@ -46,12 +47,27 @@ export type OpenAlertGlance = z.infer<typeof openAlertGlance>;
 
 export const overviewOutput = z.object({
   generated_at: z.string(),
+  /** one page of patients, most in need of attention first */
   patients: z.array(patientGlanceOutput),
+  /** every patient of the view (all pages) */
+  patient_total: z.number().int(),
+  /** how many of them need attention (an `attention` reason): they fill the first pages */
+  attention_total: z.number().int(),
+  /** the next page of patients (`cursor`), null on the last */
+  next_cursor: z.string().nullable(),
   /** the most pressing open alerts across every patient (worst first, then newest) */
   open_alerts: z.array(openAlertGlance),
   open_alert_total: z.number().int(),
 });
 export type Overview = z.infer<typeof overviewOutput>;
 
-/** only this facility's patients (and their alerts) */
-export const overviewQuery = z.strictObject({ facility_id: uuid.optional() });
+export const overviewQuery = z.strictObject({
+  /** patients per page (default 20, at most 100) and the page after a `next_cursor` */
+  limit: pageQuery.limit,
+  cursor: pageQuery.cursor,
+  /** only this organization's patients (and their alerts) */
+  organization_id: uuid.optional(),
+  /** only this facility's patients (and their alerts) */
+  facility_id: uuid.optional(),
+});
+export type OverviewQuery = z.infer<typeof overviewQuery>;

@@ -16,13 +16,20 @@ const SORTS: Record<ListPatientsQuery["sort"], SortKey[]> = {
   ],
 };
 
+/**
+ * Lists count their matches exactly up to this many; a larger list answers without `total` (counting 10,000
+ * rows on every page and every keystroke of a search cost more than the page itself).
+ */
+export const EXACT_TOTAL_UP_TO = 1_000;
+
 /** Every patient the caregiver can see, with name search, sort and cursor pagination. */
 export async function listPatients(actor: Actor, query: ListPatientsQuery, now: Date) {
   const me = requireCaregiver(actor);
   const keys = SORTS[query.sort];
-  const filters: Prisma.PatientWhereInput[] = [patientsInScope(await visibleScope(db, me.caregiverId, query.facility_id ?? null))];
+  const filters: Prisma.PatientWhereInput[] = [
+    patientsInScope(await visibleScope(db, me.caregiverId, { organizationId: query.organization_id, facilityId: query.facility_id })),
+  ];
   if (!query.include_inactive) filters.push({ isActive: true });
-  if (query.organization_id) filters.push({ organizationId: query.organization_id });
   if (query.q) {
     const terms = query.q.split(/\s+/).filter(Boolean).slice(0, 4);
     for (const t of terms) {
@@ -41,9 +48,10 @@ export async function listPatients(actor: Actor, query: ListPatientsQuery, now: 
       ...pageArgs(where, keys, query),
       include: { careTeam: { where: { caregiverId: me.caregiverId }, select: { standing: true } } },
     }),
-    db.patient.count({ where }),
+    // `total` where cheap (SPEC §4): counted up to EXACT_TOTAL_UP_TO, left out beyond (docs/decisions/034-hot-paths.md)
+    db.patient.count({ where, take: EXACT_TOTAL_UP_TO + 1 }),
   ]);
-  const page = toPage(rows, query.limit, keys, (p) => presentPatient(p, now, p.careTeam[0]?.standing ?? null), total);
+  const page = toPage(rows, query.limit, keys, (p) => presentPatient(p, now, p.careTeam[0]?.standing ?? null), total <= EXACT_TOTAL_UP_TO ? total : undefined);
   await recordAudit(db, actor, {
     action: "patient.listed",
     targetType: "patient",

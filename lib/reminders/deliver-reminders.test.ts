@@ -144,6 +144,8 @@ describe("the reminder push", () => {
       missed_after_minutes: null,
       org_settings: {},
       timezone: "America/Chicago",
+      language: "en",
+      communication_style: "friendly" as const,
     };
     const first = reminderPush(row, 1);
     expect(first.data).toEqual({
@@ -156,6 +158,7 @@ describe("the reminder push", () => {
       retry_count: "0",
       notification_type: "medication_reminder",
       priority: "high",
+      language: "en",
     });
     const repeat = reminderPush({ ...row, type: "meal", title: "Lunch", message: null }, 3);
     expect(repeat.data).toMatchObject({ voice_check_in: "true", retry_count: "2", notification_type: "general", priority: "medium" });

@@ -7,6 +7,7 @@ import { pushToPatients, sendPendingPushes, type PatientPush } from "@/lib/notif
 import { emit, type DomainEvent } from "@/lib/jobs/emit";
 import { runIsolated } from "@/lib/jobs/isolate-failures";
 import { reminderLockScreen } from "@/lib/notifications/lock-screen";
+import { patientVoice, type Style } from "@/lib/patient-messages/patient-message";
 import { missReminder } from "./reminder-transitions";
 
 interface DueRow {
@@ -24,6 +25,8 @@ interface DueRow {
   missed_after_minutes: number | null;
   org_settings: unknown;
   timezone: string;
+  language: string;
+  communication_style: Style;
 }
 
 export interface Timing {
@@ -80,20 +83,11 @@ export function nextStep(
   return { action: "push", deliveryCount: count, nextActionAt: next };
 }
 
-function speakText(r: Pick<DueRow, "type" | "title" | "message" | "due_at" | "timezone">): string {
-  const time = r.due_at.toLocaleTimeString("en-US", { timeZone: r.timezone, hour: "numeric", minute: "2-digit" });
-  const lead =
-    r.type === "medication"
-      ? `It's time for your medication: ${r.title}`
-      : r.type === "appointment"
-        ? `Reminder about your appointment: ${r.title}`
-        : `It's time for ${r.title}`;
-  return `Hi! ${lead}. This is scheduled for ${time}.${r.message ? ` ${r.message}` : ""}`;
-}
-
 /** The push the phone expects for a reminder (SPEC §3 data fields; string values). */
 export function reminderPush(r: DueRow, deliveryCount: number): PatientPush {
-  const speak = speakText(r);
+  // in the patient's language and style, the time as they say it where they live (lib/patient-messages)
+  const voice = patientVoice({ language: r.language, communicationStyle: r.communication_style });
+  const speak = voice.say("reminder.speak", { type: r.type, title: r.title, message: r.message, at: r.due_at, timeZone: r.timezone });
   const retry = deliveryCount - 1;
   return {
     patientId: r.patient_id,
@@ -101,7 +95,7 @@ export function reminderPush(r: DueRow, deliveryCount: number): PatientPush {
     key: `reminder:${r.id}:push:${deliveryCount}:${r.due_at.toISOString()}`,
     reminderId: r.id,
     // the lock screen: the kind of reminder only (SPEC §7); what it is for is spoken once the app is opened
-    ...reminderLockScreen(r.type, retry),
+    ...reminderLockScreen(voice, r.type, retry),
     data: {
       type: "reminder",
       reminder_id: r.id,
@@ -112,6 +106,8 @@ export function reminderPush(r: DueRow, deliveryCount: number): PatientPush {
       retry_count: String(retry),
       notification_type: r.type === "medication" ? "medication_reminder" : "general",
       priority: r.type === "medication" ? "high" : "medium",
+      // the app's speech engine picks its voice from this (the catalogue's language, not the stored tag)
+      language: voice.locale,
     },
   };
 }
@@ -169,7 +165,7 @@ async function deliverBatch(now: Date, limit: number, only: string[] | null, exc
       const due = await tx.$queryRaw<DueRow[]>`
         SELECT r.id, r.patient_id, r.type, r.title, r.message, r.status, r.due_at, r.delivery_count,
                s.repeat_until_acknowledged, s.repeat_interval_minutes, s.max_repeats, s.missed_after_minutes,
-               o.settings AS org_settings, p.timezone
+               o.settings AS org_settings, p.timezone, p.language, p.communication_style
         FROM reminders r
         JOIN patients p ON p.id = r.patient_id
         JOIN organizations o ON o.id = p.organization_id

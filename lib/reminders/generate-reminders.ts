@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { pool, type Prisma, type Tx } from "@/lib/db/client";
 import type { Schedule } from "@/lib/db/generated/client";
 import { occurrencesBetween, RecurrenceCache } from "@/lib/schedules/recurrence";
@@ -87,6 +86,9 @@ export async function generateReminderInstances(now: Date, opts: { patientId?: s
   return { schedules: sweep.main.schedules + (r?.schedules ?? 0), created: sweep.main.created + (r?.created ?? 0), quarantined: sweep.quarantined.length };
 }
 
+/** Inserts in flight at once: the next batch is read and computed while PostgreSQL writes the previous ones. */
+const IN_FLIGHT = 2;
+
 async function generateIn(now: Date, horizonHours: number, scope: Scope, isolation: Isolation) {
   const to = new Date(now.getTime() + horizonHours * 3_600_000);
   // a generous bound on end dates: the recurrence applies the exact end date in the patient's zone
@@ -95,71 +97,78 @@ async function generateIn(now: Date, horizonHours: number, scope: Scope, isolati
   let cursor = "00000000-0000-0000-0000-000000000000";
   let schedules = 0;
   let created = 0;
-  for (;;) {
-    const { rows: batch } = await pool.query<ScheduleRow>(
-      `SELECT s.id, s.patient_id, s.type, s.title, s.instructions, s.recurrence, s.days_of_week, s.interval_days, s.times_of_day,
-              to_char(s.start_date, 'YYYY-MM-DD') AS start_date, to_char(s.end_date, 'YYYY-MM-DD') AS end_date,
-              s.advance_notice_minutes, p.timezone
-       FROM schedules s JOIN patients p ON p.id = s.patient_id
-       WHERE s.is_active AND p.is_active AND s.id > $1
-         AND (s.end_date IS NULL OR s.end_date >= $2::date)
-         AND ($3::uuid[] IS NULL OR s.patient_id = ANY($3::uuid[])) AND NOT (s.patient_id = ANY($5::uuid[]))
-         AND EXISTS (SELECT 1 FROM patient_devices d WHERE d.patient_id = p.id AND d.revoked_at IS NULL)
-       ORDER BY s.id LIMIT $4`,
-      [cursor, endBound, scope.only, BATCH, scope.except],
-    );
-    if (batch.length === 0) break;
-    cursor = batch[batch.length - 1].id;
-    schedules += batch.length;
-    // the occurrences, column by column; a patient whose schedules cannot be computed is set aside whole
-    const cols = {
-      id: [] as string[],
-      patient: [] as string[],
-      schedule: [] as string[],
-      at: [] as Date[],
-      type: [] as string[],
-      title: [] as string[],
-      message: [] as (string | null)[],
-      next: [] as Date[],
-    };
-    for (const s of batch) {
-      if (isolation.failed.has(s.patient_id)) continue;
-      let occurrences;
-      try {
-        assertZoneKnown(s.timezone);
-        const rule = {
-          recurrence: s.recurrence,
-          daysOfWeek: s.days_of_week,
-          intervalDays: s.interval_days,
-          timesOfDay: s.times_of_day,
-          startDate: s.start_date,
-          endDate: s.end_date,
-        };
-        occurrences = occurrencesBetween(rule, s.timezone, now, to, cache);
-      } catch (err) {
-        isolation.fail(s.patient_id, err);
-        continue;
-      }
-      for (const o of occurrences) {
-        cols.id.push(randomUUID());
-        cols.patient.push(s.patient_id);
-        cols.schedule.push(s.id);
-        cols.at.push(o.at);
-        cols.type.push(s.type);
-        cols.title.push(s.title);
-        cols.message.push(s.instructions);
-        cols.next.push(new Date(o.at.getTime() - s.advance_notice_minutes * 60_000));
-      }
+  const inFlight: Promise<number>[] = [];
+  const settle = async () => (created += await inFlight.shift()!);
+  try {
+    for (;;) {
+      const { rows: batch } = await pool.query<ScheduleRow>(
+        `SELECT s.id, s.patient_id, s.type, s.title, s.instructions, s.recurrence, s.days_of_week, s.interval_days, s.times_of_day,
+                to_char(s.start_date, 'YYYY-MM-DD') AS start_date, to_char(s.end_date, 'YYYY-MM-DD') AS end_date,
+                s.advance_notice_minutes, p.timezone
+         FROM schedules s JOIN patients p ON p.id = s.patient_id
+         WHERE s.is_active AND p.is_active AND s.id > $1
+           AND (s.end_date IS NULL OR s.end_date >= $2::date)
+           AND ($3::uuid[] IS NULL OR s.patient_id = ANY($3::uuid[])) AND NOT (s.patient_id = ANY($5::uuid[]))
+           AND EXISTS (SELECT 1 FROM patient_devices d WHERE d.patient_id = p.id AND d.revoked_at IS NULL)
+         ORDER BY s.id LIMIT $4`,
+        [cursor, endBound, scope.only, BATCH, scope.except],
+      );
+      if (batch.length === 0) break;
+      cursor = batch[batch.length - 1].id;
+      schedules += batch.length;
+      const cols = occurrencesOf(batch, now, to, cache, isolation);
+      const patients = [...new Set(cols.patient)].filter((id) => !isolation.failed.has(id));
+      const insert = isolation
+        .batch((only) => insertInstances(cols, only ?? (isolation.failed.size ? patients : null)), patients)
+        .then((parts) => parts.reduce((a, n) => a + n, 0));
+      insert.catch(() => {}); // awaited below (settle); not an unhandled rejection while the next batch is read
+      inFlight.push(insert);
+      if (inFlight.length >= IN_FLIGHT) await settle();
+      if (batch.length < BATCH) break;
     }
-    const patients = [...new Set(cols.patient)].filter((id) => !isolation.failed.has(id));
-    const inserted = await isolation.batch((only) => insertInstances(cols, only ?? (isolation.failed.size ? patients : null)), patients);
-    created += inserted.reduce((a, n) => a + n, 0);
-    if (batch.length < BATCH) break;
+    while (inFlight.length) await settle();
+  } finally {
+    // a failed read leaves no insert unawaited
+    await Promise.allSettled(inFlight);
   }
   return { schedules, created };
 }
 
-type Columns = { id: string[]; patient: string[]; schedule: string[]; at: Date[]; type: string[]; title: string[]; message: (string | null)[]; next: Date[] };
+/** The batch's occurrences, column by column; a patient whose schedules cannot be computed is set aside whole. */
+function occurrencesOf(batch: ScheduleRow[], now: Date, to: Date, cache: RecurrenceCache, isolation: Isolation): Columns {
+  const cols: Columns = { patient: [], schedule: [], at: [], type: [], title: [], message: [], next: [] };
+  for (const s of batch) {
+    if (isolation.failed.has(s.patient_id)) continue;
+    let occurrences;
+    try {
+      assertZoneKnown(s.timezone);
+      const rule = {
+        recurrence: s.recurrence,
+        daysOfWeek: s.days_of_week,
+        intervalDays: s.interval_days,
+        timesOfDay: s.times_of_day,
+        startDate: s.start_date,
+        endDate: s.end_date,
+      };
+      occurrences = occurrencesBetween(rule, s.timezone, now, to, cache);
+    } catch (err) {
+      isolation.fail(s.patient_id, err);
+      continue;
+    }
+    for (const o of occurrences) {
+      cols.patient.push(s.patient_id);
+      cols.schedule.push(s.id);
+      cols.at.push(o.at);
+      cols.type.push(s.type);
+      cols.title.push(s.title);
+      cols.message.push(s.instructions);
+      cols.next.push(new Date(o.at.getTime() - s.advance_notice_minutes * 60_000));
+    }
+  }
+  return cols;
+}
+
+type Columns = { patient: string[]; schedule: string[]; at: Date[]; type: string[]; title: string[]; message: (string | null)[]; next: Date[] };
 
 /** The batch's instances (or only those of some patients) in one INSERT ... SELECT FROM unnest(...). */
 async function insertInstances(all: Columns, only: string[] | null) {
@@ -169,7 +178,6 @@ async function insertInstances(all: Columns, only: string[] | null) {
     const rows = all.patient.flatMap((p, i) => (keep.has(p) ? [i] : []));
     const pick = <T>(xs: T[]) => rows.map((i) => xs[i]);
     cols = {
-      id: pick(all.id),
       patient: pick(all.patient),
       schedule: pick(all.schedule),
       at: pick(all.at),
@@ -179,14 +187,14 @@ async function insertInstances(all: Columns, only: string[] | null) {
       next: pick(all.next),
     };
   }
-  if (cols.id.length === 0) return 0;
+  if (cols.patient.length === 0) return 0;
   const r = await pool.query(
     `INSERT INTO reminders (id, patient_id, schedule_id, occurrence_at, due_at, type, title, message, status, next_action_at, updated_at)
-     SELECT v.id, v.patient_id, v.schedule_id, v.at, v.at, v.type::"ScheduleType", v.title, v.message, 'pending', v.next, now()
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-          AS v(id, patient_id, schedule_id, at, type, title, message, next)
+     SELECT gen_random_uuid(), v.patient_id, v.schedule_id, v.at, v.at, v.type::"ScheduleType", v.title, v.message, 'pending', v.next, now()
+     FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+          AS v(patient_id, schedule_id, at, type, title, message, next)
      ON CONFLICT (schedule_id, occurrence_at) DO NOTHING`,
-    [cols.id, cols.patient, cols.schedule, cols.at, cols.type, cols.title, cols.message, cols.next],
+    [cols.patient, cols.schedule, cols.at, cols.type, cols.title, cols.message, cols.next],
   );
   return r.rowCount ?? 0;
 }

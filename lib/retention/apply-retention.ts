@@ -71,6 +71,7 @@ export const RETENTION_COVERAGE: Record<string, string> = {
   consents: "lives with the patient (the legal record of what they agreed to)",
   job_status: "no personal data",
   job_engine_boots: "no personal data",
+  job_leases: "no personal data (a boot id and times)",
   job_quarantine: "retention: job_quarantine_days after last seen failing",
   organization_usage: "no personal data (monthly counts, the billing record); kept while the organization exists",
   organization_active_patients: "patient ids per month without other data (the billing record of active patients); kept while the organization exists",

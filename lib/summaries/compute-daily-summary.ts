@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { Tx } from "@/lib/db/client";
 import type { Sentiment } from "@/lib/db/generated/client";
 import { consentInForce } from "@/lib/consents/consent-in-force";
+import { templateNarrative } from "@/lib/caregiver-messages/summary-messages";
 
 export const SENTIMENT_SCORE: Record<Sentiment, number> = { positive: 1, neutral: 0, concerned: -1, distressed: -2 };
 
@@ -52,24 +53,20 @@ export async function computeDailySummary(tx: Tx, patientId: string, localDate: 
   const hours = [...new Set(activity.map((a) => DateTime.fromJSDate(a.occurredAt, { zone: p.timezone }).hour))].sort((a, b) => a - b);
   const topics = [...new Set(turns.flatMap((t) => t.topics))].slice(0, 8);
   const health = [...new Set(turns.flatMap((t) => t.healthMentions))].slice(0, 8);
-  const name = p.preferredName || p.firstName;
-  // SPEC §8: a model may write the narrative only while the patient's `ai_companion` consent is in force; otherwise
-  // the template, which says the companion is off. (Every narrative is the template until a model one is added.)
+  // SPEC §8: a model may write a narrative only while the patient's `ai_companion` consent is in force
+  // (lib/summaries/summary-narrative.ts); the stored narrative is the English template, which says when the companion is off
   const companionOn = await consentInForce(tx, patientId, "ai_companion");
-  const narrative = [
-    all.total ? `${name} completed ${all.done} of ${all.total} reminders${all.missed ? ` and missed ${all.missed}` : ""}.` : `${name} had no reminders due.`,
-    meds.total ? `Medications: ${meds.done} of ${meds.total} taken.` : "",
-    turns.length
-      ? `${turns.length} conversation${turns.length === 1 ? "" : "s"} with the companion; mood ${mood ?? "unknown"}.`
-      : companionOn
-        ? "No conversations with the companion."
-        : "The voice companion is switched off (no consent).",
-    health.length ? `Health mentioned: ${health.join(", ")}.` : "",
-    hours.length ? `Active during ${hours.length} hour${hours.length === 1 ? "" : "s"} of the day.` : "No activity from the phone.",
-    alerts ? `${alerts} alert${alerts === 1 ? "" : "s"} raised.` : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const narrative = templateNarrative("en", {
+    name: p.preferredName || p.firstName,
+    reminders: all,
+    medications: { done: meds.done, total: meds.total },
+    conversations: turns.length,
+    mood,
+    companionOn,
+    healthMentions: health,
+    activeHours: hours.length,
+    alerts,
+  });
   const data = {
     totalReminders: all.total,
     completedReminders: all.done,
@@ -83,7 +80,14 @@ export async function computeDailySummary(tx: Tx, patientId: string, localDate: 
     alertCount: alerts,
     narrative,
     narrativeSource: companionOn ? "template" : "template:companion_off",
-    details: { sentiments, topics, health_mentions: health, through: until.toISOString() },
+    details: {
+      sentiments,
+      topics,
+      health_mentions: health,
+      medications: { done: meds.done, total: meds.total },
+      companion_on: companionOn,
+      through: until.toISOString(),
+    },
     generatedAt: now,
   };
   const summaryDate = new Date(`${localDate}T00:00:00Z`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { uuid } from "@/lib/validation/common";
 
-export const TRANSFER_STATUSES = ["pending", "accepted", "declined", "expired"] as const;
+export const TRANSFER_STATUSES = ["pending", "accepted", "declined", "expired", "withdrawn"] as const;
 
 export const requestTransferInput = z.strictObject({
   to_organization_id: uuid,
@@ -31,6 +31,7 @@ export const transferOutput = z.object({
   status: z.enum(TRANSFER_STATUSES),
   note: z.string().nullable(),
   requested_by: z.object({ caregiver_id: z.uuid(), name: z.string() }).nullable(),
+  /** who accepted or declined it (an admin of the destination), or withdrew it (an admin of the source) */
   decided_by: z.object({ caregiver_id: z.uuid(), name: z.string() }).nullable(),
   expires_at: z.string(),
   decided_at: z.string().nullable(),

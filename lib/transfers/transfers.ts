@@ -10,7 +10,8 @@ import type { acceptTransferInput, requestTransferInput, transferListQuery, TRAN
 
 /**
  * Patient transfer between facilities and organizations (issue 14 §4, docs/decisions/027): requested by an
- * admin of the source, accepted or declined by an admin of the destination within 7 days. On acceptance the
+ * admin of the source (who may withdraw it while pending), accepted or declined by an admin of the destination
+ * within 7 days. On acceptance the
  * patient row changes organization and facility and everything keyed by the patient (schedules, reminders,
  * conversations, alerts, consents, paired phones, queued notifications and jobs) goes with it untouched.
  */
@@ -112,31 +113,62 @@ export async function requestTransfer(actor: Actor, patientId: string, input: z.
 
 const pendingConflict = () => new Conflict("A transfer of this patient is already pending.", "transfer_pending");
 
-/** The transfer, locked, for an admin of its destination (404 to anyone not in the destination organization). */
-async function forDestinationAdmin(tx: Tx, actor: Actor, id: string, now: Date) {
+/**
+ * The transfer, locked, for an admin of one side: its destination (accept, decline) or its source (withdraw).
+ * 404 to anyone in neither organization; 403 to a member of either who does not administer that side's
+ * facility; 409 once it is no longer pending (an expired one reads as expired, whatever its row still says).
+ */
+async function forSideAdmin(tx: Tx, actor: Actor, id: string, side: "source" | "destination", now: Date) {
   const me = requireCaregiver(actor);
   await tx.$queryRaw`SELECT id FROM patient_transfers WHERE id = ${id}::uuid FOR UPDATE`;
   const t = await tx.patientTransfer.findUnique({ where: { id }, include: withNames });
   if (!t) throw new NotFound("Transfer");
-  const m = await tx.membership.findUnique({
-    where: { organizationId_caregiverId: { organizationId: t.toOrganizationId, caregiverId: me.caregiverId } },
-    select: { role: true, facilityIds: true },
+  const [organizationId, facilityId] = side === "destination" ? [t.toOrganizationId, t.toFacilityId] : [t.fromOrganizationId, t.fromFacilityId];
+  const mine = await tx.membership.findMany({
+    where: { organizationId: { in: [t.fromOrganizationId, t.toOrganizationId] }, caregiverId: me.caregiverId },
+    select: { organizationId: true, role: true, facilityIds: true },
   });
-  if (!m) throw new NotFound("Transfer");
-  if (!administers(m.role, m.facilityIds, t.toFacilityId ?? ""))
-    throw new Forbidden("Only an admin of the destination organization or facility can accept or decline a transfer.");
+  if (mine.length === 0) throw new NotFound("Transfer");
+  const m = mine.find((x) => x.organizationId === organizationId);
+  if (!m || !administers(m.role, m.facilityIds, facilityId ?? ""))
+    throw new Forbidden(
+      side === "destination"
+        ? "Only an admin of the destination organization or facility can accept or decline a transfer."
+        : "Only an admin of the organization or facility the patient is leaving can withdraw a transfer.",
+    );
   const status = statusOf(t, now);
   if (status !== "pending") throw new Conflict(`This transfer is ${status}.`, `transfer_${status}`);
   return t;
 }
 
+/** Both organizations' audit trails (one row when the transfer stays within one organization). */
+async function auditBothSides(
+  tx: Tx,
+  actor: Actor,
+  t: { fromOrganizationId: string; toOrganizationId: string; patientId: string },
+  action: string,
+  id: string,
+) {
+  const entry = { action, targetType: "patient_transfer", targetId: id, patientId: t.patientId };
+  await recordAudit(tx, actor, { ...entry, organizationId: t.fromOrganizationId });
+  if (t.fromOrganizationId !== t.toOrganizationId) await recordAudit(tx, actor, { ...entry, organizationId: t.toOrganizationId });
+}
+
+/** Withdraw a pending transfer (an admin of the source): the patient stays, and another transfer may be asked for. */
+export async function withdrawTransfer(actor: Actor, id: string, now: Date) {
+  return db.$transaction(async (tx) => {
+    const t = await forSideAdmin(tx, actor, id, "source", now);
+    await tx.patientTransfer.update({ where: { id }, data: { status: "withdrawn", decidedById: requireCaregiver(actor).caregiverId, decidedAt: now } });
+    await auditBothSides(tx, actor, t, "patient.transfer_withdrawn", id);
+    return present(await load(tx, id), now);
+  });
+}
+
 export async function declineTransfer(actor: Actor, id: string, now: Date) {
   return db.$transaction(async (tx) => {
-    const t = await forDestinationAdmin(tx, actor, id, now);
+    const t = await forSideAdmin(tx, actor, id, "destination", now);
     await tx.patientTransfer.update({ where: { id }, data: { status: "declined", decidedById: requireCaregiver(actor).caregiverId, decidedAt: now } });
-    const entry = { action: "patient.transfer_declined", targetType: "patient_transfer", targetId: id, patientId: t.patientId };
-    await recordAudit(tx, actor, { ...entry, organizationId: t.toOrganizationId });
-    if (t.fromOrganizationId !== t.toOrganizationId) await recordAudit(tx, actor, { ...entry, organizationId: t.fromOrganizationId });
+    await auditBothSides(tx, actor, t, "patient.transfer_declined", id);
     return present(await load(tx, id), now);
   });
 }
@@ -149,7 +181,7 @@ export async function declineTransfer(actor: Actor, id: string, now: Date) {
  */
 export async function acceptTransfer(actor: Actor, id: string, input: z.infer<typeof acceptTransferInput>, now: Date) {
   return db.$transaction(async (tx) => {
-    const t = await forDestinationAdmin(tx, actor, id, now);
+    const t = await forSideAdmin(tx, actor, id, "destination", now);
     const patient = await tx.patient.findUniqueOrThrow({ where: { id: t.patientId }, select: { organizationId: true } });
     if (patient.organizationId !== t.fromOrganizationId) throw new Conflict("The patient is no longer in the organization that asked.", "transfer_stale");
     const crossOrg = t.fromOrganizationId !== t.toOrganizationId;

@@ -17,6 +17,8 @@ export interface AlertFilters {
   severity?: string;
   type?: string;
   patient_id?: string;
+  /** the facility the inbox is narrowed to (checked against the caregiver's own by the page) */
+  facility?: string;
   cursor?: string;
 }
 
@@ -33,6 +35,7 @@ export function readAlertFilters(sp: SearchParams, withPatient: boolean): { filt
     severity: one(sp.severity),
     type: one(sp.type),
     patient_id: withPatient ? one(sp.patient) : undefined,
+    facility: withPatient ? one(sp.facility) : undefined,
     cursor: one(sp.cursor),
   };
   const parsed = listAlertsQuery.safeParse({
@@ -58,6 +61,7 @@ export function filtersQuery(f: AlertFilters, extra: Record<string, string> = {}
   if (f.severity) q.set("severity", f.severity);
   if (f.type) q.set("type", f.type);
   if (f.patient_id) q.set("patient", f.patient_id);
+  if (f.facility) q.set("facility", f.facility);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   const s = q.toString();
   return s ? `?${s}` : "";

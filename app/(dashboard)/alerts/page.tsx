@@ -15,6 +15,8 @@ import { acknowledgeAlertAction, bulkAcknowledgeAction, resolveAlertAction } fro
 import { AlertFiltersForm } from "@/components/alerts/alert-filters-form";
 import { ActionNotice } from "@/components/alerts/action-notice";
 import { filtersQuery, readAlertFilters, STATUS_CHOICES } from "./alert-filters";
+import { listScope } from "@/app/_server/list-scope";
+import { FacilityFilter } from "@/components/filters/facility-filter";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -27,9 +29,18 @@ const ALERT_ACTIONS = { acknowledge: acknowledgeAlertAction, bulkAcknowledge: bu
 export default signedInPage(async function AlertsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
   const now = clock.now();
-  const { filters, query, error } = readAlertFilters(sp, true);
+  const read = readAlertFilters(sp, true);
+  const { error } = read;
+  // the current organization's patients, and one facility's when an admin of several chose it
+  const scope = await listScope(actor, read.filters.facility);
+  const filters = { ...read.filters, facility: scope.facility?.id };
+  const query = { ...read.query, organization_id: scope.organizationId, facility_id: scope.facility?.id };
   const [page, patients, me] = await (async () => {
-    const patientsPage = await listPatients(actor, listPatientsQuery.parse({ limit: "100" }), now);
+    const patientsPage = await listPatients(
+      actor,
+      listPatientsQuery.parse({ limit: "100", organization_id: scope.organizationId, facility_id: scope.facility?.id }),
+      now,
+    );
     try {
       return [await listAlerts(actor, query), patientsPage.items, await getMyProfile(actor)] as const;
     } catch (err) {
@@ -51,6 +62,12 @@ export default signedInPage(async function AlertsPage({ searchParams }: { search
       <ActionNotice notice={one(sp.notice)} n={one(sp.n)} f={one(sp.f)} />
       {error && <Notice tone="info" role="status" title={error} />}
 
+      <FacilityFilter
+        action="/alerts"
+        facilities={scope.facilities}
+        current={scope.facility?.id}
+        keep={{ status: filters.status === "open" ? undefined : filters.status, severity: filters.severity, type: filters.type }}
+      />
       <AlertFiltersForm action="/alerts" filters={filters} statuses={STATUS_CHOICES} patients={patients} />
 
       <section aria-labelledby="alert-results" className="space-y-4">

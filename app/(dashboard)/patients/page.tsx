@@ -3,13 +3,15 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { ValidationFailed } from "@/lib/api/errors";
-import { listPatients } from "@/lib/patients/list-patients";
+import { EXACT_TOTAL_UP_TO, listPatients } from "@/lib/patients/list-patients";
 import { listPatientsQuery } from "@/lib/patients/schemas";
 import { signedInPage } from "@/app/_server/page";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { PatientList } from "@/components/patients/patient-list";
+import { facilityParam, listScope } from "@/app/_server/list-scope";
+import { FacilityFilter } from "@/components/filters/facility-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("patients.list"))("metaTitle") };
@@ -23,8 +25,11 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
   const t = await getTranslations("patients.list");
   const now = clock.now();
   // only the parameters this page offers; the schema refuses unknown ones
-  const parsed = listPatientsQuery.safeParse({ q: one(sp.q) || undefined, cursor: one(sp.cursor) || undefined });
-  const query = parsed.success ? parsed.data : listPatientsQuery.parse({});
+  // the current organization's patients, and one facility's when an admin of several chose it
+  const scope = await listScope(actor, one(sp.facility));
+  const inScope = { organization_id: scope.organizationId, facility_id: scope.facility?.id };
+  const parsed = listPatientsQuery.safeParse({ q: one(sp.q) || undefined, cursor: one(sp.cursor) || undefined, ...inScope });
+  const query = parsed.success ? parsed.data : listPatientsQuery.parse(inScope);
   const searchError = parsed.success ? undefined : t("searchTooLong");
   const q = query.q ?? "";
 
@@ -37,9 +42,11 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
     pageError = t("stalePage");
     page = await listPatients(actor, { ...query, cursor: undefined }, now);
   }
-  const { items, next_cursor, total = items.length } = page;
+  const { items, next_cursor } = page;
+  // no total past EXACT_TOTAL_UP_TO matches (a page with more after it); a last page without one counts itself
+  const total = page.total ?? (next_cursor ? null : items.length);
   const searching = q.length > 0;
-  const firstPage = searching ? `/patients?q=${encodeURIComponent(q)}` : "/patients";
+  const firstPage = `/patients?${[facilityParam(scope), searching ? `q=${encodeURIComponent(q)}` : ""].filter(Boolean).join("&")}`.replace(/\?$/, "");
 
   return (
     <div className="space-y-8">
@@ -58,7 +65,9 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
 
       {one(sp.welcome) !== undefined && <Notice tone="success" role="status" title={t("welcome")} />}
 
+      <FacilityFilter action="/patients" facilities={scope.facilities} current={scope.facility?.id} keep={{ q: q || undefined }} />
       <form action="/patients" method="get" role="search" aria-label={t("searchForm")} className="flex flex-wrap items-end gap-3">
+        {scope.facility && <input type="hidden" name="facility" value={scope.facility.id} />}
         <div className="min-w-64 flex-1">
           <label htmlFor="patient-search" className="block font-semibold">
             {t("searchLabel")}
@@ -98,10 +107,16 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
         <h2 id="results-heading" className="sr-only">
           {searching ? t("searchResults") : t("allPatients")}
         </h2>
-        {total > 0 && (
+        {total === null ? (
           <p role="status" className="text-base text-stone-700">
-            {searching ? t("matches", { count: total, q }) : t("careFor", { count: total })}
+            {searching ? t("matchesMoreThan", { count: EXACT_TOTAL_UP_TO, q }) : t("careForMoreThan", { count: EXACT_TOTAL_UP_TO })}
           </p>
+        ) : (
+          total > 0 && (
+            <p role="status" className="text-base text-stone-700">
+              {searching ? t("matches", { count: total, q }) : t("careFor", { count: total })}
+            </p>
+          )
         )}
 
         {items.length > 0 ? (
@@ -136,7 +151,7 @@ export default signedInPage(async function PatientsPage({ searchParams }: { sear
               <span />
             )}
             {next_cursor && (
-              <Link href={`${firstPage}${searching ? "&" : "?"}cursor=${encodeURIComponent(next_cursor)}`} className={buttonClasses("secondary")}>
+              <Link href={`${firstPage}${firstPage.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(next_cursor)}`} className={buttonClasses("secondary")}>
                 {t("nextPage")}
               </Link>
             )}

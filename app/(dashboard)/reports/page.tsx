@@ -4,6 +4,8 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { signedInPage } from "@/app/_server/page";
 import { getCaregiverAnalytics } from "@/lib/analytics/caregiver-analytics";
+import { listScope } from "@/app/_server/list-scope";
+import { FacilityFilter } from "@/components/filters/facility-filter";
 import { localToday, pageRange } from "@/lib/analytics/range";
 import { percent, pointsChange, rangeLabel } from "@/lib/analytics/format";
 import { DataTable } from "@/components/analytics/chart-figure";
@@ -23,7 +25,12 @@ export default signedInPage(async function ReportsPage({ searchParams }: Props, 
   const now = clock.now();
   const me = await db.caregiver.findUniqueOrThrow({ where: { id: actor.caregiverId }, select: { timezone: true } });
   const range = pageRange({ period: one(sp.period), from: one(sp.from), to: one(sp.to) }, localToday(now, me.timezone));
-  const a = await getCaregiverAnalytics(actor, { from: range.query.from, to: range.query.to }, now);
+  const scope = await listScope(actor, one(sp.facility));
+  const a = await getCaregiverAnalytics(
+    actor,
+    { from: range.query.from, to: range.query.to, organization_id: scope.organizationId, facility_id: scope.facility?.id },
+    now,
+  );
   const t = a.totals;
   const days = a.range.days;
   const periodQuery = `period=${range.period}${range.period === "custom" ? `&from=${a.range.from}&to=${a.range.to}` : ""}`;
@@ -37,7 +44,13 @@ export default signedInPage(async function ReportsPage({ searchParams }: Props, 
         </p>
       </div>
 
-      <RangeForm action="/reports" period={range.period} values={range.values} errors={range.errors} />
+      <FacilityFilter
+        action="/reports"
+        facilities={scope.facilities}
+        current={scope.facility?.id}
+        keep={{ period: range.period, from: range.period === "custom" ? a.range.from : undefined, to: range.period === "custom" ? a.range.to : undefined }}
+      />
+      <RangeForm action="/reports" period={range.period} values={range.values} errors={range.errors} facility={scope.facility?.id} />
       {Object.keys(range.errors).length > 0 && (
         <Notice tone="error" role="alert" title="That range could not be shown.">
           Check the dates next to the fields. Showing the last 30 days instead.

@@ -67,6 +67,7 @@ import * as patientTransfers from "./patients/[id]/transfers/route";
 import * as orgTransfers from "./organizations/[id]/transfers/route";
 import * as transferAccept from "./transfers/[id]/accept/route";
 import * as transferDecline from "./transfers/[id]/decline/route";
+import * as transferWithdraw from "./transfers/[id]/withdraw/route";
 import { makeReminder, makeSchedule, pairDevice } from "@/lib/testing/factories";
 import { computeDailySummary } from "@/lib/summaries/compute-daily-summary";
 
@@ -284,6 +285,7 @@ export const cases: Case[] = [
   { name: "GET transfers", handler: orgTransfers.GET, opts: (c) => ({ params: { id: c.organizationId } }), orgScoped: true },
   { name: "POST transfer accept", handler: transferAccept.POST, opts: (c) => ({ params: { id: c.transferId }, body: {} }), orgScoped: true },
   { name: "POST transfer decline", handler: transferDecline.POST, opts: (c) => ({ params: { id: c.transferId } }), orgScoped: true },
+  { name: "POST transfer withdraw", handler: transferWithdraw.POST, opts: (c) => ({ params: { id: c.transferId } }), orgScoped: true },
 ];
 
 /** Everything the matrix's calls could change, as one string to compare before and after. */

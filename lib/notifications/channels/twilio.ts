@@ -3,6 +3,7 @@ import twilio from "twilio";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/observability/logger";
 import { smsContactRefusal } from "../sms-contact-guard";
+import { en } from "@/lib/caregiver-messages/en";
 import type { ChannelResult, ChannelSender, OutboundMessage } from "./types";
 
 type Client = ReturnType<typeof twilio>;
@@ -58,19 +59,21 @@ export const smsSender: ChannelSender = {
   },
 };
 
-/** A call that says who and what, then asks to press 1 to acknowledge (TwiML Gather). */
-export function voiceTwiml(text: string, gatherUrl?: string): string {
+const ENGLISH = { ...en.voice, prompt: en.call.prompt, noKey: en.call.noKey };
+
+/** A call that says who and what, then asks to press 1 to acknowledge (TwiML Gather), in the voice and language of `spoken`. */
+export function voiceTwiml(text: string, gatherUrl?: string, spoken: OutboundMessage["spoken"] = ENGLISH): string {
   const r = new twilio.twiml.VoiceResponse();
+  const say = { voice: spoken.voice, language: spoken.language } as Parameters<typeof r.say>[0];
   if (gatherUrl) {
     const g = r.gather({ numDigits: 1, action: gatherUrl, method: "POST", timeout: 10 });
-    g.say({ voice: "alice" }, `${text} Press 1 to acknowledge.`);
-    r.say({ voice: "alice" }, "We did not hear a key. We will keep trying your care team.");
+    g.say(say, `${text} ${spoken.prompt}`);
+    r.say(say, spoken.noKey);
   } else {
-    r.say({ voice: "alice" }, text);
+    r.say(say, text);
   }
   return r.toString();
 }
-
 export const voiceSender: ChannelSender = {
   async send(m: OutboundMessage) {
     const c = client();
@@ -82,7 +85,7 @@ export const voiceSender: ChannelSender = {
       const r = await c.calls.create({
         to: m.to,
         from: config().twilio!.from,
-        twiml: voiceTwiml(m.text, m.gatherUrl),
+        twiml: voiceTwiml(m.text, m.gatherUrl, m.spoken),
         ...(m.statusCallbackUrl ? { statusCallback: m.statusCallbackUrl } : {}),
       });
       return { status: "sent", providerId: r.sid };

@@ -8,6 +8,8 @@ export interface OutboundMessage {
   html?: string;
   /** voice: the URL Twilio calls back with the key the caregiver pressed */
   gatherUrl?: string;
+  /** voice: the `<Say>` voice and language, the keypad prompt and what is said when no key comes, in the caregiver's language */
+  spoken?: { voice: string; language: string; prompt: string; noKey: string };
   /** status callbacks come back here */
   statusCallbackUrl?: string;
   /** web push: the notification's title, the page a click opens, and how urgent it is */

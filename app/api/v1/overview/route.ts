@@ -9,7 +9,7 @@ export const GET = route(
     query: overviewQuery,
     response: overviewOutput,
     summary:
-      "Every patient I can see at a glance (device, open alerts, today's adherence, mood, next reminder), most in need of attention first, and the open alerts across them",
+      "The patients I can see at a glance (device, open alerts, today's adherence, mood, next reminder), most in need of attention first, a page at a time, and the open alerts across them",
   },
-  ({ actor, query, now }) => getOverview(actor, now, query.facility_id ?? null),
+  ({ actor, query, now }) => getOverview(actor, now, query),
 );

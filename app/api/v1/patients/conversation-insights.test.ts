@@ -129,9 +129,10 @@ describe("trending topics", () => {
 });
 
 describe("conversation starters", () => {
-  it("opens with what they enjoyed talking about lately, then their interests and family, in their language", async () => {
+  it("opens with what they enjoyed talking about lately, then their interests and family, in their language and style", async () => {
     const { owner, patient } = await household({
       language: "es",
+      communication_style: "formal",
       timezone: "America/Chicago",
       personal_context: { hobbies: ["crucigramas"], family: { grandchildren: ["Lucía"] } },
     });

@@ -108,6 +108,24 @@ describe("patients", () => {
     expect(newest.body.items[0].first_name).toBe("Betty");
   });
 
+  it("counts matches exactly up to 1,000 and answers without a total beyond (docs/decisions/034)", async () => {
+    const owner = await makeCaregiver();
+    const lone = await makePatient(owner, { first_name: "Lone", last_name: "Ranger" });
+    await db.$executeRaw`
+      INSERT INTO patients (id, organization_id, facility_id, first_name, last_name, date_of_birth, timezone, updated_at)
+      SELECT gen_random_uuid(), organization_id, facility_id, 'Many', 'Family' || lpad(g::text, 4, '0'), date_of_birth, timezone, now()
+      FROM patients, generate_series(1, 1000) g WHERE id = ${lone.id}::uuid`;
+    const all = await call(patients.GET, { token: owner.token, path: "/api/v1/patients?limit=5" });
+    expect(all.status).toBe(200);
+    expect(all.body.items).toHaveLength(5);
+    expect(all.body.next_cursor).not.toBeNull();
+    expect(all.body).not.toHaveProperty("total"); // 1,001 match: more than "cheap"
+    const search = await call(patients.GET, { token: owner.token, path: "/api/v1/patients?q=ranger" });
+    expect(search.body.total).toBe(1);
+    await db.patient.deleteMany({ where: { lastName: "Family0001" } });
+    expect((await call(patients.GET, { token: owner.token, path: "/api/v1/patients?limit=5" })).body.total).toBe(1000);
+  });
+
   it("refuses bad list parameters", async () => {
     const cg = await makeCaregiver();
     for (const q of ["limit=0", "limit=101", "sort=age", "cursor=garbage", "order=up", "colour=red"]) {

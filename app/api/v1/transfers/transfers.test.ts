@@ -9,6 +9,7 @@ import * as patientTransfers from "../patients/[id]/transfers/route";
 import * as orgTransfers from "../organizations/[id]/transfers/route";
 import * as accept from "./[id]/accept/route";
 import * as decline from "./[id]/decline/route";
+import * as withdraw from "./[id]/withdraw/route";
 import * as patient from "../patients/[id]/route";
 import * as heartbeat from "../patients/[id]/heartbeat/route";
 import * as facilities from "../organizations/[id]/facilities/route";
@@ -175,6 +176,56 @@ describe("patient transfer between organizations", () => {
     expect((await acceptAs(dest, again.body.id, { primary_caregiver_id: dest.id })).body.code).toBe("transfer_expired");
     expect((await ask(owner, p.id, { ...body, confirm_open_critical: true })).status).toBe(201);
     expect((await db.patientTransfer.findUniqueOrThrow({ where: { id: again.body.id } })).status).toBe("expired");
+  });
+});
+
+describe("withdrawing a transfer", () => {
+  it("an admin of the source withdraws it while pending, audited on both sides; the destination cannot accept it after; a new request may follow", async () => {
+    const owner = await makeCaregiver();
+    const p = await makePatient(owner);
+    const dest = await makeCaregiver();
+    const member = await makeCaregiver({ organizationId: owner.organizationId });
+    await joinCareTeam(p.id, member.id, "primary");
+    const body = { to_organization_id: dest.organizationId };
+    const t = (await ask(owner, p.id, body)).body;
+    const withdrawAs = (who: TestCaregiver | string, id = t.id) => call(withdraw.POST, { token: typeof who === "string" ? who : who.token, params: { id } });
+
+    // the destination's admin answers it, but may not withdraw it; a primary caregiver of the source is not an admin; an outsider learns nothing
+    expect((await withdrawAs(dest)).status).toBe(403);
+    expect((await withdrawAs(member)).status).toBe(403);
+    expect((await withdrawAs(await makeCaregiver())).status).toBe(404);
+    expect((await withdrawAs(owner, crypto.randomUUID())).status).toBe(404);
+    const readKey = (await call(apiKeys.POST, { token: owner.token, body: { name: "Read", scopes: ["read"] } })).body.key;
+    expect((await withdrawAs(readKey)).status).toBe(403);
+    expect((await db.patientTransfer.findUniqueOrThrow({ where: { id: t.id } })).status).toBe("pending");
+
+    const done = await withdrawAs(owner);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: "withdrawn", decided_by: { caregiver_id: owner.id } });
+    expect((await withdrawAs(owner)).body.code).toBe("transfer_withdrawn");
+    expect((await acceptAs(dest, t.id, { primary_caregiver_id: dest.id })).body.code).toBe("transfer_withdrawn");
+    expect((await call(decline.POST, { token: dest.token, params: { id: t.id } })).body.code).toBe("transfer_withdrawn");
+    expect((await db.patient.findUniqueOrThrow({ where: { id: p.id } })).organizationId).toBe(owner.organizationId);
+    const trails = await db.auditEvent.findMany({ where: { action: "patient.transfer_withdrawn", targetId: t.id }, select: { organizationId: true } });
+    expect(trails.map((a) => a.organizationId).sort()).toEqual([owner.organizationId, dest.organizationId].sort());
+    const listed = await call(orgTransfers.GET, { token: dest.token, params: { id: dest.organizationId }, path: "/x?status=withdrawn" });
+    expect(listed.body.items.map((x: { id: string }) => x.id)).toEqual([t.id]);
+    expect((await ask(owner, p.id, body)).status).toBe(201);
+  });
+
+  it("an expired transfer reads as expired everywhere: lists, withdraw, accept and decline refuse it", async () => {
+    const owner = await makeCaregiver();
+    const p = await makePatient(owner);
+    const dest = await makeCaregiver();
+    const t = (await ask(owner, p.id, { to_organization_id: dest.organizationId })).body;
+    await db.patientTransfer.update({ where: { id: t.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const list = (q: string) => call(orgTransfers.GET, { token: dest.token, params: { id: dest.organizationId }, path: `/x${q}` });
+    expect((await list("")).body.items.map((x: { status: string }) => x.status)).toEqual(["expired"]);
+    expect((await list("?status=pending")).body.items).toEqual([]);
+    expect((await list("?status=expired")).body.items).toHaveLength(1);
+    expect((await call(withdraw.POST, { token: owner.token, params: { id: t.id } })).body.code).toBe("transfer_expired");
+    expect((await call(decline.POST, { token: dest.token, params: { id: t.id } })).body.code).toBe("transfer_expired");
+    expect((await acceptAs(dest, t.id, { primary_caregiver_id: dest.id })).body.code).toBe("transfer_expired");
   });
 });
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { acceptTransfer, declineTransfer } from "@/lib/transfers/transfers";
+import { acceptTransfer, declineTransfer, withdrawTransfer } from "@/lib/transfers/transfers";
 import { acceptTransferInput } from "@/lib/transfers/schemas";
 import { Conflict, ValidationFailed } from "@/lib/api/errors";
 import { buttonAction, formAction, idIn } from "@/app/_server/action";
@@ -36,4 +36,12 @@ export const declineTransferAction = buttonAction({
   confirm: true,
   run: ({ transfer_id }, { actor, now }) => declineTransfer(actor, transfer_id, now),
   done: () => back("declined"),
+});
+
+/** Withdraw, from its confirmation step: an admin of the source takes back a pending transfer; the patient stays. */
+export const withdrawTransferAction = buttonAction({
+  ids: { transfer_id: "Transfer" },
+  confirm: true,
+  run: ({ transfer_id }, { actor, now }) => withdrawTransfer(actor, transfer_id, now),
+  done: () => back("withdrawn"),
 });

@@ -13,7 +13,7 @@ import { SectionHeading } from "@/components/settings/section-heading";
 import { OrganizationTabs } from "@/components/settings/organization-tabs";
 import { NoOrganization } from "@/components/settings/no-organization";
 import { AcceptTransferForm } from "@/components/transfers/accept-transfer-form";
-import { acceptTransferAction, declineTransferAction } from "./actions";
+import { acceptTransferAction, declineTransferAction, withdrawTransferAction } from "./actions";
 
 export const metadata: Metadata = { title: "Transfers" };
 
@@ -24,12 +24,14 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const DONE: Record<string, string> = {
   accepted: "The transfer has been accepted: the patient is now here.",
   declined: "The transfer has been declined: the patient stays where they are.",
+  withdrawn: "The transfer has been withdrawn: the patient stays here.",
 };
 const STATUS: Record<Transfer["status"], { label: string; tone: string }> = {
   pending: { label: "Waiting for an answer", tone: "bg-sky-50 text-sky-900" },
   accepted: { label: "Accepted", tone: "bg-teal-50 text-teal-900" },
   declined: { label: "Declined", tone: "bg-stone-100 text-stone-800" },
   expired: { label: "Expired", tone: "bg-amber-50 text-amber-900" },
+  withdrawn: { label: "Withdrawn", tone: "bg-stone-100 text-stone-800" },
 };
 const place = (s: Transfer["from"]) => (s.facility_name ? `${s.organization_name} (${s.facility_name})` : s.organization_name);
 /** Pending first, then newest first (the domain's order). */
@@ -47,7 +49,7 @@ export default signedInPage(async function TransfersPage({ searchParams }: { sea
       intro={
         <>
           Patients moving into or out of <span className="font-semibold text-stone-900">{org.name}</span> or between its facilities. An admin of the destination
-          accepts or declines within 7 days; a transfer is asked for from the patient’s Overview.
+          accepts or declines within 7 days; a transfer is asked for from the patient’s Overview, and withdrawn here while it waits.
         </>
       }
       saved={Object.hasOwn(DONE, doneKey) ? DONE[doneKey] : undefined}
@@ -72,10 +74,11 @@ export default signedInPage(async function TransfersPage({ searchParams }: { sea
   const outgoing = pendingFirst(items.filter((t) => t.from.organization_id === org.id));
   const accepting = incoming.find((t) => t.id === one(sp.accept) && t.status === "pending");
   const declining = incoming.find((t) => t.id === one(sp.decline) && t.status === "pending");
+  const withdrawing = outgoing.find((t) => t.id === one(sp.withdraw) && t.status === "pending");
   const members = accepting ? (await listMembers(actor, org.id)).items.map((m) => ({ id: m.caregiver_id, name: `${m.first_name} ${m.last_name}` })) : [];
   const cancelHref = "/settings/organization/transfers";
 
-  const card = (t: Transfer, answer: boolean) => (
+  const card = (t: Transfer, side: "in" | "out") => (
     <li key={t.id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -92,13 +95,20 @@ export default signedInPage(async function TransfersPage({ searchParams }: { sea
         </div>
         <p className={`rounded-full px-3 py-1 text-base font-semibold ${STATUS[t.status].tone}`}>{STATUS[t.status].label}</p>
       </div>
-      {answer && t.status === "pending" && (
+      {side === "in" && t.status === "pending" && (
         <div className="mt-4 flex flex-wrap gap-3 border-t border-stone-200 pt-4">
           <Link href={`${cancelHref}?accept=${t.id}#accept`} className={buttonClasses("secondary")}>
             Accept<span className="sr-only"> {t.patient_name}</span>
           </Link>
           <Link href={`${cancelHref}?decline=${t.id}#decline`} className={buttonClasses("danger-quiet")}>
             Decline<span className="sr-only"> {t.patient_name}</span>
+          </Link>
+        </div>
+      )}
+      {side === "out" && t.status === "pending" && (
+        <div className="mt-4 flex flex-wrap gap-3 border-t border-stone-200 pt-4">
+          <Link href={`${cancelHref}?withdraw=${t.id}#withdraw`} className={buttonClasses("danger-quiet")}>
+            Withdraw<span className="sr-only"> the transfer of {t.patient_name}</span>
           </Link>
         </div>
       )}
@@ -135,6 +145,22 @@ export default signedInPage(async function TransfersPage({ searchParams }: { sea
         </ConfirmStep>
       )}
 
+      {withdrawing && (
+        <ConfirmStep
+          id="withdraw"
+          title={`Withdraw the transfer of ${withdrawing.patient_name}?`}
+          action={withdrawTransferAction}
+          fields={{ transfer_id: withdrawing.id }}
+          confirmText="Yes, withdraw it"
+          pendingText="Withdrawing…"
+          cancelHref={cancelHref}
+        >
+          <p>
+            {withdrawing.patient_name} stays with {place(withdrawing.from)}, and {place(withdrawing.to)} can no longer accept. You can ask again later.
+          </p>
+        </ConfirmStep>
+      )}
+
       <section aria-labelledby="in-heading" className="space-y-4">
         <h2 id="in-heading" className="text-2xl font-semibold">
           Coming in
@@ -142,7 +168,7 @@ export default signedInPage(async function TransfersPage({ searchParams }: { sea
         {incoming.length === 0 ? (
           <p className="text-stone-700">No transfers into {org.name}.</p>
         ) : (
-          <ul className="space-y-4">{incoming.map((t) => card(t, true))}</ul>
+          <ul className="space-y-4">{incoming.map((t) => card(t, "in"))}</ul>
         )}
       </section>
       <section aria-labelledby="out-heading" className="space-y-4">
@@ -152,7 +178,7 @@ export default signedInPage(async function TransfersPage({ searchParams }: { sea
         {outgoing.length === 0 ? (
           <p className="text-stone-700">No transfers out of {org.name}.</p>
         ) : (
-          <ul className="space-y-4">{outgoing.map((t) => card(t, false))}</ul>
+          <ul className="space-y-4">{outgoing.map((t) => card(t, "out"))}</ul>
         )}
       </section>
     </>

@@ -139,15 +139,39 @@ describe("the heartbeat contract", () => {
     expect(await db.activityLog.count({ where: { patientId: patient.id } })).toBe(rows);
   });
 
-  it("a background ping is one statement after the credential check (docs/decisions/009)", async () => {
+  it("a heartbeat is one statement, the credential check included (docs/decisions/009, 034)", async () => {
     const { patient, phone } = await setup();
     await phone.ping(at("08:00"), appOpen);
-    clock.set(at("08:15"));
-    const queries = vi.spyOn(pool, "query");
-    const connects = vi.spyOn(pool, "connect");
-    const r = await call(heartbeat.POST, { token: phone.credential, params: { id: patient.id }, body: backgroundPing });
-    expect(r.status).toBe(200);
-    expect(queries).toHaveBeenCalledTimes(2); // the device credential, then the heartbeat
-    expect(connects).toHaveBeenCalledTimes(2); // each of those checks out a connection; nothing else (no transaction)
+    for (const body of [backgroundPing, foregroundPing]) {
+      clock.set(at(body === backgroundPing ? "08:15" : "08:30"));
+      const queries = vi.spyOn(pool, "query");
+      const connects = vi.spyOn(pool, "connect");
+      const r = await call(heartbeat.POST, { token: phone.credential, params: { id: patient.id }, body });
+      expect(r.status).toBe(200);
+      expect(queries).toHaveBeenCalledTimes(1); // the credential check and the writes together
+      expect(connects).toHaveBeenCalledTimes(1); // one connection checked out; nothing else (no transaction)
+      vi.restoreAllMocks();
+    }
+    expect((await db.patientDevice.findUniqueOrThrow({ where: { id: phone.deviceId } })).lastSeenAt).toEqual(at("08:30"));
+  });
+
+  it("a revoked or unknown credential is refused (401) and another patient's id is not found (404), writing nothing", async () => {
+    const { owner, patient, phone, state } = await setup();
+    const other = await makePatient(owner, { timezone: "America/Chicago" });
+    await phone.ping(at("08:00"), appOpen);
+    const before = await state();
+    const activity = await db.activityLog.count();
+    clock.set(at("08:30"));
+    const elsewhere = await call(heartbeat.POST, { token: phone.credential, params: { id: other.id }, body: appOpen });
+    expect(elsewhere.status).toBe(404);
+    const unknown = await call(heartbeat.POST, { token: "elda_dev_not-a-real-credential", params: { id: patient.id }, body: appOpen });
+    expect(unknown.status).toBe(401);
+    expect(unknown.headers.get("www-authenticate")).toContain("Bearer");
+    await db.patientDevice.update({ where: { id: phone.deviceId }, data: { revokedAt: at("08:20") } });
+    const revoked = await call(heartbeat.POST, { token: phone.credential, params: { id: patient.id }, body: appOpen });
+    expect(revoked.status).toBe(401);
+    expect(await state()).toEqual(before);
+    expect(await db.activityLog.count()).toBe(activity);
+    expect((await db.patient.findUniqueOrThrow({ where: { id: other.id } })).lastHeartbeatAt).toBeNull();
   });
 });

@@ -4,6 +4,6 @@ import { heartbeatInput, heartbeatOutput } from "@/lib/activity/schemas";
 import { patientIdParams } from "@/lib/patients/schemas";
 
 export const POST = route(
-  { name: "POST /api/v1/patients/{id}/heartbeat", auth: "device", params: patientIdParams, body: heartbeatInput, response: heartbeatOutput },
+  { name: "POST /api/v1/patients/{id}/heartbeat", auth: "device_credential", params: patientIdParams, body: heartbeatInput, response: heartbeatOutput },
   ({ actor, params, body, now }) => recordHeartbeat(actor, params.id, body, now),
 );
