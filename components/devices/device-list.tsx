@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { deviceOutput } from "@/lib/devices/schemas";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
@@ -23,6 +23,7 @@ export function DeviceList({
   revokeHref?: (deviceId: string) => string;
 }) {
   const t = useTranslations("devices");
+  const locale = useLocale();
   const labels = useTranslations("patientLabels");
   if (devices.length === 0) return <p className="text-stone-700">{t("none")}</p>;
   return (
@@ -36,21 +37,21 @@ export function DeviceList({
               <p className="font-semibold">{name}</p>
               <p className="text-base text-stone-700">
                 {d.revoked_at ? (
-                  t("revoked", { ago: timeAgo(d.revoked_at, now, timeZone) })
+                  t("revoked", { ago: timeAgo(d.revoked_at, now, timeZone, locale) })
                 ) : online ? (
                   <>
                     <span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-full bg-teal-700" />
                     {t("online")}
                   </>
                 ) : (
-                  t("lastSeen", { ago: timeAgo(d.last_seen_at, now, timeZone) })
+                  t("lastSeen", { ago: timeAgo(d.last_seen_at, now, timeZone, locale) })
                 )}
                 {" · "}
                 {t("battery", { level: d.battery_level === null ? t("unknown") : `${d.battery_level}%` })}
                 {" · "}
                 {t("appVersion", { version: d.app_version ?? t("unknown") })}
               </p>
-              <p className="text-base text-stone-600">{t("paired", { when: formatDateTime(d.paired_at, timeZone) })}</p>
+              <p className="text-base text-stone-600">{t("paired", { when: formatDateTime(d.paired_at, timeZone, locale) })}</p>
             </div>
             {revokeHref && !d.revoked_at && (
               <Link href={revokeHref(d.id)} className={buttonClasses("danger-quiet")}>

@@ -1,13 +1,16 @@
 import type { z } from "zod";
+import { useTranslations } from "next-intl";
 import type { insightOutput } from "@/lib/insights/schemas";
 import type { summaryOutput } from "@/lib/summaries/schemas";
 import { formatDate } from "@/lib/dashboard/format";
+import { SENTIMENTS, type Sentiment } from "@/components/conversations/badges";
 
 type Insight = z.infer<typeof insightOutput>;
 type Summary = z.infer<typeof summaryOutput>;
 
-const pct = (n: number | null) => (n === null ? "no reminders" : `${Math.round(n * 100)}%`);
+const pct = (n: number | null, none: string) => (n === null ? none : `${Math.round(n * 100)}%`);
 const words = (k: string) => k.replaceAll("_", " ");
+const isSentiment = (s: string): s is Sentiment => (SENTIMENTS as string[]).includes(s);
 
 /** One piece of evidence in words: {date: "2026-01-12", mean_score: 0.4} -> "date 2026-01-12, mean score 0.4". */
 function evidenceLine(item: unknown): string {
@@ -18,19 +21,24 @@ function evidenceLine(item: unknown): string {
 }
 
 export function InsightList({ insights }: { insights: Insight[] }) {
+  const t = useTranslations("insights");
   return (
     <ul className="space-y-4">
       {insights.map((i) => (
         <li key={i.id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
           <h4 className="text-lg font-semibold">{i.title}</h4>
           <p className="text-base text-stone-600">
-            {words(i.category).replace(/^./, (c) => c.toUpperCase())} · week of {formatDate(i.period_start)} to {formatDate(i.period_end)} · confidence{" "}
-            {Math.round(i.confidence * 100)}%
+            {t("week", {
+              category: words(i.category).replace(/^./, (c) => c.toUpperCase()),
+              from: formatDate(i.period_start),
+              to: formatDate(i.period_end),
+              confidence: `${Math.round(i.confidence * 100)}%`,
+            })}
           </p>
           <p className="mt-2 text-stone-800">{i.description}</p>
           {i.evidence.length > 0 && (
             <details className="mt-2">
-              <summary className="min-h-12 cursor-pointer py-2 font-semibold text-teal-800">Evidence ({i.evidence.length})</summary>
+              <summary className="min-h-12 cursor-pointer py-2 font-semibold text-teal-800">{t("evidence", { count: i.evidence.length })}</summary>
               <ul className="list-disc space-y-1 pl-6 text-base text-stone-700">
                 {i.evidence.map((e, n) => (
                   <li key={n}>{evidenceLine(e)}</li>
@@ -46,32 +54,34 @@ export function InsightList({ insights }: { insights: Insight[] }) {
 
 /** Daily summaries as a table: one row per day (readable by screen readers as it is). */
 export function SummaryTable({ summaries }: { summaries: Summary[] }) {
+  const t = useTranslations("insights");
+  const labels = useTranslations("patientLabels");
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left">
-        <caption className="sr-only">Daily summaries, newest first</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="border-b-2 border-stone-300 text-base">
           <tr>
             <th scope="col" className="py-2 pr-4">
-              Day
+              {t("day")}
             </th>
             <th scope="col" className="py-2 pr-4">
-              Adherence
+              {t("adherence")}
             </th>
             <th scope="col" className="py-2 pr-4">
-              Medication
+              {t("medication")}
             </th>
             <th scope="col" className="py-2 pr-4">
-              Reminders done / missed
+              {t("doneMissed")}
             </th>
             <th scope="col" className="py-2 pr-4">
-              Conversations
+              {t("conversations")}
             </th>
             <th scope="col" className="py-2 pr-4">
-              Mood
+              {t("mood")}
             </th>
             <th scope="col" className="py-2">
-              Alerts
+              {t("alerts")}
             </th>
           </tr>
         </thead>
@@ -81,13 +91,15 @@ export function SummaryTable({ summaries }: { summaries: Summary[] }) {
               <th scope="row" className="py-2 pr-4 font-semibold">
                 {formatDate(s.summary_date)}
               </th>
-              <td className="py-2 pr-4">{pct(s.adherence.overall)}</td>
-              <td className="py-2 pr-4">{pct(s.adherence.medication)}</td>
+              <td className="py-2 pr-4">{pct(s.adherence.overall, t("noReminders"))}</td>
+              <td className="py-2 pr-4">{pct(s.adherence.medication, t("noReminders"))}</td>
               <td className="py-2 pr-4">
-                {s.completed_reminders} / {s.missed_reminders} <span className="text-stone-600">of {s.total_reminders}</span>
+                {s.completed_reminders} / {s.missed_reminders} <span className="text-stone-600">{t("ofTotal", { total: s.total_reminders })}</span>
               </td>
               <td className="py-2 pr-4">{s.conversation_count}</td>
-              <td className="py-2 pr-4">{s.overall_sentiment ?? "—"}</td>
+              <td className="py-2 pr-4">
+                {s.overall_sentiment && isSentiment(s.overall_sentiment) ? labels(`sentiment.${s.overall_sentiment}`) : (s.overall_sentiment ?? "—")}
+              </td>
               <td className="py-2">{s.alert_count}</td>
             </tr>
           ))}

@@ -2,14 +2,13 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { FieldShell, TextField, inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { CATEGORY_NAMES } from "./note-categories";
-
-export const NOTE_LABELS = { title: "Title", content: "Note", category: "Category", priority: "Important: the companion should always keep this in mind" };
+import { NOTE_CATEGORIES } from "./note-categories";
 
 type Values = { title: string; content: string; category: string; priority: string };
 
@@ -30,20 +29,15 @@ export function NoteForm({
   const [state, formAction] = useActionState(action, initialFormState);
   const v = (f: keyof Values) => (state.attempt > 0 ? (state.values[f] ?? "") : current[f]);
   const e = state.fieldErrors;
+  const t = useTranslations("notes.form");
+  const labels = useTranslations("patientLabels");
+  const NOTE_LABELS = { title: t("title"), content: t("content"), category: t("category"), priority: t("priority") };
   const id = (f: string) => `${idPrefix}-${f}`;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
       <ErrorSummary message={state.message} fieldErrors={e} labels={NOTE_LABELS} attempt={state.attempt} idFor={id} />
-      <TextField
-        id={id("title")}
-        name="title"
-        label={NOTE_LABELS.title}
-        hint="For example: Talk about her garden."
-        defaultValue={v("title")}
-        error={e.title}
-        autoComplete="off"
-      />
-      <FieldShell id={id("content")} label={NOTE_LABELS.content} hint="What the companion should know, in a few sentences." error={e.content}>
+      <TextField id={id("title")} name="title" label={NOTE_LABELS.title} hint={t("titleHint")} defaultValue={v("title")} error={e.title} autoComplete="off" />
+      <FieldShell id={id("content")} label={NOTE_LABELS.content} hint={t("contentHint")} error={e.content}>
         {(describedBy, invalid) => (
           <textarea
             id={id("content")}
@@ -66,9 +60,9 @@ export function NoteForm({
             aria-invalid={invalid || undefined}
             className={`${inputClasses(invalid)} sm:max-w-sm`}
           >
-            {Object.entries(CATEGORY_NAMES).map(([value, text]) => (
+            {NOTE_CATEGORIES.map((value) => (
               <option key={value} value={value}>
-                {text}
+                {labels(`noteCategory.${value}`)}
               </option>
             ))}
           </select>
@@ -79,10 +73,10 @@ export function NoteForm({
         {NOTE_LABELS.priority}
       </label>
       <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{submitLabel}</SubmitButton>
         {cancelHref && (
           <Link href={cancelHref} className={buttonClasses("quiet")}>
-            Cancel
+            {t("cancel")}
           </Link>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { PatientOutput } from "@/lib/patients/schemas";
 import { localTime } from "@/lib/dashboard/format";
 import { BackLink } from "@/components/layout/back-link";
@@ -7,6 +7,7 @@ import { MonitoringPaused } from "./monitoring-paused";
 /** Who this is, how old, and what time it is where they live: above every tab of the patient. */
 export function PatientHeader({ patient: p, now }: { patient: PatientOutput; now: Date }) {
   const t = useTranslations("patients.header");
+  const locale = useLocale();
   const labels = useTranslations("patientLabels");
   return (
     <div className="space-y-6">
@@ -21,7 +22,7 @@ export function PatientHeader({ patient: p, now }: { patient: PatientOutput; now
           <p className="mt-1 text-stone-700">
             {p.preferred_name && p.preferred_name !== p.first_name ? t("goesBy", { name: p.preferred_name }) : null}
             {t("ageLocal", { age: p.age })}
-            <time dateTime={now.toISOString()}>{localTime(now, p.timezone)}</time>
+            <time dateTime={now.toISOString()}>{localTime(now, p.timezone, locale)}</time>
             {!p.is_active && (
               <>
                 {" "}

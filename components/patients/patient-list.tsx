@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { PatientOutput } from "@/lib/patients/schemas";
 import { timeAgo } from "@/lib/dashboard/format";
 import { MonitoringPaused } from "./monitoring-paused";
@@ -7,6 +7,7 @@ import { MonitoringPaused } from "./monitoring-paused";
 /** The caregiver's patients, one card-like row each, the whole name a link to the patient's page. */
 export function PatientList({ patients, now }: { patients: PatientOutput[]; now: Date }) {
   const t = useTranslations("patients.list");
+  const locale = useLocale();
   return (
     <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm">
       {patients.map((p) => (
@@ -21,7 +22,7 @@ export function PatientList({ patients, now }: { patients: PatientOutput[]; now:
             </h2>
             <p className="text-base text-stone-600">
               {t.rich("lastActive", {
-                ago: timeAgo(p.last_active_at, now, p.timezone),
+                ago: timeAgo(p.last_active_at, now, p.timezone, locale),
                 strong: (chunks) => <span className="font-medium text-stone-800">{chunks}</span>,
               })}
             </p>

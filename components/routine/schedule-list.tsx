@@ -1,11 +1,11 @@
 import type { z } from "zod";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { scheduleOutput } from "@/lib/schedules/schemas";
 import type { FormState } from "@/lib/dashboard/form-state";
 import { clockTime, recurrenceInWords } from "@/lib/schedules/schedule-form";
 import { ActionButton } from "@/components/forms/action-button";
 import { buttonClasses } from "@/components/ui/button";
-import { TYPE_NAMES } from "./schedule-types";
 
 type Schedule = z.infer<typeof scheduleOutput>;
 
@@ -19,6 +19,10 @@ export function ScheduleList({
   patientId: string;
   setActiveAction?: (prev: FormState, form: FormData) => Promise<FormState>;
 }) {
+  const t = useTranslations("routine.list");
+  const recurrence = useTranslations("routine.recurrence");
+  const labels = useTranslations("patientLabels");
+  const locale = useLocale();
   return (
     <ul className="divide-y divide-stone-100">
       {schedules.map((s) => (
@@ -29,23 +33,24 @@ export function ScheduleList({
               <span
                 className={`ml-1 rounded-full px-2.5 py-0.5 text-base font-semibold ${s.is_active ? "bg-teal-100 text-teal-900" : "bg-stone-200 text-stone-800"}`}
               >
-                {s.is_active ? "Active" : "Paused"}
+                {s.is_active ? t("active") : t("paused")}
               </span>
             </p>
             <p className="text-stone-700">
-              {TYPE_NAMES[s.type] ?? s.type}
-              {s.dosage && <> · {s.dosage}</>} · {s.times_of_day.map(clockTime).join(", ")} · {recurrenceInWords(s)}
+              {labels(`scheduleType.${s.type}`)}
+              {s.dosage && <> · {s.dosage}</>} · {s.times_of_day.map((time) => clockTime(time, locale)).join(", ")} · {recurrenceInWords(s, recurrence)}
             </p>
             {s.instructions && <p className="text-base text-stone-600">{s.instructions}</p>}
-            {s.alert_on_miss && <p className="text-base text-stone-600">The care team is alerted if it is missed.</p>}
+            {s.alert_on_miss && <p className="text-base text-stone-600">{t("alertOnMiss")}</p>}
           </div>
           {setActiveAction && (
             <div className="flex flex-wrap items-start gap-3">
               <Link href={`/patients/${patientId}/routine/${s.id}/edit`} className={buttonClasses("secondary")}>
-                Edit<span className="sr-only"> {s.title}</span>
+                {t("edit")}
+                <span className="sr-only"> {s.title}</span>
               </Link>
-              <ActionButton action={setActiveAction} fields={{ schedule_id: s.id, active: s.is_active ? "false" : "true" }} pendingText="Saving…">
-                {s.is_active ? "Pause" : "Resume"}
+              <ActionButton action={setActiveAction} fields={{ schedule_id: s.id, active: s.is_active ? "false" : "true" }} pendingText={t("saving")}>
+                {s.is_active ? t("pause") : t("resume")}
                 <span className="sr-only"> {s.title}</span>
               </ActionButton>
             </div>

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createScheduleInput } from "@/lib/schedules/schemas";
 import { readFields, type FieldIssue } from "@/lib/dashboard/form-state";
+import { createTranslator } from "next-intl";
+import en from "@/messages/en";
+import esMessages from "@/messages/es";
 import { clockTime, recurrenceInWords, SCHEDULE_FIELDS, scheduleInputFromForm, timesFromText } from "./schedule-form";
 
 function scheduleForm(fields: Record<string, string | string[]>) {
@@ -70,18 +73,28 @@ describe("the schedule form as the schedule schemas' input", () => {
     expect(parsed.error?.issues[0].path).toEqual(["times_of_day", 0]);
   });
 
-  it("says a schedule's recurrence and times in words", () => {
+  it("says a schedule's recurrence and times in words, in English and in Spanish", () => {
     const s = { days_of_week: [] as number[], interval_days: null, start_date: "2026-01-05", end_date: null as string | null };
-    expect(recurrenceInWords({ ...s, recurrence: "daily" })).toBe("Every day");
-    expect(recurrenceInWords({ ...s, recurrence: "daily", end_date: "2026-02-01" })).toBe("Every day, until 2026-02-01");
-    expect(recurrenceInWords({ ...s, recurrence: "weekly", days_of_week: [5, 1, 3] })).toBe("Every Monday, Wednesday and Friday");
-    expect(recurrenceInWords({ ...s, recurrence: "weekly", days_of_week: [7] })).toBe("Every Sunday");
-    expect(recurrenceInWords({ ...s, recurrence: "weekly", days_of_week: [1, 2, 3, 4, 5] })).toBe("Every weekday");
-    expect(recurrenceInWords({ ...s, recurrence: "interval", interval_days: 3 })).toBe("Every 3 days");
-    expect(recurrenceInWords({ ...s, recurrence: "once", end_date: "2026-02-01" })).toBe("Once, on 2026-01-05");
+    const t = createTranslator({ locale: "en", messages: en, namespace: "routine.recurrence" });
+    const es = createTranslator({ locale: "es", messages: esMessages, namespace: "routine.recurrence" });
+    expect(recurrenceInWords({ ...s, recurrence: "daily" }, t)).toBe("Every day");
+    expect(recurrenceInWords({ ...s, recurrence: "daily", end_date: "2026-02-01" }, t)).toBe("Every day, until 2026-02-01");
+    expect(recurrenceInWords({ ...s, recurrence: "weekly", days_of_week: [5, 1, 3] }, t)).toBe("Every Monday, Wednesday and Friday");
+    expect(recurrenceInWords({ ...s, recurrence: "weekly", days_of_week: [7] }, t)).toBe("Every Sunday");
+    expect(recurrenceInWords({ ...s, recurrence: "weekly", days_of_week: [1, 2, 3, 4, 5] }, t)).toBe("Every weekday");
+    expect(recurrenceInWords({ ...s, recurrence: "interval", interval_days: 3 }, t)).toBe("Every 3 days");
+    expect(recurrenceInWords({ ...s, recurrence: "once", end_date: "2026-02-01" }, t)).toBe("Once, on 2026-01-05");
     expect(clockTime("00:05")).toBe("12:05 AM");
     expect(clockTime("08:00")).toBe("8:00 AM");
     expect(clockTime("12:30")).toBe("12:30 PM");
     expect(clockTime("20:00")).toBe("8:00 PM");
+    expect(recurrenceInWords({ ...s, recurrence: "weekly", days_of_week: [5, 1, 3], end_date: "2026-02-01" }, es)).toBe(
+      "Cada lunes, miércoles y viernes, hasta el 2026-02-01",
+    );
+    expect(recurrenceInWords({ ...s, recurrence: "weekly", days_of_week: [1, 2, 3, 4, 5] }, es)).toBe("De lunes a viernes");
+    expect(recurrenceInWords({ ...s, recurrence: "interval", interval_days: 3 }, es)).toBe("Cada 3 días");
+    expect(recurrenceInWords({ ...s, recurrence: "once" }, es)).toBe("Una vez, el 2026-01-05");
+    expect(clockTime("08:00", "es")).toBe("8:00");
+    expect(clockTime("20:30", "es")).toBe("20:30");
   });
 });

@@ -3,6 +3,7 @@
  * Pure functions: the routine pages' server actions and components share them.
  */
 import { listFromText, textOrNull, wholeNumber } from "@/lib/dashboard/form-input";
+import type { Locale } from "@/lib/i18n/locales";
 import type { FieldIssue } from "@/lib/dashboard/form-state";
 
 /** "8:00, 20:30" -> ["08:00", "20:30"]; an hour of one digit gets its leading zero, the schema checks the rest. */
@@ -56,37 +57,45 @@ export const checkedDays = (form: FormData): number[] =>
     .filter((d) => /^[1-7]$/.test(d))
     .map(Number);
 
-/** ISO weekday numbers in words: [1, 3, 5] -> "Monday, Wednesday and Friday". */
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-export const weekdayName = (d: number) => WEEKDAYS[d - 1] ?? String(d);
+/** The words of `routine.recurrence` in the caregiver's language (a next-intl translator for that namespace). */
+export type RecurrenceWords = (
+  key: "daily" | "weekdays" | "weekly" | "interval" | "once" | "until" | "and" | `day${1 | 2 | 3 | 4 | 5 | 6 | 7}`,
+  values?: Record<string, string | number>,
+) => string;
 
-function joinWords(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+/** ISO weekday numbers in words: [1, 3, 5] -> "Monday, Wednesday and Friday". */
+function dayList(days: number[], t: RecurrenceWords): string {
+  const words = [...days].sort().map((d) => (d >= 1 && d <= 7 ? t(`day${d as 1 | 2 | 3 | 4 | 5 | 6 | 7}`) : String(d)));
+  return words.length <= 1 ? (words[0] ?? "") : t("and", { first: words.slice(0, -1).join(", "), last: words.at(-1)! });
 }
 
-/** A schedule's recurrence in words, as a caregiver would say it. */
-export function recurrenceInWords(s: {
-  recurrence: string;
-  days_of_week: number[];
-  interval_days: number | null;
-  start_date: string;
-  end_date: string | null;
-}): string {
+/** A schedule's recurrence in words, as a caregiver would say it, in their language. */
+export function recurrenceInWords(
+  s: {
+    recurrence: string;
+    days_of_week: number[];
+    interval_days: number | null;
+    start_date: string;
+    end_date: string | null;
+  },
+  t: RecurrenceWords,
+): string {
   const base =
     s.recurrence === "daily"
-      ? "Every day"
+      ? t("daily")
       : s.recurrence === "weekly"
         ? [...s.days_of_week].sort().join() === "1,2,3,4,5"
-          ? "Every weekday"
-          : `Every ${joinWords([...s.days_of_week].sort().map(weekdayName))}`
+          ? t("weekdays")
+          : t("weekly", { days: dayList(s.days_of_week, t) })
         : s.recurrence === "interval"
-          ? `Every ${s.interval_days} days`
-          : `Once, on ${s.start_date}`;
-  return s.recurrence !== "once" && s.end_date ? `${base}, until ${s.end_date}` : base;
+          ? t("interval", { count: s.interval_days ?? 0 })
+          : t("once", { date: s.start_date });
+  return s.recurrence !== "once" && s.end_date ? t("until", { base, date: s.end_date }) : base;
 }
 
-/** "08:00" -> "8:00 AM" (the times a schedule fires, in the patient's own zone). */
-export function clockTime(hhmm: string): string {
+/** "08:00" -> "8:00 AM" in English, "8:00" in Spanish (the times a schedule fires, in the patient's own zone). */
+export function clockTime(hhmm: string, locale: Locale = "en"): string {
   const [h, m] = hhmm.split(":").map(Number);
+  if (locale !== "en") return `${h}:${String(m).padStart(2, "0")}`;
   return `${h % 12 || 12}:${String(m).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
 }

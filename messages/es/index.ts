@@ -2,14 +2,18 @@
 import alerts from "./alerts.json";
 import auth from "./auth.json";
 import common from "./common.json";
+import conversations from "./conversations.json";
+import devices from "./devices.json";
 import formats from "./formats.json";
 import forms from "./forms.json";
+import insights from "./insights.json";
 import labels from "./labels.json";
 import layout from "./layout.json";
-import settings from "./settings.json";
-import patients from "./patients.json";
+import notes from "./notes.json";
 import patientLabels from "./patientLabels.json";
-import devices from "./devices.json";
+import patients from "./patients.json";
+import routine from "./routine.json";
+import settings from "./settings.json";
 
-const messages = { alerts, auth, common, formats, forms, labels, layout, settings, patients, patientLabels, devices };
+const messages = { alerts, auth, common, conversations, devices, formats, forms, insights, labels, layout, notes, patientLabels, patients, routine, settings };
 export default messages;

@@ -108,7 +108,7 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
           <Row label={t("firstName")}>{p.first_name}</Row>
           <Row label={t("lastName")}>{p.last_name}</Row>
           <Row label={t("preferredName")}>{p.preferred_name || none}</Row>
-          <Row label={t("dateOfBirth")}>{t("birthAge", { date: formatDate(p.date_of_birth), age: p.age })}</Row>
+          <Row label={t("dateOfBirth")}>{t("birthAge", { date: formatDate(p.date_of_birth, "UTC", locale), age: p.age })}</Row>
           <Row label={t("gender")}>{p.gender ? (isOneOf(GENDERS, p.gender) ? labels(`gender.${p.gender}`) : p.gender) : none}</Row>
           <Row label={t("language")}>{languageName(p.language, locale)}</Row>
         </Section>
@@ -125,17 +125,19 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
           </Row>
           <Row label={t("address")}>{p.address || none}</Row>
           <Row label={t("timezone")}>{p.timezone.replaceAll("_", " ")}</Row>
-          <Row label={t("localTime")}>{localTime(now, p.timezone)}</Row>
+          <Row label={t("localTime")}>{localTime(now, p.timezone, locale)}</Row>
           <Row label={t("emergencyContact")}>
             {p.emergency_contact_name || p.emergency_contact_phone ? [p.emergency_contact_name, p.emergency_contact_phone].filter(Boolean).join(", ") : none}
           </Row>
         </Section>
 
         <Section id="activity" title={t("activity")}>
-          <Row label={t("lastActive")}>{capitalize(timeAgo(p.last_active_at, now, p.timezone))}</Row>
-          <Row label={t("phoneApp")}>{p.last_heartbeat_at ? t("lastHeard", { ago: timeAgo(p.last_heartbeat_at, now, p.timezone) }) : t("notConnected")}</Row>
+          <Row label={t("lastActive")}>{capitalize(timeAgo(p.last_active_at, now, p.timezone, locale))}</Row>
+          <Row label={t("phoneApp")}>
+            {p.last_heartbeat_at ? t("lastHeard", { ago: timeAgo(p.last_heartbeat_at, now, p.timezone, locale) }) : t("notConnected")}
+          </Row>
           {p.app_version && <Row label={t("appVersion")}>{p.app_version}</Row>}
-          <Row label={t("added")}>{formatDateTime(p.created_at, p.timezone)}</Row>
+          <Row label={t("added")}>{formatDateTime(p.created_at, p.timezone, locale)}</Row>
         </Section>
 
         <Section id="companion" title={t("companion")}>
@@ -164,7 +166,10 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
             <MonitoringPaused until={pause.until} reason={pause.reason} timeZone={p.timezone} />
             <p className="text-stone-700">
               {t("pausedNote", {
-                by: pause.paused_by && pause.paused_at ? t("pausedBy", { name: pause.paused_by.name, when: formatDateTime(pause.paused_at, p.timezone) }) : "",
+                by:
+                  pause.paused_by && pause.paused_at
+                    ? t("pausedBy", { name: pause.paused_by.name, when: formatDateTime(pause.paused_at, p.timezone, locale) })
+                    : "",
               })}
             </p>
           </div>
@@ -172,7 +177,7 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
           <p className="max-w-prose text-stone-700">{t("monitoringAbout", { name })}</p>
         )}
         <p className="mt-3 text-stone-800">
-          {t.rich("lastSign", { ago: timeAgo(p.last_active_at, now, p.timezone), strong: (chunks) => <span className="font-semibold">{chunks}</span> })}
+          {t.rich("lastSign", { ago: timeAgo(p.last_active_at, now, p.timezone, locale), strong: (chunks) => <span className="font-semibold">{chunks}</span> })}
         </p>
         {write ? (
           <div className="mt-6 grid gap-8 border-t border-stone-200 pt-6 md:grid-cols-2">
@@ -272,10 +277,10 @@ export default signedInPage(async function PatientPage({ params, searchParams }:
                     <p className="text-base text-stone-600">
                       {t("consentRecorded", {
                         givenBy: isConsentGiver(c.consent.given_by) ? labels(`consentGivenBy.${c.consent.given_by}`) : c.consent.given_by,
-                        when: formatDateTime(c.consent.recorded_at, p.timezone),
+                        when: formatDateTime(c.consent.recorded_at, p.timezone, locale),
                       })}
                       {who && t("consentBy", { member: `${who.first_name} ${who.last_name}` })}
-                      {c.consent.revoked_at && t("consentWithdrawn", { when: formatDateTime(c.consent.revoked_at, p.timezone) })}
+                      {c.consent.revoked_at && t("consentWithdrawn", { when: formatDateTime(c.consent.revoked_at, p.timezone, locale) })}
                       {c.consent.note && <>. &ldquo;{c.consent.note}&rdquo;</>}
                     </p>
                   )}

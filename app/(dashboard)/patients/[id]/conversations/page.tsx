@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { listConversations } from "@/lib/conversations/conversations";
@@ -10,16 +11,18 @@ import { ConversationInsight } from "@/components/conversations/conversation-ins
 import { ValidationFailed } from "@/lib/api/errors";
 import { zodFieldErrors } from "@/lib/api/problem";
 import { fieldErrorMap } from "@/lib/dashboard/form-state";
-import { formatDateTime, plural } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/dashboard/format";
 import { signedInPage } from "@/app/_server/page";
 import { buttonClasses } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { Notice } from "@/components/ui/notice";
-import { SENTIMENT_OPTIONS, SentimentBadge, URGENCY_OPTIONS, UrgencyBadge, conversationTypeName } from "@/components/conversations/badges";
+import { SENTIMENTS, SentimentBadge, URGENCIES, UrgencyBadge } from "@/components/conversations/badges";
 import { loadPagePatient } from "../load-patient";
 
-export const metadata: Metadata = { title: "Conversations" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("conversations"))("metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -29,6 +32,7 @@ export default signedInPage(async function ConversationsPage({ params, searchPar
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
+  const [t, labels] = await Promise.all([getTranslations("conversations"), getTranslations("patientLabels")]);
   const asked = { sentiment: one(sp.sentiment), urgency: one(sp.urgency), q: one(sp.q) };
   const parsed = listConversationsQuery.safeParse({ ...asked, cursor: one(sp.cursor), limit: PAGE_SIZE, order: "desc" });
   const errors = parsed.success ? {} : fieldErrorMap(zodFieldErrors(parsed.error));
@@ -54,7 +58,7 @@ export default signedInPage(async function ConversationsPage({ params, searchPar
   const filtered = !!(query.sentiment || query.urgency || query.q);
   const keep = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => !!e[1]));
   const next = page.next_cursor ? `?${new URLSearchParams([...keep, ["cursor", page.next_cursor]])}` : null;
-  const filterSelect = (name: "sentiment" | "urgency", label: string, options: readonly (readonly [string, string])[]) => (
+  const filterSelect = (name: "sentiment" | "urgency", label: string, options: [string, string][]) => (
     <SelectField
       id={`filter-${name}`}
       name={name}
@@ -62,7 +66,7 @@ export default signedInPage(async function ConversationsPage({ params, searchPar
       error={errors[name]}
       defaultValue={asked[name] ?? ""}
       className=""
-      options={[{ value: "", label: "Any" }, ...options.map(([value, text]) => ({ value, label: text }))]}
+      options={[{ value: "", label: t("any") }, ...options.map(([value, text]) => ({ value, label: text }))]}
     />
   );
 
@@ -73,74 +77,76 @@ export default signedInPage(async function ConversationsPage({ params, searchPar
       <form
         method="get"
         role="search"
-        aria-label="Filter conversations"
+        aria-label={t("filterLabel")}
         className="grid items-end gap-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm sm:grid-cols-[1fr_1fr_2fr_auto]"
       >
-        {filterSelect("sentiment", "Mood", SENTIMENT_OPTIONS)}
-        {filterSelect("urgency", "Urgency", URGENCY_OPTIONS)}
-        <TextField
-          id="filter-q"
-          name="q"
-          type="search"
-          label="Words said"
-          optional
-          defaultValue={asked.q}
-          error={errors.q && "Search with 2 to 100 characters."}
-        />
+        {filterSelect(
+          "sentiment",
+          t("mood"),
+          SENTIMENTS.map((s) => [s, labels(`sentiment.${s}`)]),
+        )}
+        {filterSelect(
+          "urgency",
+          t("urgency"),
+          URGENCIES.map((u) => [u, labels(`urgency.${u}`)]),
+        )}
+        <TextField id="filter-q" name="q" type="search" label={t("wordsSaid")} optional defaultValue={asked.q} error={errors.q && t("qError")} />
         <button type="submit" className={buttonClasses("secondary")}>
-          Filter
+          {t("filter")}
         </button>
       </form>
-      {stale && <Notice tone="info">That page of results is no longer available. Here are the newest conversations.</Notice>}
+      {stale && <Notice tone="info">{t("stale")}</Notice>}
 
       {page.items.length === 0 ? (
         filtered ? (
           <p className="text-stone-700">
-            No conversations match these filters.{" "}
+            {t("noMatch")}{" "}
             <Link href={`/patients/${p.id}/conversations`} className="font-semibold text-teal-800 underline underline-offset-4">
-              Show all conversations
+              {t("showAll")}
             </Link>
           </p>
         ) : (
-          <Notice title="No conversations yet.">
-            When {p.display_name} talks with Elda&apos;s companion on their phone, each conversation appears here with its mood and anything worth your
-            attention. Pair their phone on the{" "}
-            <Link href={`/patients/${p.id}#devices`} className="font-semibold underline underline-offset-4">
-              Overview
-            </Link>{" "}
-            to start.
+          <Notice title={t("noneTitle")}>
+            {t.rich("noneText", {
+              name: p.display_name,
+              link: (chunks) => (
+                <Link href={`/patients/${p.id}#devices`} className="font-semibold underline underline-offset-4">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </Notice>
         )
       ) : (
-        <ol aria-label="Conversations, newest first" className="space-y-4">
+        <ol aria-label={t("listLabel")} className="space-y-4">
           {page.items.map((c) => (
             <li key={c.id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
               <p className="text-lg font-semibold">
                 <Link href={`/patients/${p.id}/conversations/${c.id}`} className="text-teal-800 underline underline-offset-4 hover:no-underline">
-                  {conversationTypeName(c.conversation_type)}, {formatDateTime(c.started_at, p.timezone)}
+                  {labels(`conversationType.${c.conversation_type}`)}, {formatDateTime(c.started_at, p.timezone)}
                 </Link>
               </p>
               <p className="mt-2 flex flex-wrap gap-2">
                 <SentimentBadge value={c.sentiment} />
                 <UrgencyBadge value={c.urgency_level} />
-                <span className="text-base text-stone-600">{plural(c.turn_count, "exchange")}</span>
+                <span className="text-base text-stone-600">{t("exchanges", { count: c.turn_count })}</span>
               </p>
-              {c.topics.length > 0 && <p className="mt-2 text-base text-stone-700">Topics: {c.topics.join(", ")}</p>}
+              {c.topics.length > 0 && <p className="mt-2 text-base text-stone-700">{t("topics", { topics: c.topics.join(", ") })}</p>}
               {c.summary && <p className="mt-2 text-stone-800">{c.summary}</p>}
             </li>
           ))}
         </ol>
       )}
       {(next || one(sp.cursor)) && (
-        <nav aria-label="More conversations" className="flex flex-wrap gap-4">
+        <nav aria-label={t("more")} className="flex flex-wrap gap-4">
           {one(sp.cursor) && (
             <Link href={`?${keep}`} className={buttonClasses("quiet")}>
-              Back to the newest
+              {t("newest")}
             </Link>
           )}
           {next && (
             <Link href={next} className={buttonClasses("secondary")}>
-              Older conversations
+              {t("older")}
             </Link>
           )}
         </nav>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DateTime } from "luxon";
 import { clock } from "@/lib/clock";
 import { listSchedules } from "@/lib/schedules/schedules";
@@ -13,16 +14,11 @@ import { TodayReminders } from "@/components/routine/today-reminders";
 import { canWrite, loadPagePatient } from "../load-patient";
 import { completeReminderAction, setScheduleActiveAction, skipReminderAction } from "./actions";
 
-export const metadata: Metadata = { title: "Routine" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("routine"))("metaTitle") };
+}
 
-const OK: Record<string, string> = {
-  "schedule-created": "Schedule added. Its reminders for the next two days are ready.",
-  "schedule-saved": "Schedule saved. Upcoming reminders follow the change.",
-  "schedule-paused": "Schedule paused. No new reminders until you resume it.",
-  "schedule-resumed": "Schedule resumed.",
-  "reminder-done": "Reminder marked done.",
-  "reminder-skipped": "Reminder skipped. Nothing more will be sent for it.",
-};
+const OK = ["schedule-created", "schedule-saved", "schedule-paused", "schedule-resumed", "reminder-done", "reminder-skipped"] as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,8 +26,9 @@ export default signedInPage(async function RoutinePage({ params, searchParams }:
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations("routine"), getLocale()]);
   const now = clock.now();
-  const day = DateTime.fromJSDate(now, { zone: p.timezone }).startOf("day");
+  const day = DateTime.fromJSDate(now, { zone: p.timezone }).setLocale(locale).startOf("day");
   const [schedules, today] = await Promise.all([
     listSchedules(actor, p.id, listSchedulesQuery.parse({ limit: "100", sort: "title" })),
     listReminders(actor, p.id, listRemindersQuery.parse({ limit: "100", order: "asc", from: day.toUTC().toISO(), to: day.endOf("day").toUTC().toISO() })),
@@ -40,22 +37,20 @@ export default signedInPage(async function RoutinePage({ params, searchParams }:
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <h2 className="text-2xl font-bold">Routine</h2>
-        {write && <ButtonLink href={`/patients/${p.id}/routine/new`}>Add a schedule</ButtonLink>}
+        <h2 className="text-2xl font-bold">{t("title")}</h2>
+        {write && <ButtonLink href={`/patients/${p.id}/routine/new`}>{t("add")}</ButtonLink>}
       </div>
-      <SuccessNotice ok={sp.ok} messages={OK} />
+      <SuccessNotice ok={sp.ok} messages={Object.fromEntries(OK.map((k) => [k, t(`ok.${k}`)]))} />
       {!write && <ReadOnlyNote />}
 
       <section aria-labelledby="today-title" className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <h3 id="today-title" className="text-xl font-semibold">
-          Today, {day.toFormat("cccc d LLLL")}
+          {t("today", { day: day.toFormat(locale === "es" ? "cccc d 'de' LLLL" : "cccc d LLLL") })}
         </h3>
-        <p className="text-base text-stone-600">Their local day ({p.timezone.replaceAll("_", " ")}).</p>
+        <p className="text-base text-stone-600">{t("localDay", { zone: p.timezone.replaceAll("_", " ") })}</p>
         <div className="mt-4">
           {today.items.length === 0 ? (
-            <p className="text-stone-700">
-              {schedules.items.length === 0 ? "No reminders today. Add a schedule and its reminders appear here." : "No reminders due today."}
-            </p>
+            <p className="text-stone-700">{schedules.items.length === 0 ? t("noRemindersNoSchedules") : t("noRemindersToday")}</p>
           ) : (
             <TodayReminders
               reminders={today.items}
@@ -69,15 +64,12 @@ export default signedInPage(async function RoutinePage({ params, searchParams }:
 
       <section aria-labelledby="schedules-title" className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <h3 id="schedules-title" className="text-xl font-semibold">
-          Schedules
+          {t("schedules")}
         </h3>
         <div className="mt-4">
           {schedules.items.length === 0 ? (
             <p className="text-stone-700">
-              No schedules yet.{" "}
-              {write
-                ? "Add one for their medication, meals or anything they should remember: their phone reminds them at the time you set."
-                : "Their caregivers can add them."}
+              {t("noSchedules")} {write ? t("noSchedulesWrite") : t("noSchedulesRead")}
             </p>
           ) : (
             <ScheduleList schedules={schedules.items} patientId={p.id} setActiveAction={write ? setScheduleActiveAction.bind(null, p.id) : undefined} />

@@ -1,25 +1,28 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ScheduleForm } from "@/components/routine/schedule-form";
 import { ReadOnlyNote } from "@/components/patients/success-notice";
 import { Card } from "@/components/ui/card";
 import { canWrite, loadPagePatient } from "../../load-patient";
 import { createScheduleAction } from "../actions";
 
-export const metadata: Metadata = { title: "Add a schedule" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("routine"))("newMetaTitle") };
+}
 
 export default async function NewSchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const p = await loadPagePatient(id);
+  const [p, t] = await Promise.all([loadPagePatient(id), getTranslations("routine")]);
   return (
     <div className="max-w-2xl space-y-6">
-      <h2 className="text-2xl font-bold">Add a schedule</h2>
+      <h2 className="text-2xl font-bold">{t("newTitle")}</h2>
       {!canWrite(p) ? (
         <ReadOnlyNote />
       ) : (
         <Card>
           <ScheduleForm
             action={createScheduleAction.bind(null, p.id)}
-            submitLabel="Add schedule"
+            submitLabel={t("newSubmit")}
             cancelHref={`/patients/${p.id}/routine`}
             current={{
               type: "medication",

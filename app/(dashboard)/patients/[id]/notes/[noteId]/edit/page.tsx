@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getNote } from "@/lib/notes/notes";
 import { signedInPage } from "@/app/_server/page";
 import { loadPatientChildOr404 } from "@/app/_server/not-found";
@@ -8,20 +9,22 @@ import { NoteForm } from "@/components/notes/note-form";
 import { canWrite, loadPagePatient } from "../../../load-patient";
 import { updateNoteAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit note" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notes"))("editMetaTitle") };
+}
 
 export default signedInPage(async function EditNotePage({ params }: { params: Promise<{ id: string; noteId: string }> }, { actor }) {
   const { id, noteId } = await params;
-  const p = await loadPagePatient(id);
+  const [p, t] = await Promise.all([loadPagePatient(id), getTranslations("notes")]);
   const n = await loadPatientChildOr404(p.id, noteId, (id) => getNote(actor, id));
   return (
     <div className="max-w-2xl space-y-6">
-      <h2 className="text-2xl font-bold">Edit note</h2>
+      <h2 className="text-2xl font-bold">{t("editTitle")}</h2>
       {canWrite(p) ? (
         <Card>
           <NoteForm
             action={updateNoteAction.bind(null, p.id, n.id)}
-            submitLabel="Save note"
+            submitLabel={t("editSubmit")}
             cancelHref={`/patients/${p.id}/notes`}
             current={{ title: n.title, content: n.content, category: n.category, priority: n.priority }}
           />

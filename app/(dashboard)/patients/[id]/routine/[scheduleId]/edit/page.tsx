@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getSchedule } from "@/lib/schedules/schedules";
 import { signedInPage } from "@/app/_server/page";
 import { loadPatientChildOr404 } from "@/app/_server/not-found";
@@ -8,23 +9,25 @@ import { Card } from "@/components/ui/card";
 import { canWrite, loadPagePatient } from "../../../load-patient";
 import { updateScheduleAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit schedule" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("routine"))("editMetaTitle") };
+}
 
 export default signedInPage(async function EditSchedulePage({ params }: { params: Promise<{ id: string; scheduleId: string }> }, { actor }) {
   const { id, scheduleId } = await params;
-  const p = await loadPagePatient(id);
+  const [p, t] = await Promise.all([loadPagePatient(id), getTranslations("routine")]);
   // a schedule of another patient is not found here, even when the caregiver may see it elsewhere
   const s = await loadPatientChildOr404(p.id, scheduleId, (id) => getSchedule(actor, id));
   return (
     <div className="max-w-2xl space-y-6">
-      <h2 className="text-2xl font-bold">Edit schedule</h2>
+      <h2 className="text-2xl font-bold">{t("editTitle")}</h2>
       {!canWrite(p) ? (
         <ReadOnlyNote />
       ) : (
         <Card>
           <ScheduleForm
             action={updateScheduleAction.bind(null, p.id, s.id)}
-            submitLabel="Save schedule"
+            submitLabel={t("editSubmit")}
             cancelHref={`/patients/${p.id}/routine`}
             current={{
               type: s.type,
