@@ -72,7 +72,7 @@ export default signedInPage(async function ConversationsPage({ params, searchPar
 
   return (
     <div className="space-y-8">
-      <h2 className="text-2xl font-bold">Conversations</h2>
+      <h2 className="text-2xl font-bold">{t("title")}</h2>
       {(page.items.length > 0 || filtered) && <ConversationInsight mood={mood} topics={topics} starters={starters.items} />}
       <form
         method="get"
