@@ -167,8 +167,10 @@ describe("what a caregiver receives is in their language", () => {
       ["reminder_missed", "missed_reminder"],
       ["x", "unusual_pattern"],
     ] as const;
-    for (const [source, type] of kinds)
-      for (const p of [patient, tomsPatient])
+    // a second apart, so escalation (oldest first) holds the same one back whatever else the database holds
+    for (const [i, [source, type]] of kinds.entries())
+      for (const p of [patient, tomsPatient]) {
+        const at = new Date(t.getTime() + i * 1000);
         await raiseAlert(
           db,
           {
@@ -179,13 +181,14 @@ describe("what a caregiver receives is in their language", () => {
             title: "English title",
             description: "d",
             source,
-            evidence: { kind: "rule", at: t.toISOString() },
+            evidence: { kind: "rule", at: at.toISOString() },
           },
-          t,
+          at,
         );
-    await escalateAlerts(t);
-    await sendDigests(new Date("2026-01-20T17:00:00Z"), { caregiverId: sofia.id });
-    await sendDigests(new Date("2026-01-20T17:00:00Z"), { caregiverId: tom.id });
+      }
+    await escalateAlerts(new Date(t.getTime() + kinds.length * 1000));
+    await sendDigests(new Date("2026-01-20T17:01:00Z"), { caregiverId: sofia.id });
+    await sendDigests(new Date("2026-01-20T17:01:00Z"), { caregiverId: tom.id });
     const digest = fake.sms(sofiaPhone).at(-1)!.form.get("Body")!;
     expect(digest).toContain("Resumen de Elda: 1 mensaje de alerta retenido para usted.");
     expect(digest).toContain("Betty Johnson: algo inusual en su día (media)");
