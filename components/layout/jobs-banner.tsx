@@ -9,15 +9,8 @@ import { Notice } from "@/components/ui/notice";
  * itself breaks, the banner shows: better a needless warning than a silent stop.
  */
 export async function JobsBanner() {
+  if (!(await jobsFailing())) return null;
   const t = await getTranslations("layout.jobs");
-  let failing: boolean;
-  try {
-    failing = (await checkSystemStatus()).status !== "ok";
-  } catch (err) {
-    logger.error({ err }, "could not check whether the background jobs run");
-    failing = true;
-  }
-  if (!failing) return null;
   return (
     <div className="mb-8">
       <Notice tone="error" role="alert" title={t("title")}>
@@ -25,4 +18,14 @@ export async function JobsBanner() {
       </Notice>
     </div>
   );
+}
+
+/** Whether the banner shows: the status check fails, or cannot be made. */
+export async function jobsFailing(): Promise<boolean> {
+  try {
+    return (await checkSystemStatus()).status !== "ok";
+  } catch (err) {
+    logger.error({ err }, "could not check whether the background jobs run");
+    return true;
+  }
 }
