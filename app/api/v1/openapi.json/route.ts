@@ -32,6 +32,7 @@ import * as patientTransfers from "../patients/[id]/transfers/route";
 import * as orgTransfers from "../organizations/[id]/transfers/route";
 import * as transferAccept from "../transfers/[id]/accept/route";
 import * as transferDecline from "../transfers/[id]/decline/route";
+import * as transferWithdraw from "../transfers/[id]/withdraw/route";
 import * as patients from "../patients/route";
 import * as patient from "../patients/[id]/route";
 import * as careTeam from "../patients/[id]/care-team/route";
@@ -125,6 +126,7 @@ const modules: Record<string, unknown>[] = [
   orgTransfers,
   transferAccept,
   transferDecline,
+  transferWithdraw,
   patients,
   patient,
   careTeam,
