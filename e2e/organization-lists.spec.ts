@@ -42,14 +42,14 @@ test("lists show the current organization's patients; an admin of two facilities
   // her own organization first (the older membership): only Mum, and no facility choice
   await page.goto("/");
   await expect(cards()).toHaveText(["Mum Johnson"]);
-  await expect(page.getByLabel("Facility")).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Facility" })).toHaveCount(0);
 
   await page.getByLabel("Organization", { exact: true }).selectOption({ label: "Sunrise Home Care" });
   await page.getByRole("button", { name: "Switch" }).click();
   await expect(page.getByLabel("Organization", { exact: true }).locator("option:checked")).toHaveText("Sunrise Home Care");
   await page.goto("/");
   await expect(cards()).toHaveText(["Ezra Agency", "Rita Agency"]);
-  await page.getByLabel("Facility").selectOption({ label: "East" });
+  await page.getByRole("combobox", { name: "Facility" }).selectOption({ label: "East" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`facility=${east.id}`));
   await expect(cards()).toHaveText(["Ezra Agency"]);
@@ -59,7 +59,7 @@ test("lists show the current organization's patients; an admin of two facilities
 
   await page.goto("/patients");
   await expect(page.getByRole("link", { name: /Agency|Johnson/ })).toHaveText(["Ezra Agency", "Rita Agency"]);
-  await page.getByLabel("Facility").selectOption({ label: "East" });
+  await page.getByRole("combobox", { name: "Facility" }).selectOption({ label: "East" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByRole("link", { name: /Agency|Johnson/ })).toHaveText(["Ezra Agency"]);
   await expectNoA11yViolations(page);
