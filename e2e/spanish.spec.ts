@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoA11yViolations, newCaregiver, snap, sql } from "./fixtures";
+import { expectNoA11yViolations, newCaregiver, ownAddress, snap, sql } from "./fixtures";
 
 /**
  * Issue 15, part 3: a Spanish-speaking caregiver uses the dashboard in Spanish (decision 029). The visitor's
@@ -8,6 +8,7 @@ import { expectNoA11yViolations, newCaregiver, snap, sql } from "./fixtures";
  */
 test("a Spanish-speaking caregiver signs up in Spanish, sees the dashboard in Spanish and can switch it in Settings", async ({ page }) => {
   const who = newCaregiver("rosa");
+  await ownAddress(page);
   await page.goto("/login");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "Español" }).click();
