@@ -219,10 +219,12 @@ test.describe("patient pages", () => {
     const me = await signInDirectly(page);
     const base = await addPatient(page, "Ida", "Moreno");
     const patientId = base.split("/")[2];
-    // three instances due now (always "today" in her zone): as the reminder generator would have made them
+    // three instances due earlier today in her zone (never before its midnight, even just after it): as the reminder generator would have made them
     await sql(
       `INSERT INTO reminders (id, patient_id, type, title, due_at, status, missed_at, updated_at)
-       SELECT gen_random_uuid(), $1::uuid, 'medication', t.title, now() - t.ago * interval '1 minute', t.status::"ReminderStatus",
+       SELECT gen_random_uuid(), $1::uuid, 'medication', t.title,
+              greatest(now() - t.ago * interval '1 minute', date_trunc('day', now() AT TIME ZONE 'America/Chicago') AT TIME ZONE 'America/Chicago'),
+              t.status::"ReminderStatus",
               CASE WHEN t.status = 'missed' THEN now() END, now()
        FROM (VALUES ('Vitamin D', 'pending', 1), ('Evening walk', 'pending', 2), ('Metformin', 'missed', 40)) AS t(title, status, ago)`,
       [patientId],
