@@ -103,6 +103,8 @@ async function eligiblePatients(scope: Scope): Promise<Map<string, string>> {
 
 /** Table pages read per statement of the whole sweep (a schedule row is small: some thousands of rows). */
 const PAGES = 128;
+/** Batches being inserted at once: more than the database's cores buys nothing. */
+const IN_FLIGHT = 2;
 
 /**
  * The live schedules in batches. For a few patients (a retry, a newly paired phone), by their ids through the
@@ -143,11 +145,11 @@ async function generateIn(now: Date, horizonHours: number, scope: Scope, isolati
   const zones = await eligiblePatients(scope);
   let schedules = 0;
   let created = 0;
-  // one batch's insert runs while the next is read and computed; its failing patients are found by splitting it
-  let inserting: Promise<number[]> | null = null;
-  const settle = async () => {
-    if (inserting) created += (await inserting).reduce((a, n) => a + n, 0);
-    inserting = null;
+  // up to IN_FLIGHT batches' inserts run while the next is read and computed (PostgreSQL checks each row's
+  // foreign keys and five indexes: the inserts are most of the sweep's time, and two backends share them)
+  const inserting: Promise<number[]>[] = [];
+  const settle = async (keep: number) => {
+    while (inserting.length > keep) created += (await inserting.shift()!).reduce((a, n) => a + n, 0);
   };
   for await (const read of scheduleBatches(scope, endBound)) {
     const batch = read.filter((s) => zones.has(s.patient_id));
@@ -184,15 +186,16 @@ async function generateIn(now: Date, horizonHours: number, scope: Scope, isolati
         cols.next.push(new Date(o.at.getTime() - s.advance_notice_minutes * 60_000));
       }
     }
-    await settle();
+    await settle(IN_FLIGHT - 1);
     // a patient found failing (here or in the previous batch's insert) is left out of this one
     const patients = [...new Set(cols.patient)].filter((id) => !isolation.failed.has(id));
     if (patients.length === 0) continue;
-    inserting = isolation.batch((only) => insertInstances(cols, only ?? (isolation.failed.size ? patients : null)), patients);
+    const insert = isolation.batch((only) => insertInstances(cols, only ?? (isolation.failed.size ? patients : null)), patients);
     // a rejection is taken by settle(); until then it must not count as unhandled
-    inserting.catch(() => {});
+    insert.catch(() => {});
+    inserting.push(insert);
   }
-  await settle();
+  await settle(0);
   return { schedules, created };
 }
 
