@@ -15,7 +15,8 @@ import { canonicalZone } from "@/lib/time-zones/check-zone";
 import { failedForm, invalidForm } from "@/app/_server/form-errors";
 import { dashboardLocale } from "@/app/_server/locale";
 import { isLocale } from "@/lib/i18n/locales";
-import { formParseOptions, translateServerMessage } from "@/lib/i18n/server-messages";
+import { formParseOptions } from "@/lib/i18n/server-messages";
+import { localizeRefusal, localizeState } from "@/app/(dashboard)/settings/refusals";
 import { credentialsOf, passwordOf, refusal } from "@/app/_server/sign-in-form";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { clientIp, withRequestContext } from "@/app/_server/request-context";
@@ -40,7 +41,7 @@ export async function signInAction(prev: FormState, form: FormData): Promise<For
     const message = refusal(err);
     if (message.startsWith(TWO_FACTOR_REQUIRED))
       return { fieldErrors: {}, values: { email: values.email, challenge: message.slice(TWO_FACTOR_REQUIRED.length) }, attempt };
-    return { message: translateServerMessage(message, locale), fieldErrors: {}, values, attempt };
+    return { message: localizeRefusal(message, locale), fieldErrors: {}, values, attempt };
   }
   return { ...prev, attempt };
 }
@@ -51,7 +52,7 @@ async function codeStep(prev: FormState, form: FormData): Promise<FormState> {
   const attempt = prev.attempt + 1;
   const kept = { email: values.email, challenge: values.challenge };
   const locale = await dashboardLocale();
-  const say = (message: string) => translateServerMessage(message, locale);
+  const say = (message: string) => localizeRefusal(message, locale);
   if (!values.code)
     return { message: say("Enter the code."), fieldErrors: { code: say("Enter the 6-digit code from your app, or a recovery code.") }, values: kept, attempt };
   try {
@@ -104,7 +105,10 @@ export async function registerAction(prev: FormState, form: FormData): Promise<F
       await registerCaregiver(parsed.data, await clientIp(), now);
     });
   } catch (err) {
-    return failedForm(prev, err, values, (e) => (e instanceof Conflict ? "email" : undefined), locale);
+    return localizeState(
+      failedForm(prev, err, values, (e) => (e instanceof Conflict ? "email" : undefined), locale),
+      locale,
+    );
   }
   try {
     await withRequestContext(() => signIn("credentials", { email: parsed.data.email, password: pw, redirectTo: "/patients?welcome=1" }));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
@@ -39,12 +40,13 @@ const sameKey = (sub: PushSubscription, key: string) => {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 };
 
-async function problemText(res: Response) {
+/** The API's own words (English, decision 029) when it sent some, else the status in the caregiver's language. */
+async function problemText(res: Response, answered: (status: number) => string) {
   try {
     const p = await res.json();
-    return typeof p.detail === "string" ? p.detail : `The server answered ${res.status}.`;
+    return typeof p.detail === "string" ? p.detail : answered(res.status);
   } catch {
-    return `The server answered ${res.status}.`;
+    return answered(res.status);
   }
 }
 
@@ -52,15 +54,15 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
   const [state, setState] = useState<State>({ kind: "checking" });
   const [message, setMessage] = useState<{ tone: "success" | "info" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("settings.browser");
+  const answered = (status: number) => t("serverAnswered", { status: String(status) });
 
   const check = useCallback(async () => {
     if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
       const ios = /iPad|iPhone|iPod/.test(navigator.userAgent);
       setState({
         kind: "unsupported",
-        why: ios
-          ? "On an iPhone or iPad, add Elda to your Home Screen (Share, then Add to Home Screen) and open it from there."
-          : "This browser cannot show notifications from websites.",
+        why: ios ? t("ios") : t("cannotShow"),
       });
       return;
     }
@@ -70,7 +72,7 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
     const sub = await reg?.pushManager.getSubscription();
     const mine = sub && saved.find((s) => s.endpoint === sub.endpoint);
     setState(mine && Notification.permission === "granted" ? { kind: "on", id: mine.id } : { kind: "off" });
-  }, [vapidPublicKey, saved]);
+  }, [vapidPublicKey, saved, t]);
 
   useEffect(() => {
     // what the browser supports and allows is only known in the browser
@@ -88,7 +90,7 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
       const permission = await Notification.requestPermission();
       if (permission !== "granted") {
         setState(permission === "denied" ? { kind: "blocked" } : { kind: "off" });
-        setMessage({ tone: "info", text: "Notifications were not allowed, so nothing changed." });
+        setMessage({ tone: "info", text: t("notAllowed") });
         return;
       }
       let sub = await reg.pushManager.getSubscription();
@@ -99,14 +101,14 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
       sub ??= await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(vapidPublicKey) });
       const res = await fetch(API, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(sub.toJSON()) });
       if (!res.ok) {
-        setMessage({ tone: "error", text: `Notifications could not be turned on: ${await problemText(res)}` });
+        setMessage({ tone: "error", text: t("couldNotTurnOn", { reason: await problemText(res, answered) }) });
         return;
       }
       const created = (await res.json()) as { id: string };
       setState({ kind: "on", id: created.id });
-      setMessage({ tone: "success", text: "Notifications are on for this browser." });
+      setMessage({ tone: "success", text: t("nowOn") });
     } catch (err) {
-      setMessage({ tone: "error", text: `Notifications could not be turned on: ${(err as Error).message}` });
+      setMessage({ tone: "error", text: t("couldNotTurnOn", { reason: (err as Error).message }) });
     } finally {
       setBusy(false);
     }
@@ -118,18 +120,16 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
     try {
       const res = await fetch(`${API}/${id}/test`, { method: "POST" });
       if (!res.ok) {
-        setMessage({ tone: "error", text: await problemText(res) });
+        setMessage({ tone: "error", text: await problemText(res, answered) });
         if (res.status === 404) setState({ kind: "off" });
         return;
       }
       const r = (await res.json()) as { status: string; error: string | null };
-      if (r.status === "sent") setMessage({ tone: "success", text: "Test notification sent. It should appear on this screen in a few seconds." });
-      else if (r.status === "simulated")
-        setMessage({ tone: "info", text: "Test notification recorded. This Elda server has no push keys, so nothing was sent." });
-      else if (r.status === "pending")
-        setMessage({ tone: "info", text: `Elda could not reach this browser's push service yet and will try again. (${r.error ?? "no answer"})` });
+      if (r.status === "sent") setMessage({ tone: "success", text: t("testSent") });
+      else if (r.status === "simulated") setMessage({ tone: "info", text: t("testSimulated") });
+      else if (r.status === "pending") setMessage({ tone: "info", text: t("testPending", { reason: r.error ?? t("noAnswer") }) });
       else {
-        setMessage({ tone: "error", text: `The test notification could not be delivered: ${r.error ?? "unknown reason"}` });
+        setMessage({ tone: "error", text: t("testFailed", { reason: r.error ?? t("unknownReason") }) });
         await check();
       }
     } finally {
@@ -145,11 +145,11 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
       await (await reg?.pushManager.getSubscription())?.unsubscribe();
       const res = await fetch(`${API}/${id}`, { method: "DELETE" });
       if (!res.ok && res.status !== 404) {
-        setMessage({ tone: "error", text: await problemText(res) });
+        setMessage({ tone: "error", text: await problemText(res, answered) });
         return;
       }
       setState({ kind: "off" });
-      setMessage({ tone: "success", text: "Notifications are off for this browser." });
+      setMessage({ tone: "success", text: t("nowOff") });
     } finally {
       setBusy(false);
     }
@@ -157,29 +157,26 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
 
   const status =
     state.kind === "on"
-      ? "On for this browser."
+      ? t("status.on")
       : state.kind === "off"
-        ? "Off for this browser."
+        ? t("status.off")
         : state.kind === "blocked"
-          ? "Blocked by this browser."
+          ? t("status.blocked")
           : state.kind === "unsupported"
-            ? "Not supported by this browser."
+            ? t("status.unsupported")
             : state.kind === "no-keys"
-              ? "Not available: this Elda server has no push keys (VAPID) set up."
+              ? t("status.noKeys")
               : "";
 
   return (
     <section aria-labelledby="browser-notifications" className="space-y-4">
       <h2 id="browser-notifications" className="text-xl font-semibold">
-        Notifications on this browser
+        {t("heading")}
       </h2>
-      <p className="max-w-prose text-base text-stone-600">
-        Alerts and daily summaries appear on this computer or phone, even when Elda is closed. What shows on the screen names the person you care for, never
-        their health details.
-      </p>
+      <p className="max-w-prose text-base text-stone-600">{t("intro")}</p>
       {state.kind === "checking" && (
         // what the server sends; replaced as soon as the page's script has looked at the browser
-        <p className="font-semibold">Turning on notifications for this browser needs JavaScript. Everything else on this page works without it.</p>
+        <p className="font-semibold">{t("needsScript")}</p>
       )}
       {state.kind !== "checking" && (
         <>
@@ -187,25 +184,21 @@ export function BrowserNotifications({ vapidPublicKey, saved, pushTicked }: Prop
             {status}
           </p>
           {state.kind === "unsupported" && <p className="text-stone-700">{state.why}</p>}
-          {state.kind === "blocked" && (
-            <p className="text-stone-700">Notifications for Elda are blocked in this browser&apos;s site settings. Allow them there, then reload this page.</p>
-          )}
-          {state.kind === "on" && !pushTicked && (
-            <Notice tone="info">Tick &ldquo;Push notification&rdquo; above and save, or alerts will not be sent here.</Notice>
-          )}
+          {state.kind === "blocked" && <p className="text-stone-700">{t("blockedBody")}</p>}
+          {state.kind === "on" && !pushTicked && <Notice tone="info">{t("tickPush")}</Notice>}
           <div className="flex flex-wrap gap-3">
             {state.kind === "off" && (
               <Button onClick={turnOn} disabled={busy}>
-                Turn on notifications on this browser
+                {t("turnOn")}
               </Button>
             )}
             {state.kind === "on" && (
               <>
                 <Button onClick={() => sendTest(state.id)} disabled={busy}>
-                  Send a test notification
+                  {t("sendTest")}
                 </Button>
                 <Button variant="secondary" onClick={() => turnOff(state.id)} disabled={busy}>
-                  Turn off on this browser
+                  {t("turnOff")}
                 </Button>
               </>
             )}

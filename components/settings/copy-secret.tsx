@@ -1,11 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /** A secret in a read-only box the caregiver can select, with a copy button once script runs. */
 export function CopySecret({ id, label, value }: { id: string; label: string; value: string }) {
   const [copied, setCopied] = useState(false);
+  const t = useTranslations("settings.apiKeys");
   return (
     <div>
       <label htmlFor={id} className="block font-semibold">
@@ -26,11 +28,11 @@ export function CopySecret({ id, label, value }: { id: string; label: string; va
             setCopied(true);
           }}
         >
-          {copied ? "Copied" : "Copy key"}
+          {copied ? t("copied") : t("copyKey")}
         </Button>
       </div>
       <p role="status" className="mt-2 text-base text-stone-700">
-        {copied ? "Copied to the clipboard." : ""}
+        {copied ? t("copiedStatus") : ""}
       </p>
     </div>
   );

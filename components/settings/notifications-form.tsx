@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
@@ -9,76 +10,58 @@ import type { PreferenceValues } from "@/lib/caregivers/preferences-form";
 import { CheckboxField } from "./checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
 
-export const NOTIFICATION_LABELS: Record<keyof PreferenceValues, string> = {
-  "notifications.email": "Email",
-  "notifications.sms": "Text message (SMS)",
-  "notifications.push": "Push notification",
-  alert_threshold: "Alert me from this severity up",
-  "quiet_hours.enabled": "Use quiet hours",
-  "quiet_hours.start": "Quiet hours start",
-  "quiet_hours.end": "Quiet hours end",
-  daily_summary_time: "Daily summary time",
-};
+/** Each field's key in `settings.notifications.fields` (the form's names have dots, the catalogue's keys cannot). */
+const LABEL_KEYS = {
+  "notifications.email": "email",
+  "notifications.sms": "sms",
+  "notifications.push": "push",
+  alert_threshold: "alertThreshold",
+  "quiet_hours.enabled": "quietEnabled",
+  "quiet_hours.start": "quietStart",
+  "quiet_hours.end": "quietEnd",
+  daily_summary_time: "dailySummaryTime",
+} as const satisfies Record<keyof PreferenceValues, string>;
 
-const THRESHOLDS = [
-  { value: "low", label: "Low — every alert" },
-  { value: "medium", label: "Medium and above" },
-  { value: "high", label: "High and critical only" },
-  { value: "critical", label: "Critical only" },
-];
+const THRESHOLDS = ["low", "medium", "high", "critical"] as const;
 
 export function NotificationsForm({ action, saved }: { action: (prev: FormState, form: FormData) => Promise<FormState>; saved: PreferenceValues }) {
   const [state, formAction] = useActionState(action, initialFormState);
   const v = (state.attempt > 0 ? state.values : saved) as PreferenceValues;
   const e = state.fieldErrors;
-  const L = NOTIFICATION_LABELS;
+  const t = useTranslations("settings.notifications");
+  const L = Object.fromEntries(Object.entries(LABEL_KEYS).map(([name, key]) => [name, t(`fields.${key}`)])) as Record<keyof PreferenceValues, string>;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-8">
       <ErrorSummary message={state.message} fieldErrors={e} labels={L} attempt={state.attempt} />
       <fieldset className="space-y-3">
-        <legend className="mb-2 text-xl font-semibold">How to reach you</legend>
-        <p className="text-base text-stone-600">Alerts and your daily summary go to every channel you tick. Critical alerts may also call your phone.</p>
+        <legend className="mb-2 text-xl font-semibold">{t("reach")}</legend>
+        <p className="text-base text-stone-600">{t("reachHint")}</p>
         <CheckboxField name="notifications.email" label={L["notifications.email"]} defaultChecked={v["notifications.email"] === "on"} />
-        <CheckboxField
-          name="notifications.sms"
-          label={L["notifications.sms"]}
-          hint="Needs a phone number in your profile."
-          defaultChecked={v["notifications.sms"] === "on"}
-        />
-        <CheckboxField
-          name="notifications.push"
-          label={L["notifications.push"]}
-          hint="To the browsers where you turn on notifications (below)."
-          defaultChecked={v["notifications.push"] === "on"}
-        />
+        <CheckboxField name="notifications.sms" label={L["notifications.sms"]} hint={t("smsHint")} defaultChecked={v["notifications.sms"] === "on"} />
+        <CheckboxField name="notifications.push" label={L["notifications.push"]} hint={t("pushHint")} defaultChecked={v["notifications.push"] === "on"} />
       </fieldset>
 
       <fieldset className="space-y-3">
-        <legend className="mb-2 text-xl font-semibold">Which alerts</legend>
+        <legend className="mb-2 text-xl font-semibold">{t("which")}</legend>
         <SelectField
           name="alert_threshold"
           label={L.alert_threshold}
-          hint="Alerts below this severity stay in the dashboard without notifying you."
-          options={THRESHOLDS}
+          hint={t("thresholdHint")}
+          options={THRESHOLDS.map((value) => ({ value, label: t(`thresholds.${value}`) }))}
           defaultValue={v.alert_threshold}
           error={e.alert_threshold}
         />
       </fieldset>
 
       <fieldset className="space-y-4">
-        <legend className="mb-2 text-xl font-semibold">Quiet hours</legend>
-        <CheckboxField
-          name="quiet_hours.enabled"
-          label={L["quiet_hours.enabled"]}
-          hint="Non-critical alerts wait until quiet hours end. Critical alerts always come through."
-          defaultChecked={v["quiet_hours.enabled"] === "on"}
-        />
+        <legend className="mb-2 text-xl font-semibold">{t("quiet")}</legend>
+        <CheckboxField name="quiet_hours.enabled" label={L["quiet_hours.enabled"]} hint={t("quietHint")} defaultChecked={v["quiet_hours.enabled"] === "on"} />
         <div className="grid gap-6 sm:grid-cols-2">
           <TextField
             name="quiet_hours.start"
             type="time"
             label={L["quiet_hours.start"]}
-            hint="In your time zone."
+            hint={t("quietStartHint")}
             defaultValue={v["quiet_hours.start"]}
             error={e["quiet_hours.start"]}
           />
@@ -86,7 +69,7 @@ export function NotificationsForm({ action, saved }: { action: (prev: FormState,
             name="quiet_hours.end"
             type="time"
             label={L["quiet_hours.end"]}
-            hint="May be the next morning."
+            hint={t("quietEndHint")}
             defaultValue={v["quiet_hours.end"]}
             error={e["quiet_hours.end"]}
           />
@@ -94,12 +77,12 @@ export function NotificationsForm({ action, saved }: { action: (prev: FormState,
       </fieldset>
 
       <fieldset className="space-y-3">
-        <legend className="mb-2 text-xl font-semibold">Daily summary</legend>
+        <legend className="mb-2 text-xl font-semibold">{t("daily")}</legend>
         <TextField
           name="daily_summary_time"
           type="time"
           label={L.daily_summary_time}
-          hint="Once a day, a summary of each patient you care for, sent to the channels ticked above."
+          hint={t("dailyHint")}
           defaultValue={v.daily_summary_time}
           error={e.daily_summary_time}
           className="sm:max-w-xs"
@@ -107,7 +90,7 @@ export function NotificationsForm({ action, saved }: { action: (prev: FormState,
       </fieldset>
 
       <div className="border-t border-stone-200 pt-6">
-        <SubmitButton pendingText="Saving…">Save notification settings</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
       </div>
     </form>
   );

@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
-
-const LABELS = { current_password: "Current password", new_password: "New password", confirm_password: "Confirm new password" };
 
 export function PasswordForm({
   action,
@@ -18,6 +17,8 @@ export function PasswordForm({
   minLength: number;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("settings.password");
+  const LABELS = { current_password: t("fields.current_password"), new_password: t("fields.new_password"), confirm_password: t("fields.confirm_password") };
   const e = state.fieldErrors;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
@@ -44,13 +45,13 @@ export function PasswordForm({
         name="confirm_password"
         type="password"
         label={LABELS.confirm_password}
-        hint="Type the new password again."
+        hint={t("confirmHint")}
         autoComplete="new-password"
         error={e.confirm_password}
         className="sm:max-w-md"
       />
       <div className="border-t border-stone-200 pt-6">
-        <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
       </div>
     </form>
   );

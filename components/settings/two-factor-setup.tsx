@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -21,42 +22,34 @@ export function TwoFactorSetup({
   secret: string;
 }) {
   const [state, formAction] = useActionState(action, initialFormState as EnrolState);
+  const t = useTranslations("twoFactor.setup");
   if (state.recoveryCodes) {
     return (
       <div className="space-y-6">
-        <Notice tone="success" role="status" title="Two-factor sign-in is on." />
-        <h2 className="text-xl font-semibold">Your recovery codes</h2>
-        <p>
-          If you lose your phone, each of these codes signs you in once instead of a code from the app. Print them or keep them somewhere safe:
-          <strong> they are shown only now.</strong>
-        </p>
-        <ol aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono text-lg">
+        <Notice tone="success" role="status" title={t("on")} />
+        <h2 className="text-xl font-semibold">{t("codesHeading")}</h2>
+        <p>{t.rich("codesBody", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <ol aria-label={t("codesLabel")} className="grid grid-cols-2 gap-2 font-mono text-lg">
           {state.recoveryCodes.map((c) => (
             <li key={c} className="rounded-md bg-stone-100 px-3 py-2">
               {c}
             </li>
           ))}
         </ol>
-        <ButtonLink href="/patients">I have saved my recovery codes</ButtonLink>
+        <ButtonLink href="/patients">{t("savedCodes")}</ButtonLink>
       </div>
     );
   }
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
-      <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} labels={{ code: "Code from the app" }} attempt={state.attempt} />
+      <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} labels={{ code: t("codeLabel") }} attempt={state.attempt} />
       <ol className="list-decimal space-y-4 pl-6">
         <li>
-          <p>Scan this QR code with your authenticator app.</p>
+          <p>{t("scan")}</p>
           {/* eslint-disable-next-line @next/next/no-img-element -- a generated data URL, nothing to optimize */}
-          <img
-            src={`data:image/svg+xml;base64,${btoa(qrSvg)}`}
-            alt="QR code for your authenticator app"
-            width={208}
-            height={208}
-            className="mt-3 rounded-lg border border-stone-200"
-          />
+          <img src={`data:image/svg+xml;base64,${btoa(qrSvg)}`} alt={t("qrAlt")} width={208} height={208} className="mt-3 rounded-lg border border-stone-200" />
           <p className="mt-3">
-            Or type this key into the app:{" "}
+            {t("typeKey")}{" "}
             <code className="rounded bg-stone-100 px-2 py-1 font-mono text-base break-all" data-testid="totp-secret">
               {secret}
             </code>
@@ -65,8 +58,8 @@ export function TwoFactorSetup({
         <li>
           <TextField
             name="code"
-            label="Code from the app"
-            hint="Enter the 6-digit code the app shows now."
+            label={t("codeLabel")}
+            hint={t("codeHint")}
             inputMode="numeric"
             autoComplete="one-time-code"
             spellCheck={false}
@@ -74,7 +67,7 @@ export function TwoFactorSetup({
           />
         </li>
       </ol>
-      <SubmitButton pendingText="Checking…">Turn on two-factor sign-in</SubmitButton>
+      <SubmitButton pendingText={t("checking")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

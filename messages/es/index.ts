@@ -14,6 +14,24 @@ import patientLabels from "./patientLabels.json";
 import patients from "./patients.json";
 import routine from "./routine.json";
 import settings from "./settings.json";
+import twoFactor from "./twoFactor.json";
 
-const messages = { alerts, auth, common, conversations, devices, formats, forms, insights, labels, layout, notes, patientLabels, patients, routine, settings };
+const messages = {
+  alerts,
+  auth,
+  common,
+  conversations,
+  devices,
+  formats,
+  forms,
+  insights,
+  labels,
+  layout,
+  notes,
+  patientLabels,
+  patients,
+  routine,
+  settings,
+  twoFactor,
+};
 export default messages;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { clock } from "@/lib/clock";
 import { listApiKeys } from "@/lib/caregivers/api-keys";
 import { getMyProfile } from "@/lib/caregivers/profile";
@@ -10,7 +11,9 @@ import { ApiKeysManager, type ApiKeyRow } from "@/components/settings/api-keys-m
 import { SectionHeading } from "@/components/settings/section-heading";
 import { apiKeyAction, revokeApiKeyAction } from "./actions";
 
-export const metadata: Metadata = { title: "API keys" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.apiKeys"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -18,7 +21,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default signedInPage(async function ApiKeysPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
   const now = clock.now();
-  const [{ items }, me] = await Promise.all([listApiKeys(actor), getMyProfile(actor)]);
+  const [{ items }, me, t, locale] = await Promise.all([listApiKeys(actor), getMyProfile(actor), getTranslations("settings.apiKeys"), getLocale()]);
   const zone = me.timezone;
   const rows: ApiKeyRow[] = items.map((k) => {
     const expired = !!k.expires_at && new Date(k.expires_at) <= now;
@@ -28,33 +31,29 @@ export default signedInPage(async function ApiKeysPage({ searchParams }: { searc
       name: k.name,
       prefix: k.prefix,
       scopes: k.scopes,
-      created: formatDateTime(k.created_at, zone),
-      lastUsed: timeAgo(k.last_used_at, now, zone),
-      expires: k.expires_at ? formatDateTime(k.expires_at, zone) : "never",
+      created: formatDateTime(k.created_at, zone, locale),
+      lastUsed: timeAgo(k.last_used_at, now, zone, locale),
+      expires: k.expires_at ? formatDateTime(k.expires_at, zone, locale) : t("never"),
       status,
-      statusText: status === "revoked" ? "Revoked" : status === "expired" ? "Expired" : "Active",
+      statusText: t(`status.${status}`),
     };
   });
   const revoking = rows.find((k) => k.id === one(sp.revoke) && k.status === "active");
   return (
     <>
-      <SectionHeading
-        title="API keys"
-        intro="Keys let other programs use Elda's API as you, with the permissions you choose. Treat a key like a password."
-        saved={sp.revoked !== undefined ? "The API key has been revoked. Programs using it can no longer get in." : undefined}
-      />
-      {sp.missing !== undefined && <Notice tone="info" role="status" title="That key was not found. It may have been revoked already." />}
+      <SectionHeading title={t("heading")} intro={t("intro")} saved={sp.revoked !== undefined ? t("revoked") : undefined} />
+      {sp.missing !== undefined && <Notice tone="info" role="status" title={t("missing")} />}
       {revoking && (
         <ConfirmStep
           id="revoke"
-          title={`Revoke “${revoking.name}”?`}
+          title={t("revokeTitle", { name: revoking.name })}
           action={revokeApiKeyAction}
           fields={{ id: revoking.id }}
-          confirmText="Yes, revoke this key"
-          pendingText="Revoking…"
+          confirmText={t("revokeConfirm")}
+          pendingText={t("revoking")}
           cancelHref="/settings/api-keys"
         >
-          <p>Programs using this key stop working at once. This cannot be undone; you can create a new key later.</p>
+          <p>{t("revokeBody")}</p>
         </ConfirmStep>
       )}
       <ApiKeysManager action={apiKeyAction} keys={rows} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getPreferences } from "@/lib/caregivers/preferences";
 import { preferencesToForm } from "@/lib/caregivers/preferences-form";
 import { getMyProfile } from "@/lib/caregivers/profile";
@@ -10,23 +11,26 @@ import { BrowserNotifications } from "@/components/settings/browser-notification
 import { listPushSubscriptions } from "@/lib/notifications/web-push-subscriptions";
 import { updatePreferencesAction } from "./actions";
 
-export const metadata: Metadata = { title: "Notification settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings.notifications"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default signedInPage(async function NotificationSettingsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
-  const [prefs, me, browsers] = await Promise.all([getPreferences(actor), getMyProfile(actor), listPushSubscriptions(actor)]);
+  const [prefs, me, browsers, t] = await Promise.all([
+    getPreferences(actor),
+    getMyProfile(actor),
+    listPushSubscriptions(actor),
+    getTranslations("settings.notifications"),
+  ]);
   return (
     <>
       <SectionHeading
-        title="Notifications"
-        intro={
-          <>
-            How and when Elda tells you about alerts. Times are in your time zone, <span className="font-semibold">{me.timezone.replaceAll("_", " ")}</span>.
-          </>
-        }
-        saved={sp.saved !== undefined ? "Your notification settings have been saved." : undefined}
+        title={t("heading")}
+        intro={t.rich("intro", { zone: me.timezone.replaceAll("_", " "), strong: (chunks) => <span className="font-semibold">{chunks}</span> })}
+        saved={sp.saved !== undefined ? t("saved") : undefined}
       />
       <Card>
         <NotificationsForm key={String(sp.saved ?? "")} action={updatePreferencesAction} saved={preferencesToForm(prefs)} />
