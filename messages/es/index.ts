@@ -4,8 +4,10 @@ import auth from "./auth.json";
 import common from "./common.json";
 import conversations from "./conversations.json";
 import devices from "./devices.json";
+import errors from "./errors.json";
 import formats from "./formats.json";
 import forms from "./forms.json";
+import home from "./home.json";
 import insights from "./insights.json";
 import labels from "./labels.json";
 import layout from "./layout.json";
@@ -15,5 +17,23 @@ import patients from "./patients.json";
 import routine from "./routine.json";
 import settings from "./settings.json";
 
-const messages = { alerts, auth, common, conversations, devices, formats, forms, insights, labels, layout, notes, patientLabels, patients, routine, settings };
+const messages = {
+  alerts,
+  auth,
+  common,
+  conversations,
+  devices,
+  errors,
+  formats,
+  forms,
+  home,
+  insights,
+  labels,
+  layout,
+  notes,
+  patientLabels,
+  patients,
+  routine,
+  settings,
+};
 export default messages;
