@@ -81,7 +81,7 @@ test.describe("home and alerts in Spanish", () => {
       await expect(alerts.getByRole("listitem").first()).toContainText("Emergencia");
       await expect(page.getByRole("link", { name: "Todas las alertas en la bandeja de entrada" })).toBeVisible();
       await expect(page.getByRole("heading", { level: 2, name: /^Sus pacientes/ })).toBeVisible();
-      const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Rosa Johnson" }) });
+      const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Rosa Johnson", exact: true }) });
       await expect(card).toContainText("Alerta urgente");
       await expect(card).toContainText(/Teléfono\W*En línea/);
       await expect(card).toContainText(/Alertas abiertas\s*1 crítica/);
