@@ -14,6 +14,7 @@ import { ActionNotice } from "@/components/alerts/action-notice";
 import { ActionButton } from "@/components/forms/action-button";
 import { acknowledgeAlertAction, addAlertNoteAction, resolveAlertAction } from "../actions";
 import { BackLink } from "@/components/layout/back-link";
+import { deliveryErrorKey } from "../delivery-error";
 
 // the alert's title names no one, but keep the document title generic anyway
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,6 +51,10 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
           : (e.actor_id && names.get(e.actor_id)) || t("who.member");
   const ago = (iso: string) => timeAgo(iso, now, tz, locale);
   const dateTime = (iso: string) => formatDateTime(iso, tz, locale);
+  const deliveryErrorText = (error: string) => {
+    const key = deliveryErrorKey(error);
+    return key ? t(`deliveryError.${key}`) : error;
+  };
   const label = (key: string, fallback: string) => (labels.has(key as never) ? labels(key as never) : fallback);
   const notes = a.timeline.filter((e) => e.note && (e.kind === "note" || e.kind === "acknowledged" || e.kind === "resolved"));
   const when = (iso: string) => (
@@ -266,7 +271,7 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
                       {label(`deliveryStatus.${d.status}`, d.status)}
                       {d.held_until && <span className="block text-stone-600">{t("heldUntil", { date: dateTime(d.held_until) })}</span>}
                       {d.next_try_at && <span className="block text-stone-600">{t("retry", { count: d.tries, date: dateTime(d.next_try_at) })}</span>}
-                      {d.error && <span className="block text-red-800">{d.error}</span>}
+                      {d.error && <span className="block text-red-800">{deliveryErrorText(d.error)}</span>}
                     </td>
                   </tr>
                 ))}
