@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getMyProfile } from "@/lib/caregivers/profile";
 import { signedInPage } from "@/app/_server/page";
 import { JobsBanner } from "@/components/layout/jobs-banner";
@@ -9,7 +10,7 @@ import { signOutAction, switchOrganizationAction } from "./actions";
 import { sessionActivityAction, sessionClockAction } from "./session-actions";
 
 export default signedInPage(async function DashboardLayout({ children }: { children: React.ReactNode }, { actor }) {
-  const [me, orgs] = await Promise.all([getMyProfile(actor), currentOrganization(actor)]);
+  const [me, orgs, t] = await Promise.all([getMyProfile(actor), currentOrganization(actor), getTranslations("home")]);
   return (
     <div className="flex min-h-dvh flex-col">
       <SiteHeader
@@ -26,9 +27,7 @@ export default signedInPage(async function DashboardLayout({ children }: { child
           <QueryProvider>{children}</QueryProvider>
         </div>
       </main>
-      <footer className="border-t border-stone-200 px-6 py-6 text-center text-base text-stone-600">
-        Elda · Patient information is private. Share it only with the care team.
-      </footer>
+      <footer className="border-t border-stone-200 px-6 py-6 text-center text-base text-stone-600">{t("footer")}</footer>
     </div>
   );
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ValidationFailed } from "@/lib/api/errors";
 import { getOverview } from "@/lib/overview/at-a-glance";
 import { overviewQuery } from "@/lib/overview/schemas";
@@ -9,7 +10,9 @@ import { Notice } from "@/components/ui/notice";
 import { FacilityFilter } from "@/components/filters/facility-filter";
 import { HomeLive } from "@/components/home/home-live";
 
-export const metadata: Metadata = { title: "Home" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("home"))("metaTitle") };
+}
 
 /** Patient cards per page of the home page: the ones needing attention fill the first pages. */
 const HOME_PAGE_SIZE = 20;
@@ -23,6 +26,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
  */
 export default signedInPage(async function HomePage({ searchParams }: { searchParams: SearchParams }, { actor, now }) {
   const sp = await searchParams;
+  const t = await getTranslations("home");
   const scope = await listScope(actor, one(sp.facility));
   const first = overviewQuery.parse({ limit: HOME_PAGE_SIZE, organization_id: scope.organizationId, facility_id: scope.facility?.id });
   const asked = overviewQuery.safeParse({ ...first, cursor: one(sp.cursor) || undefined });
@@ -32,7 +36,7 @@ export default signedInPage(async function HomePage({ searchParams }: { searchPa
     overview = await getOverview(actor, now, asked.success ? asked.data : first);
   } catch (err) {
     if (!(err instanceof ValidationFailed)) throw err;
-    pageError = "That page of patients is no longer available. Here is the first one.";
+    pageError = t("pageGone");
     overview = await getOverview(actor, now, first);
   }
   const paged = asked.success && !!asked.data.cursor && !pageError;
@@ -41,21 +45,18 @@ export default signedInPage(async function HomePage({ searchParams }: { searchPa
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">At a glance</h1>
-          <p className="mt-1 text-stone-700">How everyone you care for{scope.facility ? ` at ${scope.facility.name}` : ""} is doing right now.</p>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t("title")}</h1>
+          <p className="mt-1 text-stone-700">{scope.facility ? t("introFacility", { facility: scope.facility.name }) : t("intro")}</p>
         </div>
         <FacilityFilter action="/" facilities={scope.facilities} current={scope.facility?.id} />
       </div>
       {pageError && <Notice tone="info" role="status" title={pageError} />}
       {overview.patient_total === 0 && overview.open_alert_total === 0 && !scope.facility ? (
         <div className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-12 text-center">
-          <p className="text-xl font-semibold">You are not looking after anyone in Elda yet.</p>
-          <p className="mx-auto mt-2 max-w-prose text-stone-700">
-            Add the person you care for. Once their phone is connected, you will see here whether they are online, how their day is going, and any alert as it
-            arrives.
-          </p>
+          <p className="text-xl font-semibold">{t("empty.title")}</p>
+          <p className="mx-auto mt-2 max-w-prose text-stone-700">{t("empty.text")}</p>
           <p className="mt-6">
-            <ButtonLink href="/patients/new">Add your first patient</ButtonLink>
+            <ButtonLink href="/patients/new">{t("empty.add")}</ButtonLink>
           </p>
         </div>
       ) : (

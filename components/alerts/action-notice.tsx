@@ -1,22 +1,20 @@
+import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
-import { plural } from "@/lib/dashboard/format";
 
-const NOTICES: Record<string, { tone: "success" | "error" | "info"; title: string; body?: string }> = {
-  acknowledged: { tone: "success", title: "Alert acknowledged.", body: "Escalation has stopped, and the care team can see that you have it." },
-  resolved: { tone: "success", title: "Alert resolved.", body: "Your note is saved in its timeline." },
-  note_added: { tone: "success", title: "Note added to the alert's timeline." },
-  already_resolved: { tone: "info", title: "That alert was already resolved.", body: "Nothing was changed." },
-  not_found: { tone: "error", title: "We couldn’t find that alert.", body: "It may belong to a patient you no longer care for." },
-  forbidden: {
-    tone: "error",
-    title: "You can view this patient’s alerts but not change them.",
-    body: "Ask their primary caregiver for a care team role that can.",
-  },
-  none_selected: { tone: "info", title: "No alerts were selected.", body: "Tick the alerts you want to acknowledge, then press “Acknowledge selected”." },
-};
+/** The notices an alert action can come back with; their words are `alerts.notice.<code>.title` / `.body`. */
+const NOTICES = {
+  acknowledged: "success",
+  resolved: "success",
+  note_added: "success",
+  already_resolved: "info",
+  not_found: "error",
+  forbidden: "error",
+  none_selected: "info",
+} as const satisfies Record<string, "success" | "error" | "info">;
 
 /** The sentence after an alert action (the action redirects back with ?notice=...). */
 export function ActionNotice({ notice, n, f }: { notice?: string; n?: string; f?: string }) {
+  const t = useTranslations("alerts.notice");
   if (!notice) return null;
   if (notice === "bulk") {
     const count = Number(n) || 0;
@@ -25,20 +23,19 @@ export function ActionNotice({ notice, n, f }: { notice?: string; n?: string; f?
       <Notice
         tone={viewOnly ? "error" : count ? "success" : "info"}
         role={viewOnly ? "alert" : "status"}
-        title={
-          count ? `${plural(count, "alert")} acknowledged.` : viewOnly ? "Nothing was acknowledged." : "Those alerts were already acknowledged or resolved."
-        }
+        title={count ? t("bulkDone", { count }) : viewOnly ? t("bulkNothing") : t("bulkAlready")}
       >
-        {count ? "Escalation has stopped for them." : viewOnly ? "" : "Nothing was changed."}
-        {viewOnly ? ` ${plural(viewOnly, "alert")} could not be acknowledged: you can view that patient’s alerts but not change them.` : ""}
+        {count ? t("bulkStopped") : viewOnly ? "" : t("bulkUnchanged")}
+        {viewOnly ? t("bulkForbidden", { count: viewOnly }) : ""}
       </Notice>
     );
   }
-  const n0 = Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
-  if (!n0) return null;
+  if (!Object.hasOwn(NOTICES, notice)) return null;
+  const code = notice as keyof typeof NOTICES;
+  const tone = NOTICES[code];
   return (
-    <Notice tone={n0.tone} role={n0.tone === "error" ? "alert" : "status"} title={n0.title}>
-      {n0.body}
+    <Notice tone={tone} role={tone === "error" ? "alert" : "status"} title={t(`${code}.title`)}>
+      {code === "note_added" ? undefined : t(`${code}.body`)}
     </Notice>
   );
 }

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { SEVERITIES } from "@/lib/validation/common";
 import { ALERT_TYPES } from "@/lib/alerts/schemas";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
-import { ALERT_TYPE_LABEL, SEVERITY_LABEL } from "./alert-labels";
 
 interface Filters {
   status: string;
@@ -22,9 +22,12 @@ export function AlertFiltersForm({
 }: {
   action: string;
   filters: Filters;
-  statuses: Record<string, { label: string }>;
+  /** the status choices, in the order offered (their words are `alerts.filters.statusChoice.<choice>`) */
+  statuses: readonly ("open" | "acknowledged" | "resolved" | "all")[];
   patients?: { id: string; full_name: string }[];
 }) {
+  const t = useTranslations("alerts.filters");
+  const labels = useTranslations("labels");
   const select = (id: string, label: string, name: string, value: string | undefined, options: [string, string][]) => (
     <div className="min-w-44 flex-1">
       <label htmlFor={id} className="block font-semibold">
@@ -47,36 +50,39 @@ export function AlertFiltersForm({
       action={action}
       method="get"
       role="search"
-      aria-label="Filter alerts"
+      aria-label={t("label")}
       className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
     >
       {filters.facility && <input type="hidden" name="facility" value={filters.facility} />}
       <div className="flex flex-wrap items-end gap-4">
         {select(
           "filter-status",
-          "Status",
+          t("status"),
           "status",
           filters.status,
-          Object.entries(statuses).map(([v, s]) => [v, s.label]),
+          statuses.map((v): [string, string] => [v, t(`statusChoice.${v}`)]),
         )}
-        {select("filter-severity", "Severity", "severity", filters.severity, [
-          ["", "Any severity"],
-          ...[...SEVERITIES].reverse().map((s): [string, string] => [s, SEVERITY_LABEL[s]]),
+        {select("filter-severity", t("severity"), "severity", filters.severity, [
+          ["", t("anySeverity")],
+          ...[...SEVERITIES].reverse().map((s): [string, string] => [s, labels(`severity.${s}`)]),
         ])}
-        {select("filter-type", "Type", "type", filters.type, [["", "Any type"], ...ALERT_TYPES.map((t): [string, string] => [t, ALERT_TYPE_LABEL[t]])])}
+        {select("filter-type", t("type"), "type", filters.type, [
+          ["", t("anyType")],
+          ...ALERT_TYPES.map((v): [string, string] => [v, labels(`alertType.${v}`)]),
+        ])}
         {patients &&
-          select("filter-patient", "Patient", "patient", filters.patient_id, [
-            ["", "Every patient"],
+          select("filter-patient", t("patient"), "patient", filters.patient_id, [
+            ["", t("everyPatient")],
             ...patients.map((p): [string, string] => [p.id, p.full_name]),
           ])}
       </div>
       <div className="mt-4 flex flex-wrap gap-3">
         <button type="submit" className={buttonClasses("secondary")}>
-          Show alerts
+          {t("show")}
         </button>
         {filtered && (
           <Link href={filters.facility ? `${action}?facility=${filters.facility}` : action} className={buttonClasses("quiet")}>
-            Clear filters
+            {t("clear")}
           </Link>
         )}
       </div>

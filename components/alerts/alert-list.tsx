@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { AlertOutput } from "@/lib/alerts/schemas";
-import { formatDateTime, plural, timeAgo } from "@/lib/dashboard/format";
+import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
 import type { FormState } from "@/lib/dashboard/form-state";
 import { ActionButton } from "@/components/forms/action-button";
-import { ALERT_TYPE_LABEL } from "./alert-labels";
 import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "./alert-badges";
 import { AlertNoteForm } from "./alert-note-form";
 import { BulkAcknowledgeForm } from "./bulk-acknowledge-form";
@@ -37,6 +37,10 @@ export function AlertList({
   showPatient: boolean;
   actions: AlertActions;
 }) {
+  const t = useTranslations("alerts.list");
+  const labels = useTranslations("labels");
+  const locale = useLocale();
+  const ago = (iso: string) => timeAgo(iso, now, timeZone, locale);
   const anyOpen = alerts.some((a) => a.status === "open");
   return (
     <div className="space-y-4">
@@ -59,7 +63,7 @@ export function AlertList({
                     name="ids"
                     value={a.id}
                     form={BULK_FORM}
-                    aria-label={`Select “${a.title}”${showPatient ? ` for ${a.patient_name}` : ""}`}
+                    aria-label={showPatient ? t("selectFor", { title: a.title, patient: a.patient_name }) : t("select", { title: a.title })}
                     className="mt-1 size-6 shrink-0 accent-teal-700"
                   />
                 )}
@@ -83,33 +87,28 @@ export function AlertList({
                         ·{" "}
                       </>
                     )}
-                    {ALERT_TYPE_LABEL[a.type] ?? a.type} ·{" "}
-                    <time dateTime={a.first_occurred_at} title={formatDateTime(a.first_occurred_at, timeZone)}>
-                      raised {timeAgo(a.first_occurred_at, now, timeZone)}
+                    {labels.has(`alertType.${a.type}`) ? labels(`alertType.${a.type}`) : a.type} ·{" "}
+                    <time dateTime={a.first_occurred_at} title={formatDateTime(a.first_occurred_at, timeZone, locale)}>
+                      {t("raised", { ago: ago(a.first_occurred_at) })}
                     </time>
-                    {a.occurrence_count > 1 && (
-                      <>
-                        {" "}
-                        · happened {plural(a.occurrence_count, "time")}, last {timeAgo(a.last_occurred_at, now, timeZone)}
-                      </>
-                    )}
+                    {a.occurrence_count > 1 && t("happened", { count: a.occurrence_count, ago: ago(a.last_occurred_at) })}
                   </p>
                   {a.status === "acknowledged" && a.acknowledged_at && (
-                    <p className="mt-1 text-base text-stone-700">Acknowledged {timeAgo(a.acknowledged_at, now, timeZone)}.</p>
+                    <p className="mt-1 text-base text-stone-700">{t("acknowledgedAgo", { ago: ago(a.acknowledged_at) })}</p>
                   )}
-                  {a.resolution_note && !unresolved && <p className="mt-1 text-base text-stone-700">Resolution: {a.resolution_note}</p>}
+                  {a.resolution_note && !unresolved && <p className="mt-1 text-base text-stone-700">{t("resolution", { note: a.resolution_note })}</p>}
                 </div>
               </div>
               {unresolved && (
                 <div className="mt-4 flex flex-wrap items-start gap-4 border-t border-stone-100 pt-4">
                   {open && (
-                    <ActionButton action={actions.acknowledge} fields={{ id: a.id, back }} pendingText="Acknowledging…" describedBy={titleId}>
-                      Acknowledge
+                    <ActionButton action={actions.acknowledge} fields={{ id: a.id, back }} pendingText={t("acknowledging")} describedBy={titleId}>
+                      {t("acknowledge")}
                     </ActionButton>
                   )}
                   <details className="min-w-64 flex-1 rounded-lg border border-stone-200 px-4 py-2 open:pb-4">
                     <summary className="flex min-h-10 cursor-pointer items-center font-semibold text-teal-900">
-                      Resolve<span className="sr-only"> “{a.title}”</span> with a note
+                      {t.rich("resolveSummary", { title: a.title, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </summary>
                     <div className="mt-3">
                       <AlertNoteForm
@@ -117,9 +116,9 @@ export function AlertList({
                         alertId={a.id}
                         back={back}
                         idPrefix="resolve-note"
-                        label="How was it resolved?"
-                        submit="Resolve alert"
-                        pendingText="Resolving…"
+                        label={t("resolveLabel")}
+                        submit={t("resolve")}
+                        pendingText={t("resolving")}
                       />
                     </div>
                   </details>

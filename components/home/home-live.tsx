@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import type { OpenAlertGlance, Overview, PatientGlance } from "@/lib/overview/schemas";
-import { plural, timeAgo } from "@/lib/dashboard/format";
-import { ALERT_TYPE_LABEL, SENTIMENT_LABEL } from "@/components/alerts/alert-labels";
+import { timeAgo } from "@/lib/dashboard/format";
+import { intlTag } from "@/lib/i18n/formats";
 import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "@/components/alerts/alert-badges";
 import { MonitoringPaused } from "@/components/patients/monitoring-paused";
-import { severityCounts, whenLocal } from "./glance-format";
+import { severityCounts, whenLocalParts } from "./glance-format";
 
 /** How often the home page asks for fresh data while it is open. */
 export const OVERVIEW_POLL_MS = 10_000;
@@ -39,8 +40,6 @@ async function fetchOverview(search: string): Promise<Overview> {
   return overview;
 }
 
-const describeAlert = (a: OpenAlertGlance) => `${ALERT_TYPE_LABEL[a.type] ?? a.type}, ${a.severity}, for ${a.patient_name}: ${a.title}`;
-
 /**
  * The live part of the home page: the open alerts and one page of patients at a glance. The server renders it
  * with the data it read (so it works without JavaScript); in the browser TanStack Query polls the overview
@@ -62,17 +61,27 @@ export function HomeLive({ initial, query, keep, paged }: { initial: Overview; q
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [polite, setPolite] = useState("");
   const [urgent, setUrgent] = useState("");
+  const t = useTranslations("home");
+  const labels = useTranslations("labels");
+  const locale = useLocale();
 
   useEffect(() => {
     const arrived = data.open_alerts.filter((a) => !seen.current.has(a.id));
     if (arrived.length === 0) return;
     for (const a of arrived) seen.current.add(a.id);
     setFresh((prev) => new Set([...prev, ...arrived.map((a) => a.id)]));
+    const describeAlert = (a: OpenAlertGlance) =>
+      t("announce.alert", {
+        type: labels.has(`alertType.${a.type}`) ? labels(`alertType.${a.type}`) : a.type,
+        severity: t(`severityWord.${a.severity}`),
+        patient: a.patient_name,
+        title: a.title,
+      });
     const critical = arrived.filter((a) => a.severity === "critical");
     const other = arrived.filter((a) => a.severity !== "critical");
-    if (critical.length) setUrgent(`New critical alert: ${critical.map(describeAlert).join(". ")}`);
-    if (other.length) setPolite(other.length === 1 ? `New alert: ${describeAlert(other[0])}` : `${other.length} new alerts.`);
-  }, [data]);
+    if (critical.length) setUrgent(t("announce.critical", { alerts: critical.map(describeAlert).join(". ") }));
+    if (other.length) setPolite(other.length === 1 ? t("announce.one", { alert: describeAlert(other[0]) }) : t("announce.many", { count: other.length }));
+  }, [data, t, labels]);
 
   const now = new Date(data.generated_at);
   return (
@@ -91,11 +100,10 @@ export function HomeLive({ initial, query, keep, paged }: { initial: Overview; q
       <p className="text-base text-stone-600">
         {isError ? (
           <span className="font-semibold text-red-800">
-            We could not refresh just now; showing what we had at {new Date(dataUpdatedAt).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}.
-            We will keep trying.
+            {t("refreshFailed", { time: new Date(dataUpdatedAt).toLocaleTimeString(intlTag(locale, "en-US"), { hour: "numeric", minute: "2-digit" }) })}
           </span>
         ) : (
-          <>This page updates by itself every few seconds.</>
+          <>{t("live")}</>
         )}
       </p>
     </div>
@@ -103,25 +111,24 @@ export function HomeLive({ initial, query, keep, paged }: { initial: Overview; q
 }
 
 function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; total: number; now: Date; fresh: Set<string> }) {
+  const t = useTranslations("home.openAlerts");
+  const labels = useTranslations("labels");
+  const locale = useLocale();
   return (
     <section aria-labelledby="open-alerts-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h2 id="open-alerts-heading" className="text-2xl font-bold tracking-tight">
-          Open alerts {total > 0 && <span className="font-semibold text-stone-700">({total})</span>}
+          {t("title")} {total > 0 && <span className="font-semibold text-stone-700">({total})</span>}
         </h2>
         <Link href="/alerts" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-          All alerts<span className="sr-only"> in the inbox</span>
+          {t("all")}
+          <span className="sr-only">{t("allSr")}</span>
         </Link>
       </div>
       {alerts.length === 0 ? (
-        <p className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-6 text-stone-700">
-          No open alerts. New ones appear here as soon as they are raised.
-        </p>
+        <p className="rounded-xl border-2 border-dashed border-stone-300 bg-white px-6 py-6 text-stone-700">{t("none")}</p>
       ) : (
-        <ul
-          className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm"
-          aria-label="Open alerts, most serious first"
-        >
+        <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm" aria-label={t("listLabel")}>
           {alerts.map((a) => (
             <li
               key={a.id}
@@ -129,7 +136,7 @@ function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; 
             >
               <div className="flex flex-wrap items-center gap-2">
                 <SeverityBadge severity={a.severity} />
-                {fresh.has(a.id) && <span className="rounded-full bg-teal-800 px-2.5 py-0.5 text-base font-semibold text-white">New</span>}
+                {fresh.has(a.id) && <span className="rounded-full bg-teal-800 px-2.5 py-0.5 text-base font-semibold text-white">{t("new")}</span>}
                 {a.nobody_reached && <NobodyReachedBadge />}
                 <StatusBadge status={a.status} />
               </div>
@@ -140,7 +147,8 @@ function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; 
                 </Link>
               </p>
               <p className="text-base text-stone-700">
-                {a.patient_name} · {ALERT_TYPE_LABEL[a.type] ?? a.type} · <time dateTime={a.last_occurred_at}>{timeAgo(a.last_occurred_at, now)}</time>
+                {a.patient_name} · {labels.has(`alertType.${a.type}`) ? labels(`alertType.${a.type}`) : a.type} ·{" "}
+                <time dateTime={a.last_occurred_at}>{timeAgo(a.last_occurred_at, now, "UTC", locale)}</time>
               </p>
             </li>
           ))}
@@ -148,9 +156,9 @@ function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; 
       )}
       {total > alerts.length && (
         <p className="text-base text-stone-700">
-          Showing the {alerts.length} most serious.{" "}
+          {t("showing", { count: alerts.length })}{" "}
           <Link href="/alerts" className="font-semibold text-teal-800 underline underline-offset-4">
-            See all {total} open alerts
+            {t("seeAll", { total })}
           </Link>
         </p>
       )}
@@ -158,25 +166,34 @@ function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; 
   );
 }
 
+type Attention = NonNullable<PatientGlance["attention"]>;
 const AMBER = "bg-amber-100 text-amber-950 border border-amber-800";
-const ATTENTION: Record<NonNullable<PatientGlance["attention"]>, { text: string; tone: string }> = {
-  urgent_alerts: { text: "Urgent alert", tone: "bg-red-800 text-white" },
-  inactive: { text: "Not heard from", tone: AMBER },
+/** The badge's tone; its words are `home.attention.<reason>` ("Urgent alert", "Not heard from", ...). */
+const ATTENTION: Record<Attention, string> = {
+  urgent_alerts: "bg-red-800 text-white",
+  inactive: AMBER,
   // its own badge, never merged with "Not heard from": the person may be fine, but nobody can see
-  phone_offline: { text: "Phone offline", tone: "bg-stone-800 text-white" },
-  offline: { text: "Phone not seen lately", tone: AMBER },
-  low_adherence: { text: "Reminders missed today", tone: AMBER },
+  phone_offline: "bg-stone-800 text-white",
+  offline: AMBER,
+  low_adherence: AMBER,
 };
 
 /** The card's badges: why it is near the top, and a phone-offline alert even when something else came first. */
-function badgesOf(p: PatientGlance): { text: string; tone: string }[] {
-  const out = p.attention ? [ATTENTION[p.attention]] : [];
-  if (p.device.phone_offline && p.attention !== "phone_offline") out.push(ATTENTION.phone_offline);
+function badgesOf(p: PatientGlance): Attention[] {
+  const out: Attention[] = p.attention ? [p.attention] : [];
+  if (p.device.phone_offline && p.attention !== "phone_offline") out.push("phone_offline");
   return out;
 }
 
 function PatientGlances({ overview, now, keep, paged }: { overview: Overview; now: Date; keep: string; paged: boolean }) {
   const { patients, patient_total: total, attention_total: attention, next_cursor } = overview;
+  const t = useTranslations("home");
+  const labels = useTranslations("labels");
+  const locale = useLocale();
+  const when = (iso: string, timeZone: string) => {
+    const w = whenLocalParts(iso, now, timeZone, locale);
+    return t(`when.${w.key}`, { time: w.time, day: w.day });
+  };
   const href = (cursor?: string) => {
     const q = [keep, cursor ? `cursor=${encodeURIComponent(cursor)}` : ""].filter(Boolean).join("&");
     return q ? `/?${q}` : "/";
@@ -184,13 +201,13 @@ function PatientGlances({ overview, now, keep, paged }: { overview: Overview; no
   return (
     <section aria-labelledby="patients-heading" className="space-y-4">
       <h2 id="patients-heading" className="text-2xl font-bold tracking-tight">
-        Your patients <span className="font-semibold text-stone-700">({total})</span>
+        {t("patients.title")} <span className="font-semibold text-stone-700">({total})</span>
       </h2>
       <p className="text-base text-stone-700">
-        {attention === 0 ? "Nobody needs attention right now." : `${attention} of ${plural(total, "patient")} ${attention === 1 ? "needs" : "need"} attention.`}{" "}
-        Whoever needs it most comes first{total > patients.length ? `; ${patients.length} on this page` : ""}.
+        {attention === 0 ? t("patients.nobody") : t("patients.attention", { attention, total })}{" "}
+        {total > patients.length ? t("patients.orderPaged", { count: patients.length }) : t("patients.order")}
       </p>
-      {patients.length === 0 && <p className="text-stone-700">No patients on this page.</p>}
+      {patients.length === 0 && <p className="text-stone-700">{t("patients.nonePage")}</p>}
       <ul hidden={patients.length === 0} className="grid gap-4 md:grid-cols-2">
         {patients.map((p) => (
           <li key={p.id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
@@ -203,8 +220,8 @@ function PatientGlances({ overview, now, keep, paged }: { overview: Overview; no
               {badgesOf(p).length > 0 && (
                 <span className="flex flex-wrap gap-2">
                   {badgesOf(p).map((b) => (
-                    <span key={b.text} className={`rounded-full px-3 py-0.5 text-base font-semibold ${b.tone}`}>
-                      {b.text}
+                    <span key={b} className={`rounded-full px-3 py-0.5 text-base font-semibold ${ATTENTION[b]}`}>
+                      {t(`attention.${b}`)}
                     </span>
                   ))}
                 </span>
@@ -212,55 +229,56 @@ function PatientGlances({ overview, now, keep, paged }: { overview: Overview; no
             </div>
             {p.monitoring_paused_until && <MonitoringPaused until={p.monitoring_paused_until} timeZone={p.timezone} className="mt-3" />}
             <dl className="mt-3 divide-y divide-stone-100">
-              <Fact label="Phone">
+              <Fact label={t("card.phone")}>
                 {!p.device.paired ? (
-                  <span className="text-stone-700">No phone connected</span>
+                  <span className="text-stone-700">{t("card.noPhone")}</span>
                 ) : p.device.online ? (
                   <span className="font-semibold text-teal-800">
-                    <span aria-hidden="true">● </span>Online
+                    <span aria-hidden="true">● </span>
+                    {t("card.online")}
                   </span>
                 ) : (
-                  <span className="font-semibold text-amber-900">Last seen {timeAgo(p.device.last_heartbeat_at, now, p.timezone)}</span>
+                  <span className="font-semibold text-amber-900">
+                    {t("card.lastSeen", { ago: timeAgo(p.device.last_heartbeat_at, now, p.timezone, locale) })}
+                  </span>
                 )}
               </Fact>
-              <Fact label="Open alerts">
+              <Fact label={t("card.openAlerts")}>
                 {p.open_alerts.total === 0 ? (
-                  "None"
+                  t("card.none")
                 ) : (
                   <Link
                     href={`/patients/${p.id}/alerts`}
                     className={`underline underline-offset-4 hover:no-underline ${p.open_alerts.critical + p.open_alerts.high ? "font-semibold text-red-800" : "text-teal-800"}`}
                   >
-                    {severityCounts(p.open_alerts)}
+                    {severityCounts(p.open_alerts, (s, count) => t(`severityCount.${s}`, { count }))}
                   </Link>
                 )}
               </Fact>
-              <Fact label="Today">
+              <Fact label={t("card.today")}>
                 {p.adherence_today.due === 0 ? (
-                  <span className="text-stone-700">Nothing due yet</span>
+                  <span className="text-stone-700">{t("card.nothingDue")}</span>
                 ) : (
-                  <>
-                    {p.adherence_today.completed} of {plural(p.adherence_today.due, "reminder")} done
-                  </>
+                  <>{t("card.done", { completed: p.adherence_today.completed, due: p.adherence_today.due })}</>
                 )}
               </Fact>
-              <Fact label="Mood">
+              <Fact label={t("card.mood")}>
                 {p.last_conversation ? (
                   <>
-                    {p.last_conversation.sentiment ? SENTIMENT_LABEL[p.last_conversation.sentiment] : "Not known"}
-                    <span className="text-stone-700"> · talked {timeAgo(p.last_conversation.at, now, p.timezone)}</span>
+                    {p.last_conversation.sentiment ? labels(`sentiment.${p.last_conversation.sentiment}`) : t("card.notKnown")}
+                    <span className="text-stone-700">{t("card.talked", { ago: timeAgo(p.last_conversation.at, now, p.timezone, locale) })}</span>
                   </>
                 ) : (
-                  <span className="text-stone-700">No conversations yet</span>
+                  <span className="text-stone-700">{t("card.noConversations")}</span>
                 )}
               </Fact>
-              <Fact label="Next reminder">
+              <Fact label={t("card.nextReminder")}>
                 {p.next_reminder ? (
                   <>
-                    {p.next_reminder.title} <span className="text-stone-700">{whenLocal(p.next_reminder.due_at, now, p.timezone)} their time</span>
+                    {p.next_reminder.title} <span className="text-stone-700">{t("card.theirTime", { when: when(p.next_reminder.due_at, p.timezone) })}</span>
                   </>
                 ) : (
-                  <span className="text-stone-700">None scheduled</span>
+                  <span className="text-stone-700">{t("card.noneScheduled")}</span>
                 )}
               </Fact>
             </dl>
@@ -268,17 +286,17 @@ function PatientGlances({ overview, now, keep, paged }: { overview: Overview; no
         ))}
       </ul>
       {(next_cursor || paged) && (
-        <nav aria-label="Pages of patients" className="flex flex-wrap justify-between gap-4">
+        <nav aria-label={t("patients.pages")} className="flex flex-wrap justify-between gap-4">
           {paged ? (
             <Link href={href()} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-              Back to the first page
+              {t("patients.firstPage")}
             </Link>
           ) : (
             <span />
           )}
           {next_cursor && (
             <Link href={href(next_cursor)} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-              Next page of patients
+              {t("patients.nextPage")}
             </Link>
           )}
         </nav>

@@ -4,8 +4,10 @@ import auth from "./auth.json";
 import common from "./common.json";
 import conversations from "./conversations.json";
 import devices from "./devices.json";
+import errors from "./errors.json";
 import formats from "./formats.json";
 import forms from "./forms.json";
+import home from "./home.json";
 import insights from "./insights.json";
 import labels from "./labels.json";
 import layout from "./layout.json";
@@ -15,6 +17,7 @@ import patients from "./patients.json";
 import routine from "./routine.json";
 import settings from "./settings.json";
 import twoFactor from "./twoFactor.json";
+import validation from "./validation.json";
 
 const messages = {
   alerts,
@@ -22,8 +25,10 @@ const messages = {
   common,
   conversations,
   devices,
+  errors,
   formats,
   forms,
+  home,
   insights,
   labels,
   layout,
@@ -33,5 +38,6 @@ const messages = {
   routine,
   settings,
   twoFactor,
+  validation,
 };
 export default messages;

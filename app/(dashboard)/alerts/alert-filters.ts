@@ -3,14 +3,18 @@ import { listAlertsQuery, type ListAlertsQuery } from "@/lib/alerts/schemas";
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-/** The inbox's status choices, as the filter form offers them, and what each asks the API for. */
+/**
+ * The inbox's status choices, as the filter form offers them (in this order), and what each asks the API for.
+ * Their words are `alerts.filters.statusChoice.<choice>` ("Open", "Acknowledged", "Resolved", "Any status").
+ */
 export const STATUS_CHOICES = {
-  open: { label: "Open", status: "open" },
-  acknowledged: { label: "Acknowledged", status: "acknowledged" },
-  resolved: { label: "Resolved", status: "resolved,auto_resolved" },
-  all: { label: "Any status", status: undefined },
+  open: { status: "open" },
+  acknowledged: { status: "acknowledged" },
+  resolved: { status: "resolved,auto_resolved" },
+  all: { status: undefined },
 } as const;
 export type StatusChoice = keyof typeof STATUS_CHOICES;
+export const STATUS_CHOICE_KEYS = Object.keys(STATUS_CHOICES) as StatusChoice[];
 
 export interface AlertFilters {
   status: StatusChoice;
@@ -26,9 +30,10 @@ export const ALERTS_PER_PAGE = 25;
 
 /**
  * The filter form's query string -> the alerts API's own query schema (so the page refuses exactly what the
- * API refuses). A bad value falls back to the default view with a message, never to an error page.
+ * API refuses). A bad value falls back to the default view with `error` set (the page says
+ * `alerts.filtersError`), never to an error page.
  */
-export function readAlertFilters(sp: SearchParams, withPatient: boolean): { filters: AlertFilters; query: ListAlertsQuery; error?: string } {
+export function readAlertFilters(sp: SearchParams, withPatient: boolean): { filters: AlertFilters; query: ListAlertsQuery; error?: true } {
   const status = (one(sp.status) ?? "open") as StatusChoice;
   const filters: AlertFilters = {
     status: Object.hasOwn(STATUS_CHOICES, status) ? status : "open",
@@ -50,7 +55,7 @@ export function readAlertFilters(sp: SearchParams, withPatient: boolean): { filt
   return {
     filters: { status: "open" },
     query: listAlertsQuery.parse({ limit: String(ALERTS_PER_PAGE), status: "open" }),
-    error: "Those filters could not be used, so the open alerts are shown. Choose the filters again.",
+    error: true,
   };
 }
 

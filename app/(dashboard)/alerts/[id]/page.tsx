@@ -1,61 +1,29 @@
-import type { AlertEventKind, EscalationState, NotificationChannel, NotificationStatus } from "@/lib/db/generated/enums";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { getAlert } from "@/lib/alerts/get-alert";
 import { getMyProfile } from "@/lib/caregivers/profile";
 import { signedInPage } from "@/app/_server/page";
 import { loadOr404 } from "@/app/_server/not-found";
-import { formatDateTime, plural, timeAgo } from "@/lib/dashboard/format";
+import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
 import { Notice } from "@/components/ui/notice";
-import { ALERT_TYPE_LABEL } from "@/components/alerts/alert-labels";
 import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "@/components/alerts/alert-badges";
 import { AlertNoteForm } from "@/components/alerts/alert-note-form";
 import { ActionNotice } from "@/components/alerts/action-notice";
 import { ActionButton } from "@/components/forms/action-button";
 import { acknowledgeAlertAction, addAlertNoteAction, resolveAlertAction } from "../actions";
 import { BackLink } from "@/components/layout/back-link";
+import { deliveryErrorKey } from "../delivery-error";
 
 // the alert's title names no one, but keep the document title generic anyway
-export const metadata: Metadata = { title: "Alert" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("alerts"))("detail.metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 type Detail = Awaited<ReturnType<typeof getAlert>>;
 
-const EVENT_LABEL: Record<AlertEventKind, string> = {
-  raised: "Raised",
-  occurrence: "Happened again",
-  severity_raised: "Became more serious",
-  acknowledged: "Acknowledged",
-  resolved: "Resolved",
-  auto_resolved: "Resolved by itself",
-  note: "Note",
-  escalated: "Care team contacted",
-  nobody_reached: "Nobody acknowledged in time",
-};
-const CHANNEL_LABEL: Record<NotificationChannel, string> = {
-  sms: "Text message",
-  voice: "Phone call",
-  push: "App notification",
-  web_push: "Browser notification",
-  email: "Email",
-};
-const DELIVERY_STATUS: Record<NotificationStatus, string> = {
-  pending: "Waiting to send",
-  sending: "Sending",
-  held: "Held (hourly limit)",
-  sent: "Sent",
-  delivered: "Delivered",
-  failed: "Failed",
-  simulated: "Sent (simulated)",
-  skipped: "Skipped",
-};
-const ESCALATION: Record<EscalationState, string> = {
-  none: "Not started yet",
-  active: "Contacting the care team",
-  acknowledged: "Stopped: someone has it",
-  exhausted: "Finished: nobody acknowledged",
-};
 const words = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replaceAll("_", " ");
 
 export default signedInPage(async function AlertPage({ params, searchParams }: Props, { actor }) {
@@ -64,6 +32,7 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
   const a = await loadOr404(id, (id) => getAlert(actor, id));
   const me = await getMyProfile(actor);
   const sp = await searchParams;
+  const [t, labels, locale] = await Promise.all([getTranslations("alerts.detail"), getTranslations("labels"), getLocale()]);
   const notice = Array.isArray(sp.notice) ? sp.notice[0] : sp.notice;
   const now = clock.now();
   const tz = me.timezone;
@@ -71,24 +40,32 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
   const unresolved = a.status === "open" || a.status === "acknowledged";
   // names of the people in the timeline: "you", or whoever the delivery log names
   const names = new Map(a.deliveries.filter((d) => d.caregiver_id && d.caregiver_name).map((d) => [d.caregiver_id!, d.caregiver_name!]));
+  const isMe = (e: Detail["timeline"][number]) => e.actor_type !== "system" && e.actor_type !== "device" && e.actor_id === actor.caregiverId;
   const who = (e: Detail["timeline"][number]) =>
     e.actor_type === "system"
-      ? "Elda"
+      ? t("who.system")
       : e.actor_type === "device"
-        ? "the patient’s phone"
-        : e.actor_id === actor.caregiverId
-          ? "you"
-          : (e.actor_id && names.get(e.actor_id)) || "a care team member";
+        ? t("who.device")
+        : isMe(e)
+          ? t("who.you")
+          : (e.actor_id && names.get(e.actor_id)) || t("who.member");
+  const ago = (iso: string) => timeAgo(iso, now, tz, locale);
+  const dateTime = (iso: string) => formatDateTime(iso, tz, locale);
+  const deliveryErrorText = (error: string) => {
+    const key = deliveryErrorKey(error);
+    return key ? t(`deliveryError.${key}`) : error;
+  };
+  const label = (key: string, fallback: string) => (labels.has(key as never) ? labels(key as never) : fallback);
   const notes = a.timeline.filter((e) => e.note && (e.kind === "note" || e.kind === "acknowledged" || e.kind === "resolved"));
   const when = (iso: string) => (
     <time dateTime={iso}>
-      {formatDateTime(iso, tz)} <span className="text-stone-600">({timeAgo(iso, now, tz)})</span>
+      {dateTime(iso)} <span className="text-stone-600">({ago(iso)})</span>
     </time>
   );
 
   return (
     <div className="space-y-8">
-      <BackLink href="/alerts">All alerts</BackLink>
+      <BackLink href="/alerts">{t("back")}</BackLink>
 
       <ActionNotice notice={notice} />
 
@@ -103,39 +80,42 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
           <Link href={`/patients/${a.patient_id}/alerts`} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
             {a.patient_name}
           </Link>{" "}
-          · {ALERT_TYPE_LABEL[a.type] ?? a.type} · raised {timeAgo(a.first_occurred_at, now, tz)}
+          · {label(`alertType.${a.type}`, a.type)} · {t("raised", { ago: ago(a.first_occurred_at) })}
         </p>
         <p className="max-w-prose text-lg">{a.description}</p>
         {a.recommended_action && (
-          <Notice tone="info" title="What to do">
+          <Notice tone="info" title={t("whatToDo")}>
             {a.recommended_action}
           </Notice>
         )}
         {a.escalation.nobody_reached && unresolved && (
-          <Notice tone="error" title="Nobody on the care team acknowledged this alert.">
-            Elda contacted everyone it could. Please check on {a.patient_name} yourself, then acknowledge.
+          <Notice tone="error" title={t("nobodyTitle")}>
+            {t("nobodyText", { name: a.patient_name })}
           </Notice>
         )}
       </div>
 
       {unresolved && (
-        <Section title="What will you do?">
+        <Section id="section-what-will-you-do-" title={t("actTitle")}>
           <div className="space-y-6">
             {a.status === "open" && (
               <div className="space-y-2">
-                <ActionButton action={acknowledgeAlertAction} fields={{ id: a.id, back }} pendingText="Acknowledging…">
-                  Acknowledge: I have it
+                <ActionButton action={acknowledgeAlertAction} fields={{ id: a.id, back }} pendingText={t("acknowledging")}>
+                  {t("acknowledge")}
                 </ActionButton>
-                <p className="text-base text-stone-700">Stops the escalation, so nobody else is contacted.</p>
+                <p className="text-base text-stone-700">{t("acknowledgeHint")}</p>
               </div>
             )}
             {a.type === "inactivity" && (
               <p className="max-w-prose">
-                Spoke to {a.patient_name}?{" "}
-                <Link href={`/patients/${a.patient_id}#monitoring`} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-                  Record it on their page
-                </Link>
-                : it ends this alert and counts as a sign of life, so the quiet is counted again from then.
+                {t.rich("spokeTo", {
+                  name: a.patient_name,
+                  link: (chunks) => (
+                    <Link href={`/patients/${a.patient_id}#monitoring`} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             )}
             <AlertNoteForm
@@ -143,48 +123,46 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
               alertId={a.id}
               back={back}
               idPrefix="resolve-note"
-              label="Resolve with a note"
-              hint="Say what happened and how it was resolved."
-              submit="Resolve alert"
-              pendingText="Resolving…"
+              label={t("resolveLabel")}
+              hint={t("resolveHint")}
+              submit={t("resolve")}
+              pendingText={t("resolving")}
             />
           </div>
         </Section>
       )}
 
       <div className="grid gap-6 md:grid-cols-2">
-        <Section title="Details">
+        <Section id="section-details" title={t("details")}>
           <dl className="divide-y divide-stone-100">
-            <Row label="First raised">{when(a.first_occurred_at)}</Row>
-            {a.occurrence_count > 1 && (
-              <Row label="Happened">
-                {plural(a.occurrence_count, "time")}, last {timeAgo(a.last_occurred_at, now, tz)}
-              </Row>
-            )}
-            <Row label="Acknowledged">
+            <Row label={t("firstRaised")}>{when(a.first_occurred_at)}</Row>
+            {a.occurrence_count > 1 && <Row label={t("happened")}>{t("happenedText", { count: a.occurrence_count, ago: ago(a.last_occurred_at) })}</Row>}
+            <Row label={t("acknowledged")}>
               {a.acknowledged_at ? (
                 <>
                   {when(a.acknowledged_at)}
-                  {a.acknowledged_via && <> · via {a.acknowledged_via}</>}
+                  {a.acknowledged_via &&
+                    t("via", { via: t.has(`viaName.${a.acknowledged_via}` as never) ? t(`viaName.${a.acknowledged_via}` as never) : a.acknowledged_via })}
                 </>
               ) : (
-                "Not yet"
+                t("notYet")
               )}
             </Row>
-            <Row label="Resolved">{a.resolved_at ? when(a.resolved_at) : "Not yet"}</Row>
-            {a.resolution_note && <Row label="Resolution">{a.resolution_note}</Row>}
-            <Row label="Escalation">
-              {ESCALATION[a.escalation.state] ?? a.escalation.state}
-              {a.escalation.state === "active" && a.escalation.next_at && (
-                <> · next step {timeAgo(a.escalation.next_at, now, tz) === "just now" ? "now" : formatDateTime(a.escalation.next_at, tz)}</>
-              )}
+            <Row label={t("resolved")}>{a.resolved_at ? when(a.resolved_at) : t("notYet")}</Row>
+            {a.resolution_note && <Row label={t("resolution")}>{a.resolution_note}</Row>}
+            <Row label={t("escalation")}>
+              {label(`escalation.${a.escalation.state}`, a.escalation.state)}
+              {a.escalation.state === "active" &&
+                a.escalation.next_at &&
+                // as before: "now" when timeAgo would say "just now" (less than a minute ago, or any time ahead), else the date
+                t("nextStep", { when: now.getTime() - new Date(a.escalation.next_at).getTime() < 60_000 ? t("now") : dateTime(a.escalation.next_at) })}
             </Row>
           </dl>
         </Section>
 
-        <Section title="Evidence">
+        <Section id="section-evidence" title={t("evidence")}>
           {a.evidence.length === 0 ? (
-            <p className="text-stone-700">No evidence was recorded with this alert.</p>
+            <p className="text-stone-700">{t("noEvidence")}</p>
           ) : (
             <ol className="space-y-3">
               {a.evidence.map((e, i) => {
@@ -194,14 +172,14 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
                 return (
                   <li key={i} className="rounded-lg bg-stone-50 px-4 py-3">
                     <p className="font-semibold">
-                      {words(kind)}{" "}
-                      {!Number.isNaN(date.getTime()) && <span className="font-normal text-stone-700">· {formatDateTime(date.toISOString(), tz)}</span>}
+                      {t.has(`evidenceKind.${kind}` as never) ? t(`evidenceKind.${kind}` as never) : words(kind)}{" "}
+                      {!Number.isNaN(date.getTime()) && <span className="font-normal text-stone-700">· {dateTime(date.toISOString())}</span>}
                     </p>
                     {Object.keys(rest).length > 0 && (
                       <dl className="mt-1 text-base">
                         {Object.entries(rest).map(([k, v]) => (
                           <div key={k} className="flex flex-wrap gap-x-2">
-                            <dt className="text-stone-600">{words(k)}:</dt>
+                            <dt className="text-stone-600">{t.has(`evidenceField.${k}` as never) ? t(`evidenceField.${k}` as never) : words(k)}:</dt>
                             <dd>{typeof v === "object" ? JSON.stringify(v) : String(v)}</dd>
                           </div>
                         ))}
@@ -215,15 +193,15 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
         </Section>
       </div>
 
-      <Section title="Timeline">
+      <Section id="section-timeline" title={t("timeline")}>
         <ol className="space-y-3 border-l-4 border-teal-100 pl-5">
           {a.timeline.map((e, i) => (
             <li key={i}>
               <p>
-                <span className="font-semibold">{EVENT_LABEL[e.kind] ?? words(e.kind)}</span>
+                <span className="font-semibold">{label(`alertEvent.${e.kind}`, words(e.kind))}</span>
                 <span className="text-stone-700">
-                  {" "}
-                  by {who(e)} · {when(e.at)}
+                  {t("by", { who: who(e) })}
+                  {when(e.at)}
                 </span>
               </p>
               {e.note && <p className="mt-1 max-w-prose text-base text-stone-800">“{e.note}”</p>}
@@ -232,16 +210,16 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
         </ol>
       </Section>
 
-      <Section title="Notes">
+      <Section id="section-notes" title={t("notes")}>
         {notes.length === 0 ? (
-          <p className="text-stone-700">No notes yet. Add what you did or found out, so the rest of the care team knows.</p>
+          <p className="text-stone-700">{t("noNotes")}</p>
         ) : (
           <ul className="space-y-3">
             {notes.map((e, i) => (
               <li key={i} className="rounded-lg bg-stone-50 px-4 py-3">
                 <p className="max-w-prose">{e.note}</p>
                 <p className="mt-1 text-base text-stone-600">
-                  {who(e) === "you" ? "You" : who(e)} · {formatDateTime(e.at, tz)}
+                  {isMe(e) ? t("whoYou") : who(e)} · {dateTime(e.at)}
                 </p>
               </li>
             ))}
@@ -253,51 +231,47 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
             alertId={a.id}
             back={back}
             idPrefix="alert-note"
-            label="Add a note"
-            submit="Add note"
-            pendingText="Adding…"
+            label={t("addNote")}
+            submit={t("addNoteSubmit")}
+            pendingText={t("adding")}
           />
         </div>
       </Section>
 
-      <Section title="Delivery log">
+      <Section id="section-delivery-log" title={t("deliveries")}>
         {a.deliveries.length === 0 ? (
-          <p className="text-stone-700">Nobody has been contacted about this alert{a.escalation.state === "none" ? " yet" : ""}.</p>
+          <p className="text-stone-700">{a.escalation.state === "none" ? t("noDeliveriesYet") : t("noDeliveries")}</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-base">
-              <caption className="sr-only">Who was contacted about this alert, how, and what happened</caption>
+              <caption className="sr-only">{t("deliveriesCaption")}</caption>
               <thead className="border-b-2 border-stone-200 text-stone-700">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-semibold">
-                    When
+                    {t("when")}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-semibold">
-                    To
+                    {t("to")}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-semibold">
-                    Channel
+                    {t("channel")}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-semibold">
-                    Status
+                    {t("status")}
                   </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
                 {a.deliveries.map((d, i) => (
                   <tr key={i}>
-                    <td className="py-2 pr-4 align-top">{formatDateTime(d.at, tz)}</td>
-                    <td className="py-2 pr-4 align-top">{d.caregiver_name ?? "The patient"}</td>
-                    <td className="py-2 pr-4 align-top">{CHANNEL_LABEL[d.channel] ?? d.channel}</td>
+                    <td className="py-2 pr-4 align-top">{dateTime(d.at)}</td>
+                    <td className="py-2 pr-4 align-top">{d.caregiver_name ?? t("thePatient")}</td>
+                    <td className="py-2 pr-4 align-top">{label(`channel.${d.channel}`, d.channel)}</td>
                     <td className="py-2 pr-4 align-top">
-                      {DELIVERY_STATUS[d.status] ?? d.status}
-                      {d.held_until && <span className="block text-stone-600">until {formatDateTime(d.held_until, tz)}</span>}
-                      {d.next_try_at && (
-                        <span className="block text-stone-600">
-                          tried {plural(d.tries, "time")}; next try {formatDateTime(d.next_try_at, tz)}
-                        </span>
-                      )}
-                      {d.error && <span className="block text-red-800">{d.error}</span>}
+                      {label(`deliveryStatus.${d.status}`, d.status)}
+                      {d.held_until && <span className="block text-stone-600">{t("heldUntil", { date: dateTime(d.held_until) })}</span>}
+                      {d.next_try_at && <span className="block text-stone-600">{t("retry", { count: d.tries, date: dateTime(d.next_try_at) })}</span>}
+                      {d.error && <span className="block text-red-800">{deliveryErrorText(d.error)}</span>}
                     </td>
                   </tr>
                 ))}
@@ -310,8 +284,8 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
   );
 });
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
+/** `id` is the English title's slug ("section-delivery-log"), so links to a section hold in every language. */
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
       <h2 id={id} className="mb-4 text-xl font-semibold">
