@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getConversation } from "@/lib/conversations/conversations";
 import { formatDateTime } from "@/lib/dashboard/format";
@@ -18,7 +18,7 @@ export default signedInPage(async function ConversationPage({ params }: { params
   const { id, conversationId } = await params;
   const p = await loadPagePatient(id);
   const c = await loadPatientChildOr404(p.id, conversationId, (id) => getConversation(actor, id));
-  const [t, labels, format] = await Promise.all([getTranslations("conversations"), getTranslations("patientLabels"), getFormatter()]);
+  const [t, labels, format, locale] = await Promise.all([getTranslations("conversations"), getTranslations("patientLabels"), getFormatter(), getLocale()]);
   return (
     <div className="space-y-6">
       <nav aria-label={t("detail.back")}>
@@ -29,7 +29,7 @@ export default signedInPage(async function ConversationPage({ params }: { params
       </nav>
       <div>
         <h2 className="text-2xl font-bold">
-          {labels(`conversationType.${c.conversation_type}`)}, {formatDateTime(c.started_at, p.timezone)}
+          {labels(`conversationType.${c.conversation_type}`)}, {formatDateTime(c.started_at, p.timezone, locale)}
         </h2>
         <p className="mt-2 flex flex-wrap gap-2">
           <SentimentBadge value={c.sentiment} />
