@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 
@@ -16,16 +17,17 @@ export function FacilityFilter({
   current: string | undefined;
   keep?: Record<string, string | undefined>;
 }) {
+  const t = useTranslations("common.facilityFilter");
   if (facilities.length === 0) return null;
   return (
-    <form action={action} method="get" aria-label="Facility" className="flex flex-wrap items-end gap-3">
+    <form action={action} method="get" aria-label={t("label")} className="flex flex-wrap items-end gap-3">
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div>
         <label htmlFor="facility-filter" className="block font-semibold">
-          Facility
+          {t("label")}
         </label>
         <select id="facility-filter" name="facility" defaultValue={current ?? ""} className={`${inputClasses(false)} mt-2 sm:max-w-sm`}>
-          <option value="">All my facilities</option>
+          <option value="">{t("all")}</option>
           {facilities.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name}
@@ -34,7 +36,7 @@ export function FacilityFilter({
         </select>
       </div>
       <button type="submit" className={buttonClasses("secondary")}>
-        Show
+        {t("show")}
       </button>
     </form>
   );
