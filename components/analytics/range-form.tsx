@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
-import { MAX_DAILY_DAYS, type Period } from "@/lib/analytics/range";
-import { MAX_RANGE_DAYS } from "@/lib/analytics/schemas";
+import type { Period } from "@/lib/analytics/range";
+import { rangeErrorKey } from "@/lib/analytics/range-errors";
 import { translateServerMessage } from "@/lib/i18n/server-messages";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
@@ -12,15 +12,6 @@ const PERIODS = [
   ["365", "last365"],
   ["custom", "custom"],
 ] as const satisfies readonly (readonly [Period, string])[];
-
-/** The English sentences of pageRange()/resolveRange() (lib/analytics/range.ts) and their keys in `analytics.rangeErrors`. */
-const RANGE_ERRORS = {
-  "Enter a date.": "enterDate",
-  "The end of the range must be on or after its start.": "endBeforeStart",
-  [`Choose a range of at most ${MAX_RANGE_DAYS} days (two years).`]: "tooLong",
-  "Choose day, week or month.": "chooseGranularity",
-  [`Group a range longer than ${MAX_DAILY_DAYS} days by week or month. The API and its export can still give one row a day.`]: "dailyTooLong",
-} as const satisfies Record<string, string>;
 
 /** The range picker: a plain GET form, so it works without JavaScript and the address can be shared. */
 export function RangeForm({
@@ -44,9 +35,8 @@ export function RangeForm({
   /** a refusal of the range in the caregiver's language (English as written; an unknown sentence as the server says it) */
   const say = (message: string) => {
     if (locale === "en") return message;
-    const key = (RANGE_ERRORS as Record<string, (typeof RANGE_ERRORS)[keyof typeof RANGE_ERRORS]>)[message];
-    if (!key) return translateServerMessage(message, locale);
-    return t(`rangeErrors.${key}`, { max: key === "tooLong" ? MAX_RANGE_DAYS : MAX_DAILY_DAYS });
+    const found = rangeErrorKey(message);
+    return found ? t(`rangeErrors.${found.key}`, { max: found.max }) : translateServerMessage(message, locale);
   };
   const select = "block w-full rounded-lg border-2 border-stone-500 bg-white px-4 py-3 text-lg text-stone-900 hover:border-stone-700";
   const err = (f: "from" | "to" | "granularity") =>
