@@ -13,6 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const words = (s: string) => s.replaceAll("_", " ");
+/** the companion's intents (lib/companion/model.ts), said with `conversations.intents` */
+const INTENTS = ["chat", "health_complaint", "emergency", "reminder_done", "question", "greeting", "farewell", "other"] as const;
+const isIntent = (s: string): s is (typeof INTENTS)[number] => (INTENTS as readonly string[]).includes(s);
 
 export default signedInPage(async function ConversationPage({ params }: { params: Promise<{ id: string; conversationId: string }> }, { actor }) {
   const { id, conversationId } = await params;
@@ -66,7 +69,9 @@ export default signedInPage(async function ConversationPage({ params }: { params
                   <UrgencyBadge value={turn.urgency_level} />
                 </p>
                 {note && <p className="mt-1">{t("detail.note", { note })}</p>}
-                {turn.intent && <p className="mt-1">{t("detail.intent", { intent: words(turn.intent) })}</p>}
+                {turn.intent && (
+                  <p className="mt-1">{t("detail.intent", { intent: isIntent(turn.intent) ? t(`intents.${turn.intent}`) : words(turn.intent) })}</p>
+                )}
                 <p className="mt-1">
                   {t("detail.healthMentions", { mentions: turn.health_mentions.length ? turn.health_mentions.join(", ") : t("detail.none") })}
                 </p>
