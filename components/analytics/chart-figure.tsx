@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 export interface TableData {
   caption: string;
@@ -25,6 +26,7 @@ export function ChartFigure({
   table: TableData;
   empty?: string;
 }) {
+  const t = useTranslations("analytics");
   return (
     <section aria-labelledby={id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
       <h3 id={id} className="text-xl font-semibold">
@@ -38,7 +40,7 @@ export function ChartFigure({
           <div className="mt-4">{chart}</div>
           <details className="mt-2">
             <summary className="inline-flex min-h-12 cursor-pointer items-center font-semibold text-teal-800 underline underline-offset-4">
-              Show as table
+              {t("showTable")}
             </summary>
             <DataTable {...table} />
           </details>

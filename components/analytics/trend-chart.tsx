@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface Series {
@@ -30,7 +31,14 @@ const AXIS = { fill: "#44403c", fontSize: 14 }; // stone-700 on white: readable,
  */
 export function TrendChart({ data, xKey, series, kind, unit = "", yLabel, xLabel, yDomain, height = 280 }: TrendChartProps) {
   const Chart = kind === "bar" ? BarChart : LineChart;
-  const fmt = (v: unknown) => (v === null || v === undefined ? "no data" : `${v}${unit}`);
+  const t = useTranslations("analytics");
+  const locale = useLocale();
+  // numbers as the caregiver's language writes them: "85.5%" / "85,5 %", "-1.5" / "-1,5"
+  const value = (v: number) =>
+    unit === "%"
+      ? new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(v / 100)
+      : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v)}${unit}`;
+  const fmt = (v: unknown) => (v === null || v === undefined ? t("noData") : typeof v === "number" ? value(v) : `${String(v)}${unit}`);
   return (
     <div aria-hidden="true" className="w-full" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -49,7 +57,7 @@ export function TrendChart({ data, xKey, series, kind, unit = "", yLabel, xLabel
             axisLine={false}
             allowDecimals={unit === "%"}
             domain={yDomain ?? [0, "auto"]}
-            tickFormatter={(v: number) => `${v}${unit}`}
+            tickFormatter={(v: number) => value(v)}
             label={{ value: yLabel, angle: -90, position: "insideLeft", ...AXIS, style: { textAnchor: "middle" } }}
             width={72}
           />

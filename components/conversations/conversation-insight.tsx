@@ -57,7 +57,7 @@ export function ConversationInsight({ mood, topics, starters }: { mood: Mood; to
                 <td className="py-1.5 pr-3">{b.turns}</td>
                 <td className="py-1.5">
                   {t(`moodWords.${moodWords(b.mood_score)}`)}
-                  {b.mood_score !== null && <span className="text-stone-600"> ({b.mood_score})</span>}
+                  {b.mood_score !== null && <span className="text-stone-600"> ({format.number(b.mood_score)})</span>}
                 </td>
               </tr>
             ))}

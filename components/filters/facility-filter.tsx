@@ -17,7 +17,7 @@ export function FacilityFilter({
   current: string | undefined;
   keep?: Record<string, string | undefined>;
 }) {
-  const t = useTranslations("home.facilityFilter");
+  const t = useTranslations("common.facilityFilter");
   if (facilities.length === 0) return null;
   return (
     <form action={action} method="get" aria-label={t("label")} className="flex flex-wrap items-end gap-3">

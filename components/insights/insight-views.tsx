@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { insightOutput } from "@/lib/insights/schemas";
 import type { summaryOutput } from "@/lib/summaries/schemas";
 import { formatDate } from "@/lib/dashboard/format";
@@ -8,7 +8,10 @@ import { SENTIMENTS, type Sentiment } from "@/components/conversations/badges";
 type Insight = z.infer<typeof insightOutput>;
 type Summary = z.infer<typeof summaryOutput>;
 
-const pct = (n: number | null, none: string) => (n === null ? none : `${Math.round(n * 100)}%`);
+const pct = (n: number | null, none: string, locale: string) =>
+  n === null ? none : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(n);
+const CATEGORIES = ["medication", "mood", "activity", "communication", "health", "general"] as const;
+const isCategory = (c: string): c is (typeof CATEGORIES)[number] => (CATEGORIES as readonly string[]).includes(c);
 const words = (k: string) => k.replaceAll("_", " ");
 const isSentiment = (s: string): s is Sentiment => (SENTIMENTS as string[]).includes(s);
 
@@ -22,6 +25,7 @@ function evidenceLine(item: unknown): string {
 
 export function InsightList({ insights }: { insights: Insight[] }) {
   const t = useTranslations("insights");
+  const locale = useLocale();
   return (
     <ul className="space-y-4">
       {insights.map((i) => (
@@ -29,10 +33,10 @@ export function InsightList({ insights }: { insights: Insight[] }) {
           <h4 className="text-lg font-semibold">{i.title}</h4>
           <p className="text-base text-stone-600">
             {t("week", {
-              category: words(i.category).replace(/^./, (c) => c.toUpperCase()),
-              from: formatDate(i.period_start),
-              to: formatDate(i.period_end),
-              confidence: `${Math.round(i.confidence * 100)}%`,
+              category: isCategory(i.category) ? t(`category.${i.category}`) : words(i.category).replace(/^./, (c) => c.toUpperCase()),
+              from: formatDate(i.period_start, "UTC", locale),
+              to: formatDate(i.period_end, "UTC", locale),
+              confidence: pct(i.confidence, "", locale),
             })}
           </p>
           <p className="mt-2 text-stone-800">{i.description}</p>
@@ -56,6 +60,7 @@ export function InsightList({ insights }: { insights: Insight[] }) {
 export function SummaryTable({ summaries }: { summaries: Summary[] }) {
   const t = useTranslations("insights");
   const labels = useTranslations("patientLabels");
+  const locale = useLocale();
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left">
@@ -89,10 +94,10 @@ export function SummaryTable({ summaries }: { summaries: Summary[] }) {
           {summaries.map((s) => (
             <tr key={s.id}>
               <th scope="row" className="py-2 pr-4 font-semibold">
-                {formatDate(s.summary_date)}
+                {formatDate(s.summary_date, "UTC", locale)}
               </th>
-              <td className="py-2 pr-4">{pct(s.adherence.overall, t("noReminders"))}</td>
-              <td className="py-2 pr-4">{pct(s.adherence.medication, t("noReminders"))}</td>
+              <td className="py-2 pr-4">{pct(s.adherence.overall, t("noReminders"), locale)}</td>
+              <td className="py-2 pr-4">{pct(s.adherence.medication, t("noReminders"), locale)}</td>
               <td className="py-2 pr-4">
                 {s.completed_reminders} / {s.missed_reminders} <span className="text-stone-600">{t("ofTotal", { total: s.total_reminders })}</span>
               </td>

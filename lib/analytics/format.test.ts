@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketLabel, countChange, duration, hourLabel, moodLabel, percent, pointsChange, rangeLabel, titleCase } from "./format";
+import { bucketLabel, countChange, duration, hourLabel, moodLabel, number, percent, pointsChange, rangeLabel, titleCase } from "./format";
 
 describe("report wording", () => {
   it("says how a figure changed from the previous period", () => {
@@ -51,7 +51,9 @@ describe("report wording", () => {
     expect([duration(125, "es"), duration(1590 + 1440, "es")]).toEqual(["2 h 5 min", "2 días 2 h"]);
     expect(moodLabel(1, "es")).toBe("Mayormente positivo");
     expect(bucketLabel("2026-04-06", "week", "es")).toBe("Semana del 6 abr");
-    expect(rangeLabel("2026-04-04", "2026-04-06", "es")).toBe("Del 4 de abril de 2026 al 6 de abril de 2026");
+    expect(rangeLabel("2026-04-04", "2026-04-06", "es")).toBe("del 4 de abril de 2026 al 6 de abril de 2026");
     expect(hourLabel(15, "es")).toBe("15:00");
+    expect([number(12345, "es"), number(-0.5, "es"), number(null, "es")]).toEqual(["12.345", "-0,5", "—"]);
+    expect([number(1234), number(0.67), number(3)]).toEqual(["1,234", "0.67", "3"]);
   });
 });

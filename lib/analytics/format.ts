@@ -7,6 +7,10 @@ import type { Granularity } from "./schemas";
 export const percent = (rate: number | null, locale: Locale = "en") =>
   rate === null ? formatWords(locale)("noData") : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(rate);
 
+/** A count or score by locale: "1,234" / "12.345", "-0.5" / "-0,5"; null is a dash. */
+export const number = (n: number | null, locale: Locale = "en", maximumFractionDigits = 2) =>
+  n === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits }).format(n);
+
 export const previousLabel = (days: number, locale: Locale = "en") => formatWords(locale)("previous", { days });
 
 /** "up 5 points from the previous 30 days" */
@@ -59,7 +63,7 @@ export function bucketLabel(start: string, g: Granularity, locale: Locale = "en"
   return g === "week" ? formatWords(locale)("weekOf", { date: day }) : day;
 }
 
-/** "4 April 2026 to 6 April 2026" */
+/** "4 April 2026 to 6 April 2026" ("del 4 de abril de 2026 al 6 de abril de 2026": it goes inside a sentence) */
 export function rangeLabel(from: string, to: string, locale: Locale = "en"): string {
   const long = dateFormat(locale, { day: "numeric", month: "long", year: "numeric" });
   return from === to ? long.format(d(from)) : formatWords(locale)("range", { from: long.format(d(from)), to: long.format(d(to)) });

@@ -1,5 +1,6 @@
 // One JSON file per area of the dashboard (a namespace each); add a file here and in the other locale's index.
 import alerts from "./alerts.json";
+import analytics from "./analytics.json";
 import auth from "./auth.json";
 import common from "./common.json";
 import conversations from "./conversations.json";
@@ -14,6 +15,7 @@ import layout from "./layout.json";
 import notes from "./notes.json";
 import patientLabels from "./patientLabels.json";
 import patients from "./patients.json";
+import reports from "./reports.json";
 import routine from "./routine.json";
 import settings from "./settings.json";
 import twoFactor from "./twoFactor.json";
@@ -21,6 +23,7 @@ import validation from "./validation.json";
 
 const messages = {
   alerts,
+  analytics,
   auth,
   common,
   conversations,
@@ -35,6 +38,7 @@ const messages = {
   notes,
   patientLabels,
   patients,
+  reports,
   routine,
   settings,
   twoFactor,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { listConversations } from "@/lib/conversations/conversations";
@@ -32,7 +32,7 @@ export default signedInPage(async function ConversationsPage({ params, searchPar
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
-  const [t, labels] = await Promise.all([getTranslations("conversations"), getTranslations("patientLabels")]);
+  const [t, labels, locale] = await Promise.all([getTranslations("conversations"), getTranslations("patientLabels"), getLocale()]);
   const asked = { sentiment: one(sp.sentiment), urgency: one(sp.urgency), q: one(sp.q) };
   const parsed = listConversationsQuery.safeParse({ ...asked, cursor: one(sp.cursor), limit: PAGE_SIZE, order: "desc" });
   const errors = parsed.success ? {} : fieldErrorMap(zodFieldErrors(parsed.error));
@@ -123,7 +123,7 @@ export default signedInPage(async function ConversationsPage({ params, searchPar
             <li key={c.id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
               <p className="text-lg font-semibold">
                 <Link href={`/patients/${p.id}/conversations/${c.id}`} className="text-teal-800 underline underline-offset-4 hover:no-underline">
-                  {labels(`conversationType.${c.conversation_type}`)}, {formatDateTime(c.started_at, p.timezone)}
+                  {labels(`conversationType.${c.conversation_type}`)}, {formatDateTime(c.started_at, p.timezone, locale)}
                 </Link>
               </p>
               <p className="mt-2 flex flex-wrap gap-2">

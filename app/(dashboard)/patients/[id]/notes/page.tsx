@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { listNotes } from "@/lib/notes/notes";
 import { listNotesQuery } from "@/lib/notes/schemas";
@@ -25,7 +25,7 @@ export default signedInPage(async function NotesPage({ params, searchParams }: P
   const { id } = await params;
   const p = await loadPagePatient(id);
   const sp = await searchParams;
-  const [t, labels] = await Promise.all([getTranslations("notes"), getTranslations("patientLabels")]);
+  const [t, labels, locale] = await Promise.all([getTranslations("notes"), getTranslations("patientLabels"), getLocale()]);
   const notes = await listNotes(actor, p.id, listNotesQuery.parse({ limit: "100" }));
   const write = canWrite(p);
   const deleting = write ? notes.items.find((n) => n.id === (Array.isArray(sp.delete) ? sp.delete[0] : sp.delete)) : undefined;
@@ -83,7 +83,7 @@ export default signedInPage(async function NotesPage({ params, searchParams }: P
               <p className="mt-2 whitespace-pre-line text-stone-800">{n.content}</p>
               <p className="mt-2 text-base text-stone-600">
                 {n.author_name ? t("by", { name: n.author_name }) : ""}
-                {formatDateTime(n.updated_at, p.timezone)}
+                {formatDateTime(n.updated_at, p.timezone, locale)}
               </p>
             </li>
           ))}

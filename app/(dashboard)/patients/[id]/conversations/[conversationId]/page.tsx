@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getConversation } from "@/lib/conversations/conversations";
 import { formatDateTime } from "@/lib/dashboard/format";
@@ -13,12 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const words = (s: string) => s.replaceAll("_", " ");
+/** the companion's intents (lib/companion/model.ts), said with `conversations.intents` */
+const INTENTS = ["chat", "health_complaint", "emergency", "reminder_done", "question", "greeting", "farewell", "other"] as const;
+const isIntent = (s: string): s is (typeof INTENTS)[number] => (INTENTS as readonly string[]).includes(s);
 
 export default signedInPage(async function ConversationPage({ params }: { params: Promise<{ id: string; conversationId: string }> }, { actor }) {
   const { id, conversationId } = await params;
   const p = await loadPagePatient(id);
   const c = await loadPatientChildOr404(p.id, conversationId, (id) => getConversation(actor, id));
-  const [t, labels, format] = await Promise.all([getTranslations("conversations"), getTranslations("patientLabels"), getFormatter()]);
+  const [t, labels, format, locale] = await Promise.all([getTranslations("conversations"), getTranslations("patientLabels"), getFormatter(), getLocale()]);
   return (
     <div className="space-y-6">
       <nav aria-label={t("detail.back")}>
@@ -29,7 +32,7 @@ export default signedInPage(async function ConversationPage({ params }: { params
       </nav>
       <div>
         <h2 className="text-2xl font-bold">
-          {labels(`conversationType.${c.conversation_type}`)}, {formatDateTime(c.started_at, p.timezone)}
+          {labels(`conversationType.${c.conversation_type}`)}, {formatDateTime(c.started_at, p.timezone, locale)}
         </h2>
         <p className="mt-2 flex flex-wrap gap-2">
           <SentimentBadge value={c.sentiment} />
@@ -66,7 +69,9 @@ export default signedInPage(async function ConversationPage({ params }: { params
                   <UrgencyBadge value={turn.urgency_level} />
                 </p>
                 {note && <p className="mt-1">{t("detail.note", { note })}</p>}
-                {turn.intent && <p className="mt-1">{t("detail.intent", { intent: words(turn.intent) })}</p>}
+                {turn.intent && (
+                  <p className="mt-1">{t("detail.intent", { intent: isIntent(turn.intent) ? t(`intents.${turn.intent}`) : words(turn.intent) })}</p>
+                )}
                 <p className="mt-1">
                   {t("detail.healthMentions", { mentions: turn.health_mentions.length ? turn.health_mentions.join(", ") : t("detail.none") })}
                 </p>
