@@ -1,6 +1,7 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
+import { getTranslations } from "next-intl/server";
 import { Conflict, NotFound, ValidationFailed } from "@/lib/api/errors";
 import { addMember, removeMember, updateMember } from "@/lib/orgs/organizations";
 import { addMemberInput, organizationSettings, updateMemberInput } from "@/lib/orgs/schemas";
@@ -18,9 +19,10 @@ export const addMemberAction = formAction({
   fields: ["email", "role"],
   schema: addMemberInput,
   run: (data, { actor, now, form }) =>
-    addMember(actor, orgOf(form), data, now).catch((err: unknown) => {
+    addMember(actor, orgOf(form), data, now).catch(async (err: unknown) => {
+      // in the caregiver's language already (a sentence the validation catalogue does not know shows as written)
       if (err instanceof NotFound && err.message.includes("email"))
-        throw new ValidationFailed([{ field: "email", message: "No Elda account uses this email. Ask them to sign up first, then add them." }]);
+        throw new ValidationFailed([{ field: "email", message: (await getTranslations("organization.members"))("noAccount") }]);
       throw err;
     }),
   fieldFor: (e) => (e instanceof Conflict ? "email" : undefined),
