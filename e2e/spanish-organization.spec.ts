@@ -144,19 +144,38 @@ test.describe("organization admin in Spanish", () => {
     await expectNoEnglish(page);
     await expectNoA11yViolations(page);
 
-    // usage: the month in Spanish
+    // usage: months, numbers and percentages in Spanish
+    const [{ organization_id: orgId }] = await sql<{ organization_id: string }>(
+      `SELECT organization_id FROM memberships WHERE caregiver_id = $1 ORDER BY created_at LIMIT 1`,
+      [me.caregiverId],
+    );
+    const now = new Date();
+    const month = now.toISOString().slice(0, 7);
+    const before = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    await sql(`UPDATE organizations SET settings = $2::jsonb WHERE id = $1`, [orgId, JSON.stringify({ notifications: { monthly_sms_cap: 100 } })]);
+    await sql(
+      `INSERT INTO organization_usage (organization_id, month, sms_segments, call_minutes, emails, model_tokens_in)
+       VALUES ($1, ($2 || '-01')::date, 85, 12, 7, 123456), ($1, ($3 || '-01')::date, 40, 3, 2, 1000)`,
+      [orgId, month, before.toISOString().slice(0, 7)],
+    );
     await page.goto("/settings/organization/usage");
     await expect(page.getByRole("heading", { level: 1, name: "Uso" })).toBeVisible();
+    await expect(tabs.getByRole("link", { name: "Uso", exact: true })).toHaveAttribute("aria-current", "page");
     await expect(page.getByLabel("Mes", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Mostrar" })).toBeVisible();
-    await expect(page.getByRole("heading", { level: 2, name: monthHeading(new Date()) })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: monthHeading(now) })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "Qué" })).toBeVisible();
-    await expect(page.getByRole("rowheader", { name: "Segmentos SMS" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: monthHeading(before) })).toBeVisible();
+    await expect(page.getByRole("row", { name: /Segmentos SMS/ }).getByRole("cell")).toHaveText(["85", "40", "+45"]);
+    await expect(page.getByRole("row", { name: /Tokens del modelo de entrada/ }).getByRole("cell")).toHaveText(["123.456", "1000", "+122.456"]);
     await expect(page.getByRole("heading", { name: "Límite mensual de SMS" })).toBeVisible();
-    await expect(page.getByText(/^No hay un límite mensual de SMS/)).toBeVisible();
+    await expect(page.getByText(/^85 de 100 segmentos SMS usados \(85\s%\)$/)).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Descargar el CSV de / })).toBeVisible();
     await expectNoEnglish(page);
     await expectNoA11yViolations(page);
     await snap(page, "usage-es");
+    await page.goto("/settings/organization/usage?month=2026-13");
+    await expect(page.locator("#usage-month-error")).toContainText("Elija un mes, por ejemplo 2026-11.");
 
     // ownership, leaving and deleting
     await page.goto("/settings/organization/ownership");
