@@ -109,7 +109,6 @@ export function OrgSettingsForm({
   const t = useTranslations("organization.settings");
   // a setting's words: `section.setting` of the catalogue (a key built from the lists above, so typed loosely)
   const say = t as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const has = t.has as unknown as (key: string) => boolean;
   const labels: Record<string, string> = Object.fromEntries(
     SETTINGS_SECTIONS.flatMap((s) => Object.keys(s.fields).map((k) => [`${s.key}.${k}`, say(`${s.key}.${k}`)])),
   );
@@ -129,7 +128,7 @@ export function OrgSettingsForm({
               const unit = "unit" in spec ? (spec.unit as Unit) : undefined;
               const f = {
                 label: labels[name],
-                hint: has(`${name}Hint`) ? say(`${name}Hint`) : undefined,
+                hint: "hint" in spec && spec.hint ? say(`${name}Hint`) : undefined,
                 unit: unit && unit !== "atMost" ? say(`units.${unit}`) : undefined,
               };
               if (b.kind === "choice") {
