@@ -106,7 +106,7 @@ test.describe("organization admin in Spanish", () => {
     await page.getByRole("button", { name: "Añadir el centro" }).click();
     await saved(page, "Se ha añadido el centro.");
     await expect(page.getByRole("heading", { name: "Sede norte" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Hacer predeterminado Sede norte" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Convertir Sede norte en el predeterminado" })).toBeVisible();
     await expectNoEnglish(page);
     await expectNoA11yViolations(page);
 
