@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
@@ -8,17 +9,23 @@ import { Notice } from "@/components/ui/notice";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-const LABELS = { first_name: "First name", last_name: "Last name", email: "Email address", password: "Password" };
+
+/** The fields' names in the visitor's language (the sign-up form's). */
+function useLabels() {
+  const t = useTranslations("auth.fields");
+  return { first_name: t("first_name"), last_name: t("last_name"), email: t("email"), password: t("password") };
+}
 
 /** Signed in already: one button joins with this account. */
 export function JoinForm({ action, token, organizationName }: { action: Action; token: string; organizationName: string }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("auth.invitation");
   return (
     <form key={state.attempt} action={formAction} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       {state.message && <Notice tone="error" role="alert" title={state.message} />}
-      <SubmitButton pendingText="Joining…" className="w-full">
-        Join {organizationName}
+      <SubmitButton pendingText={t("joining")} className="w-full">
+        {t("join", { organization: organizationName })}
       </SubmitButton>
     </form>
   );
@@ -27,6 +34,8 @@ export function JoinForm({ action, token, organizationName }: { action: Action; 
 /** An existing account: sign in and join in one step. */
 export function SignInJoinForm({ action, token, email }: { action: Action; token: string; email: string | null }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("auth");
+  const LABELS = useLabels();
   const e = state.fieldErrors;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
@@ -43,8 +52,8 @@ export function SignInJoinForm({ action, token, email }: { action: Action; token
         error={e.email}
       />
       <TextField id="in-password" name="password" type="password" label={LABELS.password} autoComplete="current-password" error={e.password} />
-      <SubmitButton pendingText="Signing in…" className="w-full">
-        Sign in and join
+      <SubmitButton pendingText={t("login.signingIn")} className="w-full">
+        {t("invitation.signInAndJoin")}
       </SubmitButton>
     </form>
   );
@@ -53,6 +62,8 @@ export function SignInJoinForm({ action, token, email }: { action: Action; token
 /** A new account, made for the invitation's address (an SMS invitation asks for an email), then joined. */
 export function SignUpJoinForm({ action, token, email }: { action: Action; token: string; email: string | null }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("auth");
+  const LABELS = useLabels();
   const tz = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (tz.current && !tz.current.value) tz.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
@@ -81,16 +92,14 @@ export function SignUpJoinForm({ action, token, email }: { action: Action; token
         />
       </div>
       {email ? (
-        <p className="text-stone-700">
-          Your account will use <span className="font-semibold text-stone-900">{email}</span>, the address the invitation was sent to.
-        </p>
+        <p className="text-stone-700">{t("invitation.accountUses", { email })}</p>
       ) : (
         <TextField
           id="up-email"
           name="email"
           type="email"
           label={LABELS.email}
-          hint="You sign in with it."
+          hint={t("invitation.emailHint")}
           autoComplete="email"
           spellCheck={false}
           defaultValue={state.values.email}
@@ -102,13 +111,13 @@ export function SignUpJoinForm({ action, token, email }: { action: Action; token
         name="password"
         type="password"
         label={LABELS.password}
-        hint="At least 12 characters, and not a common password."
+        hint={t("invitation.passwordHint")}
         autoComplete="new-password"
         error={e.password}
       />
       <input ref={tz} type="hidden" name="timezone" defaultValue={state.values.timezone} />
-      <SubmitButton pendingText="Creating your account…" className="w-full">
-        Create account and join
+      <SubmitButton pendingText={t("register.creating")} className="w-full">
+        {t("invitation.createAndJoin")}
       </SubmitButton>
     </form>
   );

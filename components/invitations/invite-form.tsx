@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
-
-const LABELS = { email: "Email address", phone_number: "Mobile number", role: "Role", patient_id: "Patient", standing: "Standing on the care team" };
 
 /** Invite by email or SMS, naming a role and, optionally, a patient's care team and the standing on it. */
 export function InviteForm({
@@ -22,13 +21,16 @@ export function InviteForm({
   patients: { id: string; name: string }[];
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("invitations.form");
+  const standing = useTranslations("labels.careStanding");
+  const LABELS = { email: t("email"), phone_number: t("phone_number"), role: t("role"), patient_id: t("patient_id"), standing: t("standing") };
   const e = state.fieldErrors;
   const v = state.values;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
       <input type="hidden" name="organization_id" value={organizationId} />
       <ErrorSummary message={state.message} fieldErrors={e} labels={LABELS} attempt={state.attempt} idFor={(f) => `invite-${f}`} />
-      <p className="max-w-prose text-stone-700">Fill in one of the two: the link goes by email or by text message.</p>
+      <p className="max-w-prose text-stone-700">{t("oneOfTwo")}</p>
       <div className="grid gap-6 sm:grid-cols-2">
         <TextField
           id="invite-email"
@@ -45,7 +47,7 @@ export function InviteForm({
           name="phone_number"
           type="tel"
           label={LABELS.phone_number}
-          hint="With the country code, like +15551234567."
+          hint={t("phoneHint")}
           autoComplete="off"
           defaultValue={v.phone_number}
           error={e.phone_number}
@@ -56,25 +58,25 @@ export function InviteForm({
         id="invite-patient_id"
         name="patient_id"
         label={LABELS.patient_id}
-        hint="Optional: they join this patient's care team when they accept."
+        hint={t("patientHint")}
         defaultValue={v.patient_id ?? ""}
-        options={[{ value: "", label: "No patient" }, ...patients.map((p) => ({ value: p.id, label: p.name }))]}
+        options={[{ value: "", label: t("noPatient") }, ...patients.map((p) => ({ value: p.id, label: p.name }))]}
         error={e.patient_id}
       />
       <SelectField
         id="invite-standing"
         name="standing"
         label={LABELS.standing}
-        hint="Only with a patient. Primary caregivers are called first and manage the care team; viewers only read."
+        hint={t("standingHint")}
         defaultValue={v.standing || "secondary"}
         options={[
-          { value: "primary", label: "Primary caregiver" },
-          { value: "secondary", label: "Secondary caregiver" },
-          { value: "viewer", label: "Viewer" },
+          { value: "primary", label: standing("primary") },
+          { value: "secondary", label: standing("secondary") },
+          { value: "viewer", label: standing("viewer") },
         ]}
         error={e.standing}
       />
-      <SubmitButton pendingText="Sending…">Send invitation</SubmitButton>
+      <SubmitButton pendingText={t("sending")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -21,32 +22,27 @@ export function TransferOwnershipForm({
   members: { id: string; name: string }[];
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("organization.ownership");
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
       <input type="hidden" name="organization_id" value={organizationId} />
       <ErrorSummary
         message={state.message}
         fieldErrors={state.fieldErrors}
-        labels={{ caregiver_id: "New owner" }}
+        labels={{ caregiver_id: t("newOwner") }}
         attempt={state.attempt}
         idFor={(f) => `owner-${f}`}
       />
       <SelectField
         id="owner-caregiver_id"
         name="caregiver_id"
-        label="New owner"
+        label={t("newOwner")}
         error={state.fieldErrors.caregiver_id}
         defaultValue={state.values.caregiver_id}
         options={members.map((m) => ({ value: m.id, label: m.name }))}
       />
-      <CheckboxField
-        id="owner-step_down"
-        name="step_down"
-        value="yes"
-        label="Step down to admin"
-        hint="You stay in the organization as an admin of the whole organization; the new owner can make you owner again."
-      />
-      <SubmitButton pendingText="Transferring…">Transfer ownership</SubmitButton>
+      <CheckboxField id="owner-step_down" name="step_down" value="yes" label={t("stepDown")} hint={t("stepDownHint")} />
+      <SubmitButton pendingText={t("transferring")}>{t("transferSubmit")}</SubmitButton>
     </form>
   );
 }
@@ -54,27 +50,28 @@ export function TransferOwnershipForm({
 /** Deleting the organization: its name typed again. */
 export function DeleteOrganizationForm({ action, organizationId, name }: { action: Action; organizationId: string; name: string }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("organization.ownership");
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
       <input type="hidden" name="organization_id" value={organizationId} />
       <ErrorSummary
         message={state.message}
         fieldErrors={state.fieldErrors}
-        labels={{ confirm_name: "Organization name" }}
+        labels={{ confirm_name: t("confirmName") }}
         attempt={state.attempt}
         idFor={(f) => `delete-${f}`}
       />
       <TextField
         id="delete-confirm_name"
         name="confirm_name"
-        label="Organization name"
-        hint={`Type “${name}” to confirm.`}
+        label={t("confirmName")}
+        hint={t("confirmNameHint", { name })}
         autoComplete="off"
         error={state.fieldErrors.confirm_name}
         className="sm:max-w-md"
       />
-      <SubmitButton variant="danger" pendingText="Deleting…">
-        Delete this organization for good
+      <SubmitButton variant="danger" pendingText={t("deleting")}>
+        {t("deleteSubmit")}
       </SubmitButton>
     </form>
   );

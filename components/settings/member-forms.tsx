@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { Notice } from "@/components/ui/notice";
 import { buttonClasses } from "@/components/ui/button";
-import { ROLE_NAMES, type Role } from "./roles";
+import type { Role } from "./roles";
 import { SelectField } from "@/components/ui/select-field";
 import { CheckboxField } from "./checkbox-field";
 
@@ -28,6 +29,7 @@ function RoleSelect({
   label: string;
   hint?: string;
 }) {
+  const labels = useTranslations("labels.orgRole");
   return (
     <SelectField
       id={id}
@@ -36,7 +38,7 @@ function RoleSelect({
       hint={hint}
       error={error}
       defaultValue={defaultValue}
-      options={roles.map((r) => ({ value: r, label: ROLE_NAMES[r] }))}
+      options={roles.map((r) => ({ value: r, label: labels(r) }))}
       className="sm:max-w-xs"
     />
   );
@@ -45,38 +47,26 @@ function RoleSelect({
 /** Invite an existing Elda caregiver by email (owners and admins). */
 export function AddMemberForm({ action, organizationId, roles }: { action: Action; organizationId: string; roles: Role[] }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("organization.memberForms");
   const e = state.fieldErrors;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-6">
       <input type="hidden" name="organization_id" value={organizationId} />
-      <ErrorSummary
-        message={state.message}
-        fieldErrors={e}
-        labels={{ email: "Email address", role: "Role" }}
-        attempt={state.attempt}
-        idFor={(f) => `add-${f}`}
-      />
+      <ErrorSummary message={state.message} fieldErrors={e} labels={{ email: t("email"), role: t("role") }} attempt={state.attempt} idFor={(f) => `add-${f}`} />
       <TextField
         id="add-email"
         name="email"
         type="email"
-        label="Email address"
-        hint="The email they use to sign in to Elda. They need an account first."
+        label={t("email")}
+        hint={t("emailHint")}
         autoComplete="off"
         spellCheck={false}
         defaultValue={state.values.email}
         error={e.email}
         className="sm:max-w-md"
       />
-      <RoleSelect
-        id="add-role"
-        label="Role"
-        hint="Admins manage members and settings; members see the organization's patients they care for."
-        defaultValue={state.values.role || "member"}
-        roles={roles}
-        error={e.role}
-      />
-      <SubmitButton pendingText="Adding…">Add member</SubmitButton>
+      <RoleSelect id="add-role" label={t("role")} hint={t("roleHint")} defaultValue={state.values.role || "member"} roles={roles} error={e.role} />
+      <SubmitButton pendingText={t("adding")}>{t("add")}</SubmitButton>
     </form>
   );
 }
@@ -103,19 +93,26 @@ export function ChangeRoleForm({
   facilityIds: string[];
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("organization.memberForms");
   const id = `role-${caregiverId}`;
   return (
     <form key={state.attempt} action={formAction} noValidate className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="organization_id" value={organizationId} />
       <input type="hidden" name="caregiver_id" value={caregiverId} />
       <div className="min-w-48 flex-1">
-        <RoleSelect id={id} label={`Role of ${name}`} defaultValue={state.values.role || role} roles={roles} error={state.fieldErrors.role ?? state.message} />
+        <RoleSelect
+          id={id}
+          label={t("roleOf", { name })}
+          defaultValue={state.values.role || role}
+          roles={roles}
+          error={state.fieldErrors.role ?? state.message}
+        />
       </div>
       {facilities.length > 0 && (
         <fieldset className="w-full space-y-1" aria-describedby={`${id}-facilities-hint`}>
-          <legend className="font-semibold text-stone-900">Facilities {name} administers as admin</legend>
+          <legend className="font-semibold text-stone-900">{t("facilities", { name })}</legend>
           <p id={`${id}-facilities-hint`} className="text-base text-stone-600">
-            None ticked: the whole organization. Only used for the Admin role.
+            {t("facilitiesHint")}
           </p>
           {state.fieldErrors.facility_ids && <p className="text-base font-semibold text-red-700">{state.fieldErrors.facility_ids}</p>}
           {facilities.map((f) => (
@@ -130,7 +127,7 @@ export function ChangeRoleForm({
           ))}
         </fieldset>
       )}
-      <SubmitButton pendingText="Saving…">Change role</SubmitButton>
+      <SubmitButton pendingText={t("saving")}>{t("changeRole")}</SubmitButton>
     </form>
   );
 }
@@ -148,13 +145,14 @@ export function ResetTwoFactorForm({
   name: string;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("organization.memberForms");
   return (
     <form key={state.attempt} action={formAction} className="space-y-2">
       <input type="hidden" name="organization_id" value={organizationId} />
       <input type="hidden" name="caregiver_id" value={caregiverId} />
       {state.message && <Notice tone="error" role="alert" title={state.message} />}
-      <button type="submit" className={buttonClasses("secondary")} aria-label={`Reset two-factor sign-in of ${name}`}>
-        Reset two-factor sign-in
+      <button type="submit" className={buttonClasses("secondary")} aria-label={t("resetTwoFactorOf", { name })}>
+        {t("resetTwoFactor")}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { FieldShell, inputClasses, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
@@ -10,133 +11,85 @@ import type { settingBounds } from "@/lib/orgs/settings-form";
 
 type Bounds = ReturnType<typeof settingBounds>;
 
-/** The sections of the organization settings, and each setting's words for people. */
-export const SETTINGS_SECTIONS: { key: string; title: string; fields: Record<string, { label: string; unit?: string; hint?: string }> }[] = [
-  {
-    key: "pairing",
-    title: "Pairing a phone",
-    fields: { code_ttl_minutes: { label: "Pairing code lifetime", unit: "minutes", hint: "How long a pairing code works after it is shown." } },
-  },
+type Unit = "minutes" | "times" | "hours" | "days" | "atMost" | "recentTurns";
+
+/**
+ * The sections of the organization settings, each setting's unit and whether it has a hint; their words are
+ * `organization.settings.<section>.title`, `.<setting>` and `.<setting>Hint`.
+ */
+export const SETTINGS_SECTIONS = [
+  { key: "pairing", fields: { code_ttl_minutes: { unit: "minutes", hint: true } } },
   {
     key: "reminders",
-    title: "Reminders",
     fields: {
-      repeat_interval_minutes: { label: "Repeat an unanswered reminder every", unit: "minutes" },
-      repeat_count: { label: "Repeat it at most", unit: "times" },
-      missed_after_minutes: { label: "Count a reminder as missed after", unit: "minutes" },
-      snooze_minutes: { label: "Snooze for", unit: "minutes" },
+      repeat_interval_minutes: { unit: "minutes" },
+      repeat_count: { unit: "times" },
+      missed_after_minutes: { unit: "minutes" },
+      snooze_minutes: { unit: "minutes" },
     },
   },
   {
     key: "inactivity",
-    title: "Inactivity",
     fields: {
-      waking_hours_start: { label: "Waking hours start", hint: "In the patient's time zone. Inactivity is only counted while they are usually awake." },
-      waking_hours_end: { label: "Waking hours end" },
-      medium_after_hours: { label: "Medium alert after no activity for", unit: "hours" },
-      high_after_hours: { label: "High alert after", unit: "hours" },
-      critical_after_hours: { label: "Critical alert after", unit: "hours" },
-      check_in_window_minutes: { label: "Check-in answer window", unit: "minutes", hint: "How long the companion waits for an answer to a check-in." },
-      phone_offline_after_hours: {
-        label: "Phone offline alert (low) after no heartbeat for",
-        unit: "hours",
-        hint: "Counted in waking hours, like inactivity.",
-      },
-      phone_offline_medium_after_hours: { label: "Phone offline alert (medium) after", unit: "hours" },
+      waking_hours_start: { hint: true },
+      waking_hours_end: {},
+      medium_after_hours: { unit: "hours" },
+      high_after_hours: { unit: "hours" },
+      critical_after_hours: { unit: "hours" },
+      check_in_window_minutes: { unit: "minutes", hint: true },
+      phone_offline_after_hours: { unit: "hours", hint: true },
+      phone_offline_medium_after_hours: { unit: "hours" },
     },
   },
   {
     key: "escalation",
-    title: "Escalation",
     fields: {
-      critical_wait_minutes: { label: "Critical: wait before the next caregiver", unit: "minutes" },
-      high_wait_minutes: { label: "High: wait before the next caregiver", unit: "minutes" },
-      medium_wait_minutes: { label: "Medium: wait before the next caregiver", unit: "minutes" },
-      low_wait_minutes: { label: "Low: wait before the next caregiver", unit: "minutes" },
+      critical_wait_minutes: { unit: "minutes" },
+      high_wait_minutes: { unit: "minutes" },
+      medium_wait_minutes: { unit: "minutes" },
+      low_wait_minutes: { unit: "minutes" },
     },
   },
   {
     key: "notifications",
-    title: "Notifications",
     fields: {
-      non_critical_cap_per_hour: {
-        label: "Non-critical messages per caregiver per hour",
-        unit: "at most",
-        hint: "Messages over the cap are held and sent together later.",
-      },
-      monthly_sms_cap: {
-        label: "SMS segments per month for the organization",
-        unit: "at most",
-        hint: "Leave empty for no cap. Owners are told at 80%; past the cap, messages that are not critical go by email or push instead; critical alerts still go by SMS.",
-      },
+      non_critical_cap_per_hour: { unit: "atMost", hint: true },
+      monthly_sms_cap: { unit: "atMost", hint: true },
     },
   },
   {
     key: "ai",
-    title: "Companion",
     fields: {
-      provider: { label: "Companion provider", hint: "Offline uses Elda's built-in answers and never sends conversations to a model provider." },
-      model: { label: "Companion model" },
-      system_prompt_additions: {
-        label: "Extra instructions for the companion",
-        hint: "Added to every conversation, for example the family's language or routines.",
-      },
-      context_window: { label: "Context window", unit: "recent turns", hint: "How many recent turns of conversation the companion remembers." },
+      provider: { hint: true },
+      model: {},
+      system_prompt_additions: { hint: true },
+      context_window: { unit: "recentTurns", hint: true },
     },
   },
-  {
-    key: "invitations",
-    title: "Invitations",
-    fields: {
-      expiry_days: { label: "An invitation link works for", unit: "days", hint: "After that it must be sent again." },
-    },
-  },
+  { key: "invitations", fields: { expiry_days: { unit: "days", hint: true } } },
   {
     key: "security",
-    title: "Sign-in security",
     fields: {
-      two_factor: {
-        label: "Two-factor sign-in",
-        hint: "Required: members who have not set it up are asked to before anything else. The strictest of a caregiver's organizations applies.",
-      },
-      idle_timeout_minutes: {
-        label: "Sign out of the dashboard after no activity for",
-        unit: "minutes",
-        hint: "A warning appears a minute before. The strictest of a caregiver's organizations applies.",
-      },
+      two_factor: { hint: true },
+      idle_timeout_minutes: { unit: "minutes", hint: true },
     },
   },
   {
     key: "retention",
-    title: "Data retention",
     fields: {
-      activity_days: { label: "Keep activity for", unit: "days" },
-      conversation_days: { label: "Keep conversations for", unit: "days" },
-      audit_days: { label: "Keep the audit log for", unit: "days" },
-      alert_days: { label: "Keep resolved alerts for", unit: "days", hint: "With what the patient said, their timeline and the messages sent about them." },
-      notification_days: { label: "Keep the record of messages sent for", unit: "days", hint: "Phone numbers and email addresses each message went to." },
-      summary_days: { label: "Keep daily summaries for", unit: "days" },
-      reminder_days: { label: "Keep past reminders for", unit: "days" },
-      insight_days: { label: "Keep weekly insights for", unit: "days" },
+      activity_days: { unit: "days" },
+      conversation_days: { unit: "days" },
+      audit_days: { unit: "days" },
+      alert_days: { unit: "days", hint: true },
+      notification_days: { unit: "days", hint: true },
+      summary_days: { unit: "days" },
+      reminder_days: { unit: "days" },
+      insight_days: { unit: "days" },
     },
   },
-  {
-    key: "invitations",
-    title: "Invitations",
-    fields: { expiry_days: { label: "An invitation link works for", unit: "days", hint: "Sending it again makes a new link for as long again." } },
-  },
-];
+] as const satisfies { key: string; fields: Record<string, { unit?: Unit; hint?: boolean }> }[];
 
-const CHOICE_NAMES: Record<string, string> = {
-  anthropic: "Anthropic (Claude)",
-  offline: "Offline (no model provider)",
-  optional: "Optional: each caregiver chooses",
-  required: "Required for every member",
-};
-
-export const SETTINGS_LABELS: Record<string, string> = Object.fromEntries(
-  SETTINGS_SECTIONS.flatMap((s) => Object.entries(s.fields).map(([k, f]) => [`${s.key}.${k}`, f.label])),
-);
+const CHOICES = ["anthropic", "offline", "optional", "required"] as const;
 
 const fieldId = (name: string) => `field-${name}`;
 
@@ -153,19 +106,31 @@ export function OrgSettingsForm({
   bounds: Record<string, Bounds>;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("organization.settings");
+  // a setting's words: `section.setting` of the catalogue (a key built from the lists above, so typed loosely)
+  const say = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const labels: Record<string, string> = Object.fromEntries(
+    SETTINGS_SECTIONS.flatMap((s) => Object.keys(s.fields).map((k) => [`${s.key}.${k}`, say(`${s.key}.${k}`)])),
+  );
   const v = state.attempt > 0 ? state.values : saved;
   const e = state.fieldErrors;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-8">
       <input type="hidden" name="organization_id" value={organizationId} />
-      <ErrorSummary message={state.message} fieldErrors={e} labels={SETTINGS_LABELS} attempt={state.attempt} />
+      <ErrorSummary message={state.message} fieldErrors={e} labels={labels} attempt={state.attempt} />
       {SETTINGS_SECTIONS.map((section) => (
         <fieldset key={section.key} className="space-y-5 border-t border-stone-200 pt-6 first-of-type:border-t-0 first-of-type:pt-0">
-          <legend className="mb-2 text-xl font-semibold">{section.title}</legend>
+          <legend className="mb-2 text-xl font-semibold">{say(`${section.key}.title`)}</legend>
           <div className="grid gap-6 sm:grid-cols-2">
-            {Object.entries(section.fields).map(([key, f]) => {
+            {Object.entries(section.fields).map(([key, spec]) => {
               const name = `${section.key}.${key}`;
               const b = bounds[name];
+              const unit = "unit" in spec ? (spec.unit as Unit) : undefined;
+              const f = {
+                label: labels[name],
+                hint: "hint" in spec && spec.hint ? say(`${name}Hint`) : undefined,
+                unit: unit && unit !== "atMost" ? say(`units.${unit}`) : undefined,
+              };
               if (b.kind === "choice") {
                 return (
                   <SelectField
@@ -175,7 +140,7 @@ export function OrgSettingsForm({
                     hint={f.hint}
                     error={e[name]}
                     defaultValue={v[name]}
-                    options={b.options.map((o) => ({ value: o, label: CHOICE_NAMES[o] ?? o }))}
+                    options={b.options.map((o) => ({ value: o, label: (CHOICES as readonly string[]).includes(o) ? say(`choices.${o}`) : o }))}
                     className=""
                   />
                 );
@@ -202,14 +167,16 @@ export function OrgSettingsForm({
               }
               const range =
                 b.kind === "number" && b.min !== undefined && b.max !== undefined
-                  ? `From ${b.min} to ${b.max}${f.unit && f.unit !== "at most" ? ` ${f.unit}` : ""}.`
+                  ? f.unit
+                    ? say("rangeUnit", { min: String(b.min), max: String(b.max), unit: f.unit })
+                    : say("range", { min: String(b.min), max: String(b.max) })
                   : undefined;
               const hint = [f.hint, range].filter(Boolean).join(" ") || undefined;
               return (
                 <TextField
                   key={name}
                   name={name}
-                  label={f.unit && f.unit !== "at most" ? `${f.label} (${f.unit})` : f.label}
+                  label={f.unit ? t("labelUnit", { label: f.label, unit: f.unit }) : f.label}
                   hint={hint}
                   type={b.kind === "number" ? "number" : b.kind === "time" ? "time" : "text"}
                   inputMode={b.kind === "number" ? (b.integer ? "numeric" : "decimal") : undefined}
@@ -227,7 +194,7 @@ export function OrgSettingsForm({
         </fieldset>
       ))}
       <div className="border-t border-stone-200 pt-6">
-        <SubmitButton pendingText="Saving…">Save organization settings</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
       </div>
     </form>
   );

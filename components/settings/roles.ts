@@ -1,3 +1,2 @@
-/** Organization roles in the caregiver's words (plain data: used by server and client components). */
+/** Organization roles (plain data: used by server and client components); their names are `labels.orgRole.<role>`. */
 export type Role = "owner" | "admin" | "member";
-export const ROLE_NAMES: Record<Role, string> = { owner: "Owner", admin: "Admin", member: "Member" };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { buttonClasses } from "@/components/ui/button";
@@ -26,39 +27,38 @@ export function AcceptTransferForm({
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("transfers.acceptForm");
+  const forms = useTranslations("forms");
   const e = state.fieldErrors;
   return (
     <section id="accept" aria-labelledby="accept-heading" className="scroll-mt-6 rounded-xl border-2 border-teal-700 bg-teal-50 p-6 text-stone-900">
       <h2 id="accept-heading" className="text-xl font-semibold">
-        Accept {patientName}?
+        {t("title", { name: patientName })}
       </h2>
-      <p className="mt-2 max-w-prose">
-        {patientName} moves here with their whole history: schedules, reminders, conversations, alerts, consents and paired phones. Care-team members who are
-        not members here (and not invited here) are removed from the care team. This cannot be undone from this page.
-      </p>
+      <p className="mt-2 max-w-prose">{t("text", { name: patientName })}</p>
       <form key={state.attempt} action={formAction} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="transfer_id" value={transferId} />
         <input type="hidden" name="confirm" value="yes" />
         <ErrorSummary
           message={state.message}
           fieldErrors={e}
-          labels={{ primary_caregiver_id: "Primary caregiver here" }}
+          labels={{ primary_caregiver_id: t("primary") }}
           attempt={state.attempt}
           idFor={(f) => `accept-${f}`}
         />
         <SelectField
           id="accept-primary_caregiver_id"
           name="primary_caregiver_id"
-          label="Primary caregiver here"
-          hint="Escalation always needs someone to call. Leave as it is if their primary caregiver is already a member here."
+          label={t("primary")}
+          hint={t("primaryHint")}
           defaultValue={state.values.primary_caregiver_id ?? ""}
-          options={[{ value: "", label: "Keep their primary caregiver" }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
+          options={[{ value: "", label: t("keepPrimary") }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
           error={e.primary_caregiver_id}
         />
         <div className="flex flex-wrap gap-3">
-          <SubmitButton pendingText="Accepting…">Yes, accept {patientName}</SubmitButton>
+          <SubmitButton pendingText={t("accepting")}>{t("confirm", { name: patientName })}</SubmitButton>
           <Link href={cancelHref} className={buttonClasses("quiet")}>
-            Cancel
+            {forms("cancel")}
           </Link>
         </div>
       </form>

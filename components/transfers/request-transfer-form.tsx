@@ -1,20 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/lib/dashboard/form-state";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { CheckboxField } from "@/components/settings/checkbox-field";
-
-const LABELS = {
-  destination: "Where to",
-  other_organization_id: "Or the id of another organization",
-  other_facility_id: "Facility id in that organization",
-  note: "Note for the destination",
-  confirm_open_critical: "Transfer despite the open critical alert",
-};
 
 /**
  * Ask to move a patient (an admin of the source): one of my organizations or facilities, or another
@@ -30,6 +23,14 @@ export function RequestTransferForm({
   destinations: { value: string; label: string }[];
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  const t = useTranslations("transfers.requestForm");
+  const LABELS = {
+    destination: t("destination"),
+    other_organization_id: t("other_organization_id"),
+    other_facility_id: t("other_facility_id"),
+    note: t("note"),
+    confirm_open_critical: t("confirm_open_critical"),
+  };
   const v = state.values;
   // the schema's names land on the box the value came from
   const other = !!v.other_organization_id;
@@ -46,9 +47,9 @@ export function RequestTransferForm({
         id="transfer-destination"
         name="destination"
         label={LABELS.destination}
-        hint="One of your organizations (its default facility) or one of its facilities."
+        hint={t("destinationHint")}
         defaultValue={v.destination ?? ""}
-        options={[{ value: "", label: "Choose…" }, ...destinations]}
+        options={[{ value: "", label: t("choose") }, ...destinations]}
         error={e.destination}
         className="sm:max-w-xl"
       />
@@ -57,7 +58,7 @@ export function RequestTransferForm({
           id="transfer-other_organization_id"
           name="other_organization_id"
           label={LABELS.other_organization_id}
-          hint="An organization you are not in: ask its admin for the id."
+          hint={t("otherOrganizationHint")}
           optional
           autoComplete="off"
           spellCheck={false}
@@ -68,7 +69,7 @@ export function RequestTransferForm({
           id="transfer-other_facility_id"
           name="other_facility_id"
           label={LABELS.other_facility_id}
-          hint="Its default facility when left empty."
+          hint={t("otherFacilityHint")}
           optional
           autoComplete="off"
           spellCheck={false}
@@ -85,12 +86,12 @@ export function RequestTransferForm({
             name="confirm_open_critical"
             value="yes"
             label={LABELS.confirm_open_critical}
-            hint={`I have seen ${name}’s open critical alert; the destination takes it over.`}
+            hint={t("confirmHint", { name })}
             defaultChecked={v.confirm_open_critical === "yes"}
           />
         </div>
       )}
-      <SubmitButton pendingText="Sending…">Ask to transfer {name}</SubmitButton>
+      <SubmitButton pendingText={t("sending")}>{t("submit", { name })}</SubmitButton>
     </form>
   );
 }

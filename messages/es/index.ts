@@ -10,14 +10,17 @@ import formats from "./formats.json";
 import forms from "./forms.json";
 import home from "./home.json";
 import insights from "./insights.json";
+import invitations from "./invitations.json";
 import labels from "./labels.json";
 import layout from "./layout.json";
 import notes from "./notes.json";
+import organization from "./organization.json";
 import patientLabels from "./patientLabels.json";
 import patients from "./patients.json";
 import reports from "./reports.json";
 import routine from "./routine.json";
 import settings from "./settings.json";
+import transfers from "./transfers.json";
 import twoFactor from "./twoFactor.json";
 import validation from "./validation.json";
 
@@ -33,14 +36,17 @@ const messages = {
   forms,
   home,
   insights,
+  invitations,
   labels,
   layout,
   notes,
+  organization,
   patientLabels,
   patients,
   reports,
   routine,
   settings,
+  transfers,
   twoFactor,
   validation,
 };

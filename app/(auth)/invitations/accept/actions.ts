@@ -17,6 +17,10 @@ import { failedForm, invalidForm } from "@/app/_server/form-errors";
 import { clientIp, withRequestContext } from "@/app/_server/request-context";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { rememberOrganization } from "@/app/_server/current-organization";
+import { dashboardLocale } from "@/app/_server/locale";
+import { inCaregiverWords } from "@/app/(dashboard)/settings/organization/refusals";
+import { formParseOptions, translateServerMessage } from "@/lib/i18n/server-messages";
+import { getTranslations } from "next-intl/server";
 
 type Joined = Awaited<ReturnType<typeof acceptInvitation>>;
 
@@ -38,13 +42,14 @@ const onForm = (err: unknown) =>
 export const joinAction = formAction({
   fields: ["token"],
   schema: acceptInvitationInput,
-  run: async (data, { actor, now }) => landing(await acceptInvitation(actor, { token: data.token }, await client(), now)),
+  run: async (data, { actor, now }) => landing(await inCaregiverWords(acceptInvitation(actor, { token: data.token }, await client(), now))),
   done: (to) => to,
 });
 
 /** Sign in with an existing account (the dashboard's own sign-in, so the browser gets its session), then join. */
 export async function signInAndJoinAction(prev: FormState, form: FormData): Promise<FormState> {
-  const creds = credentialsOf(prev, form, ["token"]);
+  const locale = await dashboardLocale();
+  const creds = credentialsOf(prev, form, ["token"], locale);
   if ("refused" in creds) return creds.refused;
   const { values, password: pw } = creds;
   const attempt = prev.attempt + 1;
@@ -53,17 +58,21 @@ export async function signInAndJoinAction(prev: FormState, form: FormData): Prom
     to = await withRequestContext(async () => {
       await signIn("credentials", { email: values.email, password: pw, redirect: false });
       const me = await db.caregiver.findUniqueOrThrow({ where: { email: values.email.toLowerCase() }, select: { id: true } });
-      return landing(await acceptInvitation({ kind: "caregiver", caregiverId: me.id, via: "session" }, { token: values.token }, await client(), clock.now()));
+      return landing(
+        await inCaregiverWords(
+          acceptInvitation({ kind: "caregiver", caregiverId: me.id, via: "session" }, { token: values.token }, await client(), clock.now()),
+        ),
+      );
     });
   } catch (err) {
     if (err instanceof AuthError) {
       const message = refusal(err);
       // the code step lives on the sign-in page: this form has no place for it
       if (message.startsWith(TWO_FACTOR_REQUIRED))
-        return { message: "This account uses two-factor sign-in. Sign in first, then open the invitation link again.", fieldErrors: {}, values, attempt };
-      return { message, fieldErrors: {}, values, attempt };
+        return { message: (await getTranslations("invitations.accept"))("twoFactor"), fieldErrors: {}, values, attempt };
+      return { message: translateServerMessage(message, locale), fieldErrors: {}, values, attempt };
     }
-    return failedForm(prev, err, values);
+    return failedForm(prev, err, values, undefined, locale);
   }
   redirect(to);
 }
@@ -71,32 +80,36 @@ export async function signInAndJoinAction(prev: FormState, form: FormData): Prom
 /** A new account for the invitation's address (no organization of its own), joined in one step; then signed in. */
 export async function signUpAndJoinAction(prev: FormState, form: FormData): Promise<FormState> {
   const values = readFields(form, ["token", "first_name", "last_name", "email", "timezone"]);
+  const locale = await dashboardLocale();
   const pw = passwordOf(form);
   const zone = values.timezone ? canonicalZone(values.timezone) : null;
-  const parsed = acceptInvitationInput.safeParse({
-    token: values.token,
-    sign_up: {
-      first_name: values.first_name,
-      last_name: values.last_name,
-      password: pw,
-      ...(values.email ? { email: values.email } : {}),
-      ...(zone ? { timezone: zone } : {}),
+  const parsed = acceptInvitationInput.safeParse(
+    {
+      token: values.token,
+      sign_up: {
+        first_name: values.first_name,
+        last_name: values.last_name,
+        password: pw,
+        ...(values.email ? { email: values.email } : {}),
+        ...(zone ? { timezone: zone } : {}),
+      },
     },
-  });
+    formParseOptions(locale),
+  );
   if (!parsed.success) {
-    const state = invalidForm(prev, parsed.error, values);
+    const state = invalidForm(prev, parsed.error, values, locale);
     const fieldErrors = Object.fromEntries(Object.entries(state.fieldErrors).map(([k, v]) => [k.replace(/^sign_up\./, ""), v]));
-    if (!values.first_name) fieldErrors.first_name = "Enter your first name.";
-    if (!values.last_name) fieldErrors.last_name = "Enter your last name.";
+    if (!values.first_name) fieldErrors.first_name = translateServerMessage("Enter your first name.", locale);
+    if (!values.last_name) fieldErrors.last_name = translateServerMessage("Enter your last name.", locale);
     return { ...state, fieldErrors };
   }
   let joined: Joined;
   try {
     joined = await withRequestContext(async () =>
-      acceptInvitation(null, parsed.data, await client(), clock.now()).catch((e: unknown) => Promise.reject(onForm(e))),
+      inCaregiverWords(acceptInvitation(null, parsed.data, await client(), clock.now())).catch((e: unknown) => Promise.reject(onForm(e))),
     );
   } catch (err) {
-    return failedForm(prev, err, values, (e) => (e instanceof Conflict && e.message.includes("account") ? "email" : undefined));
+    return failedForm(prev, err, values, (e) => (e instanceof Conflict && e.message.includes("account") ? "email" : undefined), locale);
   }
   // the API's sign-up opened an API session for its tokens; the browser gets its own session below, so that one ends now
   const apiSession = joined.access_token ? await verifyAccessToken(joined.access_token, clock.now()) : null;

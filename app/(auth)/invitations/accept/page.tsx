@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { clock } from "@/lib/clock";
 import { describeInvitation } from "@/lib/invitations/describe-invitation";
 import { getMyProfile } from "@/lib/caregivers/profile";
@@ -12,17 +13,12 @@ import { JoinForm, SignInJoinForm, SignUpJoinForm } from "@/components/invitatio
 import { joinAction, signInAndJoinAction, signUpAndJoinAction } from "./actions";
 
 // the link carries the token: no other site learns it from a Referer (same-site form posts keep their Origin, which server actions check)
-export const metadata: Metadata = { title: "Invitation", referrer: "same-origin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.invitation"))("title"), referrer: "same-origin" };
+}
 
-const ROLE: Record<string, string> = { owner: "an owner", admin: "an admin", member: "a member" };
-const STANDING: Record<string, string> = { primary: "primary caregiver", secondary: "secondary caregiver", viewer: "viewer" };
-
-/** Why a link no longer works, in the invitee's words. */
-const GONE: Record<string, { title: string; body: string }> = {
-  expired: { title: "This invitation has expired.", body: "Invitations work for a limited time. Ask the person who invited you to send a new one." },
-  revoked: { title: "This invitation was withdrawn.", body: "The person who sent it cancelled it. Ask them if you should still join." },
-  accepted: { title: "This invitation was used already.", body: "Each link works once. If it was you, sign in; otherwise ask for a new invitation." },
-};
+/** Why a link no longer works, in the invitee's words (`auth.invitation.<status>` and `<status>Body`). */
+const GONE = ["expired", "revoked", "accepted"] as const;
 
 /**
  * The page at the link an invitation email or SMS contains (lib/invitations/send-invitation.ts): who invited
@@ -31,31 +27,30 @@ const GONE: Record<string, { title: string; body: string }> = {
  */
 export default async function AcceptInvitationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations("auth.invitation"), getLocale()]);
   const token = typeof sp.token === "string" ? sp.token : "";
   const [inv, actor] = await withRequestContext(() => Promise.all([describeInvitation(token, clock.now()), currentCaregiver()]));
   if (!inv) {
     return (
       <div className="space-y-6">
-        <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Invitation not found</h1>
-        <Notice tone="error" title="This link does not match any invitation.">
-          Check that you opened the whole link from the message. If it was sent again, only the newest link works.
+        <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t("notFound")}</h1>
+        <Notice tone="error" title={t("noMatch")}>
+          {t("noMatchBody")}
         </Notice>
       </div>
     );
   }
   const me = actor ? await withRequestContext(() => getMyProfile(actor)) : null;
-  const whom = inv.email ?? inv.phone ?? "you";
-  const gone = inv.status === "pending" ? null : GONE[inv.status];
+  const whom = inv.email ?? inv.phone ?? t("you");
+  const status = GONE.find((s) => s === inv.status);
+  const gone = inv.status === "pending" || !status ? null : { title: t(status), body: t(`${status}Body`) };
+  const invited = { inviter: inv.inviter_name ?? inv.organization_name, whom, organization: inv.organization_name, role: inv.role };
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Join {inv.organization_name} on Elda</h1>
+      <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t("heading", { organization: inv.organization_name })}</h1>
       <Card>
-        <p className="text-lg">
-          <span className="font-semibold">{inv.inviter_name ?? inv.organization_name}</span> invited <span className="font-semibold">{whom}</span> to join{" "}
-          <span className="font-semibold">{inv.organization_name}</span> as {ROLE[inv.role]}
-          {inv.names_patient && inv.standing ? <>, and to join a patient’s care team as {STANDING[inv.standing]}</> : null}.
-        </p>
-        {!gone && <p className="mt-2 text-stone-700">The link works once, until {formatDate(inv.expires_at.slice(0, 10))}.</p>}
+        <p className="text-lg">{inv.names_patient && inv.standing ? t("invitedWithPatient", { ...invited, standing: inv.standing }) : t("invited", invited)}</p>
+        {!gone && <p className="mt-2 text-stone-700">{t("worksUntil", { date: formatDate(inv.expires_at.slice(0, 10), "UTC", locale) })}</p>}
       </Card>
       {gone ? (
         <Notice tone="error" title={gone.title}>
@@ -63,20 +58,14 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
         </Notice>
       ) : me ? (
         <Card className="space-y-4">
-          <p>
-            You are signed in as{" "}
-            <span className="font-semibold">
-              {me.first_name} {me.last_name}
-            </span>{" "}
-            ({me.email}).
-          </p>
+          <p>{t("signedInAs", { name: `${me.first_name} ${me.last_name}`, email: me.email })}</p>
           <JoinForm action={joinAction} token={token} organizationName={inv.organization_name} />
         </Card>
       ) : (
         <>
           <section aria-labelledby="new-heading" className="space-y-3">
             <h2 id="new-heading" className="text-2xl font-semibold">
-              New to Elda? Create your account
+              {t("newHeading")}
             </h2>
             <Card>
               <SignUpJoinForm action={signUpAndJoinAction} token={token} email={inv.email} />
@@ -84,7 +73,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
           </section>
           <section aria-labelledby="existing-heading" className="space-y-3">
             <h2 id="existing-heading" className="text-2xl font-semibold">
-              Already have an account? Sign in
+              {t("existingHeading")}
             </h2>
             <Card>
               <SignInJoinForm action={signInAndJoinAction} token={token} email={inv.email} />
@@ -95,7 +84,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
       {gone && (
         <p className="text-center">
           <Link href="/login" className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
-            Sign in to Elda
+            {t("signInToElda")}
           </Link>
         </p>
       )}

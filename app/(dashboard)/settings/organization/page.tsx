@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getOrganization, listMembers } from "@/lib/orgs/organizations";
 import { listFacilities } from "@/lib/orgs/facilities";
 import { currentOrganization } from "@/app/_server/current-organization";
@@ -8,39 +9,32 @@ import { NoOrganization } from "@/components/settings/no-organization";
 import { getOrganizationSettings } from "@/lib/orgs/settings";
 import { SETTINGS_FIELDS, settingBounds, settingsToForm } from "@/lib/orgs/settings-form";
 import { signedInPage } from "@/app/_server/page";
-import { formatDate, plural } from "@/lib/dashboard/format";
+import { formatDate } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SectionHeading } from "@/components/settings/section-heading";
 import { AddMemberForm, ChangeRoleForm, ResetTwoFactorForm } from "@/components/settings/member-forms";
 import { ConfirmStep } from "@/components/forms/confirm-step";
-import { ROLE_NAMES, type Role } from "@/components/settings/roles";
+import type { Role } from "@/components/settings/roles";
 import { OrgSettingsForm } from "@/components/settings/org-settings-form";
 import { addMemberAction, changeRoleAction, removeMemberAction, resetTwoFactorAction, updateSettingsAction } from "./actions";
 
-export const metadata: Metadata = { title: "Organization settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organization.members"))("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-const ROLE_GROUPS = { owner: "Owners", admin: "Admins", member: "Members" } as const;
-
-const DONE: Record<string, string> = {
-  added: "The new member has been added.",
-  role: "The role has been changed.",
-  removed: "The member has been removed.",
-  settings: "The organization settings have been saved.",
-  two_factor_reset: "The member's two-factor sign-in has been reset. They sign in with their password and, if the organization requires it, set it up again.",
-  left: "You have left the organization and its care teams.",
-  deleted: "The organization has been deleted, with its patients and its audit trail.",
-  created: "The organization has been created. You are its owner, and it is now your current organization.",
-};
+const DONE = ["added", "role", "removed", "settings", "two_factor_reset", "left", "deleted", "created"] as const;
 
 export default signedInPage(async function OrganizationSettingsPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
+  const [t, labels, locale] = await Promise.all([getTranslations("organization.members"), getTranslations("labels"), getLocale()]);
   const { current } = await currentOrganization(actor);
   // leaving or deleting the last organization still says it was done
-  if (!current) return <NoOrganization saved={typeof sp.done === "string" && (sp.done === "left" || sp.done === "deleted") ? DONE[sp.done] : undefined} />;
+  if (!current)
+    return <NoOrganization saved={typeof sp.done === "string" && (sp.done === "left" || sp.done === "deleted") ? t(`done.${sp.done}`) : undefined} />;
   const orgId = current.id;
   const here = (extra = "") => `/settings/organization${extra ? `?${extra.replace(/^&/, "")}` : ""}`;
   const [org, { items: members }, { items: facilities }] = await Promise.all([
@@ -58,19 +52,20 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
   const grantable: Role[] = org.role === "owner" ? ["owner", "admin", "member"] : ["admin", "member"];
   const removing = manages ? members.find((m) => m.caregiver_id === one(sp.remove)) : undefined;
   const doneKey = one(sp.done) ?? "";
-  const done = Object.hasOwn(DONE, doneKey) ? DONE[doneKey as keyof typeof DONE] : undefined;
+  const done = (DONE as readonly string[]).includes(doneKey) ? t(`done.${doneKey as (typeof DONE)[number]}`) : undefined;
   const formKey = one(sp.n) ?? "";
 
   return (
     <>
       <SectionHeading
-        title="Organization"
-        intro={
-          <>
-            <span className="font-semibold text-stone-900">{org.name}</span> · {plural(org.member_count, "member")}, {plural(org.patient_count, "patient")}.
-            Your role: <span className="font-semibold text-stone-900">{ROLE_NAMES[org.role]}</span>.
-          </>
-        }
+        title={t("title")}
+        intro={t.rich("intro", {
+          name: org.name,
+          members: org.member_count,
+          patients: org.patient_count,
+          role: labels(`orgRole.${org.role}`),
+          strong: (chunks) => <span className="font-semibold text-stone-900">{chunks}</span>,
+        })}
         saved={done}
       />
 
@@ -79,29 +74,27 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
       {removing && (
         <ConfirmStep
           id="remove"
-          title={`Remove ${removing.first_name} ${removing.last_name} from the organization?`}
+          title={t("removeTitle", { name: `${removing.first_name} ${removing.last_name}` })}
           action={removeMemberAction}
           fields={{ organization_id: orgId, caregiver_id: removing.caregiver_id }}
-          confirmText={`Yes, remove ${removing.first_name} ${removing.last_name}`}
-          pendingText="Removing…"
+          confirmText={t("removeConfirm", { name: `${removing.first_name} ${removing.last_name}` })}
+          pendingText={t("removing")}
           cancelHref={here()}
         >
-          <p>They lose access to its patients at once and leave their care teams. You can add them again later.</p>
+          <p>{t("removeText")}</p>
         </ConfirmStep>
       )}
 
       <section aria-labelledby="members-heading" className="space-y-4">
         <h2 id="members-heading" className="text-2xl font-semibold">
-          Members and roles
+          {t("heading")}
         </h2>
-        {!manages && <p className="text-stone-700">Only owners and admins can add members or change roles.</p>}
+        {!manages && <p className="text-stone-700">{t("notManager")}</p>}
         {byRole.map(
           ({ role, members: group }) =>
             group.length > 0 && (
               <div key={role} className="space-y-3">
-                <h3 className="text-xl font-semibold text-stone-800">
-                  {ROLE_GROUPS[role]} ({group.length})
-                </h3>
+                <h3 className="text-xl font-semibold text-stone-800">{t("group", { role, count: group.length })}</h3>
                 <ul className="space-y-4">
                   {group.map((m) => {
                     const name = `${m.first_name} ${m.last_name}`;
@@ -113,23 +106,24 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
                           <div>
                             <h4 className="text-xl font-semibold">
                               {name}
-                              {m.caregiver_id === actor.caregiverId && <span className="font-normal text-stone-600"> (you)</span>}
+                              {m.caregiver_id === actor.caregiverId && <span className="font-normal text-stone-600"> {t("you")}</span>}
                             </h4>
                             <p className="text-base text-stone-700">{m.email}</p>
                             <p className="text-base text-stone-600">
-                              Joined {formatDate(m.joined_at)}
-                              {!m.is_active && " · account disabled"}
-                              {m.two_factor_enabled ? " · two-factor sign-in on" : " · no two-factor sign-in"}
+                              {t("joined", { date: formatDate(m.joined_at, "UTC", locale) })}
+                              {!m.is_active && ` · ${t("accountDisabled")}`}
+                              {` · ${m.two_factor_enabled ? t("twoFactorOn") : t("twoFactorOff")}`}
                             </p>
                             {m.role === "admin" && (
                               <p className="text-base text-stone-700">
-                                Administers:{" "}
-                                {facilityAdmin ? m.facility_ids.map((id) => facilityName.get(id) ?? "a facility").join(", ") : "the whole organization"}
+                                {t("administers", {
+                                  what: facilityAdmin ? m.facility_ids.map((id) => facilityName.get(id) ?? t("aFacility")).join(", ") : t("wholeOrganization"),
+                                })}
                               </p>
                             )}
                           </div>
                           <p className="rounded-full bg-stone-100 px-3 py-1 text-base font-semibold text-stone-800">
-                            {facilityAdmin ? "Facility admin" : ROLE_NAMES[m.role]}
+                            {facilityAdmin ? t("facilityAdmin") : labels(`orgRole.${m.role}`)}
                           </p>
                         </div>
                         {mayChange && (
@@ -154,8 +148,8 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
                                 name={name}
                               />
                             )}
-                            <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("danger-quiet")} aria-label={`Remove ${name}`}>
-                              Remove
+                            <Link href={here(`&remove=${m.caregiver_id}`)} className={buttonClasses("danger-quiet")} aria-label={t("removeLabel", { name })}>
+                              {t("remove")}
                             </Link>
                           </div>
                         )}
@@ -171,7 +165,7 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
       {manages && (
         <section aria-labelledby="add-heading" className="space-y-4">
           <h2 id="add-heading" className="text-2xl font-semibold">
-            Add a member
+            {t("addHeading")}
           </h2>
           <Card>
             <AddMemberForm key={formKey} action={addMemberAction} organizationId={orgId} roles={grantable} />
@@ -181,11 +175,11 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
 
       <section aria-labelledby="org-settings-heading" className="space-y-4">
         <h2 id="org-settings-heading" className="text-2xl font-semibold">
-          Organization settings
+          {t("settingsHeading")}
         </h2>
         {settings ? (
           <>
-            <p className="max-w-prose text-stone-700">These apply to the whole organization: its patients, devices and caregivers.</p>
+            <p className="max-w-prose text-stone-700">{t("settingsIntro")}</p>
             <Card>
               <OrgSettingsForm
                 key={formKey}
@@ -197,7 +191,7 @@ export default signedInPage(async function OrganizationSettingsPage({ searchPara
             </Card>
           </>
         ) : (
-          <p className="text-stone-700">Only owners and admins can see and change the organization’s settings. Ask one of them if something should change.</p>
+          <p className="text-stone-700">{t("settingsHidden")}</p>
         )}
       </section>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/api/errors";
 import { exportAuditEvents } from "@/lib/audit/export-audit";
@@ -13,8 +14,11 @@ import { buttonClasses } from "@/components/ui/button";
 import { SectionHeading } from "@/components/settings/section-heading";
 import { OrganizationTabs } from "@/components/settings/organization-tabs";
 import { NoOrganization } from "@/components/settings/no-organization";
+import { translateServerMessage } from "@/lib/i18n/server-messages";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organization.audit"))("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -26,15 +30,13 @@ const inputClass = "block min-h-12 w-full rounded-lg border-2 border-stone-500 b
 /** The organization's audit trail (owners and admins): a GET form of filters, pages, the API's JSON and CSV links, and the chain check. */
 export default signedInPage(async function AuditTrailPage({ searchParams }: { searchParams: SearchParams }, { actor, now }) {
   const sp = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations("organization.audit"), getLocale()]);
   const { current: org } = await currentOrganization(actor);
   if (!org) return <NoOrganization />;
   const f = { patient_id: one(sp.patient_id), actor_id: one(sp.actor_id), action: one(sp.action), from: one(sp.from), to: one(sp.to) };
   const header = (
     <>
-      <SectionHeading
-        title="Audit trail"
-        intro={<>Who read or changed what in {org.name}, newest first. Dates are in UTC; without dates, the last 30 days.</>}
-      />
+      <SectionHeading title={t("title")} intro={t("intro", { name: org.name })} />
       <OrganizationTabs current="audit" />
     </>
   );
@@ -42,7 +44,7 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
     return (
       <>
         {header}
-        <p className="text-stone-700">Only owners and admins can read the audit trail.</p>
+        <p className="text-stone-700">{t("notManager")}</p>
       </>
     );
   }
@@ -52,16 +54,16 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
     items: { id: string; created_at: string; actor_id: string | null; actor_type: string; action: string; target_type: string; patient_id: string | null }[];
     next_cursor: string | null;
   } | null = null;
-  let problem: string | null = parsed.success ? null : "Some filters could not be read. Check them and try again.";
+  let problem: string | null = parsed.success ? null : t("badFilters");
   if (parsed.success) {
     try {
       const r = await exportAuditEvents(actor, org.id, parsed.data, now);
       if (!(r instanceof Response)) page = r;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      problem = err.message;
+      problem = translateServerMessage(err.message, locale);
       const errors = (err.extra as { errors?: { message: string }[] }).errors;
-      if (errors?.length) problem = errors.map((e) => e.message).join(" ");
+      if (errors?.length) problem = errors.map((e) => translateServerMessage(e.message, locale)).join(" ");
     }
   }
   const verify = one(sp.verify) === "1" ? await verifyOrganizationAuditChain(actor, org.id, now) : null;
@@ -83,13 +85,13 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
   return (
     <>
       {header}
-      <form method="get" action={HERE} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Filter the audit trail">
+      <form method="get" action={HERE} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("filterLabel")}>
         <div>
           <label htmlFor="audit-patient" className="font-semibold">
-            Patient
+            {t("patient")}
           </label>
           <select id="audit-patient" name="patient_id" defaultValue={f.patient_id ?? ""} className={inputClass}>
-            <option value="">Any patient</option>
+            <option value="">{t("anyPatient")}</option>
             {patients.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.firstName} {p.lastName}
@@ -99,10 +101,10 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
         </div>
         <div>
           <label htmlFor="audit-actor" className="font-semibold">
-            Who
+            {t("who")}
           </label>
           <select id="audit-actor" name="actor_id" defaultValue={f.actor_id ?? ""} className={inputClass}>
-            <option value="">Anyone</option>
+            <option value="">{t("anyone")}</option>
             {members.map((m) => (
               <option key={m.caregiver_id} value={m.caregiver_id}>
                 {m.first_name} {m.last_name}
@@ -112,41 +114,41 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
         </div>
         <div>
           <label htmlFor="audit-action" className="font-semibold">
-            Action
+            {t("action")}
           </label>
-          <input id="audit-action" name="action" defaultValue={f.action ?? ""} placeholder="for example patient.viewed" className={inputClass} />
+          <input id="audit-action" name="action" defaultValue={f.action ?? ""} placeholder={t("actionPlaceholder")} className={inputClass} />
         </div>
         <div>
           <label htmlFor="audit-from" className="font-semibold">
-            From (UTC)
+            {t("from")}
           </label>
           <input id="audit-from" name="from" type="date" defaultValue={f.from ?? ""} className={inputClass} />
         </div>
         <div>
           <label htmlFor="audit-to" className="font-semibold">
-            To (UTC, included)
+            {t("to")}
           </label>
           <input id="audit-to" name="to" type="date" defaultValue={f.to ?? ""} className={inputClass} />
         </div>
         <div className="flex items-end gap-3">
           <button type="submit" className={buttonClasses("primary")}>
-            Show events
+            {t("show")}
           </button>
           <Link href={HERE} className={buttonClasses("quiet")}>
-            Clear
+            {t("clear")}
           </Link>
         </div>
       </form>
 
       <p className="flex flex-wrap gap-3">
         <a href={api("csv")} className={buttonClasses("secondary")}>
-          Download these events as CSV
+          {t("csv")}
         </a>
         <a href={api("json")} className={buttonClasses("secondary")}>
-          Open as JSON
+          {t("json")}
         </a>
         <Link href={`${HERE}?${qs({ verify: "1" })}`} className={buttonClasses("secondary")}>
-          Check the tamper-evident chain
+          {t("verify")}
         </Link>
       </p>
 
@@ -156,8 +158,10 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
           className={`rounded-xl border-2 p-4 font-semibold ${verify.ok ? "border-teal-700 bg-teal-50 text-teal-950" : "border-red-700 bg-red-50 text-red-950"}`}
         >
           {verify.ok
-            ? `The audit chain holds: ${verify.verified} sealed events checked${verify.unsealed ? `, ${verify.unsealed} newer ones not sealed yet (sealing runs every minute)` : ""}.`
-            : `The audit chain is broken at event ${verify.first_broken?.sequence} (${verify.first_broken?.reason.replaceAll("_", " ")}). Keep an export and tell your security contact.`}
+            ? verify.unsealed
+              ? t("chainHoldsUnsealed", { verified: verify.verified, unsealed: verify.unsealed })
+              : t("chainHolds", { verified: verify.verified })
+            : t("chainBroken", { sequence: String(verify.first_broken?.sequence), reason: verify.first_broken?.reason ?? "unknown" })}
         </p>
       )}
 
@@ -166,34 +170,38 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
           {problem}
         </p>
       )}
-      {page && page.items.length === 0 && <p className="text-stone-700">No audit events match these filters.</p>}
+      {page && page.items.length === 0 && <p className="text-stone-700">{t("none")}</p>}
       {page && page.items.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-base">
-            <caption className="sr-only">Audit events</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr className="border-b-2 border-stone-300">
                 <th scope="col" className="p-2">
-                  When (UTC)
+                  {t("when")}
                 </th>
                 <th scope="col" className="p-2">
-                  Who
+                  {t("who")}
                 </th>
                 <th scope="col" className="p-2">
-                  Action
+                  {t("action")}
                 </th>
                 <th scope="col" className="p-2">
-                  About
+                  {t("about")}
                 </th>
               </tr>
             </thead>
             <tbody>
               {page.items.map((e) => (
                 <tr key={e.id} className="border-b border-stone-200">
-                  <td className="p-2">{formatDateTime(e.created_at, "UTC")}</td>
-                  <td className="p-2">{e.actor_id ? (who.get(e.actor_id) ?? `${e.actor_type} ${e.actor_id.slice(0, 8)}`) : e.actor_type}</td>
+                  <td className="p-2">{formatDateTime(e.created_at, "UTC", locale)}</td>
+                  <td className="p-2">
+                    {e.actor_id
+                      ? (who.get(e.actor_id) ?? `${t("actorType", { type: e.actor_type })} ${e.actor_id.slice(0, 8)}`)
+                      : t("actorType", { type: e.actor_type })}
+                  </td>
                   <td className="p-2 font-mono">{e.action}</td>
-                  <td className="p-2">{e.patient_id ? (patientName.get(e.patient_id) ?? "a patient no longer here") : e.target_type}</td>
+                  <td className="p-2">{e.patient_id ? (patientName.get(e.patient_id) ?? t("patientGone")) : t("targetType", { type: e.target_type })}</td>
                 </tr>
               ))}
             </tbody>
@@ -202,7 +210,7 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
       )}
       {page?.next_cursor && (
         <Link href={`${HERE}?${qs({ cursor: page.next_cursor })}`} className={buttonClasses("secondary")}>
-          Older events
+          {t("older")}
         </Link>
       )}
     </>

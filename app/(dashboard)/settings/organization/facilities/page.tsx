@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { listFacilities } from "@/lib/orgs/facilities";
 import { signedInPage } from "@/app/_server/page";
 import { currentOrganization } from "@/app/_server/current-organization";
-import { plural } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ActionButton } from "@/components/forms/action-button";
@@ -14,20 +14,18 @@ import { OrganizationTabs } from "@/components/settings/organization-tabs";
 import { NoOrganization } from "@/components/settings/no-organization";
 import { addFacilityAction, deleteFacilityAction, makeDefaultAction, renameFacilityAction } from "./actions";
 
-export const metadata: Metadata = { title: "Facilities" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organization.facilities"))("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-const DONE: Record<string, string> = {
-  added: "The facility has been added.",
-  renamed: "The facility has been saved.",
-  default: "New patients now go to that facility unless you choose another.",
-  deleted: "The facility has been deleted.",
-};
+const DONE = ["added", "renamed", "default", "deleted"] as const;
 
 export default signedInPage(async function FacilitiesPage({ searchParams }: { searchParams: SearchParams }, { actor }) {
   const sp = await searchParams;
+  const t = await getTranslations("organization.facilities");
   const { current: org } = await currentOrganization(actor);
   if (!org) return <NoOrganization />;
   const { items: facilities } = await listFacilities(actor, org.id);
@@ -39,32 +37,27 @@ export default signedInPage(async function FacilitiesPage({ searchParams }: { se
   return (
     <>
       <SectionHeading
-        title="Facilities"
-        intro={
-          <>
-            The branches or buildings of <span className="font-semibold text-stone-900">{org.name}</span>. Every patient belongs to one; a facility admin
-            administers only their facilities’ patients and care teams.
-          </>
-        }
-        saved={Object.hasOwn(DONE, doneKey) ? DONE[doneKey] : undefined}
+        title={t("title")}
+        intro={t.rich("intro", { name: org.name, strong: (chunks) => <span className="font-semibold text-stone-900">{chunks}</span> })}
+        saved={(DONE as readonly string[]).includes(doneKey) ? t(`done.${doneKey as (typeof DONE)[number]}`) : undefined}
       />
       <OrganizationTabs current="facilities" />
 
       {deleting && (
         <ConfirmStep
           id="delete"
-          title={`Delete ${deleting.name}?`}
+          title={t("deleteTitle", { name: deleting.name })}
           action={deleteFacilityAction}
           fields={{ organization_id: org.id, facility_id: deleting.id }}
-          confirmText={`Yes, delete ${deleting.name}`}
-          pendingText="Deleting…"
+          confirmText={t("deleteConfirm", { name: deleting.name })}
+          pendingText={t("deleting")}
           cancelHref="/settings/organization/facilities"
         >
-          <p>Only an empty facility can be deleted: no patients (transfer them first), no admin listing it, and not the default one.</p>
+          <p>{t("deleteText")}</p>
         </ConfirmStep>
       )}
 
-      {!manages && <p className="text-stone-700">Only owners and admins of the whole organization add, rename or delete facilities.</p>}
+      {!manages && <p className="text-stone-700">{t("notManager")}</p>}
       <ul className="space-y-4">
         {facilities.map((f) => (
           <li key={f.id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
@@ -72,9 +65,9 @@ export default signedInPage(async function FacilitiesPage({ searchParams }: { se
               <div>
                 <h2 className="text-xl font-semibold">{f.name}</h2>
                 {f.address && <p className="text-base text-stone-700">{f.address}</p>}
-                {f.patient_count !== null && <p className="text-base text-stone-600">{plural(f.patient_count, "patient")}</p>}
+                {f.patient_count !== null && <p className="text-base text-stone-600">{t("patients", { count: f.patient_count })}</p>}
               </div>
-              {f.is_default && <p className="rounded-full bg-teal-50 px-3 py-1 text-base font-semibold text-teal-900">Default for new patients</p>}
+              {f.is_default && <p className="rounded-full bg-teal-50 px-3 py-1 text-base font-semibold text-teal-900">{t("default")}</p>}
             </div>
             {manages && (
               <div className="mt-4 space-y-4 border-t border-stone-200 pt-4">
@@ -85,25 +78,25 @@ export default signedInPage(async function FacilitiesPage({ searchParams }: { se
                   idPrefix={`facility-${f.id}`}
                   inline
                   fields={[
-                    { name: "name", label: `Name of ${f.name}`, defaultValue: f.name },
-                    { name: "address", label: "Address", optional: true, defaultValue: f.address ?? "" },
+                    { name: "name", label: t("nameOf", { name: f.name }), defaultValue: f.name },
+                    { name: "address", label: t("address"), optional: true, defaultValue: f.address ?? "" },
                   ]}
-                  submit="Save"
-                  pendingText="Saving…"
+                  submit={t("save")}
+                  pendingText={t("saving")}
                 />
                 <div className="flex flex-wrap gap-3">
                   {!f.is_default && (
-                    <ActionButton action={makeDefaultAction} fields={{ ...hidden, facility_id: f.id }} pendingText="Saving…" variant="secondary">
-                      Make {f.name} the default
+                    <ActionButton action={makeDefaultAction} fields={{ ...hidden, facility_id: f.id }} pendingText={t("saving")} variant="secondary">
+                      {t("makeDefault", { name: f.name })}
                     </ActionButton>
                   )}
                   {!f.is_default && (
                     <Link
                       href={`/settings/organization/facilities?delete=${f.id}#delete`}
                       className={buttonClasses("danger-quiet")}
-                      aria-label={`Delete ${f.name}`}
+                      aria-label={t("deleteLabel", { name: f.name })}
                     >
-                      Delete
+                      {t("delete")}
                     </Link>
                   )}
                 </div>
@@ -116,7 +109,7 @@ export default signedInPage(async function FacilitiesPage({ searchParams }: { se
       {manages && (
         <section aria-labelledby="add-facility-heading" className="space-y-4">
           <h2 id="add-facility-heading" className="text-2xl font-semibold">
-            Add a facility
+            {t("addHeading")}
           </h2>
           <Card>
             <SimpleForm
@@ -125,11 +118,11 @@ export default signedInPage(async function FacilitiesPage({ searchParams }: { se
               hidden={hidden}
               idPrefix="new-facility"
               fields={[
-                { name: "name", label: "Name", hint: "As your staff call it, for example “North branch”." },
-                { name: "address", label: "Address", optional: true },
+                { name: "name", label: t("name"), hint: t("nameHint") },
+                { name: "address", label: t("address"), optional: true },
               ]}
-              submit="Add facility"
-              pendingText="Adding…"
+              submit={t("add")}
+              pendingText={t("adding")}
             />
           </Card>
         </section>

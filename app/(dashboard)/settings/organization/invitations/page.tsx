@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { listInvitations } from "@/lib/invitations/invitations";
 import { listMembers } from "@/lib/orgs/organizations";
 import { listPatients } from "@/lib/patients/list-patients";
@@ -14,30 +15,28 @@ import { ConfirmStep } from "@/components/forms/confirm-step";
 import { SectionHeading } from "@/components/settings/section-heading";
 import { OrganizationTabs } from "@/components/settings/organization-tabs";
 import { NoOrganization } from "@/components/settings/no-organization";
-import { ROLE_NAMES } from "@/components/settings/roles";
 import { InviteForm } from "@/components/invitations/invite-form";
 import { inviteAction, resendAction, revokeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Invitations" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("invitations"))("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-const DONE: Record<string, string> = {
-  sent: "The invitation has been sent.",
-  resent: "The invitation has been sent again with a new link; the old link no longer works.",
-  revoked: "The invitation has been withdrawn; its link no longer works.",
+const DONE = ["sent", "resent", "revoked"] as const;
+const TONE: Record<string, string> = {
+  pending: "bg-sky-50 text-sky-900",
+  accepted: "bg-teal-50 text-teal-900",
+  revoked: "bg-stone-100 text-stone-800",
+  expired: "bg-amber-50 text-amber-900",
 };
-const STATUS: Record<string, { label: string; tone: string }> = {
-  pending: { label: "Waiting", tone: "bg-sky-50 text-sky-900" },
-  accepted: { label: "Accepted", tone: "bg-teal-50 text-teal-900" },
-  revoked: { label: "Withdrawn", tone: "bg-stone-100 text-stone-800" },
-  expired: { label: "Expired", tone: "bg-amber-50 text-amber-900" },
-};
-const STANDING: Record<string, string> = { primary: "primary caregiver", secondary: "secondary caregiver", viewer: "viewer" };
 
 export default signedInPage(async function InvitationsPage({ searchParams }: { searchParams: SearchParams }, { actor, now }) {
   const sp = await searchParams;
+  const [t, labels, locale] = await Promise.all([getTranslations("invitations"), getTranslations("labels"), getLocale()]);
+  const doneKey = one(sp.done) ?? "";
   const { current: org } = await currentOrganization(actor);
   if (!org) return <NoOrganization />;
   const { items: members } = await listMembers(actor, org.id);
@@ -46,14 +45,9 @@ export default signedInPage(async function InvitationsPage({ searchParams }: { s
   const wholeOrg = org.role === "owner" || (org.role === "admin" && (mine?.facility_ids.length ?? 0) === 0);
   const heading = (
     <SectionHeading
-      title="Invitations"
-      intro={
-        <>
-          Invite someone to <span className="font-semibold text-stone-900">{org.name}</span> by email or text message: a link that works once, for the number of
-          days the organization’s settings say. Whether the address already has an Elda account is never shown.
-        </>
-      }
-      saved={Object.hasOwn(DONE, one(sp.done) ?? "") ? DONE[one(sp.done)!] : undefined}
+      title={t("title")}
+      intro={t.rich("intro", { name: org.name, strong: (chunks) => <span className="font-semibold text-stone-900">{chunks}</span> })}
+      saved={(DONE as readonly string[]).includes(doneKey) ? t(`done.${doneKey as (typeof DONE)[number]}`) : undefined}
     />
   );
   if (!invites) {
@@ -61,7 +55,7 @@ export default signedInPage(async function InvitationsPage({ searchParams }: { s
       <>
         {heading}
         <OrganizationTabs current="invitations" />
-        <p className="text-stone-700">Only owners and admins invite people. A primary caregiver can invite someone from a patient’s care team.</p>
+        <p className="text-stone-700">{t("notManager")}</p>
       </>
     );
   }
@@ -71,7 +65,7 @@ export default signedInPage(async function InvitationsPage({ searchParams }: { s
   ]);
   const patientName = new Map(patients.map((p) => [p.id, `${p.first_name} ${p.last_name}`]));
   const revoking = items.find((i) => i.id === one(sp.revoke) && i.status !== "accepted" && i.status !== "revoked");
-  const roles = (wholeOrg ? (["member", "admin"] as const) : (["member"] as const)).map((r) => ({ value: r, label: ROLE_NAMES[r] }));
+  const roles = (wholeOrg ? (["member", "admin"] as const) : (["member"] as const)).map((r) => ({ value: r, label: labels(`orgRole.${r}`) }));
   return (
     <>
       {heading}
@@ -80,20 +74,20 @@ export default signedInPage(async function InvitationsPage({ searchParams }: { s
       {revoking && (
         <ConfirmStep
           id="revoke"
-          title={`Withdraw the invitation to ${revoking.email ?? revoking.phone_number}?`}
+          title={t("revokeTitle", { whom: revoking.email ?? revoking.phone_number ?? "" })}
           action={revokeAction}
           fields={{ invitation_id: revoking.id }}
-          confirmText="Yes, withdraw it"
-          pendingText="Withdrawing…"
+          confirmText={t("revokeConfirm")}
+          pendingText={t("revoking")}
           cancelHref="/settings/organization/invitations"
         >
-          <p>The link stops working at once. You can send a new invitation later.</p>
+          <p>{t("revokeText")}</p>
         </ConfirmStep>
       )}
 
       <section aria-labelledby="invite-heading" className="space-y-4">
         <h2 id="invite-heading" className="text-2xl font-semibold">
-          Invite someone
+          {t("inviteHeading")}
         </h2>
         <Card>
           <InviteForm
@@ -108,13 +102,12 @@ export default signedInPage(async function InvitationsPage({ searchParams }: { s
 
       <section aria-labelledby="sent-heading" className="space-y-4">
         <h2 id="sent-heading" className="text-2xl font-semibold">
-          Sent invitations
+          {t("sentHeading")}
         </h2>
-        {items.length === 0 && <p className="text-stone-700">No invitations yet.</p>}
+        {items.length === 0 && <p className="text-stone-700">{t("none")}</p>}
         <ul className="space-y-4">
           {items.map((i) => {
             const whom = i.email ?? i.phone_number ?? "";
-            const status = STATUS[i.status];
             const open = i.status === "pending" || i.status === "expired";
             return (
               <li key={i.id} className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
@@ -122,35 +115,35 @@ export default signedInPage(async function InvitationsPage({ searchParams }: { s
                   <div>
                     <h3 className="text-xl font-semibold">{whom}</h3>
                     <p className="text-base text-stone-700">
-                      Invited by {i.invited_by?.name ?? "a former member"} as {ROLE_NAMES[i.role].toLowerCase()}
-                      {i.patient_id && i.standing && (
-                        <>
-                          , {STANDING[i.standing]} for {patientName.get(i.patient_id) ?? "a patient"}
-                        </>
-                      )}
-                      .
+                      {i.patient_id && i.standing
+                        ? t("invitedByForPatient", {
+                            name: i.invited_by?.name ?? t("formerMember"),
+                            role: i.role,
+                            standing: i.standing,
+                            patient: patientName.get(i.patient_id) ?? t("aPatient"),
+                          })
+                        : t("invitedBy", { name: i.invited_by?.name ?? t("formerMember"), role: i.role })}
                     </p>
                     <p className="text-base text-stone-600">
-                      Sent {formatDate(i.sent_at.slice(0, 10))}
-                      {i.send_count > 1 && ` (${i.send_count} times)`} by {i.channel === "email" ? "email" : "text message"}
-                      {i.status === "pending" && ` · link works until ${formatDate(i.expires_at.slice(0, 10))}`}
-                      {i.accepted_by && ` · accepted by ${i.accepted_by.name}`}
+                      {t("sent", { date: formatDate(i.sent_at.slice(0, 10), "UTC", locale), count: i.send_count, channel: i.channel })}
+                      {i.status === "pending" && ` · ${t("worksUntil", { date: formatDate(i.expires_at.slice(0, 10), "UTC", locale) })}`}
+                      {i.accepted_by && ` · ${t("acceptedBy", { name: i.accepted_by.name })}`}
                     </p>
                   </div>
-                  <p className={`rounded-full px-3 py-1 text-base font-semibold ${status.tone}`}>{status.label}</p>
+                  <p className={`rounded-full px-3 py-1 text-base font-semibold ${TONE[i.status]}`}>{t(`status.${i.status}`)}</p>
                 </div>
                 {open && (
                   <div className="mt-4 flex flex-wrap gap-3 border-t border-stone-200 pt-4">
-                    <ActionButton action={resendAction} fields={{ invitation_id: i.id }} pendingText="Sending…" variant="secondary">
-                      Send again to {whom}
+                    <ActionButton action={resendAction} fields={{ invitation_id: i.id }} pendingText={t("sending")} variant="secondary">
+                      {t("resend", { whom })}
                     </ActionButton>
                     {i.status === "pending" && (
                       <Link
                         href={`/settings/organization/invitations?revoke=${i.id}#revoke`}
                         className={buttonClasses("danger-quiet")}
-                        aria-label={`Withdraw the invitation to ${whom}`}
+                        aria-label={t("revokeLabel", { whom })}
                       >
-                        Withdraw
+                        {t("revoke")}
                       </Link>
                     )}
                   </div>

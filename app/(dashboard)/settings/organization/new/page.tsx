@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { signedInPage } from "@/app/_server/page";
 import { Card } from "@/components/ui/card";
 import { SimpleForm } from "@/components/forms/simple-form";
@@ -6,23 +7,23 @@ import { SectionHeading } from "@/components/settings/section-heading";
 import { OrganizationTabs } from "@/components/settings/organization-tabs";
 import { createOrganizationAction } from "./actions";
 
-export const metadata: Metadata = { title: "New organization" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organization.new"))("metaTitle") };
+}
 
 export default signedInPage(async function NewOrganizationPage() {
+  const t = await getTranslations("organization.new");
   return (
     <>
-      <SectionHeading
-        title="New organization"
-        intro="Another household or care service, with its own patients, members, facilities and settings. You will be its owner; the header switches between your organizations."
-      />
+      <SectionHeading title={t("title")} intro={t("intro")} />
       <OrganizationTabs current="new" />
       <Card>
         <SimpleForm
           action={createOrganizationAction}
           idPrefix="new-org"
-          fields={[{ name: "name", label: "Name of the organization", hint: "For example “Sunrise Home Care” or “Mum’s care circle”." }]}
-          submit="Create organization"
-          pendingText="Creating…"
+          fields={[{ name: "name", label: t("name"), hint: t("nameHint") }]}
+          submit={t("submit")}
+          pendingText={t("creating")}
         />
       </Card>
     </>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getOrganization, listMembers } from "@/lib/orgs/organizations";
 import { deletionImpact } from "@/lib/orgs/lifecycle";
 import { signedInPage } from "@/app/_server/page";
 import { currentOrganization } from "@/app/_server/current-organization";
-import { plural } from "@/lib/dashboard/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmStep } from "@/components/forms/confirm-step";
@@ -14,7 +14,9 @@ import { NoOrganization } from "@/components/settings/no-organization";
 import { DeleteOrganizationForm, TransferOwnershipForm } from "@/components/settings/lifecycle-forms";
 import { deleteOrganizationAction, leaveOrganizationAction, transferOwnershipAction } from "./actions";
 
-export const metadata: Metadata = { title: "Ownership, leaving and deleting" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organization.ownership"))("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -22,6 +24,7 @@ const HERE = "/settings/organization/ownership";
 
 export default signedInPage(async function OwnershipPage({ searchParams }: { searchParams: SearchParams }, { actor, now }) {
   const sp = await searchParams;
+  const t = await getTranslations("organization.ownership");
   const { current } = await currentOrganization(actor);
   if (!current) return <NoOrganization />;
   const org = await getOrganization(actor, current.id);
@@ -35,24 +38,20 @@ export default signedInPage(async function OwnershipPage({ searchParams }: { sea
   return (
     <>
       <SectionHeading
-        title="Ownership, leaving and deleting"
-        intro={
-          <>
-            <span className="font-semibold text-stone-900">{org.name}</span> always keeps at least one owner.
-          </>
-        }
-        saved={one(sp.done) === "transferred" ? "Ownership has been transferred." : undefined}
+        title={t("title")}
+        intro={t.rich("intro", { name: org.name, strong: (chunks) => <span className="font-semibold text-stone-900">{chunks}</span> })}
+        saved={one(sp.done) === "transferred" ? t("transferred") : undefined}
       />
       <OrganizationTabs current="ownership" />
 
       <section aria-labelledby="transfer-heading" className="space-y-4">
         <h2 id="transfer-heading" className="text-2xl font-semibold">
-          Transfer ownership
+          {t("transferHeading")}
         </h2>
         {!owner ? (
-          <p className="text-stone-700">Only an owner can make another member owner.</p>
+          <p className="text-stone-700">{t("transferOwnerOnly")}</p>
         ) : candidates.length === 0 ? (
-          <p className="text-stone-700">Add another member first: ownership goes to someone already in the organization.</p>
+          <p className="text-stone-700">{t("transferNoCandidate")}</p>
         ) : (
           <Card>
             <TransferOwnershipForm
@@ -67,52 +66,45 @@ export default signedInPage(async function OwnershipPage({ searchParams }: { sea
 
       <section aria-labelledby="leave-heading" className="space-y-4">
         <h2 id="leave-heading" className="text-2xl font-semibold">
-          Leave the organization
+          {t("leaveHeading")}
         </h2>
-        <p className="max-w-prose text-stone-700">
-          You lose access to its patients at once and leave their care teams. If you are the only primary caregiver of a patient, make someone else primary
-          first; the last owner transfers ownership first.
-        </p>
+        <p className="max-w-prose text-stone-700">{t("leaveText")}</p>
         {leaving ? (
           <ConfirmStep
             id="leave"
-            title={`Leave ${org.name}?`}
+            title={t("leaveTitle", { name: org.name })}
             action={leaveOrganizationAction}
             fields={{ organization_id: org.id }}
-            confirmText={`Yes, leave ${org.name}`}
-            pendingText="Leaving…"
+            confirmText={t("leaveConfirm", { name: org.name })}
+            pendingText={t("leaving")}
             cancelHref={HERE}
           >
-            <p>Someone in the organization can invite you again later.</p>
+            <p>{t("leaveAgain")}</p>
           </ConfirmStep>
         ) : (
           <Link href={`${HERE}?leave=1#leave`} className={buttonClasses("danger-quiet")}>
-            Leave {org.name}
+            {t("leave", { name: org.name })}
           </Link>
         )}
       </section>
 
       <section aria-labelledby="delete-heading" className="space-y-4">
         <h2 id="delete-heading" className="text-2xl font-semibold">
-          Delete the organization
+          {t("deleteHeading")}
         </h2>
         {!impact ? (
-          <p className="text-stone-700">Only an owner can delete the organization.</p>
+          <p className="text-stone-700">{t("deleteOwnerOnly")}</p>
         ) : (
           <div className="space-y-4 rounded-xl border-2 border-red-700 bg-red-50 p-6 text-red-950">
-            <p className="font-semibold">This cannot be undone. Deleting {org.name}:</p>
+            <p className="font-semibold">{t("deleteWarning", { name: org.name })}</p>
             <ul className="list-disc space-y-1 pl-6">
-              <li>
-                erases its {plural(impact.patients, "patient")} with all their data (schedules, reminders, conversations, alerts, consents, paired phones), as
-                deleting a patient does. To keep a patient, transfer them to another organization first.
-              </li>
-              <li>removes its {plural(impact.members, "member")} from it; their Elda accounts stay.</li>
-              <li>deletes its audit trail too. Export it first from the Audit trail tab if you must keep it; only the deletion itself stays on record.</li>
+              <li>{t("deletePatients", { count: impact.patients })}</li>
+              <li>{t("deleteMembers", { count: impact.members })}</li>
+              <li>{t("deleteAudit")}</li>
             </ul>
             {impact.pendingOut > 0 ? (
               <p role="status" className="font-semibold">
-                {plural(impact.pendingOut, "patient transfer")} out of this organization {impact.pendingOut === 1 ? "is" : "are"} pending: it cannot be deleted
-                until {impact.pendingOut === 1 ? "it is" : "they are"} answered or expire.
+                {t("pendingOut", { count: impact.pendingOut })}
               </p>
             ) : (
               <DeleteOrganizationForm key={formKey} action={deleteOrganizationAction} organizationId={org.id} name={org.name} />
