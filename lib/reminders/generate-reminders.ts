@@ -8,7 +8,6 @@ import { assertZoneKnown } from "@/lib/time-zones/check-zone";
 
 /** Instances exist this far ahead, rolling (SPEC §5; issue 4). */
 export const HORIZON_HOURS = 48;
-const BATCH = 5_000;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
