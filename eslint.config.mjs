@@ -34,6 +34,7 @@ const NEXT = "lib/ is framework-free (redirects, headers and cookies belong in a
 const INNGEST = "Only lib/jobs/ talks to Inngest; domain code uses emit() from lib/jobs/emit.ts.";
 const noNext = { paths: [{ name: "next", message: NEXT }], patterns: [{ regex: "^next/", message: NEXT }] };
 const noInngest = { paths: [{ name: "inngest", message: INNGEST }], patterns: [{ regex: "^(inngest|@inngest)/", message: INNGEST }] };
+const CATALOGUE = "Words a caregiver reads come from the message catalogue (messages/<locale>/*.json) through next-intl, never from JSX.";
 const restrict = (...sets) => ["error", { paths: sets.flatMap((s) => s.paths), patterns: sets.flatMap((s) => s.patterns) }];
 
 const config = [
@@ -67,6 +68,31 @@ const config = [
     files: ["lib/jobs/**"],
     ignores: TESTS,
     rules: { "no-restricted-imports": restrict(noNext) },
+  },
+  {
+    // Issue 15, docs/decisions/029-dashboard-i18n.md: every word a caregiver reads comes from the message
+    // catalogues, so a Spanish page never shows an English sentence. Words (two letters or more) written as JSX
+    // text, as a child expression or in a visible attribute fail; punctuation and the brand name do not.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXText[value=/[A-Za-z]{2,}/]:not([value=/^\\s*Elda\\s*$/])", message: CATALOGUE },
+        {
+          selector: [
+            "JSXElement > JSXExpressionContainer > Literal[value=/[A-Za-z]{2,}/]",
+            "JSXElement > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=/[A-Za-z]{2,}/]",
+            "JSXElement > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/[A-Za-z]{2,}/]",
+          ].join(", "),
+          message: CATALOGUE,
+        },
+        {
+          selector:
+            "JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|confirmText|pendingText)$/] > Literal[value=/[A-Za-z]{2,}/]",
+          message: CATALOGUE,
+        },
+      ],
+    },
   },
   {
     files: ["scripts/**", "prisma/seed.ts", "e2e/**", "**/*.test.ts", "lib/testing/**"],
