@@ -15,8 +15,7 @@ import { canonicalZone } from "@/lib/time-zones/check-zone";
 import { failedForm, invalidForm } from "@/app/_server/form-errors";
 import { dashboardLocale } from "@/app/_server/locale";
 import { isLocale } from "@/lib/i18n/locales";
-import { formParseOptions } from "@/lib/i18n/server-messages";
-import { localizeRefusal, localizeState } from "@/app/(dashboard)/settings/refusals";
+import { formParseOptions, translateFormState, translateServerMessage } from "@/lib/i18n/server-messages";
 import { credentialsOf, passwordOf, refusal } from "@/app/_server/sign-in-form";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { clientIp, withRequestContext } from "@/app/_server/request-context";
@@ -41,7 +40,7 @@ export async function signInAction(prev: FormState, form: FormData): Promise<For
     const message = refusal(err);
     if (message.startsWith(TWO_FACTOR_REQUIRED))
       return { fieldErrors: {}, values: { email: values.email, challenge: message.slice(TWO_FACTOR_REQUIRED.length) }, attempt };
-    return { message: localizeRefusal(message, locale), fieldErrors: {}, values, attempt };
+    return { message: translateServerMessage(message, locale), fieldErrors: {}, values, attempt };
   }
   return { ...prev, attempt };
 }
@@ -52,7 +51,7 @@ async function codeStep(prev: FormState, form: FormData): Promise<FormState> {
   const attempt = prev.attempt + 1;
   const kept = { email: values.email, challenge: values.challenge };
   const locale = await dashboardLocale();
-  const say = (message: string) => localizeRefusal(message, locale);
+  const say = (message: string) => translateServerMessage(message, locale);
   if (!values.code)
     return { message: say("Enter the code."), fieldErrors: { code: say("Enter the 6-digit code from your app, or a recovery code.") }, values: kept, attempt };
   try {
@@ -105,7 +104,7 @@ export async function registerAction(prev: FormState, form: FormData): Promise<F
       await registerCaregiver(parsed.data, await clientIp(), now);
     });
   } catch (err) {
-    return localizeState(
+    return translateFormState(
       failedForm(prev, err, values, (e) => (e instanceof Conflict ? "email" : undefined), locale),
       locale,
     );

@@ -35,6 +35,6 @@ describe("a form's refusal in the caregiver's language", () => {
   it("leaves English as written, and an unknown sentence unchanged", () => {
     expect(translateServerMessage("Enter a valid email address.", "en")).toBe("Enter a valid email address.");
     expect(translateServerMessage("Enter a valid email address.", "es")).toBe("Introduzca un correo electrónico válido.");
-    expect(translateServerMessage("Patient not found.", "es")).toBe("Patient not found.");
+    expect(translateServerMessage("Nobody wrote this sentence down.", "es")).toBe("Nobody wrote this sentence down.");
   });
 });

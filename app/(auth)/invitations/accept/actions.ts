@@ -18,7 +18,6 @@ import { clientIp, withRequestContext } from "@/app/_server/request-context";
 import { readFields, type FormState } from "@/lib/dashboard/form-state";
 import { rememberOrganization } from "@/app/_server/current-organization";
 import { dashboardLocale } from "@/app/_server/locale";
-import { inCaregiverWords } from "@/app/(dashboard)/settings/organization/refusals";
 import { formParseOptions, translateServerMessage } from "@/lib/i18n/server-messages";
 import { getTranslations } from "next-intl/server";
 
@@ -42,7 +41,7 @@ const onForm = (err: unknown) =>
 export const joinAction = formAction({
   fields: ["token"],
   schema: acceptInvitationInput,
-  run: async (data, { actor, now }) => landing(await inCaregiverWords(acceptInvitation(actor, { token: data.token }, await client(), now))),
+  run: async (data, { actor, now }) => landing(await acceptInvitation(actor, { token: data.token }, await client(), now)),
   done: (to) => to,
 });
 
@@ -58,11 +57,7 @@ export async function signInAndJoinAction(prev: FormState, form: FormData): Prom
     to = await withRequestContext(async () => {
       await signIn("credentials", { email: values.email, password: pw, redirect: false });
       const me = await db.caregiver.findUniqueOrThrow({ where: { email: values.email.toLowerCase() }, select: { id: true } });
-      return landing(
-        await inCaregiverWords(
-          acceptInvitation({ kind: "caregiver", caregiverId: me.id, via: "session" }, { token: values.token }, await client(), clock.now()),
-        ),
-      );
+      return landing(await acceptInvitation({ kind: "caregiver", caregiverId: me.id, via: "session" }, { token: values.token }, await client(), clock.now()));
     });
   } catch (err) {
     if (err instanceof AuthError) {
@@ -106,7 +101,7 @@ export async function signUpAndJoinAction(prev: FormState, form: FormData): Prom
   let joined: Joined;
   try {
     joined = await withRequestContext(async () =>
-      inCaregiverWords(acceptInvitation(null, parsed.data, await client(), clock.now())).catch((e: unknown) => Promise.reject(onForm(e))),
+      acceptInvitation(null, parsed.data, await client(), clock.now()).catch((e: unknown) => Promise.reject(onForm(e))),
     );
   } catch (err) {
     return failedForm(prev, err, values, (e) => (e instanceof Conflict && e.message.includes("account") ? "email" : undefined), locale);

@@ -6,7 +6,6 @@ import { createApiKeyInput, rotateApiKeyInput } from "@/lib/caregivers/schemas";
 import type { FormState } from "@/lib/dashboard/form-state";
 import type { ApiKeyFormState } from "@/components/settings/api-key-state";
 import { buttonAction, formAction } from "@/app/_server/action";
-import { localized } from "../localized";
 
 const PAGE = "/settings/api-keys";
 const created =
@@ -36,17 +35,14 @@ const rotateKey = buttonAction({
 });
 
 /** Create or rotate (the `intent` field): both answer with the new secret, shown once on the page that asked. */
-export const apiKeyAction = localized(async (prev: ApiKeyFormState, form: FormData): Promise<ApiKeyFormState> =>
-  (form.get("intent") === "rotate" ? rotateKey : createKey)(prev, form),
-);
+export const apiKeyAction = async (prev: ApiKeyFormState, form: FormData): Promise<ApiKeyFormState> =>
+  (form.get("intent") === "rotate" ? rotateKey : createKey)(prev, form);
 
 /** Revoke, from the confirmation step; a key that is gone already says so on the page. */
-export const revokeApiKeyAction = localized(
-  buttonAction({
-    ids: { id: "API key" },
-    confirm: true,
-    run: ({ id }, { actor, now }) => revokeApiKey(actor, id, now),
-    refusedTo: (err) => (err instanceof AppError ? `${PAGE}?missing=1` : undefined),
-    done: () => `${PAGE}?revoked=1`,
-  }),
-);
+export const revokeApiKeyAction = buttonAction({
+  ids: { id: "API key" },
+  confirm: true,
+  run: ({ id }, { actor, now }) => revokeApiKey(actor, id, now),
+  refusedTo: (err) => (err instanceof AppError ? `${PAGE}?missing=1` : undefined),
+  done: () => `${PAGE}?revoked=1`,
+});

@@ -5,15 +5,12 @@ import { updatePreferences } from "@/lib/caregivers/preferences";
 import { PREFERENCE_FIELDS, preferencesFromForm, type PreferenceValues } from "@/lib/caregivers/preferences-form";
 import { preferences } from "@/lib/caregivers/schemas";
 import { formAction } from "@/app/_server/action";
-import { localized } from "../localized";
 
 /** The whole document, checked by the API's own schema (the form always sends every field). */
-export const updatePreferencesAction = localized(
-  formAction({
-    fields: PREFERENCE_FIELDS,
-    schema: preferences,
-    input: (v) => preferencesFromForm(v as PreferenceValues),
-    run: (data, { actor }) => updatePreferences(actor, data),
-    done: () => `/settings/notifications?saved=${randomUUID().slice(0, 8)}`,
-  }),
-);
+export const updatePreferencesAction = formAction({
+  fields: PREFERENCE_FIELDS,
+  schema: preferences,
+  input: (v) => preferencesFromForm(v as PreferenceValues),
+  run: (data, { actor }) => updatePreferences(actor, data),
+  done: () => `/settings/notifications?saved=${randomUUID().slice(0, 8)}`,
+});

@@ -8,7 +8,6 @@ import { addMemberInput, organizationSettings, updateMemberInput } from "@/lib/o
 import { updateOrganizationSettings } from "@/lib/orgs/settings";
 import { resetMemberTwoFactor } from "@/lib/auth/two-factor/reset";
 import { SETTINGS_FIELDS, settingsFromForm } from "@/lib/orgs/settings-form";
-import { inCaregiverWords } from "./refusals";
 import { buttonAction, formAction, idIn } from "@/app/_server/action";
 
 const back = (done: string) => `/settings/organization?done=${done}&n=${randomUUID().slice(0, 8)}`;
@@ -20,14 +19,12 @@ export const addMemberAction = formAction({
   fields: ["email", "role"],
   schema: addMemberInput,
   run: (data, { actor, now, form }) =>
-    inCaregiverWords(
-      addMember(actor, orgOf(form), data, now).catch(async (err: unknown) => {
-        // in the caregiver's language already (a sentence the validation catalogue does not know shows as written)
-        if (err instanceof NotFound && err.message.includes("email"))
-          throw new ValidationFailed([{ field: "email", message: (await getTranslations("organization.members"))("noAccount") }]);
-        throw err;
-      }),
-    ),
+    addMember(actor, orgOf(form), data, now).catch(async (err: unknown) => {
+      // in the caregiver's language already (a sentence the validation catalogue does not know shows as written)
+      if (err instanceof NotFound && err.message.includes("email"))
+        throw new ValidationFailed([{ field: "email", message: (await getTranslations("organization.members"))("noAccount") }]);
+      throw err;
+    }),
   fieldFor: (e) => (e instanceof Conflict ? "email" : undefined),
   done: () => back("added"),
 });
@@ -37,7 +34,7 @@ export const changeRoleAction = formAction({
   schema: updateMemberInput,
   // an admin's ticked facilities (none: the whole organization); other roles list none
   input: (v, form) => (v.role === "admin" ? { role: v.role, facility_ids: form.getAll("facility_ids").map(String) } : { role: v.role }),
-  run: (data, { actor, form }) => inCaregiverWords(updateMember(actor, orgOf(form), idIn(form.get("caregiver_id"), "Member"), data)),
+  run: (data, { actor, form }) => updateMember(actor, orgOf(form), idIn(form.get("caregiver_id"), "Member"), data),
   // "last owner" and "only an owner can..." belong next to the role
   fieldFor: () => "role",
   done: () => back("role"),
@@ -46,7 +43,7 @@ export const changeRoleAction = formAction({
 export const removeMemberAction = buttonAction({
   ids: { caregiver_id: "Member", organization_id: "Organization" },
   confirm: true,
-  run: ({ caregiver_id, organization_id }, { actor }) => inCaregiverWords(removeMember(actor, organization_id, caregiver_id)),
+  run: ({ caregiver_id, organization_id }, { actor }) => removeMember(actor, organization_id, caregiver_id),
   done: () => back("removed"),
 });
 
@@ -55,13 +52,13 @@ export const updateSettingsAction = formAction({
   fields: SETTINGS_FIELDS,
   schema: organizationSettings,
   input: (v) => settingsFromForm(v),
-  run: (data, { actor, form }) => inCaregiverWords(updateOrganizationSettings(actor, orgOf(form), data)),
+  run: (data, { actor, form }) => updateOrganizationSettings(actor, orgOf(form), data),
   done: () => back("settings"),
 });
 
 /** An owner or admin resets a member's two-factor sign-in (a lost phone); audited. */
 export const resetTwoFactorAction = buttonAction({
   ids: { caregiver_id: "Member", organization_id: "Organization" },
-  run: ({ caregiver_id, organization_id }, { actor }) => inCaregiverWords(resetMemberTwoFactor(actor, organization_id, caregiver_id)),
+  run: ({ caregiver_id, organization_id }, { actor }) => resetMemberTwoFactor(actor, organization_id, caregiver_id),
   done: () => back("two_factor_reset"),
 });

@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { createFacility, deleteFacility, updateFacility } from "@/lib/orgs/facilities";
 import { createFacilityInput, updateFacilityInput } from "@/lib/orgs/schemas";
-import { inCaregiverWords } from "../refusals";
 import { buttonAction, formAction, idIn } from "@/app/_server/action";
 
 const back = (done: string) => `/settings/organization/facilities?done=${done}&n=${randomUUID().slice(0, 8)}`;
@@ -17,7 +16,7 @@ export const addFacilityAction = formAction({
   schema: createFacilityInput,
   input: withAddress,
   required: { name: "Give the facility a name." },
-  run: (data, { actor, now, form }) => inCaregiverWords(createFacility(actor, orgOf(form), data, now)),
+  run: (data, { actor, now, form }) => createFacility(actor, orgOf(form), data, now),
   done: () => back("added"),
 });
 
@@ -26,19 +25,19 @@ export const renameFacilityAction = formAction({
   schema: updateFacilityInput,
   input: withAddress,
   required: { name: "Give the facility a name." },
-  run: (data, { actor, form }) => inCaregiverWords(updateFacility(actor, orgOf(form), idIn(form.get("facility_id"), "Facility"), data)),
+  run: (data, { actor, form }) => updateFacility(actor, orgOf(form), idIn(form.get("facility_id"), "Facility"), data),
   done: () => back("renamed"),
 });
 
 export const makeDefaultAction = buttonAction({
   ids: { organization_id: "Organization", facility_id: "Facility" },
-  run: ({ organization_id, facility_id }, { actor }) => inCaregiverWords(updateFacility(actor, organization_id, facility_id, { is_default: true })),
+  run: ({ organization_id, facility_id }, { actor }) => updateFacility(actor, organization_id, facility_id, { is_default: true }),
   done: () => back("default"),
 });
 
 export const deleteFacilityAction = buttonAction({
   ids: { organization_id: "Organization", facility_id: "Facility" },
   confirm: true,
-  run: ({ organization_id, facility_id }, { actor }) => inCaregiverWords(deleteFacility(actor, organization_id, facility_id)),
+  run: ({ organization_id, facility_id }, { actor }) => deleteFacility(actor, organization_id, facility_id),
   done: () => back("deleted"),
 });

@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { deleteOrganizationInput, transferOwnershipInput } from "@/lib/orgs/schemas";
 import { deleteOrganization, leaveOrganization, transferOwnership } from "@/lib/orgs/lifecycle";
-import { inCaregiverWords } from "../refusals";
 import { buttonAction, formAction, idIn } from "@/app/_server/action";
 
 const orgOf = (form: FormData) => idIn(form.get("organization_id"), "Organization");
@@ -12,7 +11,7 @@ export const transferOwnershipAction = formAction({
   fields: ["caregiver_id"],
   schema: transferOwnershipInput,
   input: (v, form) => ({ caregiver_id: v.caregiver_id, step_down: form.get("step_down") === "yes" }),
-  run: (data, { actor, form }) => inCaregiverWords(transferOwnership(actor, orgOf(form), data)),
+  run: (data, { actor, form }) => transferOwnership(actor, orgOf(form), data),
   fieldFor: () => "caregiver_id",
   done: () => `/settings/organization/ownership?done=transferred&n=${randomUUID().slice(0, 8)}`,
 });
@@ -21,7 +20,7 @@ export const transferOwnershipAction = formAction({
 export const leaveOrganizationAction = buttonAction({
   ids: { organization_id: "Organization" },
   confirm: true,
-  run: ({ organization_id }, { actor }) => inCaregiverWords(leaveOrganization(actor, organization_id)),
+  run: ({ organization_id }, { actor }) => leaveOrganization(actor, organization_id),
   revalidate: () => "/",
   done: () => "/settings/organization?done=left",
 });
@@ -30,7 +29,7 @@ export const deleteOrganizationAction = formAction({
   fields: ["confirm_name"],
   schema: deleteOrganizationInput,
   required: { confirm_name: "Type the organization's name to confirm." },
-  run: (data, { actor, now, form }) => inCaregiverWords(deleteOrganization(actor, orgOf(form), data, now)),
+  run: (data, { actor, now, form }) => deleteOrganization(actor, orgOf(form), data, now),
   revalidate: () => "/",
   done: () => "/settings/organization?done=deleted",
 });

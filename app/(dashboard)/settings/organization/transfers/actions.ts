@@ -5,7 +5,6 @@ import { getTranslations } from "next-intl/server";
 import { acceptTransfer, declineTransfer, withdrawTransfer } from "@/lib/transfers/transfers";
 import { acceptTransferInput } from "@/lib/transfers/schemas";
 import { Conflict, ValidationFailed } from "@/lib/api/errors";
-import { inCaregiverWords } from "../refusals";
 import { buttonAction, formAction, idIn } from "@/app/_server/action";
 
 const back = (done: string) => `/settings/organization/transfers?done=${done}&n=${randomUUID().slice(0, 8)}`;
@@ -19,21 +18,19 @@ export const acceptTransferAction = formAction({
     return v.primary_caregiver_id ? { primary_caregiver_id: v.primary_caregiver_id } : {};
   },
   run: (data, { actor, now, form }) =>
-    inCaregiverWords(
-      acceptTransfer(actor, idIn(form.get("transfer_id"), "Transfer"), data, now).catch(async (err: unknown) => {
-        // the API's sentence names its field; the form says it in its own words (the caregiver's language), next to the select
-        if (err instanceof Conflict && err.extra.code === "primary_caregiver_required")
-          throw new ValidationFailed([{ field: "primary_caregiver_id", message: (await getTranslations("transfers.acceptForm"))("primaryRequired") }]);
-        throw err;
-      }),
-    ),
+    acceptTransfer(actor, idIn(form.get("transfer_id"), "Transfer"), data, now).catch(async (err: unknown) => {
+      // the API's sentence names its field; the form says it in its own words (the caregiver's language), next to the select
+      if (err instanceof Conflict && err.extra.code === "primary_caregiver_required")
+        throw new ValidationFailed([{ field: "primary_caregiver_id", message: (await getTranslations("transfers.acceptForm"))("primaryRequired") }]);
+      throw err;
+    }),
   done: () => back("accepted"),
 });
 
 export const declineTransferAction = buttonAction({
   ids: { transfer_id: "Transfer" },
   confirm: true,
-  run: ({ transfer_id }, { actor, now }) => inCaregiverWords(declineTransfer(actor, transfer_id, now)),
+  run: ({ transfer_id }, { actor, now }) => declineTransfer(actor, transfer_id, now),
   done: () => back("declined"),
 });
 
@@ -41,6 +38,6 @@ export const declineTransferAction = buttonAction({
 export const withdrawTransferAction = buttonAction({
   ids: { transfer_id: "Transfer" },
   confirm: true,
-  run: ({ transfer_id }, { actor, now }) => inCaregiverWords(withdrawTransfer(actor, transfer_id, now)),
+  run: ({ transfer_id }, { actor, now }) => withdrawTransfer(actor, transfer_id, now),
   done: () => back("withdrawn"),
 });
