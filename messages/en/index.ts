@@ -1,4 +1,5 @@
 // One JSON file per area of the dashboard (a namespace each); add a file here and in the other locale's index.
+import alertContent from "./alertContent.json";
 import alerts from "./alerts.json";
 import analytics from "./analytics.json";
 import auth from "./auth.json";
@@ -22,6 +23,7 @@ import twoFactor from "./twoFactor.json";
 import validation from "./validation.json";
 
 const messages = {
+  alertContent,
   alerts,
   analytics,
   auth,
