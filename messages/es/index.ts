@@ -10,6 +10,7 @@ import errors from "./errors.json";
 import formats from "./formats.json";
 import forms from "./forms.json";
 import home from "./home.json";
+import insightContent from "./insightContent.json";
 import insights from "./insights.json";
 import labels from "./labels.json";
 import layout from "./layout.json";
@@ -34,6 +35,7 @@ const messages = {
   formats,
   forms,
   home,
+  insightContent,
   insights,
   labels,
   layout,
