@@ -131,6 +131,16 @@ describe("alertText", () => {
     });
     expect(alertText({ ...unknown, type: "device", recommended_action: "Do something" }, "es").recommendedAction).toBe("Revise el teléfono de Rosa.");
     expect(alertText({ ...unknown, type: "inactivity", source: "other" }, "es").title).toBe("Rosa Johnson no da señales de actividad");
+    // the demo's alerts: a conversation quoted, a reminder without its due time
+    const knee = alertText(
+      { ...unknown, type: "health_concern", source: "conversation", evidence: [{ kind: "conversation", at, excerpt: "Me duele la rodilla" }] },
+      "es",
+    );
+    expect(knee.title).toBe("Posible problema de salud de Rosa Johnson");
+    expect(knee.description).toBe("Rosa Johnson le dijo al asistente: «Me duele la rodilla».");
+    expect(alertText({ ...missed, evidence: [{ kind: "missed_reminder", at, title: "Metformin" }] }, "es").description).toBe(
+      "Rosa Johnson no ha confirmado «Metformin».",
+    );
   });
 
   it("gives the home page's list the values its titles need", () => {

@@ -173,7 +173,9 @@ export function alertText(alert: AlertForText, locale: Locale, timeZone = "UTC")
       description = [
         reminder && due
           ? t("description.missed", { name, reminder, due })
-          : t("description.missed_unnamed", { name, medication: kind.name === "missed_medication" ? "yes" : "no" }),
+          : reminder
+            ? t("description.missedNoDue", { name, reminder })
+            : t("description.missed_unnamed", { name, medication: kind.name === "missed_medication" ? "yes" : "no" }),
         reason.startsWith("No confirmation") && deliveries
           ? t("description.missedNoAnswer", { count: deliveries })
           : reason.startsWith("The patient said")
@@ -233,8 +235,8 @@ export function alertText(alert: AlertForText, locale: Locale, timeZone = "UTC")
       break;
     }
     default:
-      // a rule this function does not know (or an alert raised by hand): a general sentence for its type
-      description = t("description.generic", { name });
+      // a rule this function does not know: what the patient said when the evidence quotes it, else a general sentence
+      description = excerpt ? t("description.said", { name, via: "companion", excerpt, mentions }) : t("description.generic", { name });
       action = kind.name === "emergency" ? t("action.callNow") : t(`action.${kind.name}`, { first });
   }
   return { title, description, recommendedAction: alert.recommended_action === null ? null : action };
