@@ -78,12 +78,14 @@ const moment = (locale: Locale, iso: string | undefined, timeZone: string) => {
 };
 
 /** The title in `locale`: English is the stored title; `facts` are the latest evidence's values (`alertTitleFacts`). */
-export function alertTitle(alert: AlertForTitle, facts: AlertTitleFacts, locale: Locale): string {
+export function alertTitle(alert: AlertForTitle, facts: AlertTitleFacts | undefined, locale: Locale): string {
   if (locale === "en") return alert.title;
   const t = words(locale);
   const kind = alertKindOf({ ...alert, evidence: [] });
   const name = alert.patient_name;
-  const hours = facts.hours ?? kind.hours;
+  // an answer from before the overview carried title_facts has none: the title says less, never fails
+  const { hours: factHours, battery, reminder } = facts ?? { hours: null, battery: null, reminder: null };
+  const hours = factHours ?? kind.hours;
   switch (kind.name) {
     case "emergency_button":
     case "safety_question_unanswered":
@@ -93,7 +95,7 @@ export function alertTitle(alert: AlertForTitle, facts: AlertTitleFacts, locale:
       return t(`title.${kind.name}`, { name, via: via(alert.source) });
     case "missed_medication":
     case "missed_reminder":
-      return facts.reminder ? t(`title.${kind.name}`, { reminder: facts.reminder }) : t(`title.${kind.name}_unnamed`, { name });
+      return reminder ? t(`title.${kind.name}`, { reminder }) : t(`title.${kind.name}_unnamed`, { name });
     case "inactivity":
       return hours === undefined
         ? t("title.inactivity_unknown", { name })
@@ -101,7 +103,7 @@ export function alertTitle(alert: AlertForTitle, facts: AlertTitleFacts, locale:
     case "phone_offline":
       return hours === undefined ? t("title.phone_offline_unknown", { name }) : t("title.phone_offline", { name, hours });
     case "battery_low":
-      return facts.battery === null ? t("title.battery_low_unknown", { name }) : t("title.battery_low", { name, battery: percent(locale, facts.battery) });
+      return battery === null ? t("title.battery_low_unknown", { name }) : t("title.battery_low", { name, battery: percent(locale, battery) });
     default:
       return t(`title.${kind.name}`, { name });
   }
