@@ -3,8 +3,8 @@ import { addPatientByApi, base, expectNoA11yViolations, pairPhone, signInDirectl
 
 /**
  * Words the home page and the alert pages say in English: none of them may be left on the page in Spanish.
- * (The alert's own title, description and recommended action are stored data, written in English when it was
- * raised: none of these words occurs in them.)
+ * (The alert's own title, description and recommended action are stored in English and shown in Spanish,
+ * composed from the rule that fired: e2e/spanish-alert-content.spec.ts.)
  */
 const ENGLISH = [
   "At a glance",
@@ -53,7 +53,8 @@ async function expectNoEnglish(page: Page) {
 }
 
 const heartbeat = { activity_type: "heartbeat", device_type: "android", app_version: "2.4.0", battery_level: 80, details: {} };
-const TITLE = "Rosa Johnson pressed the emergency button";
+/** the alert's title in Spanish (stored in English: lib/alerts/alert-text.ts) */
+const TITLE = "Rosa Johnson pulsó el botón de emergencia";
 
 test.describe("home and alerts in Spanish", () => {
   test.describe.configure({ timeout: 150_000 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { AlertOutput } from "@/lib/alerts/schemas";
+import { alertText } from "@/lib/alerts/alert-text";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
 import type { FormState } from "@/lib/dashboard/form-state";
 import { ActionButton } from "@/components/forms/action-button";
@@ -48,6 +49,8 @@ export function AlertList({
       <ul className="space-y-4">
         {alerts.map((a) => {
           const titleId = `alert-${a.id}-title`;
+          // in the reader's language, from what the alert records (English: the stored title)
+          const title = alertText(a, locale, timeZone).title;
           const open = a.status === "open";
           const unresolved = open || a.status === "acknowledged";
           return (
@@ -63,7 +66,7 @@ export function AlertList({
                     name="ids"
                     value={a.id}
                     form={BULK_FORM}
-                    aria-label={showPatient ? t("selectFor", { title: a.title, patient: a.patient_name }) : t("select", { title: a.title })}
+                    aria-label={showPatient ? t("selectFor", { title, patient: a.patient_name }) : t("select", { title })}
                     className="mt-1 size-6 shrink-0 accent-teal-700"
                   />
                 )}
@@ -75,7 +78,7 @@ export function AlertList({
                   </div>
                   <h3 id={titleId} className="mt-2 text-xl font-semibold">
                     <Link href={`/alerts/${a.id}`} className="text-teal-900 underline underline-offset-4 hover:no-underline">
-                      {a.title}
+                      {title}
                     </Link>
                   </h3>
                   <p className="mt-1 text-base text-stone-700">
@@ -108,7 +111,7 @@ export function AlertList({
                   )}
                   <details className="min-w-64 flex-1 rounded-lg border border-stone-200 px-4 py-2 open:pb-4">
                     <summary className="flex min-h-10 cursor-pointer items-center font-semibold text-teal-900">
-                      {t.rich("resolveSummary", { title: a.title, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
+                      {t.rich("resolveSummary", { title, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </summary>
                     <div className="mt-3">
                       <AlertNoteForm

@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { OpenAlertGlance, Overview, PatientGlance } from "@/lib/overview/schemas";
 import { timeAgo } from "@/lib/dashboard/format";
 import { intlTag } from "@/lib/i18n/formats";
+import { alertTitle } from "@/lib/alerts/alert-text";
 import { NobodyReachedBadge, SeverityBadge, StatusBadge } from "@/components/alerts/alert-badges";
 import { MonitoringPaused } from "@/components/patients/monitoring-paused";
 import { severityCounts, whenLocalParts } from "./glance-format";
@@ -75,13 +76,13 @@ export function HomeLive({ initial, query, keep, paged }: { initial: Overview; q
         type: labels.has(`alertType.${a.type}`) ? labels(`alertType.${a.type}`) : a.type,
         severity: t(`severityWord.${a.severity}`),
         patient: a.patient_name,
-        title: a.title,
+        title: alertTitle(a, a.title_facts, locale),
       });
     const critical = arrived.filter((a) => a.severity === "critical");
     const other = arrived.filter((a) => a.severity !== "critical");
     if (critical.length) setUrgent(t("announce.critical", { alerts: critical.map(describeAlert).join(". ") }));
     if (other.length) setPolite(other.length === 1 ? t("announce.one", { alert: describeAlert(other[0]) }) : t("announce.many", { count: other.length }));
-  }, [data, t, labels]);
+  }, [data, t, labels, locale]);
 
   const now = new Date(data.generated_at);
   return (
@@ -142,7 +143,7 @@ function OpenAlerts({ alerts, total, now, fresh }: { alerts: OpenAlertGlance[]; 
               </div>
               <p className="mt-2 text-lg font-semibold">
                 <Link href={`/alerts/${a.id}`} className="text-teal-900 underline-offset-4 hover:underline">
-                  {a.title}
+                  {alertTitle(a, a.title_facts, locale)}
                   <span aria-hidden="true" className="absolute inset-0" />
                 </Link>
               </p>

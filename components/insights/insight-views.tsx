@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { insightOutput } from "@/lib/insights/schemas";
 import type { summaryOutput } from "@/lib/summaries/schemas";
 import { formatDate } from "@/lib/dashboard/format";
+import { insightText } from "@/lib/insights/insight-text";
 import { SENTIMENTS, type Sentiment } from "@/components/conversations/badges";
 
 type Insight = z.infer<typeof insightOutput>;
@@ -15,43 +16,38 @@ const isCategory = (c: string): c is (typeof CATEGORIES)[number] => (CATEGORIES 
 const words = (k: string) => k.replaceAll("_", " ");
 const isSentiment = (s: string): s is Sentiment => (SENTIMENTS as string[]).includes(s);
 
-/** One piece of evidence in words: {date: "2026-01-12", mean_score: 0.4} -> "date 2026-01-12, mean score 0.4". */
-function evidenceLine(item: unknown): string {
-  if (item === null || typeof item !== "object") return String(item);
-  return Object.entries(item as Record<string, unknown>)
-    .map(([k, v]) => `${words(k)} ${typeof v === "string" ? words(v) : String(v)}`)
-    .join(", ");
-}
-
-export function InsightList({ insights }: { insights: Insight[] }) {
+/** `name` is the patient's preferred or first name: the insights' sentences name them (in the reader's language, lib/insights/insight-text.ts). */
+export function InsightList({ insights, name }: { insights: Insight[]; name: string }) {
   const t = useTranslations("insights");
   const locale = useLocale();
   return (
     <ul className="space-y-4">
-      {insights.map((i) => (
-        <li key={i.id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
-          <h4 className="text-lg font-semibold">{i.title}</h4>
-          <p className="text-base text-stone-600">
-            {t("week", {
-              category: isCategory(i.category) ? t(`category.${i.category}`) : words(i.category).replace(/^./, (c) => c.toUpperCase()),
-              from: formatDate(i.period_start, "UTC", locale),
-              to: formatDate(i.period_end, "UTC", locale),
-              confidence: pct(i.confidence, "", locale),
-            })}
-          </p>
-          <p className="mt-2 text-stone-800">{i.description}</p>
-          {i.evidence.length > 0 && (
-            <details className="mt-2">
-              <summary className="min-h-12 cursor-pointer py-2 font-semibold text-teal-800">{t("evidence", { count: i.evidence.length })}</summary>
-              <ul className="list-disc space-y-1 pl-6 text-base text-stone-700">
-                {i.evidence.map((e, n) => (
-                  <li key={n}>{evidenceLine(e)}</li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </li>
-      ))}
+      {insights
+        .map((insight) => ({ i: insight, text: insightText(insight, name, locale) }))
+        .map(({ i, text }) => (
+          <li key={i.id} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+            <h4 className="text-lg font-semibold">{text.title}</h4>
+            <p className="text-base text-stone-600">
+              {t("week", {
+                category: isCategory(i.category) ? t(`category.${i.category}`) : words(i.category).replace(/^./, (c) => c.toUpperCase()),
+                from: formatDate(i.period_start, "UTC", locale),
+                to: formatDate(i.period_end, "UTC", locale),
+                confidence: pct(i.confidence, "", locale),
+              })}
+            </p>
+            <p className="mt-2 text-stone-800">{text.description}</p>
+            {text.evidence.length > 0 && (
+              <details className="mt-2">
+                <summary className="min-h-12 cursor-pointer py-2 font-semibold text-teal-800">{t("evidence", { count: text.evidence.length })}</summary>
+                <ul className="list-disc space-y-1 pl-6 text-base text-stone-700">
+                  {text.evidence.map((line, n) => (
+                    <li key={n}>{line}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </li>
+        ))}
     </ul>
   );
 }

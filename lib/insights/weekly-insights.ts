@@ -106,9 +106,12 @@ export async function generateWeeklyInsights(patientId: string, now: Date) {
       title: `${Math.round(now7 * 100)}% of reminders done this week`,
       description: `${name} completed ${thisWeek.filter((r) => r.status === "completed").length} of ${thisWeek.length} reminders in the last 7 days${trend}.`,
       confidence: confidenceFrom(thisWeek.length, 20),
+      // completed too, so the dashboard can say it in another language (lib/insights/insight-text.ts)
       evidence: [
-        { period: "this_week", rate: round(now7), reminders: thisWeek.length },
-        ...(before !== null ? [{ period: "previous_week", rate: round(before), reminders: lastWeek.length }] : []),
+        { period: "this_week", rate: round(now7), reminders: thisWeek.length, completed: thisWeek.filter((r) => r.status === "completed").length },
+        ...(before !== null
+          ? [{ period: "previous_week", rate: round(before), reminders: lastWeek.length, completed: lastWeek.filter((r) => r.status === "completed").length }]
+          : []),
       ],
     });
   }

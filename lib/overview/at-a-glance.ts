@@ -5,6 +5,7 @@ import { emptyScope, patientsInScope, patientsInScopeSql, requireCaregiver, visi
 import type { Actor } from "@/lib/auth/actor";
 import { isOnline } from "@/lib/activity/list-activity";
 import { recordAuditOnce } from "@/lib/audit/record-audit";
+import { alertTitleFacts } from "@/lib/alerts/alert-text";
 import { presentAlert } from "@/lib/alerts/present-alert";
 import { PHONE_OFFLINE } from "@/lib/activity/sign-of-life";
 import { withZoneFallback } from "@/lib/time-zones/zone-fallback";
@@ -246,9 +247,11 @@ export async function getOverview(actor: Actor, now: Date, q: OverviewQuery = ov
       severity: full.severity,
       status: full.status,
       title: full.title,
+      source: full.source,
       created_at: full.created_at,
       last_occurred_at: full.last_occurred_at,
       nobody_reached: full.escalation.nobody_reached,
+      title_facts: alertTitleFacts(full.evidence),
     };
   });
   // the home page polls: one row per quarter hour while the same patients are shown

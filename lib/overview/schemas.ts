@@ -41,8 +41,23 @@ export type PatientGlance = z.infer<typeof patientGlanceOutput>;
 
 /** An open alert on the home page: the inbox's alert, cut down to what the list shows. */
 export const openAlertGlance = alertOutput
-  .pick({ id: true, patient_id: true, patient_name: true, type: true, severity: true, status: true, title: true, created_at: true, last_occurred_at: true })
-  .extend({ nobody_reached: z.boolean() });
+  .pick({
+    id: true,
+    patient_id: true,
+    patient_name: true,
+    type: true,
+    severity: true,
+    status: true,
+    title: true,
+    source: true,
+    created_at: true,
+    last_occurred_at: true,
+  })
+  .extend({
+    nobody_reached: z.boolean(),
+    /** the latest evidence's values the title carries, so a client can write the title in its reader's language (lib/alerts/alert-text.ts) */
+    title_facts: z.object({ hours: z.number().int().nullable(), battery: z.number().nullable(), reminder: z.string().nullable() }),
+  });
 export type OpenAlertGlance = z.infer<typeof openAlertGlance>;
 
 export const overviewOutput = z.object({

@@ -1,4 +1,5 @@
 // One JSON file per area of the dashboard (a namespace each); add a file here and in the other locale's index.
+import alertContent from "./alertContent.json";
 import alerts from "./alerts.json";
 import analytics from "./analytics.json";
 import auth from "./auth.json";
@@ -9,6 +10,7 @@ import errors from "./errors.json";
 import formats from "./formats.json";
 import forms from "./forms.json";
 import home from "./home.json";
+import insightContent from "./insightContent.json";
 import insights from "./insights.json";
 import invitations from "./invitations.json";
 import labels from "./labels.json";
@@ -25,6 +27,7 @@ import twoFactor from "./twoFactor.json";
 import validation from "./validation.json";
 
 const messages = {
+  alertContent,
   alerts,
   analytics,
   auth,
@@ -35,6 +38,7 @@ const messages = {
   formats,
   forms,
   home,
+  insightContent,
   insights,
   invitations,
   labels,

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { getAlert } from "@/lib/alerts/get-alert";
+import { alertText } from "@/lib/alerts/alert-text";
 import { getMyProfile } from "@/lib/caregivers/profile";
 import { signedInPage } from "@/app/_server/page";
 import { loadOr404 } from "@/app/_server/not-found";
@@ -36,6 +37,8 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
   const notice = Array.isArray(sp.notice) ? sp.notice[0] : sp.notice;
   const now = clock.now();
   const tz = me.timezone;
+  // title, description and what to do in the reader's language, from what the alert records (English: as stored)
+  const text = alertText(a, locale, tz);
   const back = `/alerts/${a.id}`;
   const unresolved = a.status === "open" || a.status === "acknowledged";
   // names of the people in the timeline: "you", or whoever the delivery log names
@@ -75,17 +78,17 @@ export default signedInPage(async function AlertPage({ params, searchParams }: P
           <StatusBadge status={a.status} />
           {a.escalation.nobody_reached && <NobodyReachedBadge />}
         </div>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{a.title}</h1>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{text.title}</h1>
         <p className="text-stone-700">
           <Link href={`/patients/${a.patient_id}/alerts`} className="font-semibold text-teal-800 underline underline-offset-4 hover:no-underline">
             {a.patient_name}
           </Link>{" "}
           · {label(`alertType.${a.type}`, a.type)} · {t("raised", { ago: ago(a.first_occurred_at) })}
         </p>
-        <p className="max-w-prose text-lg">{a.description}</p>
-        {a.recommended_action && (
+        <p className="max-w-prose text-lg">{text.description}</p>
+        {text.recommendedAction && (
           <Notice tone="info" title={t("whatToDo")}>
-            {a.recommended_action}
+            {text.recommendedAction}
           </Notice>
         )}
         {a.escalation.nobody_reached && unresolved && (

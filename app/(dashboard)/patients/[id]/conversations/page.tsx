@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { listConversations } from "@/lib/conversations/conversations";
+import { conversationSummaryText } from "@/lib/conversations/summary-text";
 import { moodTrend, trendingTopics } from "@/lib/conversations/conversation-trends";
 import { listConversationsQuery, moodTrendQuery, trendingTopicsQuery } from "@/lib/conversations/schemas";
 import { startersForCareTeam } from "@/lib/conversations/conversation-starters";
@@ -132,7 +133,7 @@ export default signedInPage(async function ConversationsPage({ params, searchPar
                 <span className="text-base text-stone-600">{t("exchanges", { count: c.turn_count })}</span>
               </p>
               {c.topics.length > 0 && <p className="mt-2 text-base text-stone-700">{t("topics", { topics: c.topics.join(", ") })}</p>}
-              {c.summary && <p className="mt-2 text-stone-800">{c.summary}</p>}
+              {c.summary && <p className="mt-2 text-stone-800">{conversationSummaryText(c, p.timezone, locale)}</p>}
             </li>
           ))}
         </ol>

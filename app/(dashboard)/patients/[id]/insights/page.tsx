@@ -27,7 +27,11 @@ export default signedInPage(async function InsightsPage({ params }: { params: Pr
         <h3 id="weekly-title" className="text-xl font-semibold">
           {t("weekly")}
         </h3>
-        {insights.items.length === 0 ? <p className="text-stone-700">{t("noWeekly", { name: p.display_name })}</p> : <InsightList insights={insights.items} />}
+        {insights.items.length === 0 ? (
+          <p className="text-stone-700">{t("noWeekly", { name: p.display_name })}</p>
+        ) : (
+          <InsightList insights={insights.items} name={p.display_name} />
+        )}
       </section>
       <section aria-labelledby="daily-title" className="space-y-4 rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <h3 id="daily-title" className="text-xl font-semibold">

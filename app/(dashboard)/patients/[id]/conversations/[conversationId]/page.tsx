@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getConversation } from "@/lib/conversations/conversations";
+import { conversationSummaryText } from "@/lib/conversations/summary-text";
 import { formatDateTime } from "@/lib/dashboard/format";
 import { signedInPage } from "@/app/_server/page";
 import { loadPatientChildOr404 } from "@/app/_server/not-found";
@@ -40,7 +41,7 @@ export default signedInPage(async function ConversationPage({ params }: { params
         </p>
         {c.topics.length > 0 && <p className="mt-2 text-stone-700">{t("topics", { topics: c.topics.join(", ") })}</p>}
         {c.health_mentions.length > 0 && <p className="mt-1 text-stone-700">{t("detail.healthMentions", { mentions: c.health_mentions.join(", ") })}</p>}
-        {c.summary && <p className="mt-2 text-stone-800">{c.summary}</p>}
+        {c.summary && <p className="mt-2 text-stone-800">{conversationSummaryText(c, p.timezone, locale)}</p>}
       </div>
       <ol aria-label={t("detail.said")} className="space-y-4">
         {(c.turns ?? []).map((turn) => {
