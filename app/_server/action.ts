@@ -171,7 +171,8 @@ export function formAction<const N extends readonly string[] = [], Sch extends Z
         ? { message: summary(locale), fieldErrors: {}, values: echo, attempt: prev.attempt + 1 }
         : invalidForm(prev, parsed.error, echo, locale);
       const fieldErrors = { ...state.fieldErrors };
-      for (const p of problems) fieldErrors[p.field] ??= translateServerMessage(p.message, locale);
+      // the form knows its own fields better than the schema does: its sentence wins
+      for (const p of problems) fieldErrors[p.field] = translateServerMessage(p.message, locale);
       for (const [field, message] of Object.entries(spec.required ?? {})) if (!all[field]) fieldErrors[field] = translateServerMessage(message, locale);
       return { refused: { ...state, fieldErrors } };
     },
