@@ -98,6 +98,12 @@ export const en: CaregiverMessages = {
     noActivity: "No activity from the phone.",
     alerts: (count) => `${count} ${s(count, "alert", "alerts")} raised.`,
   },
+  invitation: {
+    subject: (inviter, org) => `${inviter} invited you to ${org} on Elda`,
+    email: (inviter, org, until, link) =>
+      `${inviter} invited you to join ${org} on Elda, to help care for someone together.\n\nAccept the invitation (the link works once, until ${until}):\n${link}\n\nIf you did not expect this, ignore this email.`,
+    sms: (inviter, org, until, link) => `${inviter} invited you to ${org} on Elda. Accept (until ${until}): ${link}`,
+  },
   smsCap: {
     subject: (org, percent) => `Elda: ${org} has used ${percent} of its monthly SMS cap`,
     text: (org, sent, cap, link) =>

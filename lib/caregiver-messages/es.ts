@@ -101,6 +101,12 @@ export const es: CaregiverMessages = {
     noActivity: "Ninguna actividad desde el teléfono.",
     alerts: (count) => `${count} ${s(count, "alerta generada", "alertas generadas")}.`,
   },
+  invitation: {
+    subject: (inviter, org) => `${inviter} le ha invitado a ${org} en Elda`,
+    email: (inviter, org, until, link) =>
+      `${inviter} le ha invitado a unirse a ${org} en Elda, para cuidar juntos de una persona.\n\nAcepte la invitación (el enlace funciona una sola vez, hasta el ${until}):\n${link}\n\nSi no esperaba este mensaje, ignórelo.`,
+    sms: (inviter, org, until, link) => `${inviter} le ha invitado a ${org} en Elda. Acepte (hasta el ${until}): ${link}`,
+  },
   smsCap: {
     subject: (org, percent) => `Elda: ${org} ha usado el ${percent} de su límite mensual de SMS`,
     text: (org, sent, cap, link) =>

@@ -96,6 +96,12 @@ export interface CaregiverMessages {
     noActivity: string;
     alerts: (count: number) => string;
   };
+  /** an invitation to join an organization, in the inviter's language (the invitee has none known yet); `until` is formatted */
+  invitation: {
+    subject: (inviter: string, org: string) => string;
+    email: (inviter: string, org: string, until: string, link: string) => string;
+    sms: (inviter: string, org: string, until: string, link: string) => string;
+  };
   /** to an organization's owners at 80% of its monthly SMS cap (lib/usage/sms-cap.ts) */
   smsCap: { subject: (org: string, percent: string) => string; text: (org: string, sent: number, cap: number, link: string) => string };
   /** the model's instructions for the summary narrative (lib/summaries/summary-narrative.ts) */

@@ -19,7 +19,7 @@ import type { CreateInvitationInput, INVITATION_STATUSES } from "./schemas";
 const DAY = 86_400_000;
 const INVITERS = ["owner", "admin", "facility_admin"] as const;
 const withPeople = {
-  invitedBy: { select: { id: true, firstName: true, lastName: true } },
+  invitedBy: { select: { id: true, firstName: true, lastName: true, language: true } },
   acceptedBy: { select: { id: true, firstName: true, lastName: true } },
 } as const;
 type Row = Prisma.InvitationGetPayload<{ include: typeof withPeople }>;
@@ -66,6 +66,7 @@ async function send(i: Row, token: string, now: Date) {
       phoneNumber: i.phoneNumber,
       token,
       expiresAt: i.expiresAt,
+      language: i.invitedBy?.language ?? null,
     },
     now,
     `invitation:${i.id}:${i.sendCount}`,

@@ -1,4 +1,6 @@
 import "server-only";
+import { messagesFor } from "@/lib/caregiver-messages/catalogue";
+import { formatDay } from "@/lib/caregiver-messages/format";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db/client";
 import { emailSender } from "@/lib/notifications/channels/email";
@@ -13,6 +15,8 @@ export interface InvitationMessage {
   phoneNumber: string | null;
   token: string;
   expiresAt: Date;
+  /** the inviter's language: the invitee has none known yet, and the inviter knows what they read */
+  language: string | null;
 }
 
 /** The link the invitee opens; the token is in the fragment-free query, shown once and never stored. */
@@ -25,13 +29,15 @@ export const acceptLink = (token: string) => `${config().appUrl.replace(/\/$/, "
  */
 export async function sendInvitation(tx: Tx, m: InvitationMessage, now: Date, idempotencyKey: string) {
   const link = acceptLink(m.token);
-  const until = m.expiresAt.toISOString().slice(0, 10);
-  const text = `${m.inviterName} invited you to ${m.organizationName} on Elda. Accept (until ${until}): ${link}`;
+  const say = messagesFor(m.language);
+  // the day written out in the message's language ("Monday, December 7, 2026"; the link's expiry is UTC)
+  const until = formatDay(say, m.expiresAt.toISOString().slice(0, 10));
+  const text = say.invitation.sms(m.inviterName, m.organizationName, until, link);
   const result = m.email
     ? await emailSender.send({
         to: m.email,
-        subject: `${m.inviterName} invited you to ${m.organizationName} on Elda`,
-        text: `${m.inviterName} invited you to join ${m.organizationName} on Elda, to help care for someone together.\n\nAccept the invitation (the link works once, until ${until}):\n${link}\n\nIf you did not expect this, ignore this email.`,
+        subject: say.invitation.subject(m.inviterName, m.organizationName),
+        text: say.invitation.email(m.inviterName, m.organizationName, until, link),
       })
     : await smsSender.send({ to: m.phoneNumber!, text });
   if (result.status === "sent") await meter({ organizationId: m.organizationId }, now, m.email ? { emails: 1 } : { sms_segments: smsSegments(text) });

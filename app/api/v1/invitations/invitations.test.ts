@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { call } from "@/lib/testing/http";
-import { startFakeProviders } from "@/lib/testing/fake-providers";
+import { readMail, startFakeProviders } from "@/lib/testing/fake-providers";
 import { makeCaregiver, makePatient, TEST_PASSWORD, type TestCaregiver } from "@/lib/testing/factories";
 import * as invitations from "../organizations/[id]/invitations/route";
 import * as settings from "../organizations/[id]/settings/route";
@@ -50,6 +50,20 @@ describe("invitations", () => {
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(tokenSentTo(existing.email)).not.toContain(row.tokenHash);
     expect(await db.notificationAttempt.count({ where: { purpose: "invitation", recipient: existing.email, status: "sent" } })).toBe(1);
+  });
+
+  it("the message is in the inviter's language: a Spanish-speaking owner's invitation reads in Spanish, an English one in English", async () => {
+    const abuela = await makeCaregiver({ firstName: "Rosa" });
+    await db.caregiver.update({ where: { id: abuela.id }, data: { language: "es" } });
+    const hijo = address();
+    expect((await invite(abuela, { email: hijo })).status).toBe(201);
+    const spanish = readMail(fake.emails.filter((m) => m.to === hijo).at(-1)!.raw);
+    expect(spanish.subject).toMatch(/^Rosa Tester le ha invitado a .* en Elda$/);
+    expect(spanish.text).toMatch(/el enlace funciona una sola vez, hasta el \w+, \d+ de \w+ de \d{4}/);
+    expect(spanish.text).not.toContain("invited you");
+    const english = address();
+    await invite(await makeCaregiver({ firstName: "Olive" }), { email: english });
+    expect(readMail(fake.emails.filter((m) => m.to === english).at(-1)!.raw).text).toMatch(/the link works once, until \w+, \w+ \d+, \d{4}/);
   });
 
   it("a new person signs up with the link, joins, and lands on the named patient's care team with its standing", async () => {
