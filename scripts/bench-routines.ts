@@ -118,6 +118,35 @@ async function main() {
   rows.push(
     `| inactivity sweep, one patient's zone unknown to PostgreSQL (split to find it) | ${PATIENTS.toLocaleString("en")} patients | ${found.length.toLocaleString("en")} silent found, 1 quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`,
   );
+  // the missed-dose backlog after a one-hour outage: the sweeps kept up until 01:00 UTC on the 16th, then
+  // nothing ran for an hour; every instance due in [01:00, 02:00) (NY 20:00 meals, Denver 18:00 and LA 17:30
+  // medications) went undelivered, and the first sweep after the outage, at its end plus the missed threshold
+  // (02:30), marks them missed in the same batches that push what has just come due
+  await db.$executeRawUnsafe(`UPDATE patients SET timezone = 'America/Chicago' WHERE id = '${victim.id}'`);
+  await db.$executeRawUnsafe(`DELETE FROM job_quarantine`);
+  const outage = new Date("2026-01-16T01:00:00Z");
+  await db.$executeRaw`UPDATE reminders SET status = 'completed', completed_at = due_at, next_action_at = NULL
+                       WHERE status IN ('pending', 'snoozed') AND due_at < ${outage}`;
+  const [{ backlog }] = await db.$queryRaw<{ backlog: bigint }[]>`
+    SELECT count(*) AS backlog FROM reminders WHERE status = 'pending' AND due_at >= ${outage} AND due_at < ${new Date(outage.getTime() + 3_600_000)}`;
+  await db.$executeRawUnsafe("ANALYZE reminders");
+  const recovery = new Date(outage.getTime() + 3_600_000 + 30 * 60_000);
+  t0 = performance.now();
+  let missed = 0;
+  let alerts = 0;
+  let alongside = 0;
+  batches = 0;
+  for (;;) {
+    const r = await deliverDueReminders(recovery, 5_000);
+    batches++;
+    missed += r.missed;
+    alerts += r.alerts;
+    alongside += r.pushed;
+    if (r.claimed < 5_000) break;
+  }
+  rows.push(
+    `| missed-dose backlog after a one-hour outage (${Number(backlog).toLocaleString("en")} instances due 01:00-02:00 UTC), one sweep at 02:30 | ${batches} batches | ${missed.toLocaleString("en")} missed, ${alerts.toLocaleString("en")} alerts raised (${alongside.toLocaleString("en")} newly due pushed alongside) | ${(ms(t0) / 1000).toFixed(1)} s |`,
+  );
   console.log(
     `\nRoutines on PostgreSQL: ${PATIENTS.toLocaleString("en")} paired patients x ${TIMES.length} schedules, 4 US time zones (seeded in ${(seedMs / 1000).toFixed(0)} s).\n`,
   );
