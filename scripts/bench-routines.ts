@@ -122,16 +122,16 @@ async function main() {
     `| inactivity sweep, one patient's zone unknown to PostgreSQL (split to find it) | ${PATIENTS.toLocaleString("en")} patients | ${found.length.toLocaleString("en")} silent found, 1 quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`,
   );
   // the missed-dose backlog after a one-hour outage: the sweeps kept up until 01:00 UTC on the 16th, then
-  // nothing ran for an hour; every instance due in [01:00, 02:00) (NY 20:00 meals, Denver 18:00 and LA 17:30
-  // medications) went undelivered, and the first sweep after the outage, at its end plus the missed threshold
-  // (02:30), marks them missed in the same batches that push what has just come due
+  // nothing ran for an hour. Every instance due from 01:00 to 02:00 (NY 20:00 meals; Denver 18:00, LA 17:30 and
+  // 18:00 medications; Chicago 20:00 meals) went undelivered, and the first sweep at the outage's end plus the
+  // missed threshold (02:30) finds them all past it: missed, in the job's batches, their alerts raised
   await db.$executeRawUnsafe(`UPDATE patients SET timezone = 'America/Chicago' WHERE id = '${victim.id}'`);
   await db.$executeRawUnsafe(`DELETE FROM job_quarantine`);
   const outage = new Date("2026-01-16T01:00:00Z");
   await db.$executeRaw`UPDATE reminders SET status = 'completed', completed_at = due_at, next_action_at = NULL
                        WHERE status IN ('pending', 'snoozed') AND due_at < ${outage}`;
   const [{ backlog }] = await db.$queryRaw<{ backlog: bigint }[]>`
-    SELECT count(*) AS backlog FROM reminders WHERE status = 'pending' AND due_at >= ${outage} AND due_at < ${new Date(outage.getTime() + 3_600_000)}`;
+    SELECT count(*) AS backlog FROM reminders WHERE status = 'pending' AND due_at >= ${outage} AND due_at <= ${new Date(outage.getTime() + 3_600_000)}`;
   await db.$executeRawUnsafe("ANALYZE reminders");
   const recovery = new Date(outage.getTime() + 3_600_000 + 30 * 60_000);
   t0 = performance.now();
@@ -149,7 +149,7 @@ async function main() {
     if (r.claimed < 1_000) break;
   }
   rows.push(
-    `| missed-dose backlog after a one-hour outage (${Number(backlog).toLocaleString("en")} instances due 01:00-02:00 UTC), one sweep at 02:30 | ${batches} batches | ${missed.toLocaleString("en")} missed, ${alerts.toLocaleString("en")} alerts raised (${alongside.toLocaleString("en")} newly due pushed alongside) | ${(ms(t0) / 1000).toFixed(1)} s |`,
+    `| missed-dose backlog after a one-hour outage (${Number(backlog).toLocaleString("en")} instances due 01:00-02:00 UTC), swept at 02:30 | ${batches} batches | ${missed.toLocaleString("en")} missed, ${alerts.toLocaleString("en")} alerts raised (${alongside.toLocaleString("en")} newly due pushed alongside) | ${(ms(t0) / 1000).toFixed(1)} s |`,
   );
   console.log(
     `\nRoutines on PostgreSQL: ${PATIENTS.toLocaleString("en")} paired patients x ${TIMES.length} schedules, 4 US time zones (seeded in ${(seedMs / 1000).toFixed(0)} s).\n`,

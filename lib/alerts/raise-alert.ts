@@ -84,7 +84,9 @@ async function raiseDistinct(tx: Tx, inputs: RaiseAlertInput[], openKeys: string
                            ${inputs.map(() => String(randomInt(1000, 10000)))}::text[])
         AS v(patient_id, type, severity, title, description, recommended_action, source, dedup_key, open_key, evidence, ack_code)
     ),
-    prev AS (SELECT open_key, severity FROM alerts WHERE open_key = ANY(${openKeys}::text[]))
+    -- what was open before (the statement's snapshot), read once and joined below (not a lookup per row)
+    prev AS MATERIALIZED (SELECT open_key, severity FROM alerts WHERE open_key = ANY(${openKeys}::text[])),
+    raised AS (
     INSERT INTO alerts (id, patient_id, type, severity, status, title, description, recommended_action, source,
                         dedup_key, open_key, evidence, occurrence_count, first_occurred_at, last_occurred_at,
                         ack_code, escalation_state, escalation_step, created_at, updated_at)
@@ -105,7 +107,9 @@ async function raiseDistinct(tx: Tx, inputs: RaiseAlertInput[], openKeys: string
       escalation_step = CASE WHEN EXCLUDED.severity > alerts.severity THEN 0 ELSE alerts.escalation_step END,
       next_escalation_at = CASE WHEN EXCLUDED.severity > alerts.severity THEN NULL ELSE alerts.next_escalation_at END,
       updated_at = EXCLUDED.updated_at
-    RETURNING id, open_key, (xmax = 0) AS inserted, severity, (SELECT p.severity FROM prev p WHERE p.open_key = alerts.open_key) AS previous`;
+    RETURNING id, open_key, (xmax = 0) AS inserted, severity)
+    SELECT raised.id, raised.open_key, raised.inserted, raised.severity, prev.severity AS previous
+    FROM raised LEFT JOIN prev ON prev.open_key = raised.open_key`;
   const byKey = new Map(rows.map((r) => [r.open_key, r]));
   const raised = inputs.map((input, k) => {
     const row = byKey.get(openKeys[k])!;
