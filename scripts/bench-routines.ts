@@ -44,6 +44,9 @@ async function seed() {
 async function main() {
   const seedMs = await seed();
   const rows: string[] = [];
+  // each row also on stderr as it is measured (a long run shows its progress)
+  const push = rows.push.bind(rows);
+  rows.push = (...r: string[]) => (console.error(...r), push(...r));
   // one day of instances: 24 hours from midnight UTC
   let t0 = performance.now();
   // from just before the busiest minute, so the sweep below sees that minute and no backlog of earlier ones
@@ -117,6 +120,36 @@ async function main() {
   const found = await findSilentPatientsIsolated(new Date("2026-01-15T19:30:00Z"));
   rows.push(
     `| inactivity sweep, one patient's zone unknown to PostgreSQL (split to find it) | ${PATIENTS.toLocaleString("en")} patients | ${found.length.toLocaleString("en")} silent found, 1 quarantined | ${(ms(t0) / 1000).toFixed(1)} s |`,
+  );
+  // the missed-dose backlog after a one-hour outage: the sweeps kept up until 01:00 UTC on the 16th, then
+  // nothing ran for an hour. Every instance due from 01:00 to 02:00 (NY 20:00 meals; Denver 18:00, LA 17:30 and
+  // 18:00 medications; Chicago 20:00 meals) went undelivered, and the first sweep at the outage's end plus the
+  // missed threshold (02:30) finds them all past it: missed, in the job's batches, their alerts raised
+  await db.$executeRawUnsafe(`UPDATE patients SET timezone = 'America/Chicago' WHERE id = '${victim.id}'`);
+  await db.$executeRawUnsafe(`DELETE FROM job_quarantine`);
+  const outage = new Date("2026-01-16T01:00:00Z");
+  await db.$executeRaw`UPDATE reminders SET status = 'completed', completed_at = due_at, next_action_at = NULL
+                       WHERE status IN ('pending', 'snoozed') AND due_at < ${outage}`;
+  const [{ backlog }] = await db.$queryRaw<{ backlog: bigint }[]>`
+    SELECT count(*) AS backlog FROM reminders WHERE status = 'pending' AND due_at >= ${outage} AND due_at <= ${new Date(outage.getTime() + 3_600_000)}`;
+  await db.$executeRawUnsafe("ANALYZE reminders");
+  const recovery = new Date(outage.getTime() + 3_600_000 + 30 * 60_000);
+  t0 = performance.now();
+  let missed = 0;
+  let alerts = 0;
+  let alongside = 0;
+  batches = 0;
+  for (;;) {
+    // the job's own batch size (lib/jobs/jobs.ts calls it with the default, 1,000)
+    const r = await deliverDueReminders(recovery);
+    batches++;
+    missed += r.missed;
+    alerts += r.alerts;
+    alongside += r.pushed;
+    if (r.claimed < 1_000) break;
+  }
+  rows.push(
+    `| missed-dose backlog after a one-hour outage (${Number(backlog).toLocaleString("en")} instances due 01:00-02:00 UTC), swept at 02:30 | ${batches} batches | ${missed.toLocaleString("en")} missed, ${alerts.toLocaleString("en")} alerts raised (${alongside.toLocaleString("en")} newly due pushed alongside) | ${(ms(t0) / 1000).toFixed(1)} s |`,
   );
   console.log(
     `\nRoutines on PostgreSQL: ${PATIENTS.toLocaleString("en")} paired patients x ${TIMES.length} schedules, 4 US time zones (seeded in ${(seedMs / 1000).toFixed(0)} s).\n`,

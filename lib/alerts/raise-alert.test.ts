@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeCaregiver, makePatient } from "@/lib/testing/factories";
-import { raiseAlert, type RaiseAlertInput } from "./raise-alert";
+import { raiseAlert, raiseAlerts, type RaiseAlertInput } from "./raise-alert";
 
 const input = (patientId: string, over: Partial<RaiseAlertInput> = {}): RaiseAlertInput => ({
   patientId,
@@ -66,5 +66,38 @@ describe("raiseAlert", () => {
     expect(new Set(results.map((r) => r.alertId)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect((await db.alert.findFirstOrThrow({ where: { patientId: p.id } })).occurrenceCount).toBe(5);
+  });
+
+  it("raises many at once with the same rules, answering in order; the same open key twice is applied in turn", async () => {
+    const p = await makePatient(await makeCaregiver());
+    const q = await makePatient(await makeCaregiver());
+    const now = new Date("2026-01-15T15:00:00Z");
+    const open = await raiseAlert(db, input(q.id, { type: "inactivity", severity: "medium", dedupKey: "e1", title: "Quiet for 4 hours" }), now);
+    const out = await raiseAlerts(
+      db,
+      [
+        input(p.id),
+        input(q.id, { type: "inactivity", severity: "high", dedupKey: "e1", title: "Quiet for 6 hours" }),
+        input(p.id, { evidence: { kind: "heartbeat", at: "again", battery_level: 30 } }),
+        input(p.id, { type: "health_concern", severity: "low", recommendedAction: null }),
+      ],
+      now,
+    );
+    expect(out.map((r) => [r.created, r.severityRaised, r.severity, r.event?.name ?? null])).toEqual([
+      [true, false, "critical", "alert/raised"],
+      [false, true, "high", "alert/severity-raised"],
+      [false, false, "critical", null],
+      [true, false, "low", "alert/raised"],
+    ]);
+    expect(out[1].alertId).toBe(open.alertId);
+    expect(out[2].alertId).toBe(out[0].alertId);
+    expect(await db.alert.findUniqueOrThrow({ where: { id: out[0].alertId } })).toMatchObject({ occurrenceCount: 2 });
+    expect(await db.alert.findUniqueOrThrow({ where: { id: out[1].alertId } })).toMatchObject({ title: "Quiet for 6 hours", occurrenceCount: 2 });
+    expect(await db.alert.findUniqueOrThrow({ where: { id: out[3].alertId } })).toMatchObject({ recommendedAction: null, severity: "low" });
+    // all at the same instant: compared as sets
+    const kinds = async (alertId: string) => (await db.alertEvent.findMany({ where: { alertId } })).map((e) => e.kind).sort();
+    expect(await kinds(out[0].alertId)).toEqual(["occurrence", "raised"]);
+    expect(await kinds(open.alertId)).toEqual(["raised", "severity_raised"]);
+    expect(await raiseAlerts(db, [], now)).toEqual([]);
   });
 });

@@ -6,6 +6,9 @@ import { createSchedule } from "@/lib/schedules/schedules";
 import { acknowledgeReminder } from "./acknowledge-reminder";
 import { deliverDueReminders, nextStep, reminderPush } from "./deliver-reminders";
 import { generateReminderInstances } from "./generate-reminders";
+import { raiseAlert } from "@/lib/alerts/raise-alert";
+import { requestContext } from "@/lib/observability/request-context";
+import { setEventSink, type DomainEvent } from "@/lib/jobs/emit";
 
 /** Betty in Chicago, paired, with a push token and an 08:00 Metformin schedule created at `start`. */
 async function betty(start: string, schedule: Partial<Parameters<typeof createSchedule>[2]> = {}) {
@@ -181,5 +184,138 @@ describe("nextStep", () => {
       nextActionAt: at("2026-01-15T14:30:00Z"),
     });
     expect(nextStep(due, 3, t, at("2026-01-15T14:31:00Z"))).toEqual({ action: "missed" });
+  });
+});
+
+describe("a missed-dose backlog after a one-hour outage", () => {
+  it("is missed in one sweep in bulk: each dose once, its alert raised once at the right severity, one event per raised alert", async () => {
+    // 5 January 2026, Chicago: doses at 08:00 and 08:30 (14:00 and 14:30 UTC); nothing ran from 14:00 to 15:00
+    const start = at("2026-01-05T06:00:00Z");
+    const owner = await makeCaregiver();
+    const family = async (first: string, schedules: Partial<Parameters<typeof createSchedule>[2]>[]) => {
+      const patient = await makePatient(owner, { first_name: first, last_name: "Backlog" });
+      await pairDevice(patient.id);
+      for (const s of schedules) {
+        await createSchedule(
+          owner.actor,
+          patient.id,
+          { type: "medication", title: "Metformin 500mg", times_of_day: ["08:00", "08:30"], recurrence: "daily", start_date: "2026-01-05", ...s },
+          start,
+        );
+      }
+      const doses = await db.reminder.findMany({
+        where: { patientId: patient.id, dueAt: { gte: at("2026-01-05T14:00:00Z"), lt: at("2026-01-05T15:00:00Z") } },
+        orderBy: [{ title: "asc" }, { dueAt: "asc" }],
+      });
+      return { patient, doses };
+    };
+    const ann = await family("Ann", [{}]);
+    const bob = await family("Bob", [{ title: "Warfarin 5mg", is_critical: true }]);
+    const cy = await family("Cy", [
+      { type: "meal", title: "Breakfast" },
+      { type: "meal", title: "Snack", alert_on_miss: true },
+    ]);
+    const dot = await family("Dot", [{ title: "Lisinopril 10mg", is_critical: true }]);
+    const eve = await family("Eve", [{}]);
+    const everyone = [ann, bob, cy, dot, eve];
+    expect(everyone.map((f) => f.doses.length)).toEqual([2, 2, 4, 2, 2]);
+    // already open for the same dose (same type and dedup key): Dot's rises to high, Eve's gains an occurrence
+    const earlier = async (f: typeof ann) =>
+      raiseAlert(
+        db,
+        {
+          patientId: f.patient.id,
+          type: "missed_medication",
+          severity: "medium",
+          dedupKey: `reminder:${f.doses[0].id}`,
+          title: "Reported earlier",
+          description: "d",
+          source: "test",
+          evidence: { kind: "rule", at: "earlier" },
+        },
+        at("2026-01-05T14:40:00Z"),
+      );
+    const dotEarlier = await earlier(dot);
+    const eveEarlier = await earlier(eve);
+
+    const seen: DomainEvent[] = [];
+    setEventSink(async (events) => void seen.push(...events));
+    const ours = new Set(everyone.map((f) => f.patient.id));
+    const ourEvents = () => seen.filter((e) => ours.has((e.data as { patient_id?: string }).patient_id ?? ""));
+    try {
+      // the first sweep after the outage, at its end plus the missed threshold
+      const counted = { ms: 0, queries: 0 };
+      const swept = await requestContext.run({ requestId: "backlog-sweep", ip: null, db: counted }, () => deliverDueReminders(at("2026-01-05T15:30:00Z")));
+      // in bulk: a handful of statements for the whole batch (row by row it was six or more per missed dose)
+      expect(counted.queries).toBeLessThanOrEqual(15);
+      expect(swept.missed).toBeGreaterThanOrEqual(12);
+      expect(swept.alerts).toBeGreaterThanOrEqual(10);
+      const doses = await db.reminder.findMany({ where: { id: { in: everyone.flatMap((f) => f.doses.map((d) => d.id)) } }, include: { alert: true } });
+      expect(doses.every((d) => d.status === "missed" && d.missedAt?.toISOString() === "2026-01-05T15:30:00.000Z" && d.nextActionAt === null)).toBe(true);
+      const alertOf = (id: string) => doses.find((d) => d.id === id)!.alert;
+
+      // Ann: two medium alerts, in the words missReminder has always written
+      expect(alertOf(ann.doses[0].id)).toMatchObject({
+        type: "missed_medication",
+        severity: "medium",
+        status: "open",
+        occurrenceCount: 1,
+        dedupKey: `reminder:${ann.doses[0].id}`,
+        title: "Missed medication: Metformin 500mg",
+        description: 'Ann Backlog has not confirmed "Metformin 500mg" (due 8:00 AM). No confirmation after 0 reminders.',
+        recommendedAction: "Call Ann to check whether it was done and that they are all right.",
+        source: "reminder_missed",
+      });
+      expect(alertOf(ann.doses[0].id)?.evidence).toEqual([
+        {
+          kind: "missed_reminder",
+          at: "2026-01-05T15:30:00.000Z",
+          reminder_id: ann.doses[0].id,
+          title: "Metformin 500mg",
+          due_at: "2026-01-05T14:00:00.000Z",
+          deliveries: 0,
+          reason: "No confirmation after 0 reminders.",
+        },
+      ]);
+      expect(alertOf(ann.doses[1].id)).toMatchObject({ severity: "medium", description: expect.stringContaining("(due 8:30 AM)") });
+      // Bob's critical medication: high
+      expect(bob.doses.map((d) => alertOf(d.id)?.severity)).toEqual(["high", "high"]);
+      // Cy: the breakfast does not alert, the snack (asked to) is a missed reminder
+      expect(cy.doses.map((d) => [alertOf(d.id)?.type ?? null, alertOf(d.id)?.severity ?? null])).toEqual([
+        [null, null],
+        [null, null],
+        ["missed_reminder", "medium"],
+        ["missed_reminder", "medium"],
+      ]);
+      // Dot: the open alert is the same one, raised to high (reopened, new words); Eve's only counts again
+      expect(alertOf(dot.doses[0].id)).toMatchObject({
+        id: dotEarlier.alertId,
+        severity: "high",
+        occurrenceCount: 2,
+        title: "Missed medication: Lisinopril 10mg",
+      });
+      expect(alertOf(dot.doses[1].id)).toMatchObject({ severity: "high", occurrenceCount: 1 });
+      expect(alertOf(eve.doses[0].id)).toMatchObject({ id: eveEarlier.alertId, severity: "medium", occurrenceCount: 2, title: "Reported earlier" });
+      const kinds = async (alertId: string) => (await db.alertEvent.findMany({ where: { alertId }, orderBy: { createdAt: "asc" } })).map((e) => e.kind);
+      expect(await kinds(dotEarlier.alertId)).toEqual(["raised", "severity_raised"]);
+      expect(await kinds(eveEarlier.alertId)).toEqual(["raised", "occurrence"]);
+      expect(await kinds(alertOf(bob.doses[0].id)!.id)).toEqual(["raised"]);
+      // one alert per alerting dose, none twice
+      expect(await db.alert.count({ where: { patientId: { in: [...ours] } } })).toBe(10);
+
+      // one event per raised alert: 8 new ones and Dot's rise; Eve's repeat notifies nobody
+      const names = (events: DomainEvent[]) => events.map((e) => e.name).sort();
+      expect(names(ourEvents())).toEqual([...Array(8).fill("alert/raised"), "alert/severity-raised"]);
+      expect(new Set(ourEvents().map((e) => e.id)).size).toBe(9);
+
+      // a later sweep finds nothing left: no dose missed twice, no alert raised again
+      await deliverDueReminders(at("2026-01-05T16:00:00Z"));
+      expect(ourEvents()).toHaveLength(9);
+      expect(await db.alert.aggregate({ where: { patientId: { in: [...ours] } }, _sum: { occurrenceCount: true } })).toEqual({
+        _sum: { occurrenceCount: 12 },
+      });
+    } finally {
+      setEventSink(undefined);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { emit, type DomainEvent } from "@/lib/jobs/emit";
 import { runIsolated } from "@/lib/jobs/isolate-failures";
 import { reminderLockScreen } from "@/lib/notifications/lock-screen";
 import { patientVoice, type Style } from "@/lib/patient-messages/patient-message";
-import { missReminder } from "./reminder-transitions";
+import { missReminders } from "./reminder-transitions";
 
 interface DueRow {
   id: string;
@@ -28,6 +28,9 @@ interface DueRow {
   language: string;
   communication_style: Style;
 }
+
+/** A claimed row: the due row and what marking it missed needs of its schedule (null: no schedule). */
+type ClaimedRow = DueRow & { alert_on_miss: boolean | null; is_critical: boolean | null };
 
 export interface Timing {
   repeat: boolean;
@@ -162,9 +165,10 @@ async function deliverBatch(now: Date, limit: number, only: string[] | null, exc
   const events: DomainEvent[] = [];
   const result = await db.$transaction(
     async (tx) => {
-      const due = await tx.$queryRaw<DueRow[]>`
+      const due = await tx.$queryRaw<ClaimedRow[]>`
         SELECT r.id, r.patient_id, r.type, r.title, r.message, r.status, r.due_at, r.delivery_count,
                s.repeat_until_acknowledged, s.repeat_interval_minutes, s.max_repeats, s.missed_after_minutes,
+               s.alert_on_miss, s.is_critical,
                o.settings AS org_settings, p.timezone, p.language, p.communication_style
         FROM reminders r
         JOIN patients p ON p.id = r.patient_id
@@ -177,7 +181,7 @@ async function deliverBatch(now: Date, limit: number, only: string[] | null, exc
         FOR UPDATE OF r SKIP LOCKED`;
       const pushes: PatientPush[] = [];
       const updates: { id: string; count: number; next: Date }[] = [];
-      const missed: DueRow[] = [];
+      const missed: ClaimedRow[] = [];
       const orgCache = new Map<string, ReturnType<typeof effectiveSettings>["reminders"]>();
       for (const r of due) {
         const step = nextStep(r.due_at, r.delivery_count, timingOf(r, orgCache), now);
@@ -196,21 +200,30 @@ async function deliverBatch(now: Date, limit: number, only: string[] | null, exc
           WHERE r.id = v.id`;
       }
       const attempts = await pushToPatients(tx, pushes, now);
+      // the missed ones in bulk (a backlog after an outage is thousands): one update, one patient read, one raise
+      const done = await missReminders(
+        tx,
+        missed.map((r) => ({
+          reminder: {
+            id: r.id,
+            patientId: r.patient_id,
+            type: r.type,
+            title: r.title,
+            dueAt: r.due_at,
+            deliveryCount: r.delivery_count,
+            schedule: r.alert_on_miss === null ? null : { alertOnMiss: r.alert_on_miss, isCritical: r.is_critical ?? false },
+          },
+          reason: `No confirmation after ${r.delivery_count} reminder${r.delivery_count === 1 ? "" : "s"}.`,
+        })),
+        now,
+      );
       let alerts = 0;
-      if (missed.length) {
-        const rows = await tx.reminder.findMany({
-          where: { id: { in: missed.map((m) => m.id) } },
-          include: { schedule: { select: { alertOnMiss: true, isCritical: true } } },
-        });
-        for (const r of rows) {
-          const done = await missReminder(tx, r, `No confirmation after ${r.deliveryCount} reminder${r.deliveryCount === 1 ? "" : "s"}.`, now);
-          if (done?.alert) {
-            alerts++;
-            if (done.alert.event) events.push(done.alert.event);
-          }
-        }
+      for (const d of done) {
+        if (!d.alert) continue;
+        alerts++;
+        if (d.alert.event) events.push(d.alert.event);
       }
-      return { claimed: due.length, pushed: updates.length, attempts, missed: missed.length, alerts };
+      return { claimed: due.length, pushed: updates.length, attempts, missed: done.length, alerts };
     },
     { timeout: 60_000 },
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Reminder } from "@/lib/db/generated/client";
-import { raiseAlert, type RaisedAlert } from "@/lib/alerts/raise-alert";
+import { raiseAlerts, type RaiseAlertInput, type RaisedAlert } from "@/lib/alerts/raise-alert";
 import { resolveAlertAutomatically } from "@/lib/alerts/resolve-alert-automatically";
 
 /**
@@ -56,6 +56,11 @@ export async function snoozeReminder(tx: Tx, r: Reminder, until: Date, patientRe
 
 const MEDICATION_SEVERITY = { normal: "medium", critical: "high" } as const;
 
+/** What marking an instance missed reads of it (a claimed row of the delivery sweep, or the whole reminder). */
+export type MissableReminder = Pick<Reminder, "id" | "patientId" | "type" | "title" | "dueAt" | "deliveryCount"> & {
+  schedule: { alertOnMiss: boolean; isCritical: boolean } | null;
+};
+
 /**
  * Mark an instance missed; when its schedule asks for it (default: medications), raise the
  * missed_medication / missed_reminder alert (medium; high for a critical medication) and link it.
@@ -66,26 +71,52 @@ export async function missReminder(
   reason: string,
   now: Date,
 ): Promise<{ reminder: Reminder; alert: RaisedAlert | null } | null> {
-  const done = await tx.reminder.updateMany({
-    where: { id: r.id, status: { in: ["pending", "snoozed"] } },
-    data: { status: "missed", missedAt: now, nextActionAt: null },
-  });
-  if (done.count === 0) return null;
-  let alert: RaisedAlert | null = null;
-  if (r.schedule?.alertOnMiss) {
-    const patient = await tx.patient.findUniqueOrThrow({
-      where: { id: r.patientId },
-      select: { firstName: true, lastName: true, preferredName: true, timezone: true },
-    });
-    const name = `${patient.firstName} ${patient.lastName}`;
-    const local = r.dueAt.toLocaleTimeString("en-US", { timeZone: patient.timezone, hour: "numeric", minute: "2-digit" });
-    const medication = r.type === "medication";
-    alert = await raiseAlert(
-      tx,
-      {
+  const [done] = await missReminders(tx, [{ reminder: r, reason }], now);
+  if (!done) return null;
+  return { reminder: await tx.reminder.findUniqueOrThrow({ where: { id: r.id } }), alert: done.alert };
+}
+
+/**
+ * `missReminder` for many instances at once (the delivery sweep's batch, a backlog after an outage): one
+ * conditional update marks those still pending or snoozed, one read finds their patients, one bulk raise
+ * (`raiseAlerts`) raises their alerts and one update links them. Answers for the instances it marked (one
+ * already settled is left out), in the order given.
+ */
+export async function missReminders(
+  tx: Tx,
+  items: { reminder: MissableReminder; reason: string }[],
+  now: Date,
+): Promise<{ reminderId: string; alert: RaisedAlert | null }[]> {
+  if (items.length === 0) return [];
+  const changed = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE reminders SET status = 'missed', missed_at = ${now}, next_action_at = NULL, updated_at = ${now}
+    WHERE id = ANY(${items.map((i) => i.reminder.id)}::uuid[]) AND status IN ('pending', 'snoozed')
+    RETURNING id`;
+  const marked = new Set(changed.map((c) => c.id));
+  const done = items.filter((i) => marked.has(i.reminder.id));
+  const alerting = done.filter((i) => i.reminder.schedule?.alertOnMiss);
+  const patients = new Map(
+    alerting.length === 0
+      ? []
+      : (
+          await tx.patient.findMany({
+            where: { id: { in: [...new Set(alerting.map((i) => i.reminder.patientId))] } },
+            select: { id: true, firstName: true, lastName: true, preferredName: true, timezone: true },
+          })
+        ).map((p) => [p.id, p]),
+  );
+  const raised = await raiseAlerts(
+    tx,
+    alerting.map(({ reminder: r, reason }) => {
+      const patient = patients.get(r.patientId);
+      if (!patient) throw new Error(`Patient ${r.patientId} of reminder ${r.id} not found`);
+      const name = `${patient.firstName} ${patient.lastName}`;
+      const local = r.dueAt.toLocaleTimeString("en-US", { timeZone: patient.timezone, hour: "numeric", minute: "2-digit" });
+      const medication = r.type === "medication";
+      return {
         patientId: r.patientId,
         type: medication ? "missed_medication" : "missed_reminder",
-        severity: medication ? MEDICATION_SEVERITY[r.schedule.isCritical ? "critical" : "normal"] : "medium",
+        severity: medication ? MEDICATION_SEVERITY[r.schedule?.isCritical ? "critical" : "normal"] : "medium",
         dedupKey: `reminder:${r.id}`,
         title: `${medication ? "Missed medication" : "Missed reminder"}: ${r.title}`,
         description: `${name} has not confirmed "${r.title}" (due ${local}). ${reason}`,
@@ -100,10 +131,16 @@ export async function missReminder(
           deliveries: r.deliveryCount,
           reason,
         },
-      },
-      now,
-    );
-    await tx.reminder.update({ where: { id: r.id }, data: { alertId: alert.alertId } });
+      } satisfies RaiseAlertInput;
+    }),
+    now,
+  );
+  const alertOf = new Map(alerting.map((i, k) => [i.reminder.id, raised[k]]));
+  if (raised.length) {
+    await tx.$executeRaw`
+      UPDATE reminders r SET alert_id = v.alert_id, updated_at = ${now}
+      FROM unnest(${alerting.map((i) => i.reminder.id)}::uuid[], ${raised.map((a) => a.alertId)}::uuid[]) AS v(id, alert_id)
+      WHERE r.id = v.id`;
   }
-  return { reminder: await tx.reminder.findUniqueOrThrow({ where: { id: r.id } }), alert };
+  return done.map((i) => ({ reminderId: i.reminder.id, alert: alertOf.get(i.reminder.id) ?? null }));
 }
