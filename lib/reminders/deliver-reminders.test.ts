@@ -319,3 +319,24 @@ describe("a missed-dose backlog after a one-hour outage", () => {
     }
   });
 });
+
+describe("a backlog larger than one batch", () => {
+  it("is worked through batch after batch in one sweep, not one batch a minute", async () => {
+    const owner = await makeCaregiver();
+    const patient = await makePatient(owner, { timezone: "America/Chicago" });
+    await pairDevice(patient.id);
+    const start = at("2026-01-06T06:00:00Z");
+    await createSchedule(
+      owner.actor,
+      patient.id,
+      { type: "meal", title: "Water", times_of_day: ["08:00", "08:10", "08:20", "08:30", "08:40"], recurrence: "daily", start_date: "2026-01-06" },
+      start,
+    );
+    const due = { patientId: patient.id, dueAt: { gte: at("2026-01-06T14:00:00Z"), lt: at("2026-01-06T15:00:00Z") } };
+    expect(await db.reminder.count({ where: due })).toBe(5);
+    // batches of 2: three of them in the one sweep
+    const swept = await deliverDueReminders(at("2026-01-06T15:30:00Z"), 2);
+    expect(swept.missed).toBeGreaterThanOrEqual(5);
+    expect(await db.reminder.count({ where: { ...due, status: "missed" } })).toBe(5);
+  });
+});

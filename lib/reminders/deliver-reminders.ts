@@ -138,13 +138,25 @@ const NONE: DeliveryTally = { claimed: 0, pushed: 0, attempts: 0, missed: 0, ale
  * Fault isolation (lib/jobs/isolate-failures.ts): when the batch fails, it is split by patient until the
  * failing patients are found; they are quarantined and every other patient's reminders go out.
  */
+/** How long one sweep goes on claiming full batches: the job runs every minute, and the next run takes the rest. */
+const SWEEP_BUDGET_MS = 40_000;
+
 export async function deliverDueReminders(now: Date, limit = 1_000) {
   const sweep = await runIsolated("reminders-deliver", "patient", now, async (scope, isolation) => {
-    const parts = await isolation.batch(
-      (only) => deliverBatch(now, limit, only ?? scope.only, scope.except),
-      () => duePatients(now, limit, scope.except),
-    );
-    return parts.reduce(add, NONE);
+    // batch after batch while they come back full (a backlog after an outage), within the job's minute
+    const started = performance.now();
+    let total = NONE;
+    for (;;) {
+      // a patient found failing is not claimed again in this sweep (it is quarantined when the sweep ends)
+      const except = [...scope.except, ...isolation.failed.keys()];
+      const parts = await isolation.batch(
+        (only) => deliverBatch(now, limit, only ?? scope.only, except),
+        () => duePatients(now, limit, except),
+      );
+      const tally = parts.reduce(add, NONE);
+      total = add(total, tally);
+      if (scope.only || tally.claimed < limit || performance.now() - started > SWEEP_BUDGET_MS) return total;
+    }
   });
   await sendPendingPushes(now);
   return { ...add(sweep.main, sweep.retried ?? NONE), quarantined: sweep.quarantined.length };
