@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 // Inter from @fontsource-variable/inter, served from our own origin (the build never downloads a font)
@@ -34,7 +35,7 @@ export const viewport: Viewport = { themeColor: "#0f766e" };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts)
   await connection();
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("common"), getMessages()]);
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh">
@@ -44,7 +45,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToMain")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* the browser gets only what its components read (lib/i18n/client-messages.ts) */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -18,21 +18,23 @@ const STATUS_TONE: Record<AlertStatus, string> = {
 const pill = "inline-flex items-center rounded-full border px-2.5 py-0.5 text-base font-semibold";
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
-  const t = useTranslations();
+  const t = useTranslations("alerts.badge");
+  const labels = useTranslations("labels");
   return (
     <span className={`${pill} ${SEVERITY_TONE[severity]}`}>
-      <span className="sr-only">{t("alerts.badge.severity")} </span>
-      {t(`labels.severity.${severity}`)}
+      <span className="sr-only">{t("severity")} </span>
+      {labels(`severity.${severity}`)}
     </span>
   );
 }
 
 export function StatusBadge({ status }: { status: AlertStatus }) {
-  const t = useTranslations();
+  const t = useTranslations("alerts.badge");
+  const labels = useTranslations("labels");
   return (
     <span className={`${pill} ${STATUS_TONE[status]}`}>
-      <span className="sr-only">{t("alerts.badge.status")} </span>
-      {t(`labels.alertStatus.${status}`)}
+      <span className="sr-only">{t("status")} </span>
+      {labels(`alertStatus.${status}`)}
     </span>
   );
 }

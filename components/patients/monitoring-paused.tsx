@@ -6,7 +6,7 @@ import { pauseEnd } from "@/lib/dashboard/format";
  * list) while inactivity and phone-offline alerts are off, so nobody mistakes the quiet for good news.
  */
 export function MonitoringPaused({ until, reason, timeZone, className = "" }: { until: string; reason?: string | null; timeZone: string; className?: string }) {
-  const t = useTranslations("patients");
+  const t = useTranslations("patients.shared");
   const locale = useLocale();
   return (
     <p

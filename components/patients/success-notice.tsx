@@ -11,6 +11,6 @@ export function SuccessNotice({ ok, messages }: { ok: string | string[] | undefi
 
 /** The sentence a viewer sees where the buttons to change things would be. */
 export function ReadOnlyNote({ children }: { children?: React.ReactNode }) {
-  const t = useTranslations("patients");
+  const t = useTranslations("patients.shared");
   return <p className="text-base text-stone-700">{children ?? t("readOnly")}</p>;
 }

@@ -16,7 +16,7 @@ export const SETTINGS_SECTIONS = [
 /** The settings sub-navigation; the current section is marked for assistive technology and by sight. */
 export function SettingsNav() {
   const path = usePathname();
-  const t = useTranslations("settings");
+  const t = useTranslations("settings.nav");
   return (
     <nav aria-label={t("title")}>
       <ul className="flex flex-wrap gap-2 sm:flex-col sm:gap-1">

@@ -6,7 +6,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <div className="space-y-8">
       <div>
-        <p className="text-base font-semibold uppercase tracking-wide text-teal-800">{t("title")}</p>
+        <p className="text-base font-semibold uppercase tracking-wide text-teal-800">{t("nav.title")}</p>
       </div>
       <div className="grid gap-8 sm:grid-cols-[12rem_1fr]">
         <SettingsNav />
