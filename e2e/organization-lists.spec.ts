@@ -76,6 +76,16 @@ test("lists show the current organization's patients; an admin of two facilities
   await expect(page.getByRole("heading", { name: "Across 2 patients" })).toBeVisible();
   await page.goto(`/reports?facility=${east.id}`);
   await expect(page.getByRole("heading", { name: "Across 1 patient" })).toBeVisible();
+  // the anonymized export is of the same facility: Ezra's row only, once her consent is in force
+  await sql(
+    `INSERT INTO consents (id, patient_id, kind, granted, given_by) SELECT gen_random_uuid(), id, 'analytics_anonymized', true, 'patient' FROM patients WHERE organization_id = $1`,
+    [agency.id],
+  );
+  const exportHref = await page.getByRole("link", { name: "Download JSON" }).getAttribute("href");
+  expect(exportHref).toContain(`facility_id=${east.id}`);
+  const exported = await page.request.get(exportHref!);
+  expect(exported.status()).toBe(200);
+  expect((await exported.json()).rows).toHaveLength(1);
   // a facility she does not administer is not offered and changes nothing
   await page.goto(`/patients?facility=${west.id}`);
   await expect(page.getByRole("link", { name: /Agency|Johnson/ })).toHaveText(["Ezra Agency", "Rita Agency"]);

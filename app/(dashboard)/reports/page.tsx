@@ -121,6 +121,24 @@ export default signedInPage(async function ReportsPage({ searchParams }: Props, 
             />
           </section>
           <p className="text-base text-stone-700">{t("footnote")}</p>
+          <section aria-labelledby="export" className="space-y-3">
+            <h2 id="export" className="text-2xl font-semibold">
+              {t("exportHeading")}
+            </h2>
+            <p className="text-stone-700">{t("exportText")}</p>
+            <p className="flex flex-wrap gap-4">
+              {(["csv", "json"] as const).map((format) => (
+                <a
+                  key={format}
+                  href={`/api/v1/analytics/export?${new URLSearchParams({ format, from: a.range.from, to: a.range.to, ...(scope.organizationId && { organization_id: scope.organizationId }), ...(scope.facility && { facility_id: scope.facility.id }) })}`}
+                  className="inline-flex min-h-12 items-center rounded-lg border-2 border-teal-700 bg-white px-5 text-lg font-semibold text-teal-800 hover:bg-teal-50"
+                  download
+                >
+                  {t(format === "csv" ? "exportCsv" : "exportJson")}
+                </a>
+              ))}
+            </p>
+          </section>
         </>
       )}
     </div>

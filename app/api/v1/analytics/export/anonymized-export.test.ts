@@ -84,4 +84,15 @@ describe("GET /api/v1/analytics/export (anonymized, for analysis outside the car
     expect((await get(owner.token, "from=2026-03-10&to=2026-03-01")).status).toBe(422);
     expect((await get(undefined, "format=csv")).status).toBe(401);
   });
+
+  it("narrows to one facility (or organization) as the Reports page does", async () => {
+    const owner = await makeCaregiver();
+    const east = await db.facility.create({ data: { organizationId: owner.organizationId, name: "East" } });
+    const [main, branch] = [await makePatient(owner, { first_name: "Mae" }), await makePatient(owner, { first_name: "Bea" })];
+    await db.patient.update({ where: { id: branch.id }, data: { facilityId: east.id } });
+    for (const p of [main, branch]) await db.consent.create({ data: { patientId: p.id, kind: "analytics_anonymized", granted: true, givenBy: "patient" } });
+    const rows = async (q: string) => ((await get(owner.token, `format=json&${q}`)).body as { rows: unknown[] }).rows.length;
+    expect(await rows(`organization_id=${owner.organizationId}`)).toBe(2);
+    expect(await rows(`organization_id=${owner.organizationId}&facility_id=${east.id}`)).toBe(1);
+  });
 });
