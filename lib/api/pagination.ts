@@ -80,7 +80,8 @@ function keysetWhere(keys: SortKey[], order: "asc" | "desc", cursor: string | un
   return { OR: ors };
 }
 
-function orderByFor(keys: SortKey[], order: "asc" | "desc") {
+/** The ORDER BY of a keyset page (its keys, then `id` to break ties). */
+export function orderByFor(keys: SortKey[], order: "asc" | "desc") {
   return [...keys.map((k) => ({ [k.field]: order })), { id: order }];
 }
 
