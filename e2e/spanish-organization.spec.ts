@@ -200,6 +200,9 @@ test.describe("organization admin in Spanish", () => {
     await expect(filters.getByRole("button", { name: "Mostrar los eventos" })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "Cuándo (UTC)" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Lucía Caregiver" }).first()).toBeVisible();
+    // what happened, in words (the code beside it, as the filter takes it)
+    await expect(page.getByRole("cell", { name: /^Invitación enviada/ }).first()).toContainText("invitation.created");
+    await expect(page.getByRole("cell", { name: /^Centro añadido/ }).first()).toBeVisible();
     await expectNoEnglish(page);
     await expectNoA11yViolations(page);
     await page.getByRole("link", { name: "Comprobar la cadena a prueba de manipulaciones" }).click();

@@ -2,6 +2,7 @@
 import alertContent from "./alertContent.json";
 import alerts from "./alerts.json";
 import analytics from "./analytics.json";
+import auditActions from "./auditActions.json";
 import auth from "./auth.json";
 import common from "./common.json";
 import conversations from "./conversations.json";
@@ -30,6 +31,7 @@ const messages = {
   alertContent,
   alerts,
   analytics,
+  auditActions,
   auth,
   common,
   conversations,

@@ -30,7 +30,7 @@ const inputClass = "block min-h-12 w-full rounded-lg border-2 border-stone-500 b
 /** The organization's audit trail (owners and admins): a GET form of filters, pages, the API's JSON and CSV links, and the chain check. */
 export default signedInPage(async function AuditTrailPage({ searchParams }: { searchParams: SearchParams }, { actor, now }) {
   const sp = await searchParams;
-  const [t, locale] = await Promise.all([getTranslations("organization.audit"), getLocale()]);
+  const [t, actions, locale] = await Promise.all([getTranslations("organization.audit"), getTranslations("auditActions"), getLocale()]);
   const { current: org } = await currentOrganization(actor);
   if (!org) return <NoOrganization />;
   const f = { patient_id: one(sp.patient_id), actor_id: one(sp.actor_id), action: one(sp.action), from: one(sp.from), to: one(sp.to) };
@@ -200,7 +200,11 @@ export default signedInPage(async function AuditTrailPage({ searchParams }: { se
                       ? (who.get(e.actor_id) ?? `${t("actorType", { type: e.actor_type })} ${e.actor_id.slice(0, 8)}`)
                       : t("actorType", { type: e.actor_type })}
                   </td>
-                  <td className="p-2 font-mono">{e.action}</td>
+                  <td className="p-2">
+                    {actions.has(e.action as never) ? actions(e.action as never) : e.action}
+                    {/* the code itself, as the filter above and the export take it */}
+                    <span className="block font-mono text-sm text-stone-600">{e.action}</span>
+                  </td>
                   <td className="p-2">{e.patient_id ? (patientName.get(e.patient_id) ?? t("patientGone")) : t("targetType", { type: e.target_type })}</td>
                 </tr>
               ))}
