@@ -65,10 +65,8 @@ describe("organization settings and the security policy kept 30 s per instance",
     const cold = await countQueries(() => sessionState(session.id, cg.id, new Date(Date.now() + 1)));
     const warm = await countQueries(() => sessionState(session.id, cg.id, new Date(Date.now() + 1)));
     expect(warm.queries).toBeLessThan(cold.queries);
-    console.info(`queries of a dashboard session check: ${cold.queries} with the policy to read, ${warm.queries} once kept`);
     const polled = await countQueries(poll);
     expect(polled.result.status).toBe(200);
-    console.info(`queries per overview poll (dashboard cookie, warm caches): ${polled.queries}`);
 
     await updateOrganizationSettings(cg.actor, cg.organizationId, { security: { idle_timeout_minutes: 5 } });
     expect((await sessionState(session.id, cg.id, new Date(Date.now() + 6 * 60_000))).live).toBe(false);

@@ -106,7 +106,6 @@ describe("two processes running the embedded runner on one database", () => {
     // the lease lasts 3 s and is asked for every second here (30 s and 10 s by default: well within a minute)
     expect(tookOverAfter).toBeLessThan(10_000);
     await until("a finished run of the new leader", () => follower.runs() >= 1, 30_000);
-    console.info(`lease test: the other process took over ${tookOverAfter} ms after the leader was killed`);
 
     for (const to of [...first, ...second]) expect(fake.mailTo(to), to).toHaveLength(1);
     const rows = await db.notificationAttempt.findMany({ where: { recipient: { in: [...first, ...second] } } });

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { reloadConfig } from "@/lib/config";
 import { makeCaregiver, makePatient, makeReminder } from "@/lib/testing/factories";
-import { startFakeAnthropic, type FakeAnswer, type MessagesRequest } from "@/lib/testing/fake-anthropic";
+import { withFakeAnthropic, type FakeAnswer, type MessagesRequest } from "@/lib/testing/fake-anthropic";
 import { computeDailySummary } from "./compute-daily-summary";
 import { narrativeFor } from "./summary-narrative";
 
@@ -12,23 +11,7 @@ import { narrativeFor } from "./summary-narrative";
  * and the template whenever the model may not or cannot write it, or writes a number the figures do not hold.
  */
 let next: (req: MessagesRequest) => FakeAnswer = () => ({ status: 500, error: "api_error" });
-let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
-
-beforeAll(async () => {
-  fake = await startFakeAnthropic((req) => next(req));
-  process.env.ANTHROPIC_API_KEY = "sk-ant-fake-key";
-  process.env.ANTHROPIC_BASE_URL = fake.url;
-  reloadConfig();
-});
-afterAll(async () => {
-  delete process.env.ANTHROPIC_API_KEY;
-  delete process.env.ANTHROPIC_BASE_URL;
-  reloadConfig();
-  await fake.close();
-});
-afterEach(() => {
-  fake.requests.length = 0;
-});
+const fake = withFakeAnthropic((req) => next(req));
 
 const at = (iso: string) => new Date(iso);
 const evening = at("2026-01-24T01:00:00Z"); // 19:00 in Chicago on the 23rd

@@ -1,5 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { reloadConfig } from "@/lib/config";
 
 export interface MessagesRequest {
   headers: http.IncomingHttpHeaders;
@@ -86,3 +88,32 @@ export const smallTalk = (fields: Record<string, unknown> = {}) => ({
   caregiver_note: "",
   ...fields,
 });
+
+/**
+ * For a test file: the fake started before its tests with the app pointed at it (`ANTHROPIC_API_KEY`,
+ * `ANTHROPIC_BASE_URL`), both undone after them, and the requests it received forgotten after each test.
+ * `answer` is asked on every request, so a test may change what it returns.
+ */
+export function withFakeAnthropic(answer: (req: MessagesRequest) => FakeAnswer) {
+  let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic((req) => answer(req));
+    process.env.ANTHROPIC_API_KEY = "sk-ant-fake-key";
+    process.env.ANTHROPIC_BASE_URL = fake.url;
+    reloadConfig();
+  });
+  afterAll(async () => {
+    delete process.env.ANTHROPIC_API_KEY;
+    delete process.env.ANTHROPIC_BASE_URL;
+    reloadConfig();
+    await fake.close();
+  });
+  afterEach(() => {
+    fake.requests.length = 0;
+  });
+  return {
+    get requests() {
+      return fake.requests;
+    },
+  };
+}

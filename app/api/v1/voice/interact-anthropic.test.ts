@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { reloadConfig } from "@/lib/config";
 import { call } from "@/lib/testing/http";
 import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
-import { startFakeAnthropic, type FakeAnswer, type MessagesRequest } from "@/lib/testing/fake-anthropic";
+import { withFakeAnthropic, type FakeAnswer, type MessagesRequest } from "@/lib/testing/fake-anthropic";
 import * as interact from "./interact/route";
 
 /**
@@ -12,23 +11,7 @@ import * as interact from "./interact/route";
  * and the fallbacks when the provider errs, answers nonsense or is too slow.
  */
 let next: (req: MessagesRequest) => FakeAnswer = () => ({ json: {} });
-let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
-
-beforeAll(async () => {
-  fake = await startFakeAnthropic((req) => next(req));
-  process.env.ANTHROPIC_API_KEY = "sk-ant-fake-key";
-  process.env.ANTHROPIC_BASE_URL = fake.url;
-  reloadConfig();
-});
-afterAll(async () => {
-  delete process.env.ANTHROPIC_API_KEY;
-  delete process.env.ANTHROPIC_BASE_URL;
-  reloadConfig();
-  await fake.close();
-});
-afterEach(() => {
-  fake.requests.length = 0;
-});
+const fake = withFakeAnthropic((req) => next(req));
 
 const analysis = (over: Record<string, unknown> = {}) => ({
   reply: "How lovely that Sarah is coming, Betty.",

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { reloadConfig } from "@/lib/config";
 import { call } from "@/lib/testing/http";
 import { makeCaregiver, makePatient, pairDevice } from "@/lib/testing/factories";
-import { smallTalk, startFakeAnthropic } from "@/lib/testing/fake-anthropic";
+import { smallTalk, withFakeAnthropic } from "@/lib/testing/fake-anthropic";
 import * as interact from "./interact/route";
 import * as consents from "../patients/[id]/consents/route";
 import * as revoke from "../consents/[id]/revoke/route";
@@ -14,22 +13,7 @@ import * as revoke from "../consents/[id]/revoke/route";
  * phone hears that the companion is off; an emergency said anyway still raises its alert, with the sentence
  * as the evidence (decision 023).
  */
-let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
-beforeAll(async () => {
-  fake = await startFakeAnthropic(() => ({ json: smallTalk() }));
-  process.env.ANTHROPIC_API_KEY = "sk-ant-fake-key";
-  process.env.ANTHROPIC_BASE_URL = fake.url;
-  reloadConfig();
-});
-afterAll(async () => {
-  delete process.env.ANTHROPIC_API_KEY;
-  delete process.env.ANTHROPIC_BASE_URL;
-  reloadConfig();
-  await fake.close();
-});
-afterEach(() => {
-  fake.requests.length = 0;
-});
+const fake = withFakeAnthropic(() => ({ json: smallTalk() }));
 
 async function phone(consent: "refused" | "revoked" | "granted" | "none", patientOver: Record<string, unknown> = {}) {
   const owner = await makeCaregiver();
