@@ -41,6 +41,12 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** None of these English sentences (or words) is left in the page's main content: for the Spanish specs. */
+export async function expectNoEnglish(page: Page, sentences: string[]) {
+  const text = await page.locator("main").innerText();
+  for (const sentence of sentences) expect(text, `"${sentence}" left in English on ${page.url()}`).not.toMatch(new RegExp(`\\b${sentence}\\b`));
+}
+
 /** No WCAG 2 A/AA violation that axe can find on the page as it is now. */
 export async function expectNoA11yViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addPatientByApi, base, expectNoA11yViolations, pairPhone, signInDirectly, snap, sql } from "./fixtures";
+import { addPatientByApi, base, expectNoA11yViolations, expectNoEnglish, pairPhone, signInDirectly, snap, sql } from "./fixtures";
 
 /**
  * What an alert says (its title, description and what to do) is stored in English when it is raised; a
@@ -35,18 +35,13 @@ test.describe("what an alert says, in Spanish", () => {
     await beat(heartbeat);
     await beat({ ...heartbeat, activity_type: "emergency", latitude: 41.8781, longitude: -87.6298 });
 
-    const expectNoEnglish = async () => {
-      const text = await page.locator("main").innerText();
-      for (const sentence of ENGLISH) expect(text, `"${sentence}" left in English on ${page.url()}`).not.toContain(sentence);
-    };
-
     await test.step("the home page's open alerts", async () => {
       await page.goto("/");
       await expect(page.locator("html")).toHaveAttribute("lang", "es");
       const alerts = page.getByRole("list", { name: "Alertas abiertas, las más graves primero" });
       await expect(alerts.getByRole("link", { name: EMERGENCY, exact: true })).toBeVisible();
       await expect(alerts.getByRole("link", { name: BATTERY })).toBeVisible();
-      await expectNoEnglish();
+      await expectNoEnglish(page, ENGLISH);
       await expectNoA11yViolations(page);
       await snap(page, "alert-content-home-es");
     });
@@ -55,13 +50,13 @@ test.describe("what an alert says, in Spanish", () => {
       await page.goto("/alerts");
       await expect(page.getByRole("listitem", { name: EMERGENCY })).toBeVisible();
       await expect(page.getByRole("listitem", { name: BATTERY })).toBeVisible();
-      await expectNoEnglish();
+      await expectNoEnglish(page, ENGLISH);
       await expectNoA11yViolations(page);
 
       await page.goto(`/patients/${id}/alerts`);
       await expect(page.getByRole("listitem", { name: EMERGENCY })).toBeVisible();
       await expect(page.getByRole("checkbox", { name: `Seleccionar «${EMERGENCY}»` })).toBeVisible();
-      await expectNoEnglish();
+      await expectNoEnglish(page, ENGLISH);
       await expectNoA11yViolations(page);
     });
 
@@ -71,7 +66,7 @@ test.describe("what an alert says, in Spanish", () => {
       await expect(page.getByRole("heading", { level: 1, name: EMERGENCY })).toBeVisible();
       await expect(page.getByText(/^Rosa Johnson pidió ayuda desde la aplicación Elda el .+\. Ubicación del teléfono: 41\.87810, -87\.62980\.$/)).toBeVisible();
       await expect(page.getByText(CALL_NOW, { exact: true })).toBeVisible();
-      await expectNoEnglish();
+      await expectNoEnglish(page, ENGLISH);
       await expectNoA11yViolations(page);
       await snap(page, "alert-content-emergency-es");
 
@@ -95,7 +90,7 @@ test.describe("what an alert says, in Spanish", () => {
         ),
       ).toBeVisible();
       await expect(page.getByText("Recuerde a Rosa Johnson que cargue el teléfono.", { exact: true })).toBeVisible();
-      await expectNoEnglish();
+      await expectNoEnglish(page, ENGLISH);
       await expectNoA11yViolations(page);
     });
   });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { base, expectNoA11yViolations, newCaregiver, signInDirectly, snap, sql } from "./fixtures";
+import { base, expectNoA11yViolations, expectNoEnglish, newCaregiver, signInDirectly, snap, sql } from "./fixtures";
 
 /** Sentences the organization admin pages say in English: none of them may be left on a page in Spanish. */
 const ENGLISH = [
@@ -38,11 +38,6 @@ const ENGLISH = [
 ];
 
 /** The page's main content holds none of the English sentences (the organization's own data excepted). */
-async function expectNoEnglish(page: Page) {
-  const text = await page.locator("main").innerText();
-  for (const sentence of ENGLISH) expect(text, `"${sentence}" left in English on ${page.url()}`).not.toMatch(new RegExp(`\\b${sentence}\\b`));
-}
-
 /** What a page shows after an action succeeded. */
 const saved = (page: Page, text: string) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
 
@@ -84,7 +79,7 @@ test.describe("organization admin in Spanish", () => {
     await expect(page.getByRole("heading", { name: "Ajustes de la organización" })).toBeVisible();
     await expect(page.getByLabel("Validez del código de vinculación (minutos)")).toHaveValue("15");
     await expect(page.getByRole("button", { name: "Guardar los ajustes de la organización" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     // a rule across fields is refused in Spanish beside its field; a good change is saved
     await page.getByLabel("Alerta media tras no haber actividad durante (horas)").fill("7");
@@ -107,7 +102,7 @@ test.describe("organization admin in Spanish", () => {
     await saved(page, "Se ha añadido el centro.");
     await expect(page.getByRole("heading", { name: "Sede norte" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Convertir Sede norte en el predeterminado" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     // invitations: one is sent, and listed in Spanish
@@ -115,7 +110,7 @@ test.describe("organization admin in Spanish", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Invitaciones" })).toBeVisible();
     await expect(page.getByText("Aún no hay invitaciones.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Invitar a alguien" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     const to = `sam.${Date.now()}@example.test`;
     await page.locator("#invite-email").fill(to);
@@ -127,7 +122,7 @@ test.describe("organization admin in Spanish", () => {
     await expect(card).toContainText("En espera");
     await expect(card).toContainText(/Enviada el \d{1,2} de [a-z]+ de \d{4} por correo electrónico/);
     await expect(card.getByRole("button", { name: `Enviar de nuevo a ${to}` })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await card.getByRole("link", { name: `Retirar la invitación a ${to}` }).click();
     await expect(page.getByRole("heading", { name: `¿Retirar la invitación a ${to}?` })).toBeVisible();
@@ -141,7 +136,7 @@ test.describe("organization admin in Spanish", () => {
     await expect(page.getByRole("heading", { name: "Salientes" })).toBeVisible();
     await expect(page.getByText(`No hay traslados hacia ${org}.`)).toBeVisible();
     await expect(page.getByText(`No hay traslados desde ${org}.`)).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     // usage: months, numbers and percentages in Spanish
@@ -171,7 +166,7 @@ test.describe("organization admin in Spanish", () => {
     await expect(page.getByRole("heading", { name: "Límite mensual de SMS" })).toBeVisible();
     await expect(page.getByText(/^85 de 100 segmentos SMS usados \(85\s%\)$/)).toBeVisible();
     await expect(page.getByRole("link", { name: /^Descargar el CSV de / })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await snap(page, "usage-es");
     await page.goto("/settings/organization/usage?month=2026-13");
@@ -187,7 +182,7 @@ test.describe("organization admin in Spanish", () => {
     await expect(page.getByRole("heading", { name: "Eliminar la organización" })).toBeVisible();
     await expect(page.getByLabel("Nombre de la organización")).toBeVisible();
     await expect(page.getByRole("button", { name: "Eliminar esta organización para siempre" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     // audit trail: the invitation and the facility are in it
@@ -203,7 +198,7 @@ test.describe("organization admin in Spanish", () => {
     // what happened, in words (the code beside it, as the filter takes it)
     await expect(page.getByRole("cell", { name: /^Invitación enviada/ }).first()).toContainText("invitation.created");
     await expect(page.getByRole("cell", { name: /^Centro añadido/ }).first()).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await page.getByRole("link", { name: "Comprobar la cadena a prueba de manipulaciones" }).click();
     await expect(page.getByRole("status").filter({ hasText: /^La cadena de auditoría está/ })).toBeVisible();
@@ -213,7 +208,7 @@ test.describe("organization admin in Spanish", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Nueva organización" })).toBeVisible();
     await page.getByRole("button", { name: "Crear la organización" }).click();
     await expect(page.locator("#new-org-name-error")).toContainText("Dé un nombre a la organización.");
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
   });
 

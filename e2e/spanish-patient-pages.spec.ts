@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addPatientByApi, base, expectNoA11yViolations, signInDirectly, snap, sql } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { addPatientByApi, base, expectNoA11yViolations, expectNoEnglish, signInDirectly, snap, sql } from "./fixtures";
 
 /** Sentences each patient page says in English: none of them may be left on the page in Spanish. */
 const ENGLISH = [
@@ -39,11 +39,6 @@ const ENGLISH = [
 ];
 
 /** The page's main content holds none of the English sentences (the words of the patient's own data excepted). */
-async function expectNoEnglish(page: Page) {
-  const text = await page.locator("main").innerText();
-  for (const sentence of ENGLISH) expect(text, `"${sentence}" left in English on ${page.url()}`).not.toMatch(new RegExp(`\\b${sentence}\\b`));
-}
-
 test.describe("patient pages in Spanish", () => {
   test.describe.configure({ timeout: 150_000 });
 
@@ -63,14 +58,14 @@ test.describe("patient pages in Spanish", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Pacientes" })).toBeVisible();
     await expect(page.getByText("Usted cuida a 1 paciente.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Añadir un paciente" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     await page.goto("/patients/new");
     await expect(page.getByRole("heading", { level: 1, name: "Añadir un paciente" })).toBeVisible();
     await expect(page.getByLabel("Fecha de nacimiento")).toBeVisible();
     await expect(page.getByRole("button", { name: "Añadir paciente" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     await page.goto(`/patients/${id}`);
@@ -82,7 +77,7 @@ test.describe("patient pages in Spanish", () => {
     await expect(page.getByRole("heading", { name: "Teléfono y vinculación" })).toBeVisible();
     await expect(page.getByText("Compartir con el equipo de cuidado").first()).toBeVisible();
     await expect(page.getByRole("button", { name: "He hablado con Rosa" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await page.getByRole("button", { name: "Crear un código de vinculación" }).click();
     await expect(page.getByText(/Código de vinculación creado\. Funciona una sola vez/)).toBeVisible();
@@ -93,20 +88,20 @@ test.describe("patient pages in Spanish", () => {
     await expect(page.getByRole("heading", { name: "Editar el perfil" })).toBeVisible();
     await expect(page.getByLabel("Estilo de comunicación")).toBeVisible();
     await expect(page.getByRole("button", { name: "Guardar el perfil" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     await page.goto(`/patients/${id}/routine`);
     await expect(page.getByRole("heading", { level: 2, name: "Rutina" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Pautas" })).toBeVisible();
     await expect(page.getByText(/Medicación · 8:00 · Cada lunes, miércoles y viernes/)).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     await page.goto(`/patients/${id}/routine/new`);
     await expect(page.getByRole("heading", { name: "Añadir una pauta" })).toBeVisible();
     await expect(page.getByLabel("Miércoles")).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     await page.goto(`/patients/${id}/notes`);
@@ -116,20 +111,20 @@ test.describe("patient pages in Spanish", () => {
     await page.getByLabel("Nota", { exact: true }).fill("Le encanta hablar de sus rosas.");
     await page.getByRole("button", { name: "Añadir la nota" }).click();
     await expect(page.getByText("Nota añadida. El compañero la usa desde la próxima conversación.")).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     await page.goto(`/patients/${id}/conversations`);
     await expect(page.getByRole("heading", { level: 2, name: "Conversaciones" })).toBeVisible();
     await expect(page.getByText("Aún no hay conversaciones.")).toBeVisible();
     await expect(page.getByLabel("Estado de ánimo")).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     await page.goto(`/patients/${id}/insights`);
     await expect(page.getByRole("heading", { name: "Patrones semanales" })).toBeVisible();
     await expect(page.getByText(/Aún no hay resúmenes diarios/)).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
   });
 });

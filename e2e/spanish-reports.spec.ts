@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addPatientByApi, expectNoA11yViolations, signInDirectly, snap, sql } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { addPatientByApi, expectNoA11yViolations, expectNoEnglish, signInDirectly, snap, sql } from "./fixtures";
 
 /**
  * The reports in Spanish: a caregiver whose language is Spanish reads a patient's report (figures, charts with
@@ -33,11 +33,6 @@ const ENGLISH = [
   "Days with activity",
   "Hour of the day",
 ];
-
-async function expectNoEnglish(page: Page) {
-  const text = await page.locator("main").innerText();
-  for (const sentence of ENGLISH) expect(text, `"${sentence}" left in English on ${page.url()}`).not.toMatch(new RegExp(`\\b${sentence}\\b`));
-}
 
 test.describe("reports in Spanish", () => {
   test.describe.configure({ timeout: 150_000 });
@@ -130,7 +125,7 @@ test.describe("reports in Spanish", () => {
       await expect(kinds.getByRole("row", { name: /Medicación no tomada Media 1/ })).toBeVisible();
       await expect(page.getByRole("table", { name: "Temas de conversación más frecuentes" }).getByRole("row", { name: /jardín 4/ })).toBeVisible();
       await expect(page.getByRole("heading", { level: 3, name: "Silencios más largos del teléfono" })).toBeVisible();
-      await expectNoEnglish(page);
+      await expectNoEnglish(page, ENGLISH);
       await expectNoA11yViolations(page);
       await snap(page, "patient-report-es");
     });
@@ -166,7 +161,7 @@ test.describe("reports in Spanish", () => {
       await expect(
         page.getByText("Las cifras cuentan lo previsto hasta ahora; los recordatorios que el equipo de cuidado omitió no se tienen en cuenta."),
       ).toBeVisible();
-      await expectNoEnglish(page);
+      await expectNoEnglish(page, ENGLISH);
       await expectNoA11yViolations(page);
       await snap(page, "all-reports-es");
     });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoA11yViolations, signInDirectly, snap, sql } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { expectNoA11yViolations, expectNoEnglish, signInDirectly, snap, sql } from "./fixtures";
 
 /** Sentences the personal settings pages say in English: none of them may be left on the page in Spanish. */
 const ENGLISH = [
@@ -28,11 +28,6 @@ const ENGLISH = [
 ];
 
 /** The page's main content holds none of the English sentences. */
-async function expectNoEnglish(page: Page) {
-  const text = await page.locator("main").innerText();
-  for (const sentence of ENGLISH) expect(text, `"${sentence}" left in English on ${page.url()}`).not.toMatch(new RegExp(`\\b${sentence}\\b`));
-}
-
 test.describe("personal settings in Spanish", () => {
   test.describe.configure({ timeout: 150_000 });
 
@@ -48,7 +43,7 @@ test.describe("personal settings in Spanish", () => {
     await expect(nav.getByRole("link", { name: "Claves de API", exact: true })).toBeVisible();
     await expect(page.getByLabel("Nombre", { exact: true })).toHaveValue("Lucía");
     await expect(page.getByRole("button", { name: "Guardar perfil" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     // Notifications
@@ -61,7 +56,7 @@ test.describe("personal settings in Spanish", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Notificaciones en este navegador" })).toBeVisible();
     await page.getByRole("button", { name: "Guardar la configuración de notificaciones" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Se ha guardado su configuración de notificaciones." })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     // API keys: an empty state, a refusal in Spanish, then a key
@@ -69,13 +64,13 @@ test.describe("personal settings in Spanish", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Claves de API" })).toBeVisible();
     await expect(page.getByText("Todavía no hay claves de API.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Crear una clave de API" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await page.getByLabel("Lectura", { exact: true }).uncheck();
     await page.getByLabel("Escritura", { exact: true }).uncheck();
     await page.getByRole("button", { name: "Crear clave de API" }).click();
     await expect(page.locator("#field-scopes-error")).toContainText("Elija al menos uno: lectura o escritura.");
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await page.getByLabel("Nombre de la clave").fill("Calendario");
     await page.getByLabel("Lectura", { exact: true }).check();
@@ -97,14 +92,14 @@ test.describe("personal settings in Spanish", () => {
     await page.getByLabel("Confirme la contraseña nueva").fill("violet-Lantern-river-43");
     await page.getByRole("button", { name: "Cambiar la contraseña" }).click();
     await expect(page.locator("#field-confirm_password-error")).toContainText("Las dos contraseñas nuevas no coinciden.");
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
 
     // Two-factor sign-in: off, then the setup page, and a wrong code refused in Spanish
     await page.goto("/settings/security");
     await expect(page.getByRole("heading", { level: 1, name: "Inicio de sesión en dos pasos" })).toBeVisible();
     await expect(page.getByText("El inicio de sesión en dos pasos está desactivado.")).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await page.getByRole("link", { name: "Configurar el inicio de sesión en dos pasos" }).click();
     await expect(page).toHaveURL(/\/two-factor\/setup$/);
@@ -112,12 +107,12 @@ test.describe("personal settings in Spanish", () => {
     await expect(page.getByRole("img", { name: "Código QR para su aplicación de autenticación" })).toBeVisible();
     await expect(page.getByText("Escanee este código QR con su aplicación de autenticación.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Ahora no: cerrar sesión" })).toBeVisible();
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await page.getByLabel("Código de la aplicación").fill("000000");
     await page.getByRole("button", { name: "Activar el inicio de sesión en dos pasos" }).click();
     await expect(page.locator("#field-code-error")).toContainText("Ese código no es correcto.");
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ENGLISH);
     await expectNoA11yViolations(page);
     await snap(page, "spanish-two-factor-setup");
   });
