@@ -94,5 +94,12 @@ describe("GET /api/v1/analytics/export (anonymized, for analysis outside the car
     const rows = async (q: string) => ((await get(owner.token, `format=json&${q}`)).body as { rows: unknown[] }).rows.length;
     expect(await rows(`organization_id=${owner.organizationId}`)).toBe(2);
     expect(await rows(`organization_id=${owner.organizationId}&facility_id=${east.id}`)).toBe(1);
+    // someone else's organization or facility narrows to nothing: never their patients
+    const outsider = await makeCaregiver();
+    const theirs = await makePatient(outsider, { first_name: "Otto" });
+    await db.consent.create({ data: { patientId: theirs.id, kind: "analytics_anonymized", granted: true, givenBy: "patient" } });
+    expect(await rows(`organization_id=${outsider.organizationId}`)).toBe(0);
+    expect(await rows(`facility_id=${(await db.patient.findUniqueOrThrow({ where: { id: theirs.id } })).facilityId}`)).toBe(0);
+    expect((await get(owner.token, "format=json&facility_id=not-a-uuid")).status).toBe(422);
   });
 });
