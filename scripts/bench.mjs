@@ -302,5 +302,6 @@ try {
 } finally {
   app?.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 1000));
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
+  else await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
 }
