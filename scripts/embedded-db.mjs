@@ -3,6 +3,7 @@
 // PGlite has one session for all connections, so the app keeps a single pooled connection to it
 // (ELDA_EMBEDDED_DB=1 makes lib/config.ts choose a pool of one).
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { mkdirSync } from "node:fs";
 import net from "node:net";
@@ -34,7 +35,8 @@ async function answersPostgres(port) {
 
 async function serve(dataDir, port, maxConnections) {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // pg_trgm: the patient list's name search index (prisma/migrations/20261204010000_patient_name_search)
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections });
   await server.start();
   return {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, pool } from "@/lib/db/client";
-import { config } from "@/lib/config";
+import { preparedName } from "@/lib/db/prepared-name";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DeviceActor, DeviceCredential } from "@/lib/auth/actor";
 import { NotFound, Unauthenticated } from "@/lib/api/errors";
@@ -21,20 +21,6 @@ interface HeartbeatRow {
   patient_id: string;
   reminders: { id: string; title: string; type: string; due_at: string }[] | null;
 }
-
-/**
- * The statement's text takes a few shapes (a sign of life or not, an app version or not): on PostgreSQL each is
- * prepared once per connection under its own name, so it is parsed and planned once, not on every heartbeat.
- */
-const prepared = new Map<string, string>();
-const statementName = (text: string) => {
-  // the embedded database serves every connection from one session, where a name prepared by a connection that
-  // has since dropped would still exist: there every heartbeat is parsed anew
-  if (config().embeddedDatabase) return undefined;
-  let name = prepared.get(text);
-  if (!name && prepared.size < 16) prepared.set(text, (name = `heartbeat_${prepared.size + 1}`));
-  return name;
-};
 
 /**
  * The phone's heartbeat, in one statement and one round trip (docs/decisions/009-hot-path-sql.md and
@@ -88,7 +74,11 @@ export async function recordHeartbeat(credential: DeviceCredential, patientId: s
     ) END AS reminders
     FROM dev`;
   // straight on the pool, prepared: no ORM work on the hottest path (docs/decisions/009-hot-path-sql.md)
-  const { rows } = await pool.query<HeartbeatRow>({ name: statementName(statement.text), text: statement.text, values: statement.values as unknown[] });
+  const { rows } = await pool.query<HeartbeatRow>({
+    name: preparedName("heartbeat", statement.text),
+    text: statement.text,
+    values: statement.values as unknown[],
+  });
   if (rows.length === 0) throw new Unauthenticated("The credential is invalid, expired or revoked.");
   credential.deviceId = rows[0].device_id;
   // a phone speaks only for its own patient; another patient's id is as good as unknown

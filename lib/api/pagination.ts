@@ -65,11 +65,16 @@ function revive(type: SortKey["type"], v: CursorValue, isId: boolean): string | 
   throw invalidCursor();
 }
 
+/** A cursor's values over (keys..., id), each checked against its key's type (422 when one does not fit). */
+export function cursorValues(keys: SortKey[], cursor: string): (string | number | Date)[] {
+  return decodeCursor(cursor, keys.length + 1).map((v, i) => revive(i < keys.length ? keys[i].type : "string", v, i === keys.length));
+}
+
 /** Prisma `where` for "after this cursor" over (keys..., id) in the given order. */
 function keysetWhere(keys: SortKey[], order: "asc" | "desc", cursor: string | undefined): Record<string, unknown> | undefined {
   if (!cursor) return undefined;
   const all: SortKey[] = [...keys, { field: "id", type: "string" }];
-  const values = decodeCursor(cursor, all.length).map((v, i) => revive(all[i].type, v, i === all.length - 1));
+  const values = cursorValues(keys, cursor);
   const op = order === "asc" ? "gt" : "lt";
   const ors = all.map((k, i) => {
     const clause: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import { Prisma, type Tx } from "@/lib/db/client";
 import { actorRef, type Actor } from "@/lib/auth/actor";
 import { requestContext } from "@/lib/observability/request-context";
 
@@ -14,26 +14,47 @@ export interface AuditEntry {
   at?: Date;
 }
 
-/** One row per read or change of patient data by a person (and per security event). Never holds PHI values. */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry) {
+/** The columns every audit row takes from who acted and the request it came in (its id and address). */
+function auditContext(actor: Actor, metadata: Record<string, unknown> = {}) {
   const ctx = requestContext.get();
   const { actorType, actorId } = actorRef(actor);
+  return {
+    actorType,
+    actorId,
+    requestId: ctx?.requestId ?? null,
+    ip: ctx?.ip ?? null,
+    // an API key acts as its caregiver; the key itself is named so its use can be traced and revoked
+    metadata: { ...metadata, ...(actor.kind === "caregiver" && actor.apiKeyId ? { api_key_id: actor.apiKeyId } : {}) },
+  };
+}
+
+/** One row per read or change of patient data by a person (and per security event). Never holds PHI values. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry) {
+  const { metadata, ...who } = auditContext(actor, entry.metadata);
   await tx.auditEvent.create({
     data: {
-      actorType,
-      actorId,
+      ...who,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
       patientId: entry.patientId ?? null,
       organizationId: entry.organizationId ?? null,
       ...(entry.at ? { createdAt: entry.at } : {}),
-      requestId: ctx?.requestId ?? null,
-      ip: ctx?.ip ?? null,
-      // an API key acts as its caregiver; the key itself is named so its use can be traced and revoked
-      metadata: { ...(entry.metadata ?? {}), ...(actor.kind === "caregiver" && actor.apiKeyId ? { api_key_id: actor.apiKeyId } : {}) } as object,
+      metadata: metadata as object,
     },
   });
+}
+
+/**
+ * The row `recordAudit` writes, as a data-modifying CTE for a hand-made statement that reads and audits in one
+ * round trip (the patient list): `metadata` is SQL over `from`, merged with what the request adds (the API key).
+ */
+export function auditInsertSql(actor: Actor, entry: Pick<AuditEntry, "action" | "targetType">, metadata: Prisma.Sql, from: Prisma.Sql): Prisma.Sql {
+  const { metadata: added, actorType, actorId, requestId, ip } = auditContext(actor);
+  return Prisma.sql`INSERT INTO audit_events (id, actor_type, actor_id, action, target_type, request_id, ip, metadata)
+    SELECT gen_random_uuid(), ${actorType}::"ActorType", ${actorId}::uuid, ${entry.action}, ${entry.targetType}, ${requestId}, ${ip},
+      ${metadata} || ${JSON.stringify(added)}::jsonb
+    FROM ${from}`;
 }
 
 /**

@@ -73,7 +73,16 @@ export async function visibleScope(tx: Tx, caregiverId: string, only: ScopeFilte
 }
 
 function scopeRows(tx: Tx, caregiverId: string, org: string | null) {
-  return tx.$queryRaw<{ organization_ids: string[] | null; facility_ids: string[] | null; patient_ids: string[] | null }[]>`
+  return tx.$queryRaw<{ organization_ids: string[] | null; facility_ids: string[] | null; patient_ids: string[] | null }[]>(visibleScopeSql(caregiverId, org));
+}
+
+/**
+ * The statement behind `visibleScope`, one row of three uuid arrays (`organization_ids`, `facility_ids`,
+ * `patient_ids`, each NULL when empty), for a hand-made statement to use as a CTE (the patient list:
+ * lib/patients/list-patients.ts).
+ */
+export function visibleScopeSql(caregiverId: string, org: string | null): Prisma.Sql {
+  return Prisma.sql`
     WITH admin AS (
       SELECT organization_id, role, COALESCE(facility_ids, '{}') AS facility_ids FROM memberships
        WHERE caregiver_id = ${caregiverId}::uuid AND role IN ('owner', 'admin') AND (${org}::uuid IS NULL OR organization_id = ${org}::uuid)

@@ -1,7 +1,8 @@
 import "server-only";
 import { jwtVerify, SignJWT } from "jose";
 import { config } from "@/lib/config";
-import { db, type Tx } from "@/lib/db/client";
+import { db, pool, type Tx } from "@/lib/db/client";
+import { preparedName } from "@/lib/db/prepared-name";
 import { Unauthenticated } from "@/lib/api/errors";
 import { hashSecret, newSecret } from "./secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -114,26 +115,43 @@ export interface SessionState {
 
 const DEAD: SessionState = { live: false, ended: "signed_out", idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
 
+const SESSION_ROW = `SELECT s.kind::text AS kind, s.last_seen_at AS "lastSeenAt", s.revoked_at AS "revokedAt", s.revoked_reason AS "revokedReason",
+  s.expires_at AS "expiresAt", c.is_active AS "caregiverActive", c.totp_enabled AS "totpEnabled"
+  FROM sessions s JOIN caregivers c ON c.id = s.caregiver_id WHERE s.id = $1::uuid AND s.caregiver_id = $2::uuid`;
+
+interface SessionRow {
+  kind: string;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  expiresAt: Date;
+  caregiverActive: boolean;
+  totpEnabled: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The session and its caregiver's standing, read on every signed-in request: one prepared statement on the pool
+ * (docs/decisions/009-hot-path-sql.md), not two ORM queries (the ORM's own work was most of a light request's
+ * time: docs/benchmarks.md, 2026-12-01).
+ */
+async function sessionRow(sessionId: string, caregiverId: string): Promise<SessionRow | null> {
+  if (!UUID.test(sessionId) || !UUID.test(caregiverId)) return null;
+  const { rows } = await pool.query<SessionRow>({ name: preparedName("session_state", SESSION_ROW), text: SESSION_ROW, values: [sessionId, caregiverId] });
+  return rows[0] ?? null;
+}
+
 /**
  * Is this session usable now: not revoked, not expired, its caregiver still active, and (for a dashboard
  * session) used within the idle timeout, the strictest of the caregiver's organizations (SPEC §8). An idle
  * session is revoked here, audited, on the first request that notices. API sessions keep their own expiry.
  */
 export async function sessionState(sessionId: string, caregiverId: string, now: Date): Promise<SessionState> {
-  const s = await db.session.findFirst({
-    where: { id: sessionId, caregiverId },
-    select: {
-      kind: true,
-      lastSeenAt: true,
-      revokedAt: true,
-      revokedReason: true,
-      expiresAt: true,
-      caregiver: { select: { isActive: true, totpEnabled: true } },
-    },
-  });
+  const s = await sessionRow(sessionId, caregiverId);
   // an idle session revoked by an earlier request (the home page's poll, another tab) still reads as timed out
   if (s?.revokedAt && s.revokedReason === "idle_timeout") return { ...DEAD, ended: "idle" };
-  if (!s || s.revokedAt || s.expiresAt <= now || !s.caregiver.isActive) return DEAD;
+  if (!s || s.revokedAt || s.expiresAt <= now || !s.caregiverActive) return DEAD;
   // API sessions (bearer tokens) pay nothing more: their expiry is their own, and they cannot enrol
   if (s.kind !== "web") return { live: true, idleEndsAt: null, idleTimeoutMinutes: null, mustEnrolTwoFactor: false };
   // the organizations' settings change rarely: kept 30 s per caregiver (decision 033)
@@ -151,7 +169,7 @@ export async function sessionState(sessionId: string, caregiverId: string, now: 
     }
     return { ...DEAD, ended: "idle" };
   }
-  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor: policy.twoFactorRequired && !s.caregiver.totpEnabled };
+  return { live: true, idleEndsAt, idleTimeoutMinutes: policy.idleTimeoutMinutes, mustEnrolTwoFactor: policy.twoFactorRequired && !s.totpEnabled };
 }
 
 export async function sessionIsLive(sessionId: string, caregiverId: string, now: Date): Promise<boolean> {

@@ -16,7 +16,10 @@ export function monitoringPauseOf(p: Pick<Patient, "monitoringPausedUntil" | "mo
 
 export const displayName = (p: Pick<Patient, "preferredName" | "firstName">) => p.preferredName || p.firstName;
 
-export function presentPatient(p: Patient, now: Date, standing: PatientOutput["my_standing"] = null): PatientOutput {
+/** What presenting a patient reads: every column but who paused monitoring and when. */
+export type PresentablePatient = Omit<Patient, "monitoringPausedAt" | "monitoringPausedById">;
+
+export function presentPatient(p: PresentablePatient, now: Date, standing: PatientOutput["my_standing"] = null): PatientOutput {
   return {
     id: p.id,
     organization_id: p.organizationId,
