@@ -1,6 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { config } from "@/lib/config";
+import { verifiedOnce } from "./verified-tokens";
 
 /** next-auth's session cookie names (the __Secure- one is used over https). */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -19,12 +20,12 @@ export async function readSessionCookie(cookieHeader: string | null): Promise<{ 
   for (const name of SESSION_COOKIES) {
     const raw = readCookie(cookieHeader, name);
     if (!raw) continue;
-    try {
+    // next-auth checks the expiry against the wall clock, and so does the kept result
+    return verifiedOnce(`cookie:${name}`, raw, Date.now(), async () => {
       const token = await decode({ token: raw, secret: config().authSecret, salt: name });
-      if (token && typeof token.sub === "string" && typeof token.sid === "string") return { caregiverId: token.sub, sessionId: token.sid };
-    } catch {
-      return null;
-    }
+      if (!token || typeof token.sub !== "string" || typeof token.sid !== "string" || typeof token.exp !== "number") return null;
+      return { claims: { caregiverId: token.sub, sessionId: token.sid }, expiresAtMs: token.exp * 1000 };
+    });
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { jwtVerify, SignJWT } from "jose";
 import { config } from "@/lib/config";
 import { db, pool, type Tx } from "@/lib/db/client";
 import { preparedName } from "@/lib/db/prepared-name";
+import { verifiedOnce } from "./verified-tokens";
 import { Unauthenticated } from "@/lib/api/errors";
 import { hashSecret, newSecret } from "./secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -58,13 +59,11 @@ export async function issueTokens(tx: Tx, sessionId: string, caregiverId: string
 }
 
 export async function verifyAccessToken(token: string, now: Date): Promise<{ caregiverId: string; sessionId: string } | null> {
-  try {
+  return verifiedOnce("access", token, now.getTime(), async () => {
     const { payload } = await jwtVerify(token, key(), { algorithms: ["HS256"], currentDate: now });
-    if (payload.typ !== "access" || typeof payload.sid !== "string" || typeof payload.sub !== "string") return null;
-    return { caregiverId: payload.sub, sessionId: payload.sid };
-  } catch {
-    return null;
-  }
+    if (payload.typ !== "access" || typeof payload.sid !== "string" || typeof payload.sub !== "string" || typeof payload.exp !== "number") return null;
+    return { claims: { caregiverId: payload.sub, sessionId: payload.sid }, expiresAtMs: payload.exp * 1000 };
+  });
 }
 
 /** Rotate a refresh token. Presenting one that was already used revokes the whole session (token theft). */
