@@ -116,27 +116,31 @@ test("an organization that requires two-factor sends its members to set it up be
   expect(org.settings.security?.two_factor).toBe("required");
 });
 
-test("idle logoff: with a 1-minute idle time the dashboard warns, and the home page's polling does not keep the session", async ({ page }) => {
-  test.setTimeout(150_000);
-  const me = await signInDirectly(page, { firstName: "Ida" });
-  await page.goto("/settings/organization");
-  await page.getByLabel("Sign out of the dashboard after no activity for (minutes)").fill("1");
-  await page.getByRole("button", { name: "Save organization settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "saved" })).toBeVisible();
+test(
+  "idle logoff: with a 1-minute idle time the dashboard warns, and the home page's polling does not keep the session",
+  { tag: "@waits" },
+  async ({ page }) => {
+    test.setTimeout(150_000);
+    const me = await signInDirectly(page, { firstName: "Ida" });
+    await page.goto("/settings/organization");
+    await page.getByLabel("Sign out of the dashboard after no activity for (minutes)").fill("1");
+    await page.getByRole("button", { name: "Save organization settings" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "saved" })).toBeVisible();
 
-  // the home page polls the API every 10 seconds; nobody touches anything
-  await page.goto("/");
-  const warning = page.getByRole("alertdialog", { name: "Are you still there?" });
-  await expect(warning).toBeVisible();
-  await expect(warning.getByRole("button", { name: "Stay signed in" })).toBeFocused();
-  await expectNoA11yViolations(page);
-  await snap(page, "idle-warning");
-  await expect(page).toHaveURL(/\/login\?timed_out=1/, { timeout: 90_000 });
-  await expect(page.getByText("You were signed out after a while without activity.")).toBeVisible();
-  await expectNoA11yViolations(page);
-  const [s] = await sql<{ revoked_reason: string | null }>("SELECT revoked_reason FROM sessions WHERE id = $1", [me.sessionId]);
-  expect(s.revoked_reason).toBe("idle_timeout");
-  // the old cookie opens nothing
-  await page.goto("/patients");
-  await expect(page).toHaveURL(/\/login/);
-});
+    // the home page polls the API every 10 seconds; nobody touches anything
+    await page.goto("/");
+    const warning = page.getByRole("alertdialog", { name: "Are you still there?" });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole("button", { name: "Stay signed in" })).toBeFocused();
+    await expectNoA11yViolations(page);
+    await snap(page, "idle-warning");
+    await expect(page).toHaveURL(/\/login\?timed_out=1/, { timeout: 90_000 });
+    await expect(page.getByText("You were signed out after a while without activity.")).toBeVisible();
+    await expectNoA11yViolations(page);
+    const [s] = await sql<{ revoked_reason: string | null }>("SELECT revoked_reason FROM sessions WHERE id = $1", [me.sessionId]);
+    expect(s.revoked_reason).toBe("idle_timeout");
+    // the old cookie opens nothing
+    await page.goto("/patients");
+    await expect(page).toHaveURL(/\/login/);
+  },
+);
