@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationFailed } from "./errors";
+import { isUuid } from "@/lib/is-uuid";
 
 /**
  * Cursor pagination (SPEC §4): `limit` (default 20, max 100), an opaque `cursor` from the previous page's
@@ -43,8 +44,6 @@ export interface SortKey {
   type: "date" | "string" | "number";
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A cursor value checked against its sort key's type before it goes near a query: the client holds the cursor
  * and may hand back anything (an object, a number for a string, a non-UUID id, a date in year 0), and each
@@ -52,7 +51,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 function revive(type: SortKey["type"], v: CursorValue, isId: boolean): string | number | Date {
   if (isId) {
-    if (typeof v === "string" && UUID.test(v)) return v;
+    if (isUuid(v)) return v;
   } else if (type === "string") {
     if (typeof v === "string" && v.length <= 1000 && !v.includes("\u0000")) return v;
   } else if (type === "number") {

@@ -112,9 +112,29 @@ export function patientsInScope(scope: VisibleScope): Prisma.PatientWhereInput {
 
 /** The same scope as an SQL condition over the patients table aliased `alias`. */
 export function patientsInScopeSql(scope: VisibleScope, alias: string): Prisma.Sql {
+  return scopeCondition(alias, {
+    organizations: Prisma.sql`${scope.organizationIds}::uuid[]`,
+    facilities: Prisma.sql`${scope.facilityIds}::uuid[]`,
+    patients: Prisma.sql`${scope.patientIds}::uuid[]`,
+    onlyFacility: Prisma.sql`${scope.onlyFacilityId}::uuid`,
+  });
+}
+
+/** The same condition over the row `visibleScopeSql` answers, held in the CTE named `cte` of the same statement. */
+export function patientsInScopeCteSql(cte: string, alias: string): Prisma.Sql {
+  const column = (name: string) => Prisma.sql`(SELECT ${Prisma.raw(name)} FROM ${Prisma.raw(cte)})::uuid[]`;
+  return scopeCondition(alias, {
+    organizations: column("organization_ids"),
+    facilities: column("facility_ids"),
+    patients: column("patient_ids"),
+    onlyFacility: Prisma.sql`NULL::uuid`,
+  });
+}
+
+function scopeCondition(alias: string, s: { organizations: Prisma.Sql; facilities: Prisma.Sql; patients: Prisma.Sql; onlyFacility: Prisma.Sql }) {
   const a = Prisma.raw(alias);
-  return Prisma.sql`((${a}.organization_id = ANY(${scope.organizationIds}::uuid[]) OR ${a}.facility_id = ANY(${scope.facilityIds}::uuid[])
-    OR ${a}.id = ANY(${scope.patientIds}::uuid[])) AND (${scope.onlyFacilityId}::uuid IS NULL OR ${a}.facility_id = ${scope.onlyFacilityId}::uuid))`;
+  return Prisma.sql`((${a}.organization_id = ANY(${s.organizations}) OR ${a}.facility_id = ANY(${s.facilities})
+    OR ${a}.id = ANY(${s.patients})) AND (${s.onlyFacility} IS NULL OR ${a}.facility_id = ${s.onlyFacility}))`;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

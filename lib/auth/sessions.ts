@@ -9,6 +9,7 @@ import { hashSecret, newSecret } from "./secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "./actor";
 import { cachedSecurityPolicy } from "@/lib/orgs/security-policy";
+import { isUuid } from "@/lib/is-uuid";
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const SESSION_DAYS = 30;
@@ -128,15 +129,13 @@ interface SessionRow {
   totpEnabled: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The session and its caregiver's standing, read on every signed-in request: one prepared statement on the pool
  * (docs/decisions/009-hot-path-sql.md), not two ORM queries (the ORM's own work was most of a light request's
  * time: docs/benchmarks.md, 2026-12-01).
  */
 async function sessionRow(sessionId: string, caregiverId: string): Promise<SessionRow | null> {
-  if (!UUID.test(sessionId) || !UUID.test(caregiverId)) return null;
+  if (!isUuid(sessionId) || !isUuid(caregiverId)) return null;
   const { rows } = await pool.query<SessionRow>({ name: preparedName("session_state", SESSION_ROW), text: SESSION_ROW, values: [sessionId, caregiverId] });
   return rows[0] ?? null;
 }

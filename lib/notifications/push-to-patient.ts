@@ -5,6 +5,7 @@ import { sendPushes, type PushItem } from "./channels/push";
 import { meterPatients, sentByPatient } from "@/lib/usage/meter";
 import { claimAttempts, settleAttempts, unexpectedFailure, willRetry, type ClaimedAttempt, type Settlement } from "./claim-attempts";
 import { logger } from "@/lib/observability/logger";
+import { isUuid } from "@/lib/is-uuid";
 
 /**
  * The patient-push part of the notification layer (SPEC §3 data fields). Every attempt is a
@@ -98,8 +99,6 @@ async function outdated(claimed: ClaimedAttempt[]): Promise<Map<string, string>>
   return why;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Send due patient pushes through FCM: claimed first (`sending`, under a lease, so two senders never push
  * the same one), sent in batches with sendEach, every outcome settled (sent, failed with FCM's error, or
@@ -113,7 +112,7 @@ export async function sendPendingPushes(now: Date, opts: { limit?: number; patie
   const settled = new Map<string, Settlement>();
   const ready: { attempt: ClaimedAttempt; tokenId: string; item: PushItem }[] = [];
   try {
-    const tokenIds = claimed.map((c) => c.recipient).filter((r) => UUID.test(r));
+    const tokenIds = claimed.map((c) => c.recipient).filter((r) => isUuid(r));
     const tokens = new Map((await db.pushToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, token: true } })).map((t) => [t.id, t.token]));
     const skip = await outdated(claimed);
     for (const c of claimed) {

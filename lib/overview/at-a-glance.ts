@@ -11,6 +11,7 @@ import { PHONE_OFFLINE } from "@/lib/activity/sign-of-life";
 import { withZoneFallback } from "@/lib/time-zones/zone-fallback";
 import { decodeCursor, encodeCursor, invalidCursor } from "@/lib/api/pagination";
 import { overviewQuery, type OpenAlertGlance, type Overview, type OverviewQuery, type PatientGlance } from "./schemas";
+import { isUuid } from "@/lib/is-uuid";
 
 /** Below this share of today's due reminders done, a patient counts as "low adherence". */
 export const LOW_ADHERENCE = 0.8;
@@ -191,13 +192,11 @@ function compareKeys(a: AttentionKey, b: AttentionKey): number {
  */
 export const byAttention = (a: PatientGlance, b: PatientGlance) => compareKeys(attentionKey(a), attentionKey(b));
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The cursor's key, checked value by value: the client may hand back anything (a 422, never a wrong page). */
 function cursorKey(cursor: string): AttentionKey {
   const v = decodeCursor(cursor, 6);
   const numbers = v.slice(0, 4).every((n) => typeof n === "number" && Number.isFinite(n));
-  if (numbers && typeof v[4] === "string" && v[4].length <= 1000 && typeof v[5] === "string" && UUID.test(v[5])) return v as AttentionKey;
+  if (numbers && typeof v[4] === "string" && v[4].length <= 1000 && isUuid(v[5])) return v as AttentionKey;
   throw invalidCursor();
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { pool, Prisma } from "@/lib/db/client";
 import { preparedName } from "@/lib/db/prepared-name";
-import { requireCaregiver, visibleScopeSql } from "@/lib/auth/policy";
+import { patientsInScopeCteSql, requireCaregiver, visibleScopeSql } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
 import { cursorValues, toPage, type SortKey } from "@/lib/api/pagination";
 import { auditInsertSql } from "@/lib/audit/record-audit";
@@ -75,6 +75,7 @@ function pageRows(actor: Actor, caregiverId: string, query: ListPatientsQuery, k
   const statement = sql`
     WITH scope AS (${visibleScopeSql(caregiverId, query.organization_id ?? null)}),
     total AS (
+      -- counted in name order whatever the sort: the order both name indexes give, so each scan stops at the cap
       SELECT count(*)::int AS n FROM (${inScope(terms.length > 0, raw("1"), filters, raw("p.last_name, p.first_name"), cap)} LIMIT ${cap}) c
     ),
     page AS (
@@ -110,9 +111,7 @@ function pageRows(actor: Actor, caregiverId: string, query: ListPatientsQuery, k
  */
 function inScope(search: boolean, select: Prisma.Sql, filters: Prisma.Sql[], orderBy: Prisma.Sql, limit: Prisma.Sql) {
   const where = filters.length ? sql` AND ${Prisma.join(filters, " AND ")}` : Prisma.empty;
-  if (search)
-    return sql`SELECT ${select} FROM patients p WHERE (p.organization_id = ANY((SELECT organization_ids FROM scope)::uuid[])
-      OR p.facility_id = ANY((SELECT facility_ids FROM scope)::uuid[]) OR p.id = ANY((SELECT patient_ids FROM scope)::uuid[]))${where}`;
+  if (search) return sql`SELECT ${select} FROM patients p WHERE ${patientsInScopeCteSql("scope", "p")}${where}`;
   const each = (ids: string, column: string) =>
     sql`SELECT ${select} FROM unnest((SELECT ${raw(ids)} FROM scope)::uuid[]) AS s(id) CROSS JOIN LATERAL (
       SELECT p.* FROM patients p WHERE p.${raw(column)} = s.id${where} ORDER BY ${orderBy} LIMIT ${limit}) p`;

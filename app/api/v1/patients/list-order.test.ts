@@ -24,6 +24,8 @@ interface Item {
 let me: TestCaregiver;
 const visible = new Map<string, string | null>(); // id -> my standing
 let inactiveId: string;
+let thirdOrg: string;
+let strangerOrg: string;
 
 beforeAll(async () => {
   me = await makeCaregiver();
@@ -55,10 +57,14 @@ beforeAll(async () => {
 
   // a third organization: one patient whose care team the caregiver is on
   const owner3 = await makeCaregiver();
+  thirdOrg = owner3.organizationId;
   const mine = await makePatient(owner3, { first_name: "Ivy", last_name: "Lee" });
   await joinCareTeam(mine.id, me.id, "viewer");
   visible.set(mine.id, "viewer");
   await makePatient(owner3, { first_name: "Jon", last_name: "Notmine" });
+  const stranger = await makeCaregiver();
+  strangerOrg = stranger.organizationId;
+  await makePatient(stranger, { first_name: "Kim", last_name: "Stranger" });
   // moves one patient's updated_at past the others' so that order differs from created_at
   await db.patient.update({ where: { id: [...visible.keys()][0] }, data: { preferredName: "Annie" } });
 });
@@ -137,5 +143,16 @@ describe("the patient list over organizations, facilities and care teams at once
     const none = await call(patients.GET, { token: me.token, path: "/api/v1/patients?q=nobody" });
     const empty = await db.auditEvent.findFirstOrThrow({ where: { requestId: none.headers.get("x-request-id") } });
     expect(empty).toMatchObject({ actorType: "caregiver", actorId: me.id, metadata: { count: 0, patient_ids: [] } });
+  });
+
+  it("organization_id keeps one organization's part of the scope; another organization's id gives nothing of it", async () => {
+    const third = await call(patients.GET, { token: me.token, path: `/api/v1/patients?organization_id=${thirdOrg}` });
+    expect(third.body.items.map((p: Item) => p.first_name)).toEqual(["Ivy"]);
+    const elsewhere = await call(patients.GET, { token: me.token, path: `/api/v1/patients?organization_id=${strangerOrg}` });
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body).toMatchObject({ items: [], total: 0, next_cursor: null });
+    const byName = await call(patients.GET, { token: me.token, path: `/api/v1/patients?q=stranger` });
+    expect(byName.body).toMatchObject({ items: [], total: 0 });
+    expect((await call(patients.GET, { token: me.token, path: "/api/v1/patients?organization_id=not-a-uuid" })).status).toBe(422);
   });
 });
