@@ -29,11 +29,8 @@ process.env.AUTH_SECRET ??= "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 // the tests play one proxy of ours in front of the app: the X-Forwarded-For they send is what it appended
 process.env.TRUSTED_PROXY_HOPS ??= "1";
 process.env.LOG_LEVEL ??= "silent";
-// and what a file before it in the worker may have left: the configuration read under its settings, a frozen
-// clock, Prometheus counts (a file's metrics count from zero, as in a process of its own)
+// and reads it afresh (a file before it in the worker may have loaded the configuration under its own settings)
 (await import("@/lib/config")).reloadConfig();
-(await import("@/lib/clock")).clock.set(null);
-(globalThis as { eldaMetrics?: { registry: { resetMetrics(): void } } }).eldaMetrics?.registry.resetMetrics();
 
 async function cloneTemplate(templateUrl: string): Promise<string> {
   const template = new URL(templateUrl);
