@@ -26,23 +26,7 @@ function migrate(url: string): Promise<void> {
   });
 }
 
-// vitest.config.ts runs two projects with this setup: one database for both, stopped after the last of them
-const shared = globalThis as unknown as { eldaTestDatabase?: { ready: Promise<{ url: string; teardown: () => Promise<void> }>; users: number } };
-
 export default async function setup(project: TestProject) {
-  const database = (shared.eldaTestDatabase ??= { ready: createDatabase(), users: 0 });
-  database.users++;
-  const { url, teardown } = await database.ready;
-  project.provide("databaseUrl", url);
-  project.provide("embedded", !process.env.DATABASE_URL);
-  return async () => {
-    if (--database.users > 0) return;
-    shared.eldaTestDatabase = undefined;
-    await teardown();
-  };
-}
-
-async function createDatabase() {
   const server = process.env.DATABASE_URL;
   let url: string;
   let teardown: () => Promise<void>;
@@ -74,7 +58,9 @@ async function createDatabase() {
     };
   }
   await migrate(url);
-  return { url, teardown };
+  project.provide("databaseUrl", url);
+  project.provide("embedded", !server);
+  return teardown;
 }
 
 declare module "vitest" {

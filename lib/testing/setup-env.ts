@@ -3,34 +3,19 @@ import { inject } from "vitest";
 
 // Runs before each test file's imports: point the app's config at the file's database.
 // On PostgreSQL test files run in parallel, and jobs such as the inactivity sweep read every patient in
-// the database, so each worker gets its own database, cloned from the run's migrated template: files running
-// at the same time never see each other's patients (some deliberately broken) in a sweep. The files one worker
-// runs share its modules (vitest.config.ts), the app's one database client among them (lib/db/client.ts), so
-// they share its database, one after the other, as every file does on the embedded database; an isolated
-// file gets a database of its own.
-// Each file starts from the environment the worker started with, whatever the file before it set.
-const g = globalThis as unknown as { eldaTestEnv?: Record<string, string | undefined>; eldaTestDatabaseUrl?: string };
-// (vitest's own VITEST_* variables are its to set)
-const own = (k: string) => !k.startsWith("VITEST");
-if (g.eldaTestEnv) {
-  for (const k of Object.keys(process.env)) if (own(k) && !(k in g.eldaTestEnv)) delete process.env[k];
-  Object.assign(process.env, g.eldaTestEnv);
-} else {
-  g.eldaTestEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => own(k)));
-}
+// the database, so each file gets its own database, cloned from the run's migrated template: one file's
+// patients (some deliberately broken) never reach another file's sweep.
 if (inject("embedded")) {
   process.env.DATABASE_URL = inject("databaseUrl");
   process.env.ELDA_EMBEDDED_DB = "1";
 } else {
-  process.env.DATABASE_URL = g.eldaTestDatabaseUrl ??= await cloneTemplate(inject("databaseUrl"));
+  process.env.DATABASE_URL = await cloneTemplate(inject("databaseUrl"));
 }
 (process.env as Record<string, string>).NODE_ENV = "test";
 process.env.AUTH_SECRET ??= "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 // the tests play one proxy of ours in front of the app: the X-Forwarded-For they send is what it appended
 process.env.TRUSTED_PROXY_HOPS ??= "1";
 process.env.LOG_LEVEL ??= "silent";
-// and reads it afresh (a file before it in the worker may have loaded the configuration under its own settings)
-(await import("@/lib/config")).reloadConfig();
 
 async function cloneTemplate(templateUrl: string): Promise<string> {
   const template = new URL(templateUrl);
