@@ -49,6 +49,9 @@ export async function expectNoEnglish(page: Page, sentences: string[]) {
 
 /** No WCAG 2 A/AA violation that axe can find on the page as it is now. */
 export async function expectNoA11yViolations(page: Page) {
+  // Next streams a page's metadata: after a client-side navigation (a form action's redirect) the <title> lands
+  // a moment after the content, so axe would find the document without one
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const summary = violations.map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
