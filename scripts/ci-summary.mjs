@@ -20,9 +20,9 @@ const read = (name) => {
     return null;
   }
 };
+const strip = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
 const firstLines = (text) =>
-  String(text ?? "")
-    .replace(/\u001b\[[0-9;]*m/g, "")
+  strip(text)
     .split("\n")
     .filter((line) => line.trim() !== "")
     .slice(0, 4)
@@ -66,6 +66,31 @@ for (const name of ["playwright", "playwright-waits"]) {
     for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith(".ts") ? [...titles, suite.title] : titles);
   };
   for (const suite of r.suites ?? []) walk(suite, []);
+}
+
+// what fails a vitest run outside any test (its JSON report still says success): an error no test caught,
+// the coverage bar; read from the runs' logs (.ci/run's parallel() writes one per command)
+const logs = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".log")) : [];
+for (const log of logs) {
+  const lines = strip(fs.readFileSync(path.join(dir, log), "utf8")).split("\n");
+  lines.forEach((line, i) => {
+    if (/Vitest caught \d+ unhandled error/.test(line)) {
+      const block = lines.slice(i, i + 40);
+      const error = block.find((l) => /^\s*(\w*Error|Serialized Error)\b/.test(l)) ?? "";
+      const origin = block.find((l) => l.includes("This error originated in")) ?? "";
+      failed += 1;
+      failures.push({
+        runner: log.replace(/\.log$/, ""),
+        where: "(outside any test)",
+        title: line.trim(),
+        message: [error.trim(), origin.trim()].filter(Boolean).join("\n      "),
+      });
+    }
+    if (/does not meet (global )?threshold/.test(line)) {
+      failed += 1;
+      failures.push({ runner: log.replace(/\.log$/, ""), where: "(coverage)", title: line.trim(), message: "" });
+    }
+  });
 }
 
 if (failures.length > 0) {

@@ -71,6 +71,32 @@ describe("the CI summary", () => {
     expect(out.trim()).toBe("1 passed, 0 failed, 0 skipped");
   });
 
+  it("names an error no test caught and a missed coverage bar, from the runs' logs (the JSON report says success)", () => {
+    const { status, out, dir } = summarise({
+      "vitest-embedded": vitest("/repo", [{ name: "a.test.ts", status: "passed", tests: [{ fullName: "a", status: "passed" }] }]),
+    });
+    writeFileSync(
+      path.join(dir, ".ci-results", "npm_test.log"),
+      [
+        "\u001b[31m⎯⎯ Unhandled Errors ⎯⎯\u001b[39m",
+        "Vitest caught 1 unhandled error during the test run.",
+        "This might cause false positive tests.",
+        "Error: Received unexpected commandComplete message from backend.",
+        " ❯ Parser.parse node_modules/pg-protocol/dist/parser.js:38:17",
+        'This error originated in "app/api/v1/poisoned-time-zone.test.ts" test file.',
+        "ERROR: Coverage for lines (85.1%) does not meet global threshold (90%)",
+      ].join("\n"),
+    );
+    expect(status).toBe(0); // before the log was written
+    const again = spawnSync(process.execPath, [script], { cwd: dir, encoding: "utf8" });
+    expect(again.status).toBe(1);
+    expect(again.stdout).toContain(
+      '[npm_test] (outside any test) › Vitest caught 1 unhandled error during the test run.\n      Error: Received unexpected commandComplete message from backend.\n      This error originated in "app/api/v1/poisoned-time-zone.test.ts" test file.',
+    );
+    expect(again.stdout).toContain("[npm_test] (coverage) › ERROR: Coverage for lines (85.1%) does not meet global threshold (90%)");
+    expect(out).not.toContain("failed:");
+  });
+
   it("fails on a report it cannot read", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ci-summary-"));
     mkdirSync(path.join(dir, ".ci-results"));

@@ -16,13 +16,25 @@ const g = globalThis as unknown as { eldaDb?: { pool: pg.Pool; prisma: PrismaCli
 /** How long a request waits for a connection (a new one, or a free one from a full pool) before giving up. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/**
+ * The process's connection pool. A database that stops answering fails requests after CONNECT_TIMEOUT_MS (503,
+ * lib/db/unavailable.ts) instead of holding them until the operating system gives up on the socket. A connection
+ * that breaks (the server restarted or failed over, a message it did not expect) is logged and dropped, whether
+ * it sat idle in the pool or was checked out between two queries (a transaction doing work in between): pg
+ * raises that as an `error` event on the connection, and unheard it would end the process, every request and
+ * job with it. A query in flight on it fails with the error as well; the pool does not hand it out again.
+ */
+export function newPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  pool.on("connect", (client) => client.on("error", (err) => logger.warn({ cause: databaseUnavailableCause(err) }, "database connection lost")));
+  // an idle connection's error reaches the pool as well: logged above, by the connection's own listener
+  pool.on("error", () => {});
+  return pool;
+}
+
 function create() {
   const c = config();
-  // a database that stops answering fails requests after CONNECT_TIMEOUT_MS (503, lib/db/unavailable.ts)
-  // instead of holding them until the operating system gives up on the socket
-  const pool = new pg.Pool({ connectionString: c.databaseUrl, max: c.databasePoolMax, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  // an idle connection that breaks (the server restarted) is dropped from the pool; unheard, the error would end the process
-  pool.on("error", (err) => logger.warn({ cause: databaseUnavailableCause(err) }, "idle database connection lost"));
+  const pool = newPool(c.databaseUrl, c.databasePoolMax);
   // development: Prisma's query log (each statement and its time, without its values) at LOG_LEVEL=debug
   const development = c.nodeEnv === "development";
   const base = new PrismaClient({ adapter: new PrismaPg(pool), ...(development ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
