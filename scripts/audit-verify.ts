@@ -9,13 +9,13 @@
 import { readFileSync } from "node:fs";
 import { SYSTEM_CHAIN } from "@/lib/audit/audit-chain";
 import { rowsFromExport, verifyExportedRows } from "@/lib/audit/read-audit-export";
+import { isUuid } from "@/lib/is-uuid";
 
 const args = process.argv.slice(2);
 const value = (flag: string) => {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run audit:verify -- --org <organization id> | --system | --file <export.json|export.csv>`);
@@ -39,7 +39,7 @@ async function main() {
   const org = value("--org");
   const chain = args.includes("--system") ? SYSTEM_CHAIN : org;
   if (!chain) usage("Name the chain to verify.");
-  if (!UUID.test(chain)) usage(`${chain} is not an organization id.`);
+  if (!isUuid(chain)) usage(`${chain} is not an organization id.`);
   const { verifyAuditChain } = await import("@/lib/audit/verify-audit-chain");
   const report = await verifyAuditChain(chain.toLowerCase(), new Date());
   console.log(JSON.stringify(report, null, 2));

@@ -4,6 +4,7 @@
 // failed. The failures come last because a CI log is read from its end.
 import fs from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 const dir = ".ci-results";
 const failures = [];
@@ -20,7 +21,7 @@ const read = (name) => {
     return null;
   }
 };
-const strip = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+const strip = (text) => stripVTControlCharacters(String(text ?? ""));
 const firstLines = (text) =>
   strip(text)
     .split("\n")

@@ -212,15 +212,16 @@ describe("GET /api/v1/organizations/{id}/audit-events/verify and the export", ()
     const dir = mkdtempSync(path.join(tmpdir(), "audit-"));
     writeFileSync(path.join(dir, "good.csv"), text);
     writeFileSync(path.join(dir, "bad.csv"), edited);
-    const run = (file: string) =>
-      new Promise<{ code: number; out: string }>((resolve) =>
+    const script = (args: string[]) =>
+      new Promise<{ code: number; out: string; err: string }>((resolve) =>
         execFile(
           path.resolve("node_modules/.bin/tsx"),
-          ["--conditions=react-server", "scripts/audit-verify.ts", "--file", path.join(dir, file)],
+          ["--conditions=react-server", "scripts/audit-verify.ts", ...args],
           { cwd: path.resolve(".") },
-          (err, stdout) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout }),
+          (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
         ),
       );
+    const run = (file: string) => script(["--file", path.join(dir, file)]);
     const good = await run("good.csv");
     expect(good.code).toBe(0);
     expect(JSON.parse(good.out)).toMatchObject({ ok: true, verified: 4 });
@@ -228,5 +229,9 @@ describe("GET /api/v1/organizations/{id}/audit-events/verify and the export", ()
     expect(badRun.code).toBe(1);
     expect(JSON.parse(badRun.out).first_broken.reason).toBe("content_changed");
     expect((await run("missing.csv")).code).toBe(2);
+    // an organization id that is not one is a usage error, before any database is asked
+    const notAnId = await script(["--org", "not-a-uuid"]);
+    expect(notAnId).toMatchObject({ code: 2, out: "" });
+    expect(notAnId.err).toContain("not-a-uuid is not an organization id.");
   });
 });
